@@ -1,0 +1,49 @@
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import type { SummaryError } from "./ErrorSummary";
+
+/**
+ * Conform on the client with no client-side schema: the action validates with Zod and returns
+ * the result; this turns its message keys into the person's language. Keeps zod out of the browser.
+ */
+export function useServerForm(id: string, lastResult: SubmissionResult<string[]> | null | undefined) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({ id, lastResult: lastResult ?? null, shouldValidate: "onSubmit" });
+  const translate = (messages: string[] | undefined) =>
+    messages?.length ? messages.map((m) => translateMessage(t, m)).join(" ") : undefined;
+  const errorFor = (name: string) => translate(lastResult?.error?.[name] ?? undefined);
+  const summary: SummaryError[] = Object.entries(lastResult?.error ?? {})
+    .filter(([, messages]) => messages && messages.length)
+    .map(([name, messages]) => ({ name: name === "" ? null : name, message: translate(messages ?? [])! }));
+  const valueOf = (name: string): string | undefined => {
+    const value = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const valuesOf = (name: string): string[] | undefined => {
+    const value = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.[name];
+    if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+    return typeof value === "string" ? [value] : undefined;
+  };
+  return { form, fields, errorFor, summary, valueOf, valuesOf };
+}
+
+/** A message key, optionally with values after a "|" (see messageWith in forms.server.ts). */
+function translateMessage(t: (key: string, values?: Record<string, unknown>) => string, message: string): string {
+  const bar = message.indexOf("|");
+  if (bar === -1) return t(message);
+  let values: Record<string, unknown> = {};
+  try {
+    values = JSON.parse(message.slice(bar + 1)) as Record<string, unknown>;
+  } catch {
+    values = {};
+  }
+  return t(message.slice(0, bar), values);
+}
+
+/** True when an action's data is a form result with errors (used for the "Error: " title prefix). */
+export function hasFormErrors(data: unknown): boolean {
+  if (!data || typeof data !== "object") return false;
+  const d = data as { status?: unknown; error?: unknown; result?: unknown };
+  if (d.result) return hasFormErrors(d.result);
+  return d.status === "error" && !!d.error && Object.values(d.error as object).some((v) => Array.isArray(v) && v.length);
+}

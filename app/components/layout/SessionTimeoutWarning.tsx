@@ -1,0 +1,81 @@
+import { useFetcher, useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/Button";
+import { AuthenticityTokenInput } from "~/components/ui/Form";
+
+/**
+ * WCAG 2.2.1 Timing adjustable: two minutes before the idle limit, a modal dialog asks whether
+ * to stay signed in. A native <dialog> opened with showModal() traps focus and is announced.
+ * Without JavaScript the limit is stated on the sign-in page instead.
+ */
+export function SessionTimeoutWarning({
+  idleRemainingMs,
+  warningBeforeMs,
+  idleLimitMs,
+}: {
+  idleRemainingMs: number;
+  warningBeforeMs: number;
+  idleLimitMs: number;
+}) {
+  const { t } = useTranslation();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const fetcher = useFetcher<{ ok: boolean }>();
+  const location = useLocation();
+  const [deadline, setDeadline] = useState<number | null>(null);
+  const firstLoad = useRef(true);
+
+  // Each navigation or "stay signed in" moves the server's idle clock on, so restart ours.
+  useEffect(() => {
+    const remaining = firstLoad.current ? idleRemainingMs : idleLimitMs - 60_000;
+    firstLoad.current = false;
+    setDeadline(Date.now() + remaining);
+  }, [location.key, idleRemainingMs, idleLimitMs]);
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok) {
+      setDeadline(Date.now() + idleLimitMs);
+      dialogRef.current?.close();
+    }
+  }, [fetcher.state, fetcher.data, idleLimitMs]);
+
+  useEffect(() => {
+    if (deadline === null) return;
+    const warnIn = Math.max(0, deadline - warningBeforeMs - Date.now());
+    const endIn = Math.max(0, deadline - Date.now());
+    const warnTimer = window.setTimeout(() => {
+      const dialog = dialogRef.current;
+      if (dialog && !dialog.open) dialog.showModal();
+    }, warnIn);
+    const endTimer = window.setTimeout(() => {
+      window.location.assign("/login?reason=timeout");
+    }, endIn);
+    return () => {
+      window.clearTimeout(warnTimer);
+      window.clearTimeout(endTimer);
+    };
+  }, [deadline, warningBeforeMs]);
+
+  return (
+    <dialog ref={dialogRef} className="timeout-dialog" aria-labelledby="timeout-title" aria-describedby="timeout-text">
+      <h2 id="timeout-title" className="heading-m">
+        {t("common:timeout.title")}
+      </h2>
+      <p id="timeout-text">{t("common:timeout.text", { minutes: Math.round(warningBeforeMs / 60000) })}</p>
+      <div className="button-group">
+        <fetcher.Form method="post" action="/session/extend">
+          <AuthenticityTokenInput />
+          <Button type="submit" autoFocus>
+            {t("common:timeout.stay")}
+          </Button>
+        </fetcher.Form>
+        <form method="post" action="/logout">
+          <AuthenticityTokenInput />
+          <Button type="submit" variant="secondary">
+            {t("common:account.signOut")}
+          </Button>
+        </form>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,34 @@
+import { RemixBrowser } from "@remix-run/react";
+import { createInstance } from "i18next";
+import { startTransition, StrictMode } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { defaultLanguage, isSupportedLanguage, namespaces, type Resources } from "~/i18n";
+
+// The server rendered <html lang> and put the active language's copy (only that one) in a JSON
+// script. Initialising synchronously from it means the first client render matches the server's.
+const lang = document.documentElement.lang;
+const lng = isSupportedLanguage(lang) ? lang : defaultLanguage;
+const resources = JSON.parse(document.getElementById("i18n-resources")?.textContent ?? "{}") as Resources;
+
+const i18n = createInstance();
+void i18n.use(initReactI18next).init({
+  lng,
+  fallbackLng: false,
+  ns: [...namespaces],
+  defaultNS: "common",
+  resources: { [lng]: resources },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+startTransition(() => {
+  hydrateRoot(
+    document,
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <RemixBrowser />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,147 @@
+/**
+ * The one place that decides who may see or do what. Pure: no database, no clock.
+ * Callers load the actor's active relationships and grants (see auth.server.ts) and
+ * ask `can(actor, action, subject)`. Tested as a table in access.server.test.ts.
+ */
+
+export const relationshipKinds = [
+  "service_user",
+  "carer_of",
+  "advocate_for",
+  "attorney_for",
+  "care_team_member_of",
+] as const;
+export type RelationshipKind = (typeof relationshipKinds)[number];
+
+/** What a service user (or staff, with a recorded basis) can share with a carer, advocate or attorney. */
+export const scopes = [
+  "plan.summary",
+  "plan.crisis",
+  "plan.care_team",
+  "plan.full",
+  "goals.read",
+  "goals.write",
+  "recovery.read",
+  "appointments.read",
+  "requests.create",
+  "act_on_behalf",
+] as const;
+export type Scope = (typeof scopes)[number];
+
+export const actions = [
+  "record.view",
+  "plan.read",
+  "plan.crisis.read",
+  "plan.care_team.read",
+  "plan.write",
+  "goals.read",
+  "goals.write",
+  "goals.suggest",
+  "recovery.read",
+  "recovery.write",
+  "appointments.read",
+  "requests.create",
+  "sharing.manage",
+  "audit.read",
+  "act_on_behalf",
+  "invitation.create",
+] as const;
+export type Action = (typeof actions)[number];
+
+export interface ActorRelationship {
+  kind: RelationshipKind;
+  serviceUserId: string;
+  /** Active grants only (started, not ended, not withdrawn). Empty for service_user and care team. */
+  scopes: readonly Scope[];
+}
+
+export interface Actor {
+  accountId: string;
+  isStaff: boolean;
+  relationships: readonly ActorRelationship[];
+}
+
+/** A service user's record, or (for invitations to someone new) the organisation itself. */
+export type Subject = { serviceUserId: string } | { organisation: true };
+
+const ownRecordActions: readonly Action[] = [
+  "record.view",
+  "plan.read",
+  "plan.crisis.read",
+  "plan.care_team.read",
+  "goals.read",
+  "goals.write",
+  "recovery.read",
+  "recovery.write",
+  "appointments.read",
+  "requests.create",
+  "sharing.manage",
+  "audit.read",
+];
+
+const careTeamActions: readonly Action[] = [
+  "record.view",
+  "plan.read",
+  "plan.crisis.read",
+  "plan.care_team.read",
+  "plan.write",
+  "goals.read",
+  "goals.suggest",
+  "recovery.read",
+  "appointments.read",
+  "requests.create",
+  "invitation.create",
+];
+
+/** What each shared scope lets a carer, advocate or attorney do. */
+const scopeActions: Record<Scope, readonly Action[]> = {
+  "plan.summary": ["plan.read"],
+  "plan.crisis": ["plan.crisis.read"],
+  "plan.care_team": ["plan.care_team.read"],
+  "plan.full": ["plan.read", "plan.crisis.read", "plan.care_team.read"],
+  "goals.read": ["goals.read"],
+  "goals.write": ["goals.read", "goals.write"],
+  "recovery.read": ["recovery.read"],
+  "appointments.read": ["appointments.read"],
+  "requests.create": ["requests.create"],
+  "act_on_behalf": ["act_on_behalf"],
+};
+
+function relationshipAllows(rel: ActorRelationship, action: Action): boolean {
+  switch (rel.kind) {
+    case "service_user":
+      return ownRecordActions.includes(action);
+    case "care_team_member_of":
+      return careTeamActions.includes(action);
+    case "carer_of":
+    case "advocate_for":
+    case "attorney_for":
+      // Any active relationship lets the person see whose record it is and what is shared.
+      if (action === "record.view") return true;
+      return rel.scopes.some((scope) => scopeActions[scope].includes(action));
+  }
+}
+
+export function can(actor: Actor, action: Action, subject: Subject): boolean {
+  if ("organisation" in subject) {
+    // Inviting someone new to the service: trust staff only.
+    return action === "invitation.create" && actor.isStaff;
+  }
+  return actor.relationships.some(
+    (rel) => rel.serviceUserId === subject.serviceUserId && relationshipAllows(rel, action),
+  );
+}
+
+/** The capacity in which the actor touches this record, for the audit log. */
+export function capacityFor(actor: Actor, serviceUserId: string): RelationshipKind | "staff" | "none" {
+  const kinds = actor.relationships.filter((r) => r.serviceUserId === serviceUserId).map((r) => r.kind);
+  const order: RelationshipKind[] = ["service_user", "care_team_member_of", "attorney_for", "advocate_for", "carer_of"];
+  return order.find((k) => kinds.includes(k)) ?? (actor.isStaff ? "staff" : "none");
+}
+
+/** The records an actor can open, one entry per service user. */
+export function visibleServiceUserIds(actor: Actor): string[] {
+  return [...new Set(actor.relationships.map((r) => r.serviceUserId))].filter((id) =>
+    can(actor, "record.view", { serviceUserId: id }),
+  );
+}

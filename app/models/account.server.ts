@@ -1,0 +1,72 @@
+import { and, count, eq, gt, min } from "drizzle-orm";
+import { accounts, loginAttempts } from "#db/schema/index";
+import { keyedHash } from "~/utils/crypto.server";
+import type { Db } from "~/utils/db.server";
+import { verifyAgainstDummy, verifyPassword } from "~/utils/passwords.server";
+
+export const MAX_FAILURES = 10;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export type SignInResult =
+  | { status: "ok"; accountId: string }
+  | { status: "invalid" }
+  | { status: "locked"; minutes: number };
+
+async function lockedMinutes(db: Db, emailKey: string, addressKey: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  const windows = await Promise.all(
+    [eq(loginAttempts.emailKey, emailKey), eq(loginAttempts.addressKey, addressKey)].map((match) =>
+      db
+        .select({ failures: count(), oldest: min(loginAttempts.at) })
+        .from(loginAttempts)
+        .where(and(match, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since))),
+    ),
+  );
+  let minutes = 0;
+  for (const [w] of windows) {
+    if (w && Number(w.failures) >= MAX_FAILURES && w.oldest) {
+      const oldest = new Date(w.oldest).getTime();
+      minutes = Math.max(minutes, Math.max(1, Math.ceil((oldest + FAILURE_WINDOW_MS - now.getTime()) / 60000)));
+    }
+  }
+  return minutes;
+}
+
+/**
+ * Check an email and password. The same answer for an unknown email and a wrong password;
+ * after 10 failures in 15 minutes for an account or an address, no more tries until the window passes.
+ */
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; address: string },
+  now = new Date(),
+): Promise<SignInResult> {
+  const email = normaliseEmail(input.email);
+  const emailKey = keyedHash("login-email", email);
+  const addressKey = keyedHash("login-address", input.address);
+  const minutes = await lockedMinutes(db, emailKey, addressKey, now);
+  if (minutes > 0) return { status: "locked", minutes };
+
+  const [account] = await db
+    .select({ id: accounts.id, passwordHash: accounts.passwordHash })
+    .from(accounts)
+    .where(eq(accounts.email, email));
+  let ok = false;
+  if (account?.passwordHash) {
+    ok = await verifyPassword(account.passwordHash, input.password);
+  } else {
+    await verifyAgainstDummy(input.password);
+  }
+  await db.insert(loginAttempts).values({ emailKey, addressKey, succeeded: ok, at: now });
+  if (ok && account) return { status: "ok", accountId: account.id };
+  const after = await lockedMinutes(db, emailKey, addressKey, now);
+  return after > 0 ? { status: "locked", minutes: after } : { status: "invalid" };
+}
+
+export async function setPreferredLanguage(db: Db, accountId: string, lng: string): Promise<void> {
+  await db.update(accounts).set({ preferredLanguage: lng }).where(eq(accounts.id, accountId));
+}

@@ -1,0 +1,39 @@
+import { auditEvents } from "#db/schema/index";
+import type { Db } from "~/utils/db.server";
+import { capacityFor, type Actor } from "./access.server";
+
+export interface AuditEntry {
+  action: string;
+  serviceUserId?: string | null;
+  onBehalfOf?: string | null;
+  recordType?: string;
+  recordId?: string;
+  details?: Record<string, unknown>;
+}
+
+/** Append one event. Never updates or deletes: the log is append-only. */
+export async function recordAudit(db: Db, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorAccountId: actor?.accountId ?? null,
+    capacity: actor && entry.serviceUserId ? capacityFor(actor, entry.serviceUserId) : actor ? "self" : "anonymous",
+    serviceUserId: entry.serviceUserId ?? null,
+    onBehalfOf: entry.onBehalfOf ?? null,
+    action: entry.action,
+    recordType: entry.recordType ?? null,
+    recordId: entry.recordId ?? null,
+    details: entry.details ?? null,
+  });
+}
+
+/** Record a read of someone else's record. Reading your own record is not logged as access by another. */
+export async function recordReadIfOthers(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  recordType: string,
+  recordId?: string,
+): Promise<void> {
+  const own = actor.relationships.some((r) => r.serviceUserId === serviceUserId && r.kind === "service_user");
+  if (own) return;
+  await recordAudit(db, actor, { action: "read", serviceUserId, recordType, recordId });
+}

@@ -1,0 +1,172 @@
+import { and, eq } from "drizzle-orm";
+import { accounts, invitations, relationships, serviceUsers, sharingGrants } from "#db/schema/index";
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import type { Db } from "~/utils/db.server";
+import { hashPassword } from "~/utils/passwords.server";
+import { can, type Actor, type Scope } from "./access.server";
+import { normaliseEmail } from "./account.server";
+import { recordAudit } from "./audit.server";
+
+export const INVITATION_DAYS = 7;
+export const invitableKinds = ["service_user", "carer_of", "advocate_for"] as const;
+export type InvitableKind = (typeof invitableKinds)[number];
+export const grantBases = ["consent", "best_interests", "lasting_power_of_attorney"] as const;
+export type GrantBasis = (typeof grantBases)[number];
+
+export type CreateInvitationInput =
+  | { kind: "service_user"; displayName: string; email: string; planLevel: "cpa" | "lpc" }
+  | {
+      kind: "carer_of" | "advocate_for";
+      serviceUserId: string;
+      displayName: string;
+      email: string;
+      scopes: Scope[];
+      basis: GrantBasis;
+    };
+
+export class NotAllowedError extends Error {}
+
+/**
+ * Staff invite a new service user (and become their care coordinator), or a carer or advocate
+ * for someone on their caseload. Returns the one-time token; only its hash is stored.
+ */
+export async function createInvitation(
+  db: Db,
+  actor: Actor,
+  input: CreateInvitationInput,
+  now = new Date(),
+): Promise<{ token: string; invitationId: string; serviceUserId: string }> {
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  return db.transaction(async (tx) => {
+    let serviceUserId: string;
+    let scopes: Scope[] = [];
+    let basis: string | null = null;
+    if (input.kind === "service_user") {
+      if (!can(actor, "invitation.create", { organisation: true })) throw new NotAllowedError();
+      const [created] = await tx
+        .insert(serviceUsers)
+        .values({ displayName: input.displayName, planLevel: input.planLevel })
+        .returning({ id: serviceUsers.id });
+      serviceUserId = created!.id;
+      await tx.insert(relationships).values({
+        accountId: actor.accountId,
+        serviceUserId,
+        kind: "care_team_member_of",
+        teamRole: "care_coordinator",
+      });
+    } else {
+      serviceUserId = input.serviceUserId;
+      if (!can(actor, "invitation.create", { serviceUserId })) throw new NotAllowedError();
+      scopes = input.scopes;
+      basis = input.basis;
+    }
+    const [inv] = await tx
+      .insert(invitations)
+      .values({
+        tokenHash: sha256(token),
+        email: normaliseEmail(input.email),
+        displayName: input.displayName,
+        kind: input.kind,
+        serviceUserId,
+        scopes,
+        basis,
+        createdBy: actor.accountId,
+        createdAt: now,
+        expiresAt,
+      })
+      .returning({ id: invitations.id });
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "invitation.create",
+      serviceUserId,
+      recordType: "invitation",
+      recordId: inv!.id,
+      details: { kind: input.kind, scopes },
+    });
+    return { token, invitationId: inv!.id, serviceUserId };
+  });
+}
+
+export type InvitationStatus =
+  | { status: "valid"; displayName: string; kind: InvitableKind; serviceUserName: string }
+  | { status: "expired" | "used" | "unknown" };
+
+export async function getInvitation(db: Db, token: string, now = new Date()): Promise<InvitationStatus> {
+  const [row] = await db
+    .select({
+      displayName: invitations.displayName,
+      kind: invitations.kind,
+      expiresAt: invitations.expiresAt,
+      usedAt: invitations.usedAt,
+      serviceUserName: serviceUsers.displayName,
+    })
+    .from(invitations)
+    .innerJoin(serviceUsers, eq(serviceUsers.id, invitations.serviceUserId))
+    .where(eq(invitations.tokenHash, sha256(token)));
+  if (!row) return { status: "unknown" };
+  if (row.usedAt) return { status: "used" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
+  return {
+    status: "valid",
+    displayName: row.displayName,
+    kind: row.kind as InvitableKind,
+    serviceUserName: row.serviceUserName,
+  };
+}
+
+export type AcceptResult =
+  | { status: "ok"; accountId: string }
+  | { status: "expired" | "used" | "unknown" | "email-taken" };
+
+/** The invitee sets a password: the account, the relationship and any grants are made together. */
+export async function acceptInvitation(
+  db: Db,
+  input: { token: string; password: string },
+  now = new Date(),
+): Promise<AcceptResult> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [inv] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, sha256(input.token)))
+      .for("update");
+    if (!inv) return { status: "unknown" as const };
+    if (inv.usedAt) return { status: "used" as const };
+    if (inv.expiresAt.getTime() <= now.getTime()) return { status: "expired" as const };
+    const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, inv.email));
+    if (taken) return { status: "email-taken" as const };
+    const [account] = await tx
+      .insert(accounts)
+      .values({ email: inv.email, displayName: inv.displayName, passwordHash })
+      .returning({ id: accounts.id });
+    const accountId = account!.id;
+    const [rel] = await tx
+      .insert(relationships)
+      .values({ accountId, serviceUserId: inv.serviceUserId, kind: inv.kind, startedAt: now })
+      .returning({ id: relationships.id });
+    if (inv.scopes.length) {
+      await tx.insert(sharingGrants).values(
+        inv.scopes.map((scope) => ({
+          relationshipId: rel!.id,
+          scope,
+          basis: inv.basis ?? "consent",
+          grantedBy: inv.createdBy,
+          startsAt: now,
+        })),
+      );
+    }
+    await tx
+      .update(invitations)
+      .set({ usedAt: now, acceptedBy: accountId })
+      .where(and(eq(invitations.id, inv.id)));
+    await recordAudit(tx as unknown as Db, { accountId, isStaff: false, relationships: [] }, {
+      action: "invitation.accept",
+      serviceUserId: inv.serviceUserId,
+      recordType: "invitation",
+      recordId: inv.id,
+      details: { kind: inv.kind },
+    });
+    return { status: "ok" as const, accountId };
+  });
+}

@@ -1,0 +1,188 @@
+import {
+  json,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useHref,
+  useMatches,
+  useNavigate,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useContext } from "react";
+// Remix does not re-export this; it is how the root sees every route's action data (for "Error: " titles).
+import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from "react-router-dom";
+import { RouterProvider } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { hasFormErrors } from "~/components/forms/use-server-form";
+import { SessionTimeoutWarning } from "~/components/layout/SessionTimeoutWarning";
+import { SiteFooter } from "~/components/layout/SiteFooter";
+import { SiteHeader } from "~/components/layout/SiteHeader";
+import { config } from "~/config.server";
+import { directionOf, isSupportedLanguage } from "~/i18n";
+import { setPreferredLanguage } from "~/models/account.server";
+import { getSignedIn, IDLE_LIMIT_MS, WARNING_BEFORE_MS } from "~/utils/auth.server";
+import { csrfForRequest } from "~/utils/csrf.server";
+import { serializeCookie } from "~/utils/cookies.server";
+import { getDb } from "~/utils/db.server";
+import { LANGUAGE_COOKIE, resolveLanguage } from "~/utils/i18n.server";
+import { useNonce } from "~/utils/nonce";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+/** Must work with no database and no sign-in, whatever else is broken. */
+const URGENT_HELP_PATH = "/urgent-help";
+
+async function signedInOrNull(request: Request) {
+  try {
+    return await getSignedIn(request);
+  } catch {
+    // The shell (and its "Get help now" link) still renders; the page's own loader reports the problem.
+    return null;
+  }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const headers = new Headers();
+  const signedIn = url.pathname === URGENT_HELP_PATH ? null : await signedInOrNull(request);
+  const lng = resolveLanguage(request, signedIn?.account.preferredLanguage);
+  const chosen = url.searchParams.get("lng");
+  if (isSupportedLanguage(chosen)) {
+    headers.append("Set-Cookie", serializeCookie(LANGUAGE_COOKIE, chosen, { maxAgeSeconds: 60 * 60 * 24 * 365 }));
+    if (signedIn && signedIn.account.preferredLanguage !== chosen) {
+      await setPreferredLanguage(getDb(), signedIn.account.id, chosen);
+    }
+  }
+  const csrf = csrfForRequest(request);
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  const cfg = config();
+  return json(
+    {
+      lng,
+      csrf: csrf.token,
+      serviceName: cfg.serviceName,
+      user: signedIn ? { displayName: signedIn.account.displayName, isStaff: signedIn.account.isStaff } : null,
+      session: signedIn
+        ? { idleRemainingMs: signedIn.idleRemainingMs, warningBeforeMs: WARNING_BEFORE_MS, idleLimitMs: IDLE_LIMIT_MS }
+        : null,
+    },
+    { headers },
+  );
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>> extends infer R
+  ? R extends { json(): Promise<infer D> }
+    ? D
+    : never
+  : never;
+
+export interface RouteHandle {
+  /** Translation key of the page's <title> (and usually its <h1>). */
+  titleKey?: string;
+}
+
+function usePageTitle(serviceName: string): string {
+  const { t } = useTranslation();
+  const matches = useMatches();
+  const routerState = useContext(DataRouterStateContext);
+  const leaf = [...matches].reverse().find((m) => {
+    const data = m.data as { pageTitle?: unknown } | undefined;
+    return typeof data?.pageTitle === "string" || (m.handle as RouteHandle | undefined)?.titleKey;
+  });
+  const data = leaf?.data as { pageTitle?: string } | undefined;
+  const titleKey = (leaf?.handle as RouteHandle | undefined)?.titleKey;
+  const page = data?.pageTitle ?? (titleKey ? t(titleKey) : "");
+  const withErrors = Object.values(routerState?.actionData ?? {}).some(hasFormErrors);
+  const title = page ? `${page} – ${serviceName}` : serviceName;
+  return withErrors ? `${t("common:form.errorTitlePrefix")} ${title}` : title;
+}
+
+function Document({ children, title }: { children: React.ReactNode; title: string }) {
+  const { i18n } = useTranslation();
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lng = isSupportedLanguage(i18n.language) ? i18n.language : "en-GB";
+  const { t } = useTranslation();
+  const serviceName = data?.serviceName ?? t("common:serviceName");
+  const bundle = i18n.store?.data?.[lng] ?? {};
+  return (
+    <html lang={lng} dir={directionOf(lng)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {nonce ? <meta property="csp-nonce" content={nonce} /> : null}
+        <title>{title}</title>
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("common:skipLink")}
+        </a>
+        <SiteHeader serviceName={serviceName} user={data?.user ?? null} />
+        <div className="width-container">
+          <main id="main" className="main" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <SiteFooter />
+        {data?.session ? <SessionTimeoutWarning {...data.session} /> : null}
+        <script
+          id="i18n-resources"
+          type="application/json"
+          nonce={nonce}
+          suppressHydrationWarning
+          // Escaped so that no translation can close the script element.
+          dangerouslySetInnerHTML={{ __html: JSON.stringify(bundle).replace(/</g, "\\u003c") }}
+        />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const navigate = useNavigate();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t } = useTranslation();
+  const title = usePageTitle(data?.serviceName ?? t("common:serviceName"));
+  return (
+    <RouterProvider navigate={navigate} useHref={useHref}>
+      <Document title={title}>
+        <Outlet />
+      </Document>
+    </RouterProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  const heading = t(`common:errors.${kind}.title`);
+  return (
+    <Document title={`${heading} – ${t("common:serviceName")}`}>
+      <h1 className="heading-xl">{heading}</h1>
+      <p>{t(`common:errors.${kind}.body`)}</p>
+      <p>{t("common:errors.urgent")}</p>
+      <p>
+        <a href="/urgent-help">{t("common:urgentHelp.link")}</a>
+      </p>
+      <p>
+        <a href="/">{t("common:errors.home")}</a>
+      </p>
+    </Document>
+  );
+}

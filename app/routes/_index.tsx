@@ -1,0 +1,96 @@
+import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Link } from "~/components/ui/Link";
+import { listVisibleRecords } from "~/models/people.server";
+import type { RouteHandle } from "~/root";
+import { getSignedIn } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+
+export const handle: RouteHandle = { titleKey: "home:title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const signedIn = await getSignedIn(request);
+  if (!signedIn) throw redirect("/login");
+  const records = await listVisibleRecords(getDb(), signedIn.actor);
+  return json({
+    displayName: signedIn.account.displayName,
+    isStaff: signedIn.account.isStaff,
+    records: records.map((r) => ({ id: r.serviceUserId, displayName: r.displayName, capacity: r.capacity })),
+  });
+}
+
+export default function Home() {
+  const { t } = useTranslation(["home", "common"]);
+  const { displayName, isStaff, records } = useLoaderData<typeof loader>();
+  const own = records.find((r) => r.capacity === "service_user");
+  const supporting = records.filter((r) => r.capacity === "carer_of" || r.capacity === "advocate_for" || r.capacity === "attorney_for");
+  const caseload = records.filter((r) => r.capacity === "care_team_member_of");
+  return (
+    <>
+      <h1 className="heading-xl">{t("home:greeting", { name: displayName })}</h1>
+      <p className="lead">{t("home:intro")}</p>
+
+      {own ? (
+        <section aria-labelledby="own-heading" className="section">
+          <h2 className="heading-l" id="own-heading">
+            {t("home:own.title")}
+          </h2>
+          <p>{t("home:own.body")}</p>
+          <p>
+            <Link href={`/people/${own.id}`}>{t("home:own.link")}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {supporting.length ? (
+        <section aria-labelledby="supporting-heading" className="section">
+          <h2 className="heading-l" id="supporting-heading">
+            {t("home:supporting.title")}
+          </h2>
+          <p>{t("home:supporting.body")}</p>
+          <ul className="list">
+            {supporting.map((r) => (
+              <li key={r.id}>
+                <Link href={`/people/${r.id}`}>{r.displayName}</Link>
+                {" – "}
+                {t(`common:capacity.${r.capacity}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {isStaff ? (
+        <section aria-labelledby="caseload-heading" className="section">
+          <h2 className="heading-l" id="caseload-heading">
+            {t("home:caseload.title")}
+          </h2>
+          {caseload.length ? (
+            <ul className="list">
+              {caseload.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/people/${r.id}`}>{r.displayName}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("home:caseload.empty")}</p>
+          )}
+          <p>
+            <Link href="/staff/invitations/new">{t("home:caseload.invite")}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {!records.length && !isStaff ? <p>{t("home:nothingYet")}</p> : null}
+
+      <section aria-labelledby="help-heading" className="section">
+        <h2 className="heading-m" id="help-heading">
+          {t("home:help.title")}
+        </h2>
+        <p>{t("home:help.body")}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { TextField } from "~/components/ui/TextField";
+import { signIn } from "~/models/account.server";
+import type { RouteHandle } from "~/root";
+import { createSession, endSession, getSignedIn, sessionCookie } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { clientAddress, messageWith } from "~/utils/forms.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { signInSchema } from "~/utils/validation/auth";
+
+export const handle: RouteHandle = { titleKey: "auth:signIn.title" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  if (await getSignedIn(request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await requireFormData(request);
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const db = getDb();
+  const result = await signIn(db, {
+    email: submission.value.email,
+    password: submission.value.password,
+    address: clientAddress(context),
+  });
+  if (result.status === "locked") {
+    return json(
+      submission.reply({ formErrors: [messageWith("auth:signIn.locked", { count: result.minutes })], hideFields: ["password"] }),
+      { status: 429 },
+    );
+  }
+  if (result.status === "invalid") {
+    return json(
+      submission.reply({ fieldErrors: { email: ["auth:signIn.invalid"] }, hideFields: ["password"] }),
+      { status: 400 },
+    );
+  }
+  // A new session id at every sign-in; any session this browser had is ended on the server.
+  await endSession(db, request);
+  const token = await createSession(db, result.accountId);
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": sessionCookie(token) } });
+}
+
+export default function SignIn() {
+  const { t } = useTranslation(["auth", "common"]);
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { form, errorFor, summary, valueOf } = useServerForm("sign-in", lastResult);
+  const timedOut = params.get("reason") === "timeout";
+  const redirectTo = params.get("redirectTo") ?? "";
+  return (
+    <div className="grid-two-thirds">
+      <ErrorSummary errors={summary} resultKey={lastResult} />
+      {timedOut && !summary.length ? (
+        <div className="notification" role="region" aria-labelledby="timeout-heading">
+          <h2 className="notification__title" id="timeout-heading">
+            {t("auth:signIn.timedOutTitle")}
+          </h2>
+          <p>{t("auth:signIn.timedOut")}</p>
+        </div>
+      ) : null}
+      <h1 className="heading-xl">{t("auth:signIn.title")}</h1>
+      <p>{t("auth:signIn.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth:signIn.email")}
+          autoComplete="username"
+          spellCheck={false}
+          defaultValue={valueOf("email")}
+          error={errorFor("email")}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth:signIn.password")}
+          autoComplete="current-password"
+          width="20"
+          error={errorFor("password")}
+        />
+        <Button type="submit">{t("auth:signIn.submit")}</Button>
+      </Form>
+      <p>{t("auth:signIn.timeLimit", { minutes: 30 })}</p>
+      <h2 className="heading-m">{t("auth:signIn.noAccountTitle")}</h2>
+      <p>{t("auth:signIn.noAccount")}</p>
+      <p>{t("auth:signIn.forgotten")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getRecordOverview } from "~/models/people.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const overview = await getRecordOverview(getDb(), actor, params.serviceUserId ?? "");
+  // The same answer whether the record is missing or not this person's to see.
+  if (!overview) throw new Response("Not found", { status: 404 });
+  const { t } = getFixedT(request, account.preferredLanguage);
+  const own = overview.capacity === "service_user";
+  return json({
+    ...overview,
+    own,
+    pageTitle: own ? t("home:record.ownTitle") : t("home:record.title", { name: overview.displayName }),
+  });
+}
+
+export default function RecordOverview() {
+  const { t } = useTranslation(["home", "common"]);
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="record-banner" role="note" aria-label={t("home:record.bannerLabel")}>
+        {data.own
+          ? t("home:record.bannerOwn")
+          : t("home:record.bannerOther", { name: data.displayName, capacity: t(`common:capacity.${data.capacity}`) })}
+      </div>
+      <h1 className="heading-xl">{data.pageTitle}</h1>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>{t("home:record.planLevel")}</dt>
+          <dd>{t(`common:planLevel.${data.planLevel}`)}</dd>
+        </div>
+      </dl>
+      {!data.own && data.capacity !== "care_team_member_of" ? (
+        <section aria-labelledby="shared-heading" className="section">
+          <h2 className="heading-l" id="shared-heading">
+            {t("home:record.sharedTitle", { name: data.displayName })}
+          </h2>
+          {data.scopes.length ? (
+            <ul className="list list--bullet">
+              {data.scopes.map((s) => (
+                <li key={s}>{t(`common:scope.${s}`)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("home:record.nothingShared", { name: data.displayName })}</p>
+          )}
+        </section>
+      ) : null}
+      {data.careTeam ? (
+        <section aria-labelledby="team-heading" className="section">
+          <h2 className="heading-l" id="team-heading">
+            {t("home:record.careTeam")}
+          </h2>
+          <ul className="list">
+            {data.careTeam.map((m, i) => (
+              <li key={i}>
+                {m.displayName}
+                {m.role ? ` – ${t(`common:teamRole.${m.role}`)}` : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

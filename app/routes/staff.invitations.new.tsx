@@ -1,0 +1,184 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form as RemixForm, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { fieldId, TextField } from "~/components/ui/TextField";
+import { scopes } from "~/models/access.server";
+import { createInvitation, grantBases, invitableKinds, NotAllowedError, type InvitableKind } from "~/models/invitation.server";
+import { listVisibleRecords } from "~/models/people.server";
+import type { RouteHandle } from "~/root";
+import { requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { inviteServiceUserSchema, inviteSupporterSchema } from "~/utils/validation/invitation";
+
+export const handle: RouteHandle = { titleKey: "auth:invite.title" };
+
+function kindFrom(request: Request): InvitableKind | null {
+  const kind = new URL(request.url).searchParams.get("kind");
+  return (invitableKinds as readonly string[]).includes(kind ?? "") ? (kind as InvitableKind) : null;
+}
+
+async function requireStaff(request: Request) {
+  const signedIn = await requireSignedIn(request);
+  requirePermission(signedIn.actor, "invitation.create", { organisation: true });
+  return signedIn;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireStaff(request);
+  const caseload = (await listVisibleRecords(getDb(), actor))
+    .filter((r) => r.capacity === "care_team_member_of")
+    .map((r) => ({ id: r.serviceUserId, displayName: r.displayName }));
+  return json({ kind: kindFrom(request), caseload });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireStaff(request);
+  const formData = await requireFormData(request);
+  const kind = kindFrom(request);
+  if (!kind) throw new Response("Bad request", { status: 400 });
+  const db = getDb();
+  try {
+    if (kind === "service_user") {
+      const submission = parseWithZod(formData, { schema: inviteServiceUserSchema });
+      if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
+      const { token } = await createInvitation(db, actor, { kind, ...submission.value });
+      return json({ result: null, created: { link: new URL(`/invitations/${token}`, request.url).href, displayName: submission.value.displayName } });
+    }
+    const submission = parseWithZod(formData, { schema: inviteSupporterSchema });
+    if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
+    const { token } = await createInvitation(db, actor, { kind, ...submission.value });
+    return json({ result: null, created: { link: new URL(`/invitations/${token}`, request.url).href, displayName: submission.value.displayName } });
+  } catch (error) {
+    if (error instanceof NotAllowedError) throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+}
+
+export default function InviteSomeone() {
+  const { t } = useTranslation(["auth", "common"]);
+  const { kind, caseload } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("invite", actionData?.result);
+
+  if (actionData?.created) {
+    return (
+      <div className="grid-two-thirds">
+        <div className="panel" role="status">
+          <h1 className="heading-xl">{t("auth:invite.created.title")}</h1>
+        </div>
+        <p>{t("auth:invite.created.body", { name: actionData.created.displayName })}</p>
+        <p className="copyable">
+          <code>{actionData.created.link}</code>
+        </p>
+        <p>{t("auth:invite.created.expiry", { days: 7 })}</p>
+        <p>
+          <Link href="/">{t("auth:invite.created.home")}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  if (!kind) {
+    return (
+      <div className="grid-two-thirds">
+        <h1 className="heading-xl">{t("auth:invite.title")}</h1>
+        {/* Choosing the kind is a GET: nothing changes until the details are sent. */}
+        <RemixForm method="get" noValidate>
+          <RadioGroup
+            name="kind"
+            label={t("auth:invite.kind.label")}
+            choices={invitableKinds.map((k) => ({ value: k, label: t(`auth:invite.kind.${k}`) }))}
+          />
+          <Button type="submit">{t("common:form.continue")}</Button>
+        </RemixForm>
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid-two-thirds">
+      <ErrorSummary errors={summary} resultKey={actionData} />
+      <p className="caption">{t(`auth:invite.kind.${kind}`)}</p>
+      <h1 className="heading-xl">{t("auth:invite.detailsTitle")}</h1>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        {kind !== "service_user" ? (
+          <div className={["field", errorFor("serviceUserId") ? "field--error" : ""].join(" ")}>
+            <label className="field__label" htmlFor={fieldId("serviceUserId")}>
+              {t("auth:invite.serviceUser")}
+            </label>
+            {errorFor("serviceUserId") ? (
+              <p className="field__error" id={`${fieldId("serviceUserId")}-error`}>
+                <span className="visually-hidden">{t("common:form.errorPrefix")} </span>
+                {errorFor("serviceUserId")}
+              </p>
+            ) : null}
+            <select
+              className="select"
+              id={fieldId("serviceUserId")}
+              name="serviceUserId"
+              defaultValue={valueOf("serviceUserId") ?? ""}
+              aria-describedby={errorFor("serviceUserId") ? `${fieldId("serviceUserId")}-error` : undefined}
+              aria-invalid={errorFor("serviceUserId") ? true : undefined}
+            >
+              <option value="">{t("auth:invite.choosePerson")}</option>
+              {caseload.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.displayName}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <TextField name="displayName" label={t("auth:invite.name")} autoComplete="off" defaultValue={valueOf("displayName")} error={errorFor("displayName")} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth:invite.email")}
+          hint={t("auth:invite.emailHint")}
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={valueOf("email")}
+          error={errorFor("email")}
+        />
+        {kind === "service_user" ? (
+          <RadioGroup
+            name="planLevel"
+            label={t("auth:invite.planLevel")}
+            defaultValue={valueOf("planLevel")}
+            error={errorFor("planLevel")}
+            choices={(["cpa", "lpc"] as const).map((v) => ({ value: v, label: t(`common:planLevel.${v}`) }))}
+          />
+        ) : (
+          <>
+            <CheckboxGroup
+              name="scopes"
+              label={t("auth:invite.scopes")}
+              hint={t("auth:invite.scopesHint")}
+              optional
+              defaultValue={valuesOf("scopes")}
+              error={errorFor("scopes")}
+              choices={scopes.map((s) => ({ value: s, label: t(`common:scope.${s}`) }))}
+            />
+            <RadioGroup
+              name="basis"
+              label={t("auth:invite.basis")}
+              defaultValue={valueOf("basis")}
+              error={errorFor("basis")}
+              choices={grantBases.map((b) => ({ value: b, label: t(`auth:invite.basisOption.${b}`) }))}
+            />
+          </>
+        )}
+        <Button type="submit">{t("auth:invite.submit")}</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { redirect } from "@remix-run/node";
+import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { accounts, relationships, sessions, sharingGrants } from "#db/schema/index";
+import { can, type Action, type Actor, type ActorRelationship, type Scope, type Subject } from "~/models/access.server";
+import { readCookie, serializeCookie } from "./cookies.server";
+import { randomToken, sha256 } from "./crypto.server";
+import { getDb, type Db } from "./db.server";
+import { safeRedirect } from "./safe-redirect";
+
+export const SESSION_COOKIE = "__session";
+export const IDLE_LIMIT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
+export const WARNING_BEFORE_MS = 2 * 60 * 1000;
+/** Avoid writing on every request: last-seen moves on at most once a minute. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export interface SignedIn {
+  account: { id: string; displayName: string; email: string; isStaff: boolean; preferredLanguage: string | null };
+  actor: Actor;
+  /** Milliseconds until this session ends if the person does nothing. */
+  idleRemainingMs: number;
+}
+
+export async function createSession(db: Db, accountId: string, now = new Date()): Promise<string> {
+  const token = randomToken();
+  await db.insert(sessions).values({
+    idHash: sha256(token),
+    accountId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + ABSOLUTE_LIMIT_MS),
+  });
+  return token;
+}
+
+export function sessionCookie(token: string): string {
+  return serializeCookie(SESSION_COOKIE, token);
+}
+
+export function clearSessionCookie(): string {
+  return serializeCookie(SESSION_COOKIE, "", { maxAgeSeconds: 0 });
+}
+
+export async function endSession(db: Db, request: Request): Promise<void> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (token) await db.delete(sessions).where(eq(sessions.idHash, sha256(token)));
+}
+
+/** Active relationships with their active grants: withdrawing a grant takes effect on the next request. */
+export async function loadActor(db: Db, account: { id: string; isStaff: boolean }, now = new Date()): Promise<Actor> {
+  const rows = await db
+    .select({ id: relationships.id, kind: relationships.kind, serviceUserId: relationships.serviceUserId })
+    .from(relationships)
+    .where(and(eq(relationships.accountId, account.id), or(isNull(relationships.endedAt), gt(relationships.endedAt, now))));
+  const grants = rows.length
+    ? await db
+        .select({ relationshipId: sharingGrants.relationshipId, scope: sharingGrants.scope })
+        .from(sharingGrants)
+        .innerJoin(relationships, eq(relationships.id, sharingGrants.relationshipId))
+        .where(
+          and(
+            eq(relationships.accountId, account.id),
+            lte(sharingGrants.startsAt, now),
+            isNull(sharingGrants.withdrawnAt),
+            or(isNull(sharingGrants.endsAt), gt(sharingGrants.endsAt, now)),
+          ),
+        )
+    : [];
+  const rels: ActorRelationship[] = rows.map((r) => ({
+    kind: r.kind,
+    serviceUserId: r.serviceUserId,
+    scopes: grants.filter((g) => g.relationshipId === r.id).map((g) => g.scope as Scope),
+  }));
+  return { accountId: account.id, isStaff: account.isStaff, relationships: rels };
+}
+
+export type SessionState = { status: "none" } | { status: "expired" } | { status: "active"; signedIn: SignedIn };
+
+const cache = new WeakMap<Request, Promise<SessionState>>();
+
+/** Look up the session once per request (the root and the route loaders share it). */
+export function readSession(request: Request, now = new Date()): Promise<SessionState> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = lookUpSession(getDb(), request, now);
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+async function lookUpSession(db: Db, request: Request, now: Date): Promise<SessionState> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return { status: "none" };
+  const idHash = sha256(token);
+  const [row] = await db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      id: accounts.id,
+      displayName: accounts.displayName,
+      email: accounts.email,
+      isStaff: accounts.isStaff,
+      preferredLanguage: accounts.preferredLanguage,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(eq(sessions.idHash, idHash));
+  if (!row) return { status: "expired" };
+  const idleEndsAt = row.lastSeenAt.getTime() + IDLE_LIMIT_MS;
+  if (now.getTime() >= idleEndsAt || now.getTime() >= row.expiresAt.getTime()) {
+    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    return { status: "expired" };
+  }
+  let lastSeen = row.lastSeenAt.getTime();
+  if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+    lastSeen = now.getTime();
+  }
+  const account = {
+    id: row.id,
+    displayName: row.displayName,
+    email: row.email,
+    isStaff: row.isStaff,
+    preferredLanguage: row.preferredLanguage,
+  };
+  const actor = await loadActor(db, account, now);
+  const idleRemainingMs = Math.min(lastSeen + IDLE_LIMIT_MS, row.expiresAt.getTime()) - now.getTime();
+  return { status: "active", signedIn: { account, actor, idleRemainingMs } };
+}
+
+/** Move the idle clock on now: the "stay signed in" button. */
+export async function extendSession(db: Db, request: Request, now = new Date()): Promise<boolean> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return false;
+  const updated = await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.idHash, sha256(token)), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_LIMIT_MS))))
+    .returning({ idHash: sessions.idHash });
+  return updated.length > 0;
+}
+
+export async function getSignedIn(request: Request): Promise<SignedIn | null> {
+  const state = await readSession(request);
+  return state.status === "active" ? state.signedIn : null;
+}
+
+/** The signed-in person, or a redirect to sign in that brings them back here afterwards. */
+export async function requireSignedIn(request: Request): Promise<SignedIn> {
+  const state = await readSession(request);
+  if (state.status === "active") return state.signedIn;
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: safeRedirect(url.pathname + url.search) });
+  if (state.status === "expired") params.set("reason", "timeout");
+  throw redirect(`/login?${params}`, state.status === "expired" ? { headers: { "Set-Cookie": clearSessionCookie() } } : undefined);
+}
+
+/**
+ * Guard for a record: the same 404 whether the record does not exist or the person may not
+ * see it, so nobody can learn who else uses the service.
+ */
+export function requirePermission(actor: Actor, action: Action, subject: Subject): void {
+  if (!can(actor, action, subject)) {
+    throw new Response("Not found", { status: 404 });
+  }
+}

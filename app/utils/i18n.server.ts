@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { createInstance, type i18n as I18n, type TFunction } from "i18next";
+import {
+  defaultLanguage,
+  isSupportedLanguage,
+  languages,
+  namespaces,
+  pickFromAcceptLanguage,
+  type LanguageCode,
+  type Resources,
+} from "~/i18n";
+import { readCookie } from "./cookies.server";
+import { fromRoot } from "./paths.server";
+
+let allResources: Record<string, Resources> | undefined;
+
+/** Every locale file, read once from locales/<lng>/<namespace>.json. */
+export function loadAllResources(): Record<string, Resources> {
+  if (allResources) return allResources;
+  const result: Record<string, Resources> = {};
+  const dir = fromRoot("locales");
+  for (const { code } of languages) {
+    const lngDir = path.join(dir, code);
+    const bundle: Resources = {};
+    for (const file of readdirSync(lngDir).filter((f) => f.endsWith(".json"))) {
+      bundle[file.replace(/\.json$/, "")] = JSON.parse(readFileSync(path.join(lngDir, file), "utf8"));
+    }
+    result[code] = bundle;
+  }
+  allResources = result;
+  return result;
+}
+
+export const LANGUAGE_COOKIE = "lng";
+
+/**
+ * Language for this request: ?lng=, then the saved choice (cookie), then the account's
+ * preference, then Accept-Language, then en-GB.
+ */
+export function resolveLanguage(request: Request, accountLanguage?: string | null): LanguageCode {
+  const fromQuery = new URL(request.url).searchParams.get("lng");
+  if (isSupportedLanguage(fromQuery)) return fromQuery;
+  const fromCookie = readCookie(request, LANGUAGE_COOKIE);
+  if (isSupportedLanguage(fromCookie)) return fromCookie;
+  if (isSupportedLanguage(accountLanguage)) return accountLanguage;
+  return pickFromAcceptLanguage(request.headers.get("Accept-Language")) ?? defaultLanguage;
+}
+
+/**
+ * A fresh i18next instance for one request (never a shared global on the server), holding only
+ * the active language with en-GB filled in underneath, so a missing key shows English, never a raw key.
+ * The browser is sent exactly this bundle.
+ */
+export function createI18n(lng: LanguageCode): I18n {
+  const instance = createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: false,
+    supportedLngs: languages.map((l) => l.code),
+    ns: [...namespaces],
+    defaultNS: "common",
+    resources: { [lng]: resourcesFor(lng) },
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+export function getFixedT(request: Request, accountLanguage?: string | null): { t: TFunction; lng: LanguageCode } {
+  const lng = resolveLanguage(request, accountLanguage);
+  return { t: createI18n(lng).t, lng };
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] =
+      v && typeof v === "object" && b && typeof b === "object"
+        ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>)
+        : v === ""
+          ? b
+          : v;
+  }
+  return out;
+}
+
+const merged = new Map<LanguageCode, Resources>();
+/** The language's copy over en-GB's. */
+export function resourcesFor(lng: LanguageCode): Resources {
+  let bundle = merged.get(lng);
+  if (!bundle) {
+    const all = loadAllResources();
+    bundle = deepMerge(all[defaultLanguage] ?? {}, lng === defaultLanguage ? {} : (all[lng] ?? {})) as Resources;
+    merged.set(lng, bundle);
+  }
+  return bundle;
+}

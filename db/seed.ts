@@ -1,0 +1,72 @@
+import { count } from "drizzle-orm";
+import type { Db } from "~/utils/db.server";
+import { hashPassword } from "~/utils/passwords.server";
+import { accounts, relationships, serviceUsers, sharingGrants } from "./schema/index";
+
+/** Every demo account uses this password. The people are fictional. */
+export const DEMO_PASSWORD = "demo-portal-pass";
+
+export const demoPeople = {
+  sam: { email: "sam.taylor@example.org", displayName: "Sam Taylor" },
+  alex: { email: "alex.taylor@example.org", displayName: "Alex Taylor" },
+  priya: { email: "priya.shah@example.org", displayName: "Priya Shah" },
+  jo: { email: "jo.okafor@example.org", displayName: "Jo Okafor" },
+  maya: { email: "maya.rahman@example.org", displayName: "Maya Rahman" },
+  tom: { email: "tom.hughes@example.org", displayName: "Tom Hughes" },
+} as const;
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(accounts);
+  return Number(row?.n ?? 0) === 0;
+}
+
+/** Insert the demo people and their relationships. Run on an empty database only. */
+export async function seedDemoData(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(accounts)
+      .values(
+        Object.values(demoPeople).map((p) => ({
+          ...p,
+          passwordHash,
+          isStaff: p.email === demoPeople.jo.email || p.email === demoPeople.tom.email,
+        })),
+      )
+      .returning({ id: accounts.id, email: accounts.email });
+    const id = (email: string) => inserted.find((a) => a.email === email)!.id;
+
+    const [sam, maya] = await tx
+      .insert(serviceUsers)
+      .values([
+        { displayName: demoPeople.sam.displayName, planLevel: "cpa" },
+        { displayName: demoPeople.maya.displayName, planLevel: "lpc" },
+      ])
+      .returning({ id: serviceUsers.id });
+
+    const rels = await tx
+      .insert(relationships)
+      .values([
+        { accountId: id(demoPeople.sam.email), serviceUserId: sam!.id, kind: "service_user" },
+        { accountId: id(demoPeople.alex.email), serviceUserId: sam!.id, kind: "carer_of" },
+        { accountId: id(demoPeople.priya.email), serviceUserId: sam!.id, kind: "advocate_for" },
+        { accountId: id(demoPeople.jo.email), serviceUserId: sam!.id, kind: "care_team_member_of", teamRole: "care_coordinator" },
+        { accountId: id(demoPeople.maya.email), serviceUserId: maya!.id, kind: "service_user" },
+        { accountId: id(demoPeople.tom.email), serviceUserId: maya!.id, kind: "care_team_member_of", teamRole: "care_coordinator" },
+      ])
+      .returning({ id: relationships.id, kind: relationships.kind });
+    const alexRel = rels.find((r) => r.kind === "carer_of")!.id;
+    const priyaRel = rels.find((r) => r.kind === "advocate_for")!.id;
+    const samAccount = id(demoPeople.sam.email);
+    await tx.insert(sharingGrants).values([
+      // Sam shares his crisis plan and care team with Alex.
+      { relationshipId: alexRel, scope: "plan.crisis", basis: "consent", grantedBy: samAccount },
+      { relationshipId: alexRel, scope: "plan.care_team", basis: "consent", grantedBy: samAccount },
+      // Priya is Sam's advocate and may act on his behalf.
+      { relationshipId: priyaRel, scope: "plan.full", basis: "consent", grantedBy: samAccount },
+      { relationshipId: priyaRel, scope: "goals.read", basis: "consent", grantedBy: samAccount },
+      { relationshipId: priyaRel, scope: "requests.create", basis: "consent", grantedBy: samAccount },
+      { relationshipId: priyaRel, scope: "act_on_behalf", basis: "consent", grantedBy: samAccount },
+    ]);
+  });
+}
