@@ -4,29 +4,9 @@
  * ask `can(actor, action, subject)`. Tested as a table in access.server.test.ts.
  */
 
-export const relationshipKinds = [
-  "service_user",
-  "carer_of",
-  "advocate_for",
-  "attorney_for",
-  "care_team_member_of",
-] as const;
-export type RelationshipKind = (typeof relationshipKinds)[number];
+import type { RelationshipKind, Scope } from "./vocabulary";
 
-/** What a service user (or staff, with a recorded basis) can share with a carer, advocate or attorney. */
-export const scopes = [
-  "plan.summary",
-  "plan.crisis",
-  "plan.care_team",
-  "plan.full",
-  "goals.read",
-  "goals.write",
-  "recovery.read",
-  "appointments.read",
-  "requests.create",
-  "act_on_behalf",
-] as const;
-export type Scope = (typeof scopes)[number];
+export { relationshipKinds, scopes, type RelationshipKind, type Scope } from "./vocabulary";
 
 export const actions = [
   "record.view",

@@ -3,15 +3,12 @@ import { accounts, invitations, relationships, serviceUsers, sharingGrants } fro
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
-import { can, type Actor, type Scope } from "./access.server";
+import { can, type Actor } from "./access.server";
+import type { GrantBasis, InvitableKind, Scope } from "./vocabulary";
 import { normaliseEmail } from "./account.server";
 import { recordAudit } from "./audit.server";
 
 export const INVITATION_DAYS = 7;
-export const invitableKinds = ["service_user", "carer_of", "advocate_for"] as const;
-export type InvitableKind = (typeof invitableKinds)[number];
-export const grantBases = ["consent", "best_interests", "lasting_power_of_attorney"] as const;
-export type GrantBasis = (typeof grantBases)[number];
 
 export type CreateInvitationInput =
   | { kind: "service_user"; displayName: string; email: string; planLevel: "cpa" | "lpc" }

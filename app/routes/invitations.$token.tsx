@@ -14,7 +14,7 @@ import { createSession, endSession, sessionCookie } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { isCommonPassword } from "~/utils/passwords.server";
-import { newPasswordSchema } from "~/utils/validation/auth";
+import { newPasswordSchema } from "~/utils/validation/auth.server";
 
 export const handle: RouteHandle = { titleKey: "auth:invitation.title" };
 

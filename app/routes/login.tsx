@@ -14,7 +14,7 @@ import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { clientAddress, messageWith } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { signInSchema } from "~/utils/validation/auth";
+import { signInSchema } from "~/utils/validation/auth.server";
 
 export const handle: RouteHandle = { titleKey: "auth:signIn.title" };
 

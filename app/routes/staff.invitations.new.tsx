@@ -10,14 +10,14 @@ import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { fieldId, TextField } from "~/components/ui/TextField";
-import { scopes } from "~/models/access.server";
-import { createInvitation, grantBases, invitableKinds, NotAllowedError, type InvitableKind } from "~/models/invitation.server";
+import { createInvitation, NotAllowedError } from "~/models/invitation.server";
 import { listVisibleRecords } from "~/models/people.server";
+import { grantBases, invitableKinds, scopes, type InvitableKind } from "~/models/vocabulary";
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { inviteServiceUserSchema, inviteSupporterSchema } from "~/utils/validation/invitation";
+import { inviteServiceUserSchema, inviteSupporterSchema } from "~/utils/validation/invitation.server";
 
 export const handle: RouteHandle = { titleKey: "auth:invite.title" };
 

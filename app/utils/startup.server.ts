@@ -1,7 +1,8 @@
+import path from "node:path";
 import { isEmpty, seedDemoData } from "#db/seed";
 import { config } from "~/config.server";
 import { getDatabaseHandle, migrate, openDatabase, setDatabase, type DatabaseHandle } from "./db.server";
-import { fromRoot } from "./paths.server";
+import { projectRoot } from "./paths.server";
 
 /**
  * The explicit start-up step: open the database (PGlite under ./data/ unless DATABASE_URL is
@@ -11,7 +12,7 @@ export async function startDatabase(options: { seedIfEmpty?: boolean } = {}): Pr
   const existing = getDatabaseHandle();
   if (existing) return existing;
   const { databaseUrl, dataDir } = config();
-  const handle = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: fromRoot(dataDir) });
+  const handle = await openDatabase(databaseUrl ? { url: databaseUrl } : { dataDir: path.resolve(projectRoot(), dataDir) });
   await migrate(handle);
   if (options.seedIfEmpty !== false && (await isEmpty(handle.db))) await seedDemoData(handle.db);
   setDatabase(handle);

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { scopes } from "~/models/access.server";
-import { grantBases } from "~/models/invitation.server";
+import { grantBases, scopes } from "~/models/vocabulary";
 
 const name = z
   .string({ error: "validation:name.required" })

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { actions, can, capacityFor, scopes, type Action, type Actor, type RelationshipKind, type Scope } from "./access.server";
+
+const SAM = "sam-record";
+const MAYA = "maya-record";
+
+function actor(kind: RelationshipKind | null, grants: Scope[] = [], isStaff = false): Actor {
+  return {
+    accountId: "someone",
+    isStaff,
+    relationships: kind ? [{ kind, serviceUserId: SAM, scopes: grants }] : [],
+  };
+}
+
+// What each relationship may do to Sam's record with no grants at all.
+const expected: Record<string, readonly Action[]> = {
+  service_user: [
+    "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "goals.read", "goals.write",
+    "recovery.read", "recovery.write", "appointments.read", "requests.create", "sharing.manage", "audit.read",
+  ],
+  care_team_member_of: [
+    "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "plan.write", "goals.read",
+    "goals.suggest", "recovery.read", "appointments.read", "requests.create", "invitation.create",
+  ],
+  carer_of: ["record.view"],
+  advocate_for: ["record.view"],
+  attorney_for: ["record.view"],
+  none: [],
+};
+
+describe("can: relationship × action, no grants", () => {
+  for (const [kind, allowed] of Object.entries(expected)) {
+    for (const action of actions) {
+      const should = allowed.includes(action);
+      it(`${kind} ${should ? "may" : "may not"} ${action}`, () => {
+        const a = actor(kind === "none" ? null : (kind as RelationshipKind));
+        expect(can(a, action, { serviceUserId: SAM })).toBe(should);
+      });
+    }
+  }
+});
+
+// What each single grant adds for a carer (and the same for advocates and attorneys).
+const byScope: Record<Scope, readonly Action[]> = {
+  "plan.summary": ["plan.read"],
+  "plan.crisis": ["plan.crisis.read"],
+  "plan.care_team": ["plan.care_team.read"],
+  "plan.full": ["plan.read", "plan.crisis.read", "plan.care_team.read"],
+  "goals.read": ["goals.read"],
+  "goals.write": ["goals.read", "goals.write"],
+  "recovery.read": ["recovery.read"],
+  "appointments.read": ["appointments.read"],
+  "requests.create": ["requests.create"],
+  act_on_behalf: ["act_on_behalf"],
+};
+
+describe("can: carer, advocate and attorney × scope × action", () => {
+  for (const kind of ["carer_of", "advocate_for", "attorney_for"] as const) {
+    for (const scope of scopes) {
+      for (const action of actions) {
+        const should = action === "record.view" || byScope[scope].includes(action);
+        it(`${kind} with ${scope} ${should ? "may" : "may not"} ${action}`, () => {
+          expect(can(actor(kind, [scope]), action, { serviceUserId: SAM })).toBe(should);
+        });
+      }
+    }
+  }
+});
+
+describe("can: someone else's record", () => {
+  it.each(Object.keys(expected).filter((k) => k !== "none"))("%s of Sam may do nothing to Maya's record", (kind) => {
+    const a = actor(kind as RelationshipKind, [...scopes], true);
+    for (const action of actions) expect(can(a, action, { serviceUserId: MAYA })).toBe(false);
+  });
+});
+
+describe("can: the organisation", () => {
+  it("lets staff invite someone new", () => {
+    expect(can(actor(null, [], true), "invitation.create", { organisation: true })).toBe(true);
+  });
+  it("does not let anyone else invite someone new", () => {
+    expect(can(actor("service_user"), "invitation.create", { organisation: true })).toBe(false);
+    expect(can(actor("carer_of", [...scopes]), "invitation.create", { organisation: true })).toBe(false);
+  });
+  it("allows nothing else on the organisation", () => {
+    expect(can(actor(null, [], true), "plan.read", { organisation: true })).toBe(false);
+  });
+});
+
+describe("capacityFor", () => {
+  it("prefers the strongest relationship", () => {
+    const a: Actor = {
+      accountId: "x",
+      isStaff: true,
+      relationships: [
+        { kind: "carer_of", serviceUserId: SAM, scopes: [] },
+        { kind: "care_team_member_of", serviceUserId: SAM, scopes: [] },
+      ],
+    };
+    expect(capacityFor(a, SAM)).toBe("care_team_member_of");
+    expect(capacityFor(a, MAYA)).toBe("staff");
+    expect(capacityFor(actor(null), MAYA)).toBe("none");
+  });
+});

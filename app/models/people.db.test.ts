@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { accounts, auditEvents, serviceUsers } from "#db/schema/index";
+import { demoPeople, seedDemoData } from "#db/seed";
+import { loadActor } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { getRecordOverview, listVisibleRecords } from "./people.server";
+
+async function actorFor(email: string) {
+  const [a] = await getDb().select().from(accounts).where(eq(accounts.email, email));
+  return loadActor(getDb(), a!);
+}
+
+async function recordId(name: string) {
+  const [su] = await getDb().select().from(serviceUsers).where(eq(serviceUsers.displayName, name));
+  return su!.id;
+}
+
+describe("record overview", () => {
+  it("Maya cannot see Sam's record, and nothing about it is returned", async () => {
+    await seedDemoData(getDb());
+    const maya = await actorFor(demoPeople.maya.email);
+    expect(await getRecordOverview(getDb(), maya, await recordId("Sam Taylor"))).toBeNull();
+  });
+
+  it("Tom (Maya's coordinator) cannot see Sam's record", async () => {
+    await seedDemoData(getDb());
+    const tom = await actorFor(demoPeople.tom.email);
+    expect(await getRecordOverview(getDb(), tom, await recordId("Sam Taylor"))).toBeNull();
+  });
+
+  it("Alex sees Sam's care team because Sam shares it; Priya sees it through the whole plan", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const alexView = await getRecordOverview(getDb(), await actorFor(demoPeople.alex.email), sam);
+    expect(alexView?.capacity).toBe("carer_of");
+    expect(alexView?.careTeam).toEqual([{ displayName: "Jo Okafor", role: "care_coordinator" }]);
+    const priyaView = await getRecordOverview(getDb(), await actorFor(demoPeople.priya.email), sam);
+    expect(priyaView?.capacity).toBe("advocate_for");
+    expect(priyaView?.scopes).toContain("act_on_behalf");
+  });
+
+  it("logs reads by others, not the person reading their own record", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    await getRecordOverview(getDb(), await actorFor(demoPeople.sam.email), sam);
+    expect(await getDb().select().from(auditEvents)).toHaveLength(0);
+    const jo = await actorFor(demoPeople.jo.email);
+    await getRecordOverview(getDb(), jo, sam);
+    const events = await getDb().select().from(auditEvents);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "read", capacity: "care_team_member_of", serviceUserId: sam, actorAccountId: jo.accountId });
+  });
+
+  it("lists the records each person can open", async () => {
+    await seedDemoData(getDb());
+    const names = async (email: string) => (await listVisibleRecords(getDb(), await actorFor(email))).map((r) => r.displayName);
+    expect(await names(demoPeople.sam.email)).toEqual(["Sam Taylor"]);
+    expect(await names(demoPeople.alex.email)).toEqual(["Sam Taylor"]);
+    expect(await names(demoPeople.jo.email)).toEqual(["Sam Taylor"]);
+    expect(await names(demoPeople.maya.email)).toEqual(["Maya Rahman"]);
+    expect(await names(demoPeople.tom.email)).toEqual(["Maya Rahman"]);
+  });
+});

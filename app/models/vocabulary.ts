@@ -1,0 +1,35 @@
+/**
+ * Names shared by the server and the pages (safe to ship to the browser: constants only).
+ * The rules that use them live in access.server.ts and invitation.server.ts.
+ */
+
+export const relationshipKinds = [
+  "service_user",
+  "carer_of",
+  "advocate_for",
+  "attorney_for",
+  "care_team_member_of",
+] as const;
+export type RelationshipKind = (typeof relationshipKinds)[number];
+
+/** What a service user (or staff, with a recorded basis) can share with a carer, advocate or attorney. */
+export const scopes = [
+  "plan.summary",
+  "plan.crisis",
+  "plan.care_team",
+  "plan.full",
+  "goals.read",
+  "goals.write",
+  "recovery.read",
+  "appointments.read",
+  "requests.create",
+  "act_on_behalf",
+] as const;
+export type Scope = (typeof scopes)[number];
+
+export const invitableKinds = ["service_user", "carer_of", "advocate_for"] as const;
+export type InvitableKind = (typeof invitableKinds)[number];
+
+/** The basis on which something is shared: the person's consent, or a recorded legal basis. */
+export const grantBases = ["consent", "best_interests", "lasting_power_of_attorney"] as const;
+export type GrantBasis = (typeof grantBases)[number];

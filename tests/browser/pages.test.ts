@@ -1,0 +1,80 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPeople } from "#db/seed";
+import { languages } from "~/i18n";
+import { expectNoAxeViolations, expectPageBasics, launch, newContext, signIn, watchConsole } from "../support/browser";
+
+/**
+ * Every route, as each demo person who can reach it, in every language: axe (WCAG 2.0/2.1/2.2
+ * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
+ */
+let browser: Browser;
+const ids: { sam: string; maya: string } = { sam: "", maya: "" };
+
+async function recordIdFor(email: string): Promise<string> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, email);
+  const href = await page.locator('main a[href^="/people/"]').first().getAttribute("href");
+  await context.close();
+  return href!.split("/").pop()!;
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  ids.sam = await recordIdFor(demoPeople.sam.email);
+  ids.maya = await recordIdFor(demoPeople.maya.email);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Who = keyof typeof demoPeople | "anonymous";
+const routes: { who: Who; paths: () => string[] }[] = [
+  {
+    who: "anonymous",
+    paths: () => ["/login", "/urgent-help", "/accessibility", "/privacy", "/invitations/not-a-real-token", "/no-such-page"],
+  },
+  { who: "sam", paths: () => ["/", `/people/${ids.sam}`, "/urgent-help", "/accessibility", "/privacy", "/no-such-page"] },
+  { who: "alex", paths: () => ["/", `/people/${ids.sam}`] },
+  { who: "priya", paths: () => ["/", `/people/${ids.sam}`] },
+  {
+    who: "jo",
+    paths: () => [
+      "/",
+      `/people/${ids.sam}`,
+      "/staff/invitations/new",
+      "/staff/invitations/new?kind=service_user",
+      "/staff/invitations/new?kind=carer_of",
+    ],
+  },
+  { who: "maya", paths: () => ["/", `/people/${ids.maya}`] },
+  { who: "tom", paths: () => ["/", `/people/${ids.maya}`] },
+];
+
+describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
+  for (const javaScript of [true, false]) {
+    describe(javaScript ? "JavaScript on" : "JavaScript off", () => {
+      it.each(routes.map((r) => [r.who, r] as const))("as %s: axe finds nothing", async (_who, route) => {
+        const context = await newContext(browser, { lng, javaScript });
+        const page = await context.newPage();
+        const problems = watchConsole(page);
+        if (route.who !== "anonymous") await signIn(page, demoPeople[route.who].email);
+        for (const path of route.paths()) {
+          const response = await page.goto(path);
+          if (javaScript) await page.waitForLoadState("networkidle");
+          const label = `${path} as ${route.who} in ${lng}${javaScript ? "" : " without JavaScript"}`;
+          expect(response?.status(), label).toBe(path === "/no-such-page" ? 404 : 200);
+          expect(await page.locator("html").getAttribute("lang"), label).toBe(lng);
+          expect(await page.locator("html").getAttribute("dir"), label).toBe(lng === "ar" ? "rtl" : "ltr");
+          await expectPageBasics(page, label);
+          await expectNoAxeViolations(page, label);
+        }
+        // With JavaScript off the blocked bundles log network errors; only check the console with it on.
+        // The 404 page's own status is logged as a failed load: that one is expected.
+        if (javaScript) expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+        await context.close();
+      });
+    });
+  }
+});

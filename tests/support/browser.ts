@@ -1,0 +1,69 @@
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import { DEMO_PASSWORD } from "#db/seed";
+import { chromiumArgs } from "./chromium";
+
+export const baseURL = () => inject("baseURL");
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject("chromiumPath"), args: chromiumArgs, headless: true });
+}
+
+export interface ContextOptions {
+  /** Abort the app's scripts so the page never hydrates: what a person with JavaScript off gets. */
+  javaScript?: boolean;
+  lng?: string;
+  width?: number;
+}
+
+export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseURL(),
+    viewport: { width: options.width ?? 1024, height: 800 },
+  });
+  if (options.lng) await context.addCookies([{ name: "lng", value: options.lng, url: baseURL() }]);
+  // axe hangs with javaScriptEnabled: false, so "JavaScript off" blocks our bundles instead.
+  if (options.javaScript === false) await context.route("**/build/**/*.js", (route) => route.abort());
+  return context;
+}
+
+/** Fail on any console error or CSP violation on the page. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(msg.text());
+  });
+  page.on("pageerror", (err) => problems.push(err.message));
+  return problems;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.locator('form[action="/login"] button[type="submit"]').click()]);
+}
+
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** The page's basic structure: one h1, a title, landmarks, a skip link, and "Get help now" in the header. */
+export async function expectPageBasics(page: Page, label: string): Promise<void> {
+  expect(await page.locator("h1").count(), `${label}: exactly one h1`).toBe(1);
+  expect((await page.title()).length, `${label}: a title`).toBeGreaterThan(3);
+  expect(await page.locator("main#main").count(), `${label}: main landmark`).toBe(1);
+  expect(await page.locator("header.site-header").count(), `${label}: header`).toBe(1);
+  expect(await page.locator("footer").count(), `${label}: footer`).toBe(1);
+  const skip = page.locator("a.skip-link");
+  expect(await skip.getAttribute("href"), `${label}: skip link`).toBe("#main");
+  const urgent = page.locator("header a.urgent-link");
+  expect(await urgent.getAttribute("href"), `${label}: Get help now in the header`).toBe("/urgent-help");
+}

@@ -1,0 +1,41 @@
+import { sql } from "drizzle-orm";
+import { getDatabaseHandle, migrate, openDatabase, setDatabase, type DatabaseHandle } from "~/utils/db.server";
+
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** A migrated database for this test worker: in-memory PGlite, or its own database on the PostgreSQL server. */
+export async function openTestDatabase(driver: "pglite" | "postgres"): Promise<DatabaseHandle> {
+  if (driver === "pglite") {
+    const handle = await openDatabase({});
+    await migrate(handle);
+    return handle;
+  }
+  const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "0";
+  // Reused by name on the next run (dropped and made again), so nothing piles up on the server.
+  const name = `care_portal_test_${workerId.replace(/\D/g, "")}`;
+  const admin = await openDatabase({ url: POSTGRES_ADMIN_URL });
+  try {
+    await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name}`));
+    await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
+  } finally {
+    await admin.close();
+  }
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.href });
+  await migrate(handle);
+  return handle;
+}
+
+/** Empty every table between tests (cheaper than a new database). */
+export async function truncateAll(): Promise<void> {
+  const handle = getDatabaseHandle();
+  if (!handle) throw new Error("No test database");
+  await handle.db.execute(
+    sql.raw(
+      "TRUNCATE accounts, sessions, login_attempts, service_users, relationships, sharing_grants, invitations, audit_events RESTART IDENTITY CASCADE",
+    ),
+  );
+}
+
+export { setDatabase };

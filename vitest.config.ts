@@ -1,0 +1,59 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "~": path.resolve(__dirname, "app"),
+  "#db": path.resolve(__dirname, "db"),
+};
+
+const dbTest = (name: string, driver: "pglite" | "postgres") => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ["app/**/*.db.test.ts", "db/**/*.db.test.ts"],
+    environment: "node",
+    env: { TEST_DB_DRIVER: driver },
+    setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/db-setup.ts"],
+    // One migrated database per worker, shared by that worker's files (creating one costs seconds).
+    pool: "forks" as const,
+    isolate: false,
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.{ts,tsx}"],
+          exclude: ["app/**/*.db.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+        },
+      },
+      dbTest("db-pglite", "pglite"),
+      dbTest("db-postgres", "postgres"),
+      {
+        resolve: { alias },
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/browser-global-setup.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          pool: "forks",
+          maxWorkers: 1,
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
