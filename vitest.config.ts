@@ -6,13 +6,15 @@ const alias = {
   "#db": path.resolve(__dirname, "db"),
 };
 
-const dbTest = (name: string, driver: "pglite" | "postgres") => ({
+// Projects with different worker settings run one group after another, in this order.
+const dbTest = (name: string, driver: "pglite" | "postgres", groupOrder: number) => ({
   resolve: { alias },
   test: {
     name,
     include: ["app/**/*.db.test.ts", "db/**/*.db.test.ts"],
     environment: "node",
     env: { TEST_DB_DRIVER: driver },
+    sequence: { groupOrder },
     setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/db-setup.ts"],
     // One migrated database per worker, shared by that worker's files (creating one costs seconds).
     pool: "forks" as const,
@@ -35,10 +37,11 @@ export default defineConfig({
           exclude: ["app/**/*.db.test.ts"],
           environment: "node",
           setupFiles: ["tests/support/fail-on-console-error.ts"],
+          sequence: { groupOrder: 0 },
         },
       },
-      dbTest("db-pglite", "pglite"),
-      dbTest("db-postgres", "postgres"),
+      dbTest("db-pglite", "pglite", 1),
+      dbTest("db-postgres", "postgres", 2),
       {
         resolve: { alias },
         test: {
@@ -50,6 +53,7 @@ export default defineConfig({
           pool: "forks",
           maxWorkers: 1,
           fileParallelism: false,
+          sequence: { groupOrder: 3 },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -16,6 +16,14 @@ function telHref(number: string): string {
   return `tel:${number.replace(/[^0-9+]/g, "")}`;
 }
 
+/**
+ * A phone number set apart from the words around it (Unicode left-to-right isolate), so that in
+ * Arabic "116 123" is not shown as "123 116".
+ */
+function isolated(number: string): string {
+  return `\u2066${number}\u2069`;
+}
+
 export default function UrgentHelp() {
   const { t } = useTranslation(["pages", "common"]);
   const { crisisLine } = useLoaderData<typeof loader>();
@@ -31,7 +39,7 @@ export default function UrgentHelp() {
         </h2>
         <p>{t("pages:urgent.emergency.body")}</p>
         <p className="phone">
-          <a href={telHref("999")}>{t("pages:urgent.emergency.call")}</a>
+          <a href={telHref("999")}>{t("pages:urgent.emergency.call", { number: isolated("999") })}</a>
         </p>
       </section>
 
@@ -41,7 +49,7 @@ export default function UrgentHelp() {
         </h2>
         <p>{t("pages:urgent.crisisLine.body")}</p>
         <p className="phone">
-          <a href={telHref(crisisLine.number)}>{t("pages:urgent.crisisLine.call", { number: crisisLine.number })}</a>
+          <a href={telHref(crisisLine.number)}>{t("pages:urgent.crisisLine.call", { number: isolated(crisisLine.number) })}</a>
         </p>
       </section>
 
@@ -51,7 +59,7 @@ export default function UrgentHelp() {
         </h2>
         <p>{t("pages:urgent.nhs111.body")}</p>
         <p className="phone">
-          <a href={telHref("111")}>{t("pages:urgent.nhs111.call")}</a>
+          <a href={telHref("111")}>{t("pages:urgent.nhs111.call", { number: isolated("111") })}</a>
         </p>
       </section>
 
@@ -61,7 +69,7 @@ export default function UrgentHelp() {
         </h2>
         <p>{t("pages:urgent.samaritans.body")}</p>
         <p className="phone">
-          <a href={telHref("116123")}>{t("pages:urgent.samaritans.call")}</a>
+          <a href={telHref("116123")}>{t("pages:urgent.samaritans.call", { number: isolated("116 123") })}</a>
         </p>
       </section>
 

@@ -25,6 +25,13 @@ describe("server translations", () => {
     const t = createI18n("ar").t;
     expect(t("common:urgentHelp.link")).not.toBe("common:urgentHelp.link");
   });
+  it("keeps lists of paragraphs as lists in every language", () => {
+    for (const lng of ["en-GB", "cy", "ar"] as const) {
+      const paragraphs = createI18n(lng).t("pages:accessibility.using.paragraphs", { returnObjects: true });
+      expect(Array.isArray(paragraphs)).toBe(true);
+    }
+  });
+
   it("translates with values", () => {
     expect(createI18n("en-GB").t("home:greeting", { name: "Sam" })).toBe("Hello, Sam");
   });

@@ -78,7 +78,8 @@ function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>)
   for (const [k, v] of Object.entries(over)) {
     const b = out[k];
     out[k] =
-      v && typeof v === "object" && b && typeof b === "object"
+      // Arrays (lists of paragraphs) are values, not trees: a translation replaces the whole list.
+      v && typeof v === "object" && !Array.isArray(v) && b && typeof b === "object" && !Array.isArray(b)
         ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>)
         : v === ""
           ? b

@@ -2,7 +2,15 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
 import { languages } from "~/i18n";
-import { expectNoAxeViolations, expectPageBasics, launch, newContext, signIn, watchConsole } from "../support/browser";
+import {
+  expectNoAxeViolations,
+  expectPageBasics,
+  launch,
+  newContext,
+  recordIdFor,
+  signIn,
+  watchConsole,
+} from "../support/browser";
 
 /**
  * Every route, as each demo person who can reach it, in every language: axe (WCAG 2.0/2.1/2.2
@@ -11,19 +19,10 @@ import { expectNoAxeViolations, expectPageBasics, launch, newContext, signIn, wa
 let browser: Browser;
 const ids: { sam: string; maya: string } = { sam: "", maya: "" };
 
-async function recordIdFor(email: string): Promise<string> {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await signIn(page, email);
-  const href = await page.locator('main a[href^="/people/"]').first().getAttribute("href");
-  await context.close();
-  return href!.split("/").pop()!;
-}
-
 beforeAll(async () => {
   browser = await launch();
-  ids.sam = await recordIdFor(demoPeople.sam.email);
-  ids.maya = await recordIdFor(demoPeople.maya.email);
+  ids.sam = await recordIdFor(browser, demoPeople.sam.email);
+  ids.maya = await recordIdFor(browser, demoPeople.maya.email);
 });
 afterAll(async () => {
   await browser?.close();

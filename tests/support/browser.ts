@@ -67,3 +67,13 @@ export async function expectPageBasics(page: Page, label: string): Promise<void>
   const urgent = page.locator("header a.urgent-link");
   expect(await urgent.getAttribute("href"), `${label}: Get help now in the header`).toBe("/urgent-help");
 }
+
+/** The id of the first record linked from this person's home page. */
+export async function recordIdFor(browser: Browser, email: string): Promise<string> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, email);
+  const href = await page.locator('main a[href^="/people/"]').first().getAttribute("href");
+  await context.close();
+  return href!.split("/").pop()!;
+}

@@ -10,11 +10,18 @@ export async function openTestDatabase(driver: "pglite" | "postgres"): Promise<D
     await migrate(handle);
     return handle;
   }
-  const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? "0";
-  // Reused by name on the next run (dropped and made again), so nothing piles up on the server.
-  const name = `care_portal_test_${workerId.replace(/\D/g, "")}`;
+  // One database per worker process. Databases left by runs whose process has gone are dropped here,
+  // so nothing piles up on the server.
+  const name = `care_portal_test_${process.pid}`;
   const admin = await openDatabase({ url: POSTGRES_ADMIN_URL });
   try {
+    const existing = (await admin.db.execute(
+      sql.raw("SELECT datname FROM pg_database WHERE datname LIKE 'care_portal_test_%'"),
+    )) as unknown as { rows: { datname: string }[] };
+    for (const { datname } of existing.rows) {
+      const pid = Number(datname.replace("care_portal_test_", ""));
+      if (pid !== process.pid && !isAlive(pid)) await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${datname}`));
+    }
     await admin.db.execute(sql.raw(`DROP DATABASE IF EXISTS ${name}`));
     await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
   } finally {
@@ -25,6 +32,16 @@ export async function openTestDatabase(driver: "pglite" | "postgres"): Promise<D
   const handle = await openDatabase({ url: url.href });
   await migrate(handle);
   return handle;
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Empty every table between tests (cheaper than a new database). */

@@ -21,7 +21,14 @@ export function ErrorSummary({ errors, resultKey }: { errors: SummaryError[]; re
   }, [errors.length, resultKey]);
   if (!errors.length) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+    <div
+      className="error-summary"
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      autoFocus
+    >
       <h2 className="error-summary__title" id="error-summary-title">
         {t("common:form.errorSummaryTitle")}
       </h2>

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { axeViolations, renderInRoute } from "../../tests/support/render";
+import { DateInput } from "./forms/DateInput";
+import { ErrorSummary } from "./forms/ErrorSummary";
+import { Button } from "./ui/Button";
+import { CheckboxGroup } from "./ui/CheckboxGroup";
+import { Disclosure } from "./ui/Disclosure";
+import { Form } from "./ui/Form";
+import { RadioGroup } from "./ui/RadioGroup";
+import { TextArea } from "./ui/TextArea";
+import { TextField } from "./ui/TextField";
+
+function Example({ withErrors }: { withErrors: boolean }) {
+  const error = (text: string) => (withErrors ? text : undefined);
+  return (
+    <main>
+      <h1>Example</h1>
+      <ErrorSummary
+        errors={withErrors ? [{ name: "goal", message: "Enter your goal" }, { name: "when", message: "Enter a real date" }] : []}
+      />
+      <Form>
+        <TextField name="goal" label="What do you want to do?" hint="In your own words" error={error("Enter your goal")} defaultValue="Walk" />
+        <TextArea name="why" label="Why does it matter?" optional />
+        <RadioGroup
+          name="how"
+          label="How is it going?"
+          error={error("Choose one")}
+          choices={[
+            { value: "well", label: "Well" },
+            { value: "not", label: "Not well", hint: "That is fine to say" },
+          ]}
+        />
+        <CheckboxGroup name="who" label="Who can help?" optional choices={[{ value: "alex", label: "Alex" }]} />
+        <DateInput name="when" legend="By when?" hint="For example, 27 3 2027" error={error("Enter a real date")} optional />
+        <Disclosure summary="Help with goals">Small steps work best.</Disclosure>
+        <Button type="submit">Save</Button>
+      </Form>
+    </main>
+  );
+}
+
+describe("form components", () => {
+  it.each([false, true])("have no axe violations (errors shown: %s)", async (withErrors) => {
+    const { container } = renderInRoute(<Example withErrors={withErrors} />);
+    await screen.findByRole("button", { name: "Save" });
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("label, hint and error are tied to each field, and typed text is kept", async () => {
+    renderInRoute(<Example withErrors />);
+    const goal = await screen.findByRole("textbox", { name: "What do you want to do?" });
+    expect(goal).toHaveProperty("value", "Walk");
+    expect(goal.getAttribute("aria-invalid")).toBe("true");
+    expect(goal.id).toBe("field-goal");
+    const described = (goal.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent);
+    expect(described).toEqual(expect.arrayContaining(["In your own words", "Error: Enter your goal"]));
+    expect(screen.getByRole("textbox", { name: "Why does it matter? (optional)" })).toBeDefined();
+    expect(screen.getByRole("radiogroup", { name: "How is it going?" })).toBeDefined();
+    expect(screen.getByRole("textbox", { name: "Day" }).getAttribute("inputmode")).toBe("numeric");
+  });
+
+  it("the error summary takes focus and links to each field", async () => {
+    renderInRoute(<Example withErrors />);
+    const summary = await screen.findByRole("alert");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const links = screen.getAllByRole("link");
+    expect(links.map((a) => a.getAttribute("href"))).toEqual(["#field-goal", "#field-when"]);
+    expect(document.getElementById("field-when")).not.toBeNull();
+  });
+
+  it("every posted form carries the CSRF token and asks the browser not to validate", async () => {
+    const { container } = renderInRoute(<Example withErrors={false} />);
+    await screen.findByRole("button", { name: "Save" });
+    const form = container.querySelector("form")!;
+    expect(form.getAttribute("method")).toBe("post");
+    expect(form.hasAttribute("novalidate")).toBe(true);
+    expect((form.querySelector('input[name="csrf"]') as HTMLInputElement).value).toBe("test-token");
+    // Native inputs (React Aria renders them) so choices work without JavaScript.
+    expect(form.querySelectorAll('input[type="radio"][name="how"]').length).toBe(2);
+  });
+});

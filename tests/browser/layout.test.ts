@@ -1,0 +1,96 @@
+import { gzipSync } from "node:zlib";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPeople } from "#db/seed";
+import { launch, newContext, signIn } from "../support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pages: { who: keyof typeof demoPeople | null; path: string }[] = [
+  { who: null, path: "/login" },
+  { who: null, path: "/urgent-help" },
+  { who: null, path: "/accessibility" },
+  { who: "sam", path: "/" },
+  { who: "jo", path: "/staff/invitations/new?kind=carer_of" },
+];
+
+describe("reflow at 320 CSS pixels (WCAG 1.4.10)", () => {
+  it.each(["en-GB", "ar", "cy"])("no horizontal scrolling in %s", async (lng) => {
+    for (const { who, path } of pages) {
+      const context = await newContext(browser, { lng, width: 320 });
+      const page = await context.newPage();
+      if (who) await signIn(page, demoPeople[who].email);
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} in ${lng}`).toBeLessThanOrEqual(0);
+      await context.close();
+    }
+  });
+});
+
+describe("JavaScript budget", () => {
+  it.each(pages)("$path ships at most 150 KB of gzipped JavaScript", async ({ who, path }) => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    if (who) await signIn(page, demoPeople[who].email);
+    const sizes = new Map<string, number>();
+    page.on("response", async (response) => {
+      if (!response.url().endsWith(".js")) return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      sizes.set(response.url(), gzipSync(body).length);
+    });
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    expect(total, `${path}: ${Math.round(total / 1024)} KB`).toBeGreaterThan(10_000);
+    expect(total, `${path}: ${Math.round(total / 1024)} KB`).toBeLessThanOrEqual(150 * 1024);
+    await context.close();
+  });
+});
+
+describe("session time-out warning (WCAG 2.2.1)", () => {
+  it("warns two minutes before the idle limit and lets the person stay signed in", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.clock.install();
+    await signIn(page, demoPeople.sam.email);
+    await page.waitForLoadState("networkidle");
+    const dialog = page.getByRole("dialog", { name: "You will be signed out soon" });
+    expect(await dialog.isVisible()).toBe(false);
+    await page.clock.fastForward("28:30");
+    await dialog.waitFor({ state: "visible" });
+    // Focus moves into the dialog, on the button that keeps the person signed in.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Stay signed in");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "hidden" });
+    // Still signed in.
+    await page.reload();
+    expect(new URL(page.url()).pathname).toBe("/");
+    await context.close();
+  });
+});
+
+describe("language", () => {
+  it("the switcher changes the whole page, and the choice is remembered", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/login");
+    const welsh = page.locator('a[hreflang="cy"]');
+    expect(await welsh.getAttribute("lang")).toBe("cy");
+    await welsh.click();
+    await page.waitForURL(/lng=cy/);
+    expect(await page.locator("html").getAttribute("lang")).toBe("cy");
+    await page.goto("/urgent-help");
+    expect(await page.locator("html").getAttribute("lang")).toBe("cy");
+    await page.locator('a[hreflang="ar"]').click();
+    await page.waitForURL(/lng=ar/);
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    await context.close();
+  });
+});
