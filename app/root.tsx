@@ -102,8 +102,13 @@ function usePageTitle(serviceName: string): string {
   });
   const data = leaf?.data as { pageTitle?: string } | undefined;
   const titleKey = (leaf?.handle as RouteHandle | undefined)?.titleKey;
-  const page = data?.pageTitle ?? (titleKey ? t(titleKey) : "");
-  const withErrors = Object.values(routerState?.actionData ?? {}).some(hasFormErrors);
+  const actionData = Object.values(routerState?.actionData ?? {});
+  // An action can name the page it shows (a confirmation, say); otherwise the loader or the handle does.
+  const fromAction = actionData
+    .map((d) => (d && typeof d === "object" ? (d as { pageTitle?: unknown }).pageTitle : undefined))
+    .find((title): title is string => typeof title === "string");
+  const page = fromAction ?? data?.pageTitle ?? (titleKey ? t(titleKey) : "");
+  const withErrors = actionData.some(hasFormErrors);
   const title = page ? `${page} – ${serviceName}` : serviceName;
   return withErrors ? `${t("common:form.errorTitlePrefix")} ${title}` : title;
 }

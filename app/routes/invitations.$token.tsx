@@ -13,14 +13,17 @@ import type { RouteHandle } from "~/root";
 import { createSession, endSession, sessionCookie } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n.server";
 import { isCommonPassword } from "~/utils/passwords.server";
 import { newPasswordSchema } from "~/utils/validation/auth.server";
 
 export const handle: RouteHandle = { titleKey: "auth:invitation.title" };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await getInvitation(getDb(), params.token ?? "");
-  return json({ invitation });
+  const { t } = getFixedT(request);
+  const pageTitle = invitation.status === "valid" ? t("auth:invitation.title") : t(`auth:invitation.${invitation.status}.title`);
+  return json({ invitation, pageTitle });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

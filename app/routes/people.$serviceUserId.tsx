@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { config } from "~/config.server";
 import { getRecordOverview } from "~/models/people.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -13,8 +14,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!overview) throw new Response("Not found", { status: 404 });
   const { t } = getFixedT(request, account.preferredLanguage);
   const own = overview.capacity === "service_user";
+  // The trust's own word for the care coordinator (configuration, CP-13).
+  const keyWorker = config().coordinatorWording === "key_worker";
+  const careTeam = overview.careTeam?.map((m) => ({
+    ...m,
+    role: m.role === "care_coordinator" && keyWorker ? "key_worker" : m.role,
+  }));
   return json({
     ...overview,
+    careTeam: careTeam ?? null,
     own,
     pageTitle: own ? t("home:record.ownTitle") : t("home:record.title", { name: overview.displayName }),
   });

@@ -17,6 +17,7 @@ import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n.server";
 import { inviteServiceUserSchema, inviteSupporterSchema } from "~/utils/validation/invitation.server";
 
 export const handle: RouteHandle = { titleKey: "auth:invite.title" };
@@ -33,15 +34,29 @@ async function requireStaff(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireStaff(request);
+  const { actor, account } = await requireStaff(request);
   const caseload = (await listVisibleRecords(getDb(), actor))
     .filter((r) => r.capacity === "care_team_member_of")
     .map((r) => ({ id: r.serviceUserId, displayName: r.displayName }));
-  return json({ kind: kindFrom(request), caseload });
+  const kind = kindFrom(request);
+  const { t } = getFixedT(request, account.preferredLanguage);
+  // Each step has its own title, so people know where they are.
+  const pageTitle = kind ? `${t(`auth:invite.kind.${kind}`)} – ${t("auth:invite.title")}` : t("auth:invite.title");
+  return json({ kind, caseload, pageTitle });
+}
+
+/** The invitation link is shown once: only its hash is stored. */
+function created(request: Request, token: string, displayName: string, language: string | null) {
+  const { t } = getFixedT(request, language);
+  return json({
+    result: null,
+    created: { link: new URL(`/invitations/${token}`, request.url).href, displayName },
+    pageTitle: t("auth:invite.created.title"),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireStaff(request);
+  const { actor, account } = await requireStaff(request);
   const formData = await requireFormData(request);
   const kind = kindFrom(request);
   if (!kind) throw new Response("Bad request", { status: 400 });
@@ -51,12 +66,12 @@ export async function action({ request }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: inviteServiceUserSchema });
       if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
       const { token } = await createInvitation(db, actor, { kind, ...submission.value });
-      return json({ result: null, created: { link: new URL(`/invitations/${token}`, request.url).href, displayName: submission.value.displayName } });
+      return created(request, token, submission.value.displayName, account.preferredLanguage);
     }
     const submission = parseWithZod(formData, { schema: inviteSupporterSchema });
     if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
     const { token } = await createInvitation(db, actor, { kind, ...submission.value });
-    return json({ result: null, created: { link: new URL(`/invitations/${token}`, request.url).href, displayName: submission.value.displayName } });
+    return created(request, token, submission.value.displayName, account.preferredLanguage);
   } catch (error) {
     if (error instanceof NotAllowedError) throw new Response("Not found", { status: 404 });
     throw error;

@@ -39,6 +39,7 @@ describe("from invitation to signed in", () => {
     await jo.getByRole("button", { name: "Create invitation" }).click();
     const link = await jo.locator("main code").textContent({ timeout: 10_000 });
     expect(link).toMatch(/\/invitations\/[A-Za-z0-9_-]{20,}$/);
+    expect(await jo.title()).toBe("Invitation created – Care portal");
     await expectNoAxeViolations(jo, "invitation created");
     await staff.close();
 

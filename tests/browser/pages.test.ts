@@ -59,6 +59,7 @@ describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
         const page = await context.newPage();
         const problems = watchConsole(page);
         if (route.who !== "anonymous") await signIn(page, demoPeople[route.who].email);
+        const titles = new Map<string, string>();
         for (const path of route.paths()) {
           const response = await page.goto(path);
           if (javaScript) await page.waitForLoadState("networkidle");
@@ -67,6 +68,11 @@ describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
           expect(await page.locator("html").getAttribute("lang"), label).toBe(lng);
           expect(await page.locator("html").getAttribute("dir"), label).toBe(lng === "ar" ? "rtl" : "ltr");
           await expectPageBasics(page, label);
+          // Two different pages that one person can see never share a title.
+          const title = await page.title();
+          const first = titles.get(title);
+          expect(first === undefined || first === path, `${label}: title "${title}" is also ${first}'s`).toBe(true);
+          titles.set(title, path);
           await expectNoAxeViolations(page, label);
         }
         // With JavaScript off the blocked bundles log network errors; only check the console with it on.

@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 
 /** Debian's Chromium (or CHROMIUM_PATH). Never downloads a browser. */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
-    (p): p is string => Boolean(p),
-  );
+  const candidates = process.env.CHROMIUM_PATH
+    ? [process.env.CHROMIUM_PATH]
+    : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
