@@ -23,7 +23,7 @@ describe("who can open what", () => {
     const body = await response!.text();
     expect(body).not.toContain("Sam Taylor");
     expect(body).not.toContain("Jo Okafor");
-    expect(await page.locator("h1").textContent()).toBe("Page not found");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Page not found");
     await context.close();
   });
 

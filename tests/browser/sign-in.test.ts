@@ -22,7 +22,7 @@ describe.each([true, false])("signing in through the real form (JavaScript %s)",
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname === "/");
     await expect.poll(() => page.locator("h1").textContent()).toContain(person.displayName);
-    expect(await page.locator("header").textContent()).toContain(`Signed in as ${person.displayName}`);
+    await expect.poll(() => page.locator("header").textContent()).toContain(`Signed in as ${person.displayName}`);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((url) => url.pathname === "/login");
@@ -102,7 +102,7 @@ describe("keyboard only", () => {
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.pathname === "/");
-    expect(await page.locator("h1").textContent()).toContain("Sam Taylor");
+    await expect.poll(() => page.locator("h1").textContent()).toContain("Sam Taylor");
     await context.close();
   });
 });
