@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
 import { accounts, relationships, serviceUsers, sharingGrants } from "./schema/index";
+import { seedPlans } from "./seed-plans";
 
 /** Every demo account uses this password. The people are fictional. */
 export const DEMO_PASSWORD = "demo-portal-pass";
@@ -68,5 +69,12 @@ export async function seedDemoData(db: Db): Promise<void> {
       { relationshipId: priyaRel, scope: "requests.create", basis: "consent", grantedBy: samAccount },
       { relationshipId: priyaRel, scope: "act_on_behalf", basis: "consent", grantedBy: samAccount },
     ]);
+    await seedPlans(tx as unknown as Db, {
+      sam: sam!.id,
+      maya: maya!.id,
+      samAccount,
+      jo: id(demoPeople.jo.email),
+      tom: id(demoPeople.tom.email),
+    });
   });
 }

@@ -78,6 +78,10 @@ describe("can: the organisation", () => {
   it("lets staff invite someone new", () => {
     expect(can(actor(null, [], true), "invitation.create", { organisation: true })).toBe(true);
   });
+  it("lets staff, and only staff, see a caseload", () => {
+    expect(can(actor(null, [], true), "caseload.view", { organisation: true })).toBe(true);
+    expect(can(actor("service_user"), "caseload.view", { organisation: true })).toBe(false);
+  });
   it("does not let anyone else invite someone new", () => {
     expect(can(actor("service_user"), "invitation.create", { organisation: true })).toBe(false);
     expect(can(actor("carer_of", [...scopes]), "invitation.create", { organisation: true })).toBe(false);

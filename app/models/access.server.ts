@@ -25,6 +25,7 @@ export const actions = [
   "audit.read",
   "act_on_behalf",
   "invitation.create",
+  "caseload.view",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -104,8 +105,8 @@ function relationshipAllows(rel: ActorRelationship, action: Action): boolean {
 
 export function can(actor: Actor, action: Action, subject: Subject): boolean {
   if ("organisation" in subject) {
-    // Inviting someone new to the service: trust staff only.
-    return action === "invitation.create" && actor.isStaff;
+    // Inviting someone new to the service, or seeing one's own caseload: trust staff only.
+    return (action === "invitation.create" || action === "caseload.view") && actor.isStaff;
   }
   return actor.relationships.some(
     (rel) => rel.serviceUserId === subject.serviceUserId && relationshipAllows(rel, action),

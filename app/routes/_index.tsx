@@ -5,6 +5,7 @@ import { Link } from "~/components/ui/Link";
 import { listVisibleRecords } from "~/models/people.server";
 import type { RouteHandle } from "~/root";
 import { getSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 
 export const handle: RouteHandle = { titleKey: "home:title" };
@@ -16,7 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     displayName: signedIn.account.displayName,
     isStaff: signedIn.account.isStaff,
-    records: records.map((r) => ({ id: r.serviceUserId, displayName: r.displayName, capacity: r.capacity })),
+    records: records.map((r) => ({
+      id: r.serviceUserId,
+      displayName: r.displayName,
+      capacity: r.capacity,
+      // Something of the plan is shared (not only the right to make requests).
+      sharesPlan: r.scopes.some((s) => s.startsWith("plan.") || s === "goals.read" || s === "goals.write" || s === "recovery.read"),
+    })),
   });
 }
 
@@ -28,7 +35,7 @@ export default function Home() {
   const caseload = records.filter((r) => r.capacity === "care_team_member_of");
   return (
     <>
-      <h1 className="heading-xl">{t("home:greeting", { name: displayName })}</h1>
+      <h1 className="heading-xl">{t("home:greeting", { name: isolate(displayName) })}</h1>
       <p className="lead">{t("home:intro")}</p>
 
       {own ? (
@@ -37,9 +44,17 @@ export default function Home() {
             {t("home:own.title")}
           </h2>
           <p>{t("home:own.body")}</p>
-          <p>
-            <Link href={`/people/${own.id}`}>{t("home:own.link")}</Link>
-          </p>
+          <ul className="list">
+            <li>
+              <Link href={`/people/${own.id}/plan`}>{t("home:own.planLink")}</Link>
+            </li>
+            <li>
+              <Link href={`/people/${own.id}/plan/crisis`}>{t("home:own.crisisLink")}</Link>
+            </li>
+            <li>
+              <Link href={`/people/${own.id}`}>{t("home:own.link")}</Link>
+            </li>
+          </ul>
         </section>
       ) : null}
 
@@ -55,6 +70,12 @@ export default function Home() {
                 <Link href={`/people/${r.id}`}>{r.displayName}</Link>
                 {" – "}
                 {t(`common:capacity.${r.capacity}`)}
+                {r.sharesPlan ? (
+                  <>
+                    <br />
+                    <Link href={`/people/${r.id}/plan`}>{t("home:supporting.planLink", { name: r.displayName })}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -70,16 +91,21 @@ export default function Home() {
             <ul className="list">
               {caseload.map((r) => (
                 <li key={r.id}>
-                  <Link href={`/people/${r.id}`}>{r.displayName}</Link>
+                  <Link href={`/people/${r.id}/plan`}>{r.displayName}</Link>
                 </li>
               ))}
             </ul>
           ) : (
             <p>{t("home:caseload.empty")}</p>
           )}
-          <p>
-            <Link href="/staff/invitations/new">{t("home:caseload.invite")}</Link>
-          </p>
+          <ul className="list">
+            <li>
+              <Link href="/staff">{t("home:caseload.link")}</Link>
+            </li>
+            <li>
+              <Link href="/staff/invitations/new">{t("home:caseload.invite")}</Link>
+            </li>
+          </ul>
         </section>
       ) : null}
 

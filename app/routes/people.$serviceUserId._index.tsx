@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { getRecordOverview } from "~/models/people.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { isolate } from "~/utils/bidi";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -24,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...overview,
     careTeam: careTeam ?? null,
     own,
-    pageTitle: own ? t("home:record.ownTitle") : t("home:record.title", { name: overview.displayName }),
+    pageTitle: own ? t("home:record.ownTitle") : t("home:record.title", { name: isolate(overview.displayName) }),
   });
 }
 
@@ -39,6 +41,9 @@ export default function RecordOverview() {
           : t("home:record.bannerOther", { name: data.displayName, capacity: t(`common:capacity.${data.capacity}`) })}
       </div>
       <h1 className="heading-xl">{data.pageTitle}</h1>
+      <p>
+        <Link href={`/people/${data.serviceUserId}/plan`}>{t("home:record.planLink")}</Link>
+      </p>
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>{t("home:record.planLevel")}</dt>

@@ -1,3 +1,4 @@
 export * from "./accounts";
 export * from "./people";
 export * from "./audit";
+export * from "./plans";

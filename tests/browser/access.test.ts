@@ -27,12 +27,13 @@ describe("who can open what", () => {
     await context.close();
   });
 
-  it.each(["sam", "alex", "priya", "maya"] as const)("%s cannot open the staff invitation page", async (who) => {
+  it.each(["sam", "alex", "priya", "maya"] as const)("%s cannot open the caseload or the staff invitation page", async (who) => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, demoPeople[who].email);
     const response = await page.goto("/staff/invitations/new?kind=service_user");
     expect(response?.status()).toBe(404);
+    expect((await page.goto("/staff"))?.status()).toBe(404);
     await context.close();
   });
 

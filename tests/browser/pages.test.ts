@@ -17,12 +17,19 @@ import {
  * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
  */
 let browser: Browser;
-const ids: { sam: string; maya: string } = { sam: "", maya: "" };
+const ids = { sam: "", maya: "", samGoal: "" };
 
 beforeAll(async () => {
   browser = await launch();
   ids.sam = await recordIdFor(browser, demoPeople.sam.email);
   ids.maya = await recordIdFor(browser, demoPeople.maya.email);
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, demoPeople.sam.email);
+  await page.goto(`/people/${ids.sam}/plan`);
+  const goalHref = await page.locator('main a[href*="/goals/"]:not([href$="/new"])').first().getAttribute("href");
+  ids.samGoal = goalHref!.split("/").pop()!;
+  await context.close();
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,21 +41,43 @@ const routes: { who: Who; paths: () => string[] }[] = [
     who: "anonymous",
     paths: () => ["/login", "/urgent-help", "/accessibility", "/privacy", "/invitations/not-a-real-token", "/no-such-page"],
   },
-  { who: "sam", paths: () => ["/", `/people/${ids.sam}`, "/urgent-help", "/accessibility", "/privacy", "/no-such-page"] },
-  { who: "alex", paths: () => ["/", `/people/${ids.sam}`] },
-  { who: "priya", paths: () => ["/", `/people/${ids.sam}`] },
+  {
+    who: "sam",
+    paths: () => [
+      "/",
+      `/people/${ids.sam}`,
+      `/people/${ids.sam}/plan`,
+      `/people/${ids.sam}/plan/crisis`,
+      `/people/${ids.sam}/recovery`,
+      `/people/${ids.sam}/goals/new`,
+      `/people/${ids.sam}/goals/${ids.samGoal}`,
+      "/urgent-help",
+      "/accessibility",
+      "/privacy",
+      "/no-such-page",
+    ],
+  },
+  { who: "alex", paths: () => ["/", `/people/${ids.sam}`, `/people/${ids.sam}/plan`, `/people/${ids.sam}/plan/crisis`] },
+  { who: "priya", paths: () => ["/", `/people/${ids.sam}`, `/people/${ids.sam}/plan`, `/people/${ids.sam}/goals/${ids.samGoal}`] },
   {
     who: "jo",
     paths: () => [
       "/",
       `/people/${ids.sam}`,
+      `/people/${ids.sam}/plan`,
+      `/people/${ids.sam}/recovery`,
+      `/people/${ids.sam}/goals/${ids.samGoal}`,
+      `/people/${ids.sam}/plan/edit/crisis`,
+      `/people/${ids.sam}/plan/edit/needs`,
+      `/people/${ids.sam}/plan/edit/wishes`,
+      "/staff",
       "/staff/invitations/new",
       "/staff/invitations/new?kind=service_user",
       "/staff/invitations/new?kind=carer_of",
     ],
   },
-  { who: "maya", paths: () => ["/", `/people/${ids.maya}`] },
-  { who: "tom", paths: () => ["/", `/people/${ids.maya}`] },
+  { who: "maya", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, `/people/${ids.maya}/plan/crisis`] },
+  { who: "tom", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, "/staff"] },
 ];
 
 describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {

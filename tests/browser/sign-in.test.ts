@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople, DEMO_PASSWORD } from "#db/seed";
-import { launch, newContext } from "../support/browser";
+import { launch, newContext, plain } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe.each([true, false])("signing in through the real form (JavaScript %s)",
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname === "/");
     await expect.poll(() => page.locator("h1").textContent()).toContain(person.displayName);
-    await expect.poll(() => page.locator("header").textContent()).toContain(`Signed in as ${person.displayName}`);
+    await expect.poll(async () => plain(await page.locator("header").textContent())).toContain(`Signed in as ${person.displayName}`);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL((url) => url.pathname === "/login");

@@ -75,5 +75,10 @@ export async function recordIdFor(browser: Browser, email: string): Promise<stri
   await signIn(page, email);
   const href = await page.locator('main a[href^="/people/"]').first().getAttribute("href");
   await context.close();
-  return href!.split("/").pop()!;
+  return href!.match(/^\/people\/([^/#?]+)/)![1]!;
+}
+
+/** Visible text without the Unicode isolates that set apart names and typed words in sentences. */
+export function plain(text: string | null): string {
+  return (text ?? "").replace(/[\u2066-\u2069]/g, "");
 }

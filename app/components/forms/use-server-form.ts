@@ -24,7 +24,13 @@ export function useServerForm(id: string, lastResult: SubmissionResult<string[]>
     if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
     return typeof value === "string" ? [value] : undefined;
   };
-  return { form, fields, errorFor, summary, valueOf, valuesOf };
+  /** A part of a grouped field, e.g. the day of a date input posted as "targetDate.day". */
+  const partOf = (name: string, part: string): string | undefined => {
+    const group = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.[name];
+    const value = group && typeof group === "object" ? (group as Record<string, unknown>)[part] : undefined;
+    return typeof value === "string" ? value : undefined;
+  };
+  return { form, fields, errorFor, summary, valueOf, valuesOf, partOf };
 }
 
 /** A message key, optionally with values after a "|" (see messageWith in forms.server.ts). */

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { isolate } from "~/utils/bidi";
 
 export interface HeaderUser {
   displayName: string;
@@ -27,7 +28,7 @@ export function SiteHeader({ serviceName, user }: { serviceName: string; user: H
         <LanguageSwitcher />
         {user ? (
           <div className="site-header__account">
-            <p className="site-header__signed-in">{t("common:account.signedInAs", { name: user.displayName })}</p>
+            <p className="site-header__signed-in">{t("common:account.signedInAs", { name: isolate(user.displayName) })}</p>
             <Form action="/logout" className="inline-form" reloadDocument>
               <Button type="submit" variant="link">
                 {t("common:account.signOut")}

@@ -1,0 +1,76 @@
+import { useTranslation } from "react-i18next";
+import { useFormatDate } from "./PlanParts";
+
+export interface ProgressPoint {
+  rating: number;
+  recordedAt: string;
+}
+
+const WIDTH = 640;
+const HEIGHT = 260;
+const PAD = { top: 16, right: 16, bottom: 40, left: 40 };
+
+/**
+ * How a goal is going over time, drawn on the server as SVG (no chart library, nothing to
+ * download). The same data is in the table beside it, which is the accessible alternative;
+ * the chart has a short text summary for screen readers. Dates are worded by the server's and the
+ * browser's ICU data, which can differ, so their elements keep the server's text on hydration.
+ */
+export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: string }) {
+  const { t } = useTranslation("plan");
+  const format = useFormatDate();
+  if (points.length < 2) return null;
+  const times = points.map((p) => new Date(p.recordedAt).getTime());
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const span = Math.max(last - first, 1);
+  const x = (time: number) => PAD.left + ((time - first) / span) * (WIDTH - PAD.left - PAD.right);
+  const y = (rating: number) => PAD.top + (1 - rating / 10) * (HEIGHT - PAD.top - PAD.bottom);
+  const path = points.map((p, i) => `${i ? "L" : "M"}${x(times[i]!).toFixed(1)},${y(p.rating).toFixed(1)}`).join(" ");
+  const latest = points[points.length - 1]!;
+  const summary = t("plan:progress.chartSummary", {
+    count: points.length,
+    from: format(points[0]!.recordedAt),
+    to: format(latest.recordedAt),
+    first: points[0]!.rating,
+    latest: latest.rating,
+  });
+  return (
+    <figure className="chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="chart__svg"
+        // Drawn left to right whatever the page direction: time runs forwards on the axis.
+        direction="ltr"
+      >
+        <title id={`${id}-title`}>{t("plan:progress.chartTitle")}</title>
+        <desc id={`${id}-desc`} suppressHydrationWarning>
+          {summary}
+        </desc>
+        {[0, 5, 10].map((r) => (
+          <g key={r}>
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(r)} y2={y(r)} className="chart__grid" />
+            <text x={PAD.left - 8} y={y(r) + 5} textAnchor="end" className="chart__label">
+              {r}
+            </text>
+          </g>
+        ))}
+        <text x={PAD.left} y={HEIGHT - 12} className="chart__label" suppressHydrationWarning>
+          {format(points[0]!.recordedAt)}
+        </text>
+        <text x={WIDTH - PAD.right} y={HEIGHT - 12} textAnchor="end" className="chart__label" suppressHydrationWarning>
+          {format(latest.recordedAt)}
+        </text>
+        <path d={path} className="chart__line" />
+        {points.map((p, i) => (
+          <circle key={i} cx={x(times[i]!)} cy={y(p.rating)} r={5} className="chart__point" />
+        ))}
+      </svg>
+      <figcaption className="hint" suppressHydrationWarning>
+        {summary}
+      </figcaption>
+    </figure>
+  );
+}

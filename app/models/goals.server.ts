@@ -1,0 +1,118 @@
+import { and, asc, eq } from "drizzle-orm";
+import { goalProgress, goals, type GoalStatus } from "#db/schema/index";
+import type { Db } from "~/utils/db.server";
+import type { Actor } from "./access.server";
+import { recordAudit, recordReadIfOthers } from "./audit.server";
+import { ensure, NotFoundError } from "./plan.server";
+
+export interface GoalInput {
+  what: string;
+  why: string;
+  firstStep: string;
+  whoCanHelp: string;
+  targetDate: string | null;
+}
+
+export interface GoalDetail extends GoalInput {
+  id: string;
+  serviceUserId: string;
+  status: GoalStatus;
+  createdAt: string;
+  progress: { rating: number; note: string; recordedAt: string }[];
+}
+
+/** The person adds a goal in their own words. */
+export async function addGoal(db: Db, actor: Actor, serviceUserId: string, input: GoalInput): Promise<string> {
+  ensure(actor, "goals.write", serviceUserId);
+  return db.transaction(async (tx) => {
+    const [goal] = await tx
+      .insert(goals)
+      .values({ serviceUserId, ...input, status: "active", createdBy: actor.accountId })
+      .returning({ id: goals.id });
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "goal.add",
+      serviceUserId,
+      recordType: "goal",
+      recordId: goal!.id,
+    });
+    return goal!.id;
+  });
+}
+
+async function findGoal(db: Db, serviceUserId: string, goalId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(goalId)) throw new NotFoundError();
+  const [goal] = await db
+    .select()
+    .from(goals)
+    .where(and(eq(goals.id, goalId), eq(goals.serviceUserId, serviceUserId)));
+  if (!goal) throw new NotFoundError();
+  return goal;
+}
+
+export async function getGoal(db: Db, actor: Actor, serviceUserId: string, goalId: string): Promise<GoalDetail> {
+  ensure(actor, "goals.read", serviceUserId);
+  const goal = await findGoal(db, serviceUserId, goalId);
+  const progress = await db
+    .select({ rating: goalProgress.rating, note: goalProgress.note, recordedAt: goalProgress.recordedAt })
+    .from(goalProgress)
+    .where(eq(goalProgress.goalId, goal.id))
+    .orderBy(asc(goalProgress.recordedAt));
+  await recordReadIfOthers(db, actor, serviceUserId, "goal", goal.id);
+  return {
+    id: goal.id,
+    serviceUserId,
+    what: goal.what,
+    why: goal.why,
+    firstStep: goal.firstStep,
+    whoCanHelp: goal.whoCanHelp,
+    targetDate: goal.targetDate,
+    status: goal.status,
+    createdAt: goal.createdAt.toISOString(),
+    progress: progress.map((p) => ({ rating: p.rating, note: p.note, recordedAt: p.recordedAt.toISOString() })),
+  };
+}
+
+/** How it is going, 0 to 10, with an optional note: whenever the person likes. */
+export async function recordGoalProgress(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  goalId: string,
+  input: { rating: number; note: string },
+  now = new Date(),
+): Promise<void> {
+  ensure(actor, "goals.write", serviceUserId);
+  const goal = await findGoal(db, serviceUserId, goalId);
+  await db.transaction(async (tx) => {
+    await tx.insert(goalProgress).values({ goalId: goal.id, rating: input.rating, note: input.note, recordedAt: now, recordedBy: actor.accountId });
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "goal.progress",
+      serviceUserId,
+      recordType: "goal",
+      recordId: goal.id,
+      details: { rating: input.rating },
+    });
+  });
+}
+
+/** Mark a goal done, paused, or active again. */
+export async function setGoalStatus(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  goalId: string,
+  status: Extract<GoalStatus, "active" | "done" | "paused">,
+): Promise<void> {
+  ensure(actor, "goals.write", serviceUserId);
+  const goal = await findGoal(db, serviceUserId, goalId);
+  await db.transaction(async (tx) => {
+    await tx.update(goals).set({ status, updatedAt: new Date() }).where(eq(goals.id, goal.id));
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "goal.status",
+      serviceUserId,
+      recordType: "goal",
+      recordId: goal.id,
+      details: { from: goal.status, to: status },
+    });
+  });
+}

@@ -1,0 +1,336 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import {
+  carePlanVersions,
+  careTeamMembers,
+  goals,
+  planViews,
+  recoveryStatements,
+  reviews,
+  serviceUsers,
+  type PlanContent,
+  type PlanSection,
+} from "#db/schema/index";
+import type { Db } from "~/utils/db.server";
+import { can, capacityFor, type Actor, type Action } from "./access.server";
+import { recordAudit, recordReadIfOthers } from "./audit.server";
+
+export class NotFoundError extends Error {}
+
+/** Throw NotFoundError unless the actor may do this: the same answer as "no such record". */
+export function ensure(actor: Actor, action: Action, serviceUserId: string): void {
+  if (!can(actor, action, { serviceUserId })) throw new NotFoundError();
+}
+
+export interface CareTeamEntry {
+  id: string;
+  name: string;
+  role: string;
+  organisation: string;
+  agency: string;
+  contact: string;
+  whenToContact: string;
+  isCoordinator: boolean;
+}
+
+export interface ReviewEntry {
+  heldOn: string;
+  attendees: string;
+  summary: string;
+  nextReviewOn: string;
+}
+
+export interface GoalSummary {
+  id: string;
+  what: string;
+  status: string;
+  latestRating: number | null;
+}
+
+/**
+ * The plan as this person may see it: each part is present only if they may see it, so a carer
+ * with "crisis plan" only gets the crisis plan. Null when they may see nothing of this record.
+ */
+export interface PlanView {
+  serviceUserId: string;
+  displayName: string;
+  planLevel: "cpa" | "lpc";
+  capacity: ReturnType<typeof capacityFor>;
+  version: number | null;
+  versionDate: string | null;
+  /** Sections changed since this person last looked (empty the first time, or when nothing changed). */
+  changedSinceLastLooked: PlanSection[];
+  recovery: { body: string; version: number; writtenAt: string } | null;
+  goals: GoalSummary[] | null;
+  needs: PlanContent["needs"] | null;
+  support: PlanContent["support"] | null;
+  crisis: PlanContent["crisis"] | null;
+  careTeam: CareTeamEntry[] | null;
+  reviews: { last: ReviewEntry | null; nextReviewOn: string | null; overdue: boolean } | null;
+  wishes: PlanContent["wishes"] | null;
+}
+
+export function isOverdue(nextReviewOn: string | null, today: Date): boolean {
+  return nextReviewOn !== null && nextReviewOn < today.toISOString().slice(0, 10);
+}
+
+async function latestVersion(db: Db, serviceUserId: string) {
+  const [row] = await db
+    .select()
+    .from(carePlanVersions)
+    .where(eq(carePlanVersions.serviceUserId, serviceUserId))
+    .orderBy(desc(carePlanVersions.version))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Which sections changed in versions after `since`. */
+async function sectionsChangedAfter(db: Db, serviceUserId: string, since: number): Promise<PlanSection[]> {
+  const rows = await db
+    .select({ changed: carePlanVersions.changedSections })
+    .from(carePlanVersions)
+    .where(and(eq(carePlanVersions.serviceUserId, serviceUserId), sql`${carePlanVersions.version} > ${since}`));
+  return [...new Set(rows.flatMap((r) => r.changed as PlanSection[]))];
+}
+
+export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<PlanView | null> {
+  const allowed = (action: Action) => can(actor, action, { serviceUserId });
+  const sees = {
+    summary: allowed("plan.read"),
+    crisis: allowed("plan.crisis.read"),
+    team: allowed("plan.care_team.read"),
+    recovery: allowed("recovery.read"),
+    goals: allowed("goals.read"),
+  };
+  if (!Object.values(sees).some(Boolean)) return null;
+  const [su] = await db.select().from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
+  if (!su) return null;
+
+  const version = await latestVersion(db, serviceUserId);
+  let changedSinceLastLooked: PlanSection[] = [];
+  if (version) {
+    const [seen] = await db
+      .select()
+      .from(planViews)
+      .where(and(eq(planViews.accountId, actor.accountId), eq(planViews.serviceUserId, serviceUserId)));
+    if (seen && seen.lastSeenVersion < version.version) {
+      changedSinceLastLooked = await sectionsChangedAfter(db, serviceUserId, seen.lastSeenVersion);
+    }
+    await db
+      .insert(planViews)
+      .values({ accountId: actor.accountId, serviceUserId, lastSeenVersion: version.version, seenAt: now })
+      .onConflictDoUpdate({
+        target: [planViews.accountId, planViews.serviceUserId],
+        set: { lastSeenVersion: version.version, seenAt: now },
+      });
+  }
+
+  const [recovery] = sees.recovery
+    ? await db
+        .select()
+        .from(recoveryStatements)
+        .where(eq(recoveryStatements.serviceUserId, serviceUserId))
+        .orderBy(desc(recoveryStatements.version))
+        .limit(1)
+    : [];
+
+  const goalRows = sees.goals ? await listGoals(db, serviceUserId) : null;
+
+  const careTeam = sees.team
+    ? await db
+        .select({
+          id: careTeamMembers.id,
+          name: careTeamMembers.name,
+          role: careTeamMembers.role,
+          organisation: careTeamMembers.organisation,
+          agency: careTeamMembers.agency,
+          contact: careTeamMembers.contact,
+          whenToContact: careTeamMembers.whenToContact,
+          isCoordinator: careTeamMembers.isCoordinator,
+        })
+        .from(careTeamMembers)
+        .where(eq(careTeamMembers.serviceUserId, serviceUserId))
+        .orderBy(desc(careTeamMembers.isCoordinator), asc(careTeamMembers.position), asc(careTeamMembers.name))
+    : null;
+
+  let reviewInfo: PlanView["reviews"] = null;
+  if (sees.summary) {
+    const [last] = await db
+      .select()
+      .from(reviews)
+      .where(eq(reviews.serviceUserId, serviceUserId))
+      .orderBy(desc(reviews.heldOn))
+      .limit(1);
+    const nextReviewOn = last?.nextReviewOn ?? null;
+    reviewInfo = {
+      last: last ? { heldOn: last.heldOn, attendees: last.attendees, summary: last.summary, nextReviewOn: last.nextReviewOn } : null,
+      nextReviewOn,
+      overdue: isOverdue(nextReviewOn, now),
+    };
+  }
+
+  await recordReadIfOthers(db, actor, serviceUserId, "care_plan", version?.id);
+  const content = version?.content ?? null;
+  return {
+    serviceUserId,
+    displayName: su.displayName,
+    planLevel: su.planLevel,
+    capacity: capacityFor(actor, serviceUserId),
+    version: version?.version ?? null,
+    versionDate: version ? version.createdAt.toISOString() : null,
+    changedSinceLastLooked,
+    recovery: recovery ? { body: recovery.body, version: recovery.version, writtenAt: recovery.createdAt.toISOString() } : null,
+    goals: goalRows,
+    needs: sees.summary ? (content?.needs ?? null) : null,
+    support: sees.summary ? (content?.support ?? null) : null,
+    crisis: sees.crisis ? (content?.crisis ?? null) : null,
+    careTeam,
+    reviews: reviewInfo,
+    wishes: sees.summary ? (content?.wishes ?? null) : null,
+  };
+}
+
+async function listGoals(db: Db, serviceUserId: string): Promise<GoalSummary[]> {
+  const rows = await db
+    .select({
+      id: goals.id,
+      what: goals.what,
+      status: goals.status,
+      // Written out in full: drizzle leaves column names unqualified here, which would be ambiguous.
+      latestRating: sql<number | null>`(
+        select gp.rating from goal_progress gp
+        where gp.goal_id = "goals"."id"
+        order by gp.recorded_at desc limit 1
+      )`.mapWith((v) => (v === null ? null : Number(v))),
+    })
+    .from(goals)
+    .where(eq(goals.serviceUserId, serviceUserId))
+    .orderBy(asc(goals.createdAt));
+  const order = ["suggested", "active", "paused", "done", "declined"];
+  return rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+}
+
+/** Next review date for the calendar file, if this person may see it. */
+export async function getNextReview(db: Db, actor: Actor, serviceUserId: string) {
+  if (!can(actor, "plan.read", { serviceUserId }) && !can(actor, "appointments.read", { serviceUserId })) return null;
+  const [last] = await db
+    .select({ nextReviewOn: reviews.nextReviewOn, id: reviews.id })
+    .from(reviews)
+    .where(eq(reviews.serviceUserId, serviceUserId))
+    .orderBy(desc(reviews.heldOn))
+    .limit(1);
+  return last ?? null;
+}
+
+export type EditableSection = "crisis" | "needs" | "wishes";
+
+const emptyContent: PlanContent = {
+  needs: { mentalHealth: "", physicalHealth: "", socialCare: "", risks: "", strengths: "" },
+  support: [],
+  crisis: {
+    earlyWarningSigns: "",
+    whatHelps: "",
+    whatHasNotHelped: "",
+    mostResponsiveTo: "",
+    howToReachThem: "",
+    dayContact: "",
+    nightContact: "",
+    treatmentPreferences: "",
+    treatmentRefusals: "",
+    dependants: "",
+    ifSupportFails: "",
+  },
+  wishes: { advanceStatement: "", advanceDecisionExists: false },
+};
+
+/** The current content of one section, for the staff edit form. */
+export async function getPlanSection<S extends EditableSection>(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  section: S,
+): Promise<{ displayName: string; content: PlanContent[S] }> {
+  ensure(actor, "plan.write", serviceUserId);
+  const [su] = await db.select().from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
+  if (!su) throw new NotFoundError();
+  const version = await latestVersion(db, serviceUserId);
+  await recordReadIfOthers(db, actor, serviceUserId, "care_plan", version?.id);
+  return { displayName: su.displayName, content: (version?.content ?? emptyContent)[section] };
+}
+
+/**
+ * Staff save one section: a new plan version (who, when, what changed). Saving with nothing changed
+ * makes no version, so "changed since you last looked" only ever names real changes.
+ */
+export async function savePlanSection<S extends EditableSection>(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  section: S,
+  value: PlanContent[S],
+): Promise<{ version: number; changed: boolean }> {
+  ensure(actor, "plan.write", serviceUserId);
+  return db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    const [latest] = await tx
+      .select()
+      .from(carePlanVersions)
+      .where(eq(carePlanVersions.serviceUserId, serviceUserId))
+      .orderBy(desc(carePlanVersions.version))
+      .limit(1)
+      .for("update");
+    const current = latest?.content ?? emptyContent;
+    if (JSON.stringify(current[section]) === JSON.stringify(value)) {
+      return { version: latest?.version ?? 0, changed: false };
+    }
+    const version = (latest?.version ?? 0) + 1;
+    const [row] = await tx
+      .insert(carePlanVersions)
+      .values({
+        serviceUserId,
+        version,
+        content: { ...current, [section]: value },
+        changedSections: [section],
+        createdBy: actor.accountId,
+      })
+      .returning({ id: carePlanVersions.id });
+    await recordAudit(txDb, actor, {
+      action: "plan.write",
+      serviceUserId,
+      recordType: "care_plan",
+      recordId: row!.id,
+      details: { section, version },
+    });
+    return { version, changed: true };
+  });
+}
+
+export interface CaseloadEntry {
+  serviceUserId: string;
+  displayName: string;
+  planLevel: "cpa" | "lpc";
+  nextReviewOn: string | null;
+  overdue: boolean;
+}
+
+/** The people this member of staff works with: overdue reviews first, then the soonest. */
+export async function listCaseload(db: Db, actor: Actor, now = new Date()): Promise<CaseloadEntry[]> {
+  const ids = actor.relationships.filter((r) => r.kind === "care_team_member_of").map((r) => r.serviceUserId);
+  const entries: CaseloadEntry[] = [];
+  for (const serviceUserId of ids) {
+    if (!can(actor, "plan.read", { serviceUserId })) continue;
+    const [su] = await db.select().from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
+    if (!su) continue;
+    const [last] = await db
+      .select({ nextReviewOn: reviews.nextReviewOn })
+      .from(reviews)
+      .where(eq(reviews.serviceUserId, serviceUserId))
+      .orderBy(desc(reviews.heldOn))
+      .limit(1);
+    const nextReviewOn = last?.nextReviewOn ?? null;
+    entries.push({ serviceUserId, displayName: su.displayName, planLevel: su.planLevel, nextReviewOn, overdue: isOverdue(nextReviewOn, now) });
+  }
+  return entries.sort((a, b) => {
+    if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+    return (a.nextReviewOn ?? "9999").localeCompare(b.nextReviewOn ?? "9999") || a.displayName.localeCompare(b.displayName);
+  });
+}

@@ -1,0 +1,58 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { recoveryStatements } from "#db/schema/index";
+import type { Db } from "~/utils/db.server";
+import type { Actor } from "./access.server";
+import { recordAudit, recordReadIfOthers } from "./audit.server";
+import { ensure } from "./plan.server";
+
+export interface RecoveryVersion {
+  version: number;
+  body: string;
+  writtenAt: string;
+}
+
+/** Every version, newest first. Staff and people it is shared with may read; nobody else. */
+export async function listRecoveryVersions(db: Db, actor: Actor, serviceUserId: string): Promise<RecoveryVersion[]> {
+  ensure(actor, "recovery.read", serviceUserId);
+  const rows = await db
+    .select()
+    .from(recoveryStatements)
+    .where(eq(recoveryStatements.serviceUserId, serviceUserId))
+    .orderBy(desc(recoveryStatements.version));
+  await recordReadIfOthers(db, actor, serviceUserId, "recovery_statement");
+  return rows.map((r) => ({ version: r.version, body: r.body, writtenAt: r.createdAt.toISOString() }));
+}
+
+/**
+ * The person's own words about what recovery means to them. Only they may write it (staff may
+ * read, never change it); each save is a new version and the earlier ones are kept.
+ */
+export async function writeRecoveryStatement(db: Db, actor: Actor, serviceUserId: string, body: string): Promise<number> {
+  ensure(actor, "recovery.write", serviceUserId);
+  return db.transaction(async (tx) => {
+    const [latest] = await tx
+      .select({ version: recoveryStatements.version })
+      .from(recoveryStatements)
+      .where(eq(recoveryStatements.serviceUserId, serviceUserId))
+      .orderBy(desc(recoveryStatements.version))
+      .limit(1)
+      .for("update");
+    const version = (latest?.version ?? 0) + 1;
+    await tx.insert(recoveryStatements).values({ serviceUserId, version, body, writtenBy: actor.accountId });
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "recovery.write",
+      serviceUserId,
+      recordType: "recovery_statement",
+      recordId: String(version),
+    });
+    return version;
+  });
+}
+
+export async function countRecoveryVersions(db: Db, serviceUserId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(recoveryStatements)
+    .where(eq(recoveryStatements.serviceUserId, serviceUserId));
+  return row?.n ?? 0;
+}

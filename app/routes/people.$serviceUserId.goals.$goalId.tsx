@@ -1,0 +1,170 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
+import { ProgressChart } from "~/components/plan/ProgressChart";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { TextField } from "~/components/ui/TextField";
+import { can } from "~/models/access.server";
+import { getGoal, recordGoalProgress, setGoalStatus } from "~/models/goals.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { goalStatusSchema, progressSchema } from "~/utils/validation/plan.server";
+import { isolate } from "~/utils/bidi";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const goal = await orNotFound(getGoal(getDb(), actor, serviceUserId, params.goalId ?? ""));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    goal,
+    canWrite: can(actor, "goals.write", { serviceUserId }),
+    pageTitle: t("plan:goal.title", { what: isolate(goal.what.length > 60 ? `${goal.what.slice(0, 57)}…` : goal.what) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const goalId = params.goalId ?? "";
+  const db = getDb();
+  if (formData.get("intent") === "status") {
+    const submission = parseWithZod(formData, { schema: goalStatusSchema });
+    if (submission.status !== "success") return json({ intent: "status", result: submission.reply() }, { status: 400 });
+    await orNotFound(setGoalStatus(db, actor, serviceUserId, goalId, submission.value.status));
+    return redirect(`/people/${serviceUserId}/goals/${goalId}`);
+  }
+  const submission = parseWithZod(formData, { schema: progressSchema });
+  if (submission.status !== "success") return json({ intent: "progress", result: submission.reply() }, { status: 400 });
+  await orNotFound(recordGoalProgress(db, actor, serviceUserId, goalId, submission.value));
+  return redirect(`/people/${serviceUserId}/goals/${goalId}#progress`);
+}
+
+export default function GoalPage() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { goal, canWrite, pageTitle } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const progressForm = useServerForm("progress", actionData?.intent === "progress" ? actionData.result : null);
+  const statusForm = useServerForm("status", actionData?.intent === "status" ? actionData.result : null);
+  const summary = [...progressForm.summary, ...statusForm.summary];
+  const latestFirst = [...goal.progress].reverse();
+  return (
+    <>
+      <ErrorSummary errors={summary} resultKey={actionData} />
+      <p>
+        <Link href={`/people/${goal.serviceUserId}/plan#goals`}>{t("plan:backToPlan")}</Link>
+      </p>
+      <span className="caption">{t(`plan:goalStatus.${goal.status}`)}</span>
+      <h1 className="heading-xl">{pageTitle}</h1>
+      <div className="grid-two-thirds">
+        <SummaryList
+          rows={[
+            { key: "why", label: t("plan:goalForm.why"), value: goal.why || t("plan:nothingRecorded") },
+            { key: "first", label: t("plan:goalForm.firstStep"), value: goal.firstStep || t("plan:nothingRecorded") },
+            { key: "who", label: t("plan:goalForm.whoCanHelp"), value: goal.whoCanHelp || t("plan:nothingRecorded") },
+            {
+              key: "when",
+              label: t("plan:goalForm.targetDate"),
+              value: goal.targetDate ? <FormattedDate iso={goal.targetDate} /> : t("plan:goal.noTarget"),
+            },
+          ]}
+        />
+      </div>
+
+      <section aria-labelledby="progress" className="section">
+        <h2 className="heading-l" id="progress">
+          {t("plan:progress.title")}
+        </h2>
+        {goal.progress.length ? (
+          <>
+            <ProgressChart points={goal.progress} id="goal-chart" />
+            <table className="table">
+              <caption className="table__caption">{t("plan:progress.tableCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("plan:progress.date")}</th>
+                  <th scope="col">{t("plan:progress.rating")}</th>
+                  <th scope="col">{t("plan:progress.note")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {latestFirst.map((p, i) => (
+                  <tr key={i}>
+                    <td>
+                      <FormattedDate iso={p.recordedAt} />
+                    </td>
+                    <td>{t("plan:progress.outOfTen", { rating: p.rating })}</td>
+                    <td dir="auto">{p.note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <p>{t("plan:progress.none")}</p>
+        )}
+      </section>
+
+      {canWrite ? (
+        <div className="grid-two-thirds">
+          <section aria-labelledby="record" className="section">
+            <h2 className="heading-l" id="record">
+              {t("plan:progress.recordTitle")}
+            </h2>
+            <Form id={progressForm.form.id} onSubmit={progressForm.form.onSubmit}>
+              <input type="hidden" name="intent" value="progress" />
+              <TextField
+                name="rating"
+                label={t("plan:progress.ratingLabel")}
+                hint={t("plan:progress.ratingHint")}
+                inputMode="numeric"
+                width="2"
+                defaultValue={progressForm.valueOf("rating")}
+                error={progressForm.errorFor("rating")}
+              />
+              <TextArea
+                name="note"
+                label={t("plan:progress.noteLabel")}
+                optional
+                rows={3}
+                defaultValue={progressForm.valueOf("note")}
+                error={progressForm.errorFor("note")}
+              />
+              <Button type="submit">{t("plan:progress.save")}</Button>
+            </Form>
+          </section>
+          <section aria-labelledby="status-heading" className="section">
+            <h2 className="heading-l" id="status-heading">
+              {t("plan:goal.statusTitle")}
+            </h2>
+            <Form id={statusForm.form.id} onSubmit={statusForm.form.onSubmit}>
+              <input type="hidden" name="intent" value="status" />
+              <RadioGroup
+                name="status"
+                label={t("plan:goal.statusLabel")}
+                defaultValue={statusForm.valueOf("status") ?? (goal.status === "suggested" || goal.status === "declined" ? undefined : goal.status)}
+                error={statusForm.errorFor("status")}
+                choices={(["active", "paused", "done"] as const).map((s) => ({ value: s, label: t(`plan:goalStatus.${s}`) }))}
+              />
+              <Button type="submit" variant="secondary">
+                {t("plan:goal.statusSave")}
+              </Button>
+            </Form>
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/forms/DateInput";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { TextArea } from "~/components/ui/TextArea";
+import { TextField } from "~/components/ui/TextField";
+import { addGoal } from "~/models/goals.server";
+import type { RouteHandle } from "~/root";
+import { requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { goalSchema } from "~/utils/validation/plan.server";
+
+export const handle: RouteHandle = { titleKey: "plan:goalForm.title" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  requirePermission(actor, "goals.write", { serviceUserId });
+  return json({ serviceUserId });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: goalSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const goalId = await orNotFound(addGoal(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/goals/${goalId}`);
+}
+
+/** A goal in the person's own words: a short single page, every question but the first optional. */
+export default function NewGoal() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("new-goal", lastResult);
+  return (
+    <div className="grid-two-thirds">
+      <ErrorSummary errors={summary} resultKey={lastResult} />
+      <p>
+        <Link href={`/people/${serviceUserId}/plan#goals`}>{t("plan:backToPlan")}</Link>
+      </p>
+      <h1 className="heading-xl">{t("plan:goalForm.title")}</h1>
+      <p>{t("plan:goalForm.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <TextArea name="what" label={t("plan:goalForm.what")} hint={t("plan:goalForm.whatHint")} rows={3} defaultValue={valueOf("what")} error={errorFor("what")} />
+        <TextArea name="why" label={t("plan:goalForm.why")} optional rows={3} defaultValue={valueOf("why")} error={errorFor("why")} />
+        <TextField name="firstStep" label={t("plan:goalForm.firstStep")} hint={t("plan:goalForm.firstStepHint")} optional defaultValue={valueOf("firstStep")} error={errorFor("firstStep")} />
+        <TextField name="whoCanHelp" label={t("plan:goalForm.whoCanHelp")} optional defaultValue={valueOf("whoCanHelp")} error={errorFor("whoCanHelp")} />
+        <DateInput
+          name="targetDate"
+          legend={t("plan:goalForm.targetDate")}
+          hint={t("plan:goalForm.targetDateHint")}
+          optional
+          error={errorFor("targetDate")}
+          defaultValue={{ day: partOf("targetDate", "day"), month: partOf("targetDate", "month"), year: partOf("targetDate", "year") }}
+        />
+        <Button type="submit">{t("plan:goalForm.submit")}</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,332 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Explain, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { Link } from "~/components/ui/Link";
+import { config } from "~/config.server";
+import { can } from "~/models/access.server";
+import { getPlanView } from "~/models/plan.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { isolate } from "~/utils/bidi";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const plan = await getPlanView(getDb(), actor, serviceUserId);
+  if (!plan) throw new Response("Not found", { status: 404 });
+  const { t } = getFixedT(request, account.preferredLanguage);
+  const own = plan.capacity === "service_user";
+  const cfg = config();
+  return json({
+    plan,
+    own,
+    canWriteGoals: can(actor, "goals.write", { serviceUserId }),
+    canWriteRecovery: can(actor, "recovery.write", { serviceUserId }),
+    canWritePlan: can(actor, "plan.write", { serviceUserId }),
+    wording: {
+      coordinator: cfg.coordinatorWording === "key_worker" ? ("keyWorker" as const) : ("careCoordinator" as const),
+      plan: cfg.planWording,
+    },
+    pageTitle: own ? t("plan:title.own") : t("plan:title.other", { name: isolate(plan.displayName) }),
+  });
+}
+
+export default function PlanPage() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { plan, own, canWriteGoals, canWriteRecovery, canWritePlan, wording, pageTitle } = useLoaderData<typeof loader>();
+  const editLink = (section: "crisis" | "needs" | "wishes") =>
+    canWritePlan ? (
+      <p>
+        <Link href={`${base}/plan/edit/${section}`}>{t(`plan:edit.link.${section}`)}</Link>
+      </p>
+    ) : null;
+  const base = `/people/${plan.serviceUserId}`;
+  const coordinator = plan.careTeam?.find((m) => m.isCoordinator);
+  return (
+    <>
+      <div className="record-banner" role="note" aria-label={t("home:record.bannerLabel")}>
+        {own
+          ? t("home:record.bannerOwn")
+          : t("home:record.bannerOther", { name: plan.displayName, capacity: t(`common:capacity.${plan.capacity}`) })}
+      </div>
+      <h1 className="heading-xl">{pageTitle}</h1>
+      <p className="lead">
+        {t(`plan:level.${plan.planLevel}.${wording.plan}`)}
+      </p>
+      <Explain term={plan.planLevel === "cpa" ? "cpa" : "lpc"} />
+
+      {plan.changedSinceLastLooked.length ? (
+        <div className="notification" role="region" aria-labelledby="changed-heading">
+          <h2 className="notification__title" id="changed-heading">
+            {t("plan:changed.title")}
+          </h2>
+          <p>{t("plan:changed.body")}</p>
+          <ul className="list list--bullet">
+            {plan.changedSinceLastLooked.map((s) => (
+              <li key={s}>{t(`plan:section.${s}`)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {plan.crisis ? (
+        <p className="crisis-link">
+          <Link href={`${base}/plan/crisis`}>{t("plan:crisis.link")}</Link>
+        </p>
+      ) : null}
+
+      <nav aria-labelledby="contents-heading" className="contents">
+        <h2 className="heading-s" id="contents-heading">
+          {t("plan:contents")}
+        </h2>
+        <ol className="list">
+          {plan.recovery !== null || canWriteRecovery ? (
+            <li>
+              <a href="#recovery">{t("plan:section.recovery")}</a>
+            </li>
+          ) : null}
+          {plan.goals ? (
+            <li>
+              <a href="#goals">{t("plan:section.goals")}</a>
+            </li>
+          ) : null}
+          {plan.crisis ? (
+            <li>
+              <a href="#crisis">{t("plan:section.crisis")}</a>
+            </li>
+          ) : null}
+          {plan.careTeam ? (
+            <li>
+              <a href="#team">{t("plan:section.team")}</a>
+            </li>
+          ) : null}
+          {plan.needs ? (
+            <li>
+              <a href="#needs">{t("plan:section.needs")}</a>
+            </li>
+          ) : null}
+          {plan.support ? (
+            <li>
+              <a href="#support">{t("plan:section.support")}</a>
+            </li>
+          ) : null}
+          {plan.reviews ? (
+            <li>
+              <a href="#reviews">{t("plan:section.reviews")}</a>
+            </li>
+          ) : null}
+          {plan.wishes ? (
+            <li>
+              <a href="#wishes">{t("plan:section.wishes")}</a>
+            </li>
+          ) : null}
+        </ol>
+      </nav>
+
+      {plan.recovery !== null || canWriteRecovery ? (
+        <section aria-labelledby="recovery" className="section">
+          <h2 className="heading-l" id="recovery">
+            {own ? t("plan:recovery.titleOwn") : t("plan:recovery.titleOther", { name: plan.displayName })}
+          </h2>
+          {plan.recovery ? (
+            <>
+              <TheirWords text={plan.recovery.body} />
+              <p className="hint">
+                {t("plan:recovery.written")} <FormattedDate iso={plan.recovery.writtenAt} />
+              </p>
+            </>
+          ) : (
+            <p>{t("plan:recovery.none")}</p>
+          )}
+          <p>
+            <Link href={`${base}/recovery`}>{canWriteRecovery ? t("plan:recovery.change") : t("plan:recovery.history")}</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {plan.goals ? (
+        <section aria-labelledby="goals" className="section">
+          <h2 className="heading-l" id="goals">
+            {own ? t("plan:goals.titleOwn") : t("plan:goals.titleOther", { name: plan.displayName })}
+          </h2>
+          {plan.goals.length ? (
+            <ul className="list goal-list">
+              {plan.goals.map((g) => (
+                <li key={g.id}>
+                  <Link href={`${base}/goals/${g.id}`}>
+                    <bdi>{g.what}</bdi>
+                  </Link>
+                  <span className="goal-list__status"> – {t(`plan:goalStatus.${g.status}`)}</span>
+                  {g.latestRating !== null ? (
+                    <span className="goal-list__rating"> {t("plan:goals.latest", { rating: g.latestRating })}</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("plan:goals.none")}</p>
+          )}
+          {canWriteGoals ? (
+            <p>
+              <Link href={`${base}/goals/new`} className="button-link">
+                {t("plan:goals.add")}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {plan.crisis ? (
+        <section aria-labelledby="crisis" className="section">
+          <h2 className="heading-l" id="crisis">
+            {t("plan:section.crisis")}
+          </h2>
+          <Explain term="contingency" />
+          <h3 className="heading-m">{t("plan:crisis.fields.earlyWarningSigns")}</h3>
+          <TheirWords text={plan.crisis.earlyWarningSigns} />
+          <p>
+            <Link href={`${base}/plan/crisis`}>{t("plan:crisis.linkFull")}</Link>
+          </p>
+          {editLink("crisis")}
+        </section>
+      ) : null}
+
+      {plan.careTeam ? (
+        <section aria-labelledby="team" className="section">
+          <h2 className="heading-l" id="team">
+            {t("plan:section.team")}
+          </h2>
+          {coordinator ? (
+            <div className="coordinator">
+              <h3 className="heading-m">{t(`plan:team.${wording.coordinator}`)}</h3>
+              <p className="coordinator__name">{coordinator.name}</p>
+              <SummaryList
+                rows={[
+                  { key: "role", label: t("plan:team.role"), value: coordinator.role },
+                  { key: "team", label: t("plan:team.organisation"), value: coordinator.organisation },
+                  { key: "contact", label: t("plan:team.contact"), value: coordinator.contact },
+                  { key: "when", label: t("plan:team.when"), value: coordinator.whenToContact },
+                ]}
+              />
+              <Explain term={wording.coordinator} />
+            </div>
+          ) : null}
+          <h3 className="heading-m">{t("plan:team.everyone")}</h3>
+          <ul className="list team-list">
+            {plan.careTeam
+              .filter((m) => !m.isCoordinator)
+              .map((m) => (
+                <li key={m.id} className="team-list__item" dir="auto">
+                  <p className="team-list__name">{m.name}</p>
+                  <p>
+                    {m.role}, {m.organisation} ({t(`plan:team.agency.${m.agency}`)})
+                  </p>
+                  <p>
+                    {t("plan:team.contact")}: {m.contact}. {m.whenToContact}
+                  </p>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {plan.needs ? (
+        <section aria-labelledby="needs" className="section">
+          <h2 className="heading-l" id="needs">
+            {t("plan:section.needs")}
+          </h2>
+          <SummaryList
+            rows={(["mentalHealth", "physicalHealth", "socialCare", "risks", "strengths"] as const).map((k) => ({
+              key: k,
+              label: t(`plan:needs.${k}`),
+              value: plan.needs![k] || t("plan:nothingRecorded"),
+            }))}
+          />
+          {editLink("needs")}
+        </section>
+      ) : null}
+
+      {plan.support ? (
+        <section aria-labelledby="support" className="section">
+          <h2 className="heading-l" id="support">
+            {t("plan:section.support")}
+          </h2>
+          <table className="table">
+            <caption className="visually-hidden">{t("plan:section.support")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("plan:support.who")}</th>
+                <th scope="col">{t("plan:support.what")}</th>
+                <th scope="col">{t("plan:support.howOften")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.support.map((s, i) => (
+                <tr key={i}>
+                  <td dir="auto">{s.who}</td>
+                  <td dir="auto">{s.what}</td>
+                  <td dir="auto">{s.howOften}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {plan.reviews ? (
+        <section aria-labelledby="reviews" className="section">
+          <h2 className="heading-l" id="reviews">
+            {t("plan:section.reviews")}
+          </h2>
+          <Explain term="review" />
+          {plan.reviews.overdue ? (
+            <p className="warning-text">
+              <strong>{t("plan:reviews.overdue")}</strong>
+            </p>
+          ) : null}
+          <SummaryList
+            rows={[
+              {
+                key: "last",
+                label: t("plan:reviews.last"),
+                value: plan.reviews.last ? <FormattedDate iso={plan.reviews.last.heldOn} /> : t("plan:reviews.noneYet"),
+              },
+              ...(plan.reviews.last
+                ? [
+                    { key: "who", label: t("plan:reviews.whoCame"), value: plan.reviews.last.attendees },
+                    { key: "summary", label: t("plan:reviews.summary"), value: plan.reviews.last.summary },
+                  ]
+                : []),
+              {
+                key: "next",
+                label: t("plan:reviews.next"),
+                value: plan.reviews.nextReviewOn ? <FormattedDate iso={plan.reviews.nextReviewOn} /> : t("plan:reviews.notSet"),
+              },
+            ]}
+          />
+          {plan.reviews.nextReviewOn ? (
+            <p>
+              <a href={`${base}/plan/next-review.ics`} download>
+                {t("plan:reviews.calendar")}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {plan.wishes ? (
+        <section aria-labelledby="wishes" className="section">
+          <h2 className="heading-l" id="wishes">
+            {t("plan:section.wishes")}
+          </h2>
+          <Explain term="advanceStatement" />
+          {plan.wishes.advanceStatement ? <TheirWords text={plan.wishes.advanceStatement} /> : <p>{t("plan:wishes.none")}</p>}
+          <p>{plan.wishes.advanceDecisionExists ? t("plan:wishes.advanceDecisionYes") : t("plan:wishes.advanceDecisionNo")}</p>
+          {editLink("wishes")}
+        </section>
+      ) : null}
+    </>
+  );
+}

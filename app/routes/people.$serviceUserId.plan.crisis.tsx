@@ -1,0 +1,86 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Explain, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { Link } from "~/components/ui/Link";
+import { getPlanView } from "~/models/plan.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { isolate } from "~/utils/bidi";
+
+const crisisFields = [
+  "earlyWarningSigns",
+  "whatHelps",
+  "whatHasNotHelped",
+  "mostResponsiveTo",
+  "howToReachThem",
+  "dayContact",
+  "nightContact",
+  "treatmentPreferences",
+  "treatmentRefusals",
+  "dependants",
+  "ifSupportFails",
+] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const plan = await getPlanView(getDb(), actor, params.serviceUserId ?? "");
+  if (!plan?.crisis) throw new Response("Not found", { status: 404 });
+  const { t } = getFixedT(request, account.preferredLanguage);
+  const own = plan.capacity === "service_user";
+  return json({
+    serviceUserId: plan.serviceUserId,
+    displayName: plan.displayName,
+    own,
+    crisis: plan.crisis,
+    versionDate: plan.versionDate,
+    canSeePlan: plan.needs !== null,
+    pageTitle: own ? t("plan:crisis.titleOwn") : t("plan:crisis.titleOther", { name: isolate(plan.displayName) }),
+  });
+}
+
+/** The crisis and contingency plan: one step from every plan page, and prints on one or two pages. */
+export default function CrisisPlan() {
+  const { t } = useTranslation(["plan", "common"]);
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="crisis-plan">
+      <p className="no-print">
+        {data.canSeePlan ? (
+          <Link href={`/people/${data.serviceUserId}/plan`}>{t("plan:crisis.back")}</Link>
+        ) : (
+          <Link href="/">{t("common:errors.home")}</Link>
+        )}
+      </p>
+      <h1 className="heading-xl">{data.pageTitle}</h1>
+      <p className="lead">{t("plan:crisis.intro")}</p>
+      <div className="no-print">
+        <Explain term="contingency" />
+      </div>
+      {data.versionDate ? (
+        <p className="hint">
+          {t("plan:crisis.updated")} <FormattedDate iso={data.versionDate} />
+        </p>
+      ) : null}
+      {crisisFields.map((field) => (
+        <section key={field} aria-labelledby={`crisis-${field}`} className="crisis-plan__part">
+          <h2 className="heading-m" id={`crisis-${field}`}>
+            {t(`plan:crisis.fields.${field}`)}
+          </h2>
+          {data.crisis[field] ? <TheirWords text={data.crisis[field]} /> : <p>{t("plan:nothingRecorded")}</p>}
+        </section>
+      ))}
+      <section aria-labelledby="crisis-urgent" className="crisis-plan__part">
+        <h2 className="heading-m" id="crisis-urgent">
+          {t("plan:crisis.urgentTitle")}
+        </h2>
+        <p>{t("plan:crisis.urgentBody")}</p>
+        <p className="no-print">
+          <a href="/urgent-help">{t("common:urgentHelp.link")}</a>
+        </p>
+      </section>
+      <p className="no-print">{t("plan:crisis.print")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { crisisSchema, needsSchema, wishesSchema } from "~/utils/validation/plan.server";
+
+/** The text fields of each section staff can edit, in the order the plan shows them. */
+const sectionFields = {
+  crisis: [
+    "earlyWarningSigns",
+    "whatHelps",
+    "whatHasNotHelped",
+    "mostResponsiveTo",
+    "howToReachThem",
+    "dayContact",
+    "nightContact",
+    "treatmentPreferences",
+    "treatmentRefusals",
+    "dependants",
+    "ifSupportFails",
+  ],
+  needs: ["mentalHealth", "physicalHealth", "socialCare", "risks", "strengths"],
+  wishes: ["advanceStatement"],
+} as const;
+
+function sectionFrom(value: string | undefined): EditableSection {
+  if (value === "crisis" || value === "needs" || value === "wishes") return value;
+  throw new Response("Not found", { status: 404 });
+}
+
+/** Translation key of a field's label. */
+function labelKey(section: EditableSection, field: string): string {
+  if (section === "crisis") return `plan:crisis.fields.${field}`;
+  if (section === "needs") return `plan:needs.${field}`;
+  return "plan:edit.advanceStatement";
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const section = sectionFrom(params.section);
+  const serviceUserId = params.serviceUserId ?? "";
+  const { displayName, content } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, section));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    serviceUserId,
+    section,
+    content: content as Record<string, string | boolean>,
+    pageTitle: t(`plan:edit.title.${section}`, { name: isolate(displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const section = sectionFrom(params.section);
+  const serviceUserId = params.serviceUserId ?? "";
+  const db = getDb();
+  const schema = section === "crisis" ? crisisSchema : section === "needs" ? needsSchema : wishesSchema;
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(savePlanSection(db, actor, serviceUserId, section, submission.value as never));
+  return redirect(`/people/${serviceUserId}/plan#${section}`);
+}
+
+/** Staff edit one section of the plan per page. Each save is a new version the person can see. */
+export default function EditPlanSection() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, section, content, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm(`edit-${section}`, lastResult);
+  return (
+    <div className="grid-two-thirds">
+      <ErrorSummary errors={summary} resultKey={lastResult} />
+      <p>
+        <Link href={`/people/${serviceUserId}/plan`}>{t("plan:backToPlan")}</Link>
+      </p>
+      <h1 className="heading-xl">{pageTitle}</h1>
+      <p>{t("plan:edit.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        {sectionFields[section].map((field) => (
+          <TextArea
+            key={field}
+            name={field}
+            label={t(labelKey(section, field))}
+            optional
+            rows={3}
+            defaultValue={valueOf(field) ?? String(content[field] ?? "")}
+            error={errorFor(field)}
+          />
+        ))}
+        {section === "wishes" ? (
+          <RadioGroup
+            name="advanceDecisionExists"
+            label={t("plan:edit.advanceDecision")}
+            defaultValue={valueOf("advanceDecisionExists") ?? (content.advanceDecisionExists ? "yes" : "no")}
+            error={errorFor("advanceDecisionExists")}
+            choices={[
+              { value: "yes", label: t("plan:edit.yes") },
+              { value: "no", label: t("plan:edit.no") },
+            ]}
+          />
+        ) : null}
+        <Button type="submit">{t("plan:edit.save")}</Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getNextReview } from "~/models/plan.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n.server";
+
+/** Escape text for an iCalendar value (RFC 5545 §3.3.11). */
+function icsText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
+}
+
+/** The next review as a calendar file. All-day: the time is agreed with the care team. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const review = await getNextReview(getDb(), actor, params.serviceUserId ?? "");
+  if (!review) throw new Response("Not found", { status: 404 });
+  const { t } = getFixedT(request, account.preferredLanguage);
+  const day = review.nextReviewOn.replace(/-/g, "");
+  const next = new Date(`${review.nextReviewOn}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const body = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//care-portal//next review//EN",
+    "CALSCALE:GREGORIAN",
+    "BEGIN:VEVENT",
+    `UID:review-${review.id}@care-portal`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${day}`,
+    `DTEND;VALUE=DATE:${next.toISOString().slice(0, 10).replace(/-/g, "")}`,
+    `SUMMARY:${icsText(t("plan:reviews.calendarTitle"))}`,
+    `DESCRIPTION:${icsText(t("plan:reviews.calendarDescription"))}`,
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="next-review.ics"',
+    },
+  });
+}

@@ -1,0 +1,102 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { TextArea } from "~/components/ui/TextArea";
+import { can, capacityFor } from "~/models/access.server";
+import { getRecordOverview } from "~/models/people.server";
+import { listRecoveryVersions, writeRecoveryStatement } from "~/models/recovery.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { recoverySchema } from "~/utils/validation/plan.server";
+import { isolate } from "~/utils/bidi";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const versions = await orNotFound(listRecoveryVersions(getDb(), actor, serviceUserId));
+  const overview = await getRecordOverview(getDb(), actor, serviceUserId);
+  const { t } = getFixedT(request, account.preferredLanguage);
+  const own = capacityFor(actor, serviceUserId) === "service_user";
+  return json({
+    serviceUserId,
+    versions,
+    own,
+    canWrite: can(actor, "recovery.write", { serviceUserId }),
+    pageTitle: own
+      ? t("plan:recovery.titleOwn")
+      : t("plan:recovery.titleOther", { name: isolate(overview?.displayName ?? "") }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: recoverySchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(writeRecoveryStatement(getDb(), actor, serviceUserId, submission.value.body));
+  return redirect(`/people/${serviceUserId}/plan#recovery`);
+}
+
+/** What recovery means to me: the person's own words, every earlier version kept. */
+export default function RecoveryStatement() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, versions, canWrite, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("recovery", lastResult);
+  const [current, ...earlier] = versions;
+  return (
+    <div className="grid-two-thirds">
+      <ErrorSummary errors={summary} resultKey={lastResult} />
+      <p>
+        <Link href={`/people/${serviceUserId}/plan`}>{t("plan:backToPlan")}</Link>
+      </p>
+      <h1 className="heading-xl">{pageTitle}</h1>
+      {canWrite ? (
+        <Form id={form.id} onSubmit={form.onSubmit}>
+          <TextArea
+            name="body"
+            label={t("plan:recovery.label")}
+            hint={t("plan:recovery.hint")}
+            rows={8}
+            defaultValue={valueOf("body") ?? current?.body ?? ""}
+            error={errorFor("body")}
+          />
+          <Button type="submit">{t("plan:recovery.save")}</Button>
+        </Form>
+      ) : (
+        <>
+          <p>{t("plan:recovery.readOnly")}</p>
+          {current ? <TheirWords text={current.body} /> : <p>{t("plan:recovery.none")}</p>}
+        </>
+      )}
+      {earlier.length ? (
+        <section aria-labelledby="earlier" className="section">
+          <h2 className="heading-l" id="earlier">
+            {t("plan:recovery.earlier")}
+          </h2>
+          <ol className="list version-list">
+            {earlier.map((v) => (
+              <li key={v.version}>
+                <h3 className="heading-s">
+                  {t("plan:recovery.versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
+                </h3>
+                <TheirWords text={v.body} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}
