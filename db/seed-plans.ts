@@ -93,11 +93,11 @@ export async function seedPlans(
     { serviceUserId: ids.maya, version: 1, content: mayaPlan, changedSections: [], createdBy: ids.tom, createdAt: daysAgo(60) },
   ]);
   await db.insert(careTeamMembers).values([
-    { serviceUserId: ids.sam, name: "Jo Okafor", role: "Care coordinator (community mental health nurse)", organisation: "Riverside Community Mental Health Team", agency: "nhs", contact: "01632 960000", whenToContact: "Monday to Friday, 9am to 5pm", isCoordinator: true, position: 0 },
+    { serviceUserId: ids.sam, name: "Jo Okafor", role: "Care coordinator (community mental health nurse)", organisation: "Riverside Community Mental Health Team", agency: "nhs", contact: "01632 960000", whenToContact: "Monday to Friday, 9am to 5pm", isCoordinator: true, accountId: ids.jo, position: 0 },
     { serviceUserId: ids.sam, name: "Dr Amina Patel", role: "Psychiatrist", organisation: "Riverside Community Mental Health Team", agency: "nhs", contact: "Through Jo or the team office", whenToContact: "Monday to Friday", position: 1 },
     { serviceUserId: ids.sam, name: "Ben Lewis", role: "Housing officer", organisation: "Riverside Council housing team", agency: "council", contact: "01632 960555", whenToContact: "Monday to Thursday, 10am to 4pm", position: 2 },
     { serviceUserId: ids.sam, name: "Kerry Jones", role: "Peer support worker", organisation: "Mind in the community", agency: "charity", contact: "01632 960777", whenToContact: "Thursdays", position: 3 },
-    { serviceUserId: ids.maya, name: "Tom Hughes", role: "Lead professional (psychologist)", organisation: "Eastside Primary Care Mental Health Team", agency: "nhs", contact: "01632 960001", whenToContact: "Monday to Friday, 9am to 5pm", isCoordinator: true, position: 0 },
+    { serviceUserId: ids.maya, name: "Tom Hughes", role: "Lead professional (psychologist)", organisation: "Eastside Primary Care Mental Health Team", agency: "nhs", contact: "01632 960001", whenToContact: "Monday to Friday, 9am to 5pm", isCoordinator: true, accountId: ids.tom, position: 0 },
   ]);
   await db.insert(reviews).values([
     { serviceUserId: ids.sam, heldOn: isoDate(daysAgo(30)), attendees: "Sam, Alex, Jo Okafor, Dr Amina Patel", summary: "Sam is doing well at the walking group. We added music to what helps in a crisis.", nextReviewOn: isoDate(new Date(now.getTime() + 150 * DAY)), recordedBy: ids.jo },

@@ -26,6 +26,7 @@ export const actions = [
   "act_on_behalf",
   "invitation.create",
   "caseload.view",
+  "plan.comment",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -58,6 +59,7 @@ const ownRecordActions: readonly Action[] = [
   "requests.create",
   "sharing.manage",
   "audit.read",
+  "plan.comment",
 ];
 
 const careTeamActions: readonly Action[] = [

@@ -1,27 +1,19 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, auditEvents, goalProgress, goals, serviceUsers } from "#db/schema/index";
+import { auditEvents, goalProgress, goals, serviceUsers } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
-import { loadActor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { addGoal, getGoal, recordGoalProgress, setGoalStatus } from "./goals.server";
+import { actorFor, recordId } from "../../tests/support/actors";
+import { addGoal, getGoal, recordGoalProgress, setGoalStatus, suggestGoal, updateGoal } from "./goals.server";
 import { NotFoundError } from "./plan.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "./recovery.server";
 
-async function actorFor(email: string) {
-  const [a] = await getDb().select().from(accounts).where(eq(accounts.email, email));
-  return loadActor(getDb(), a!);
-}
-async function samId() {
-  const [su] = await getDb().select().from(serviceUsers).where(eq(serviceUsers.displayName, "Sam Taylor"));
-  return su!.id;
-}
 const newGoal = { what: "Join a choir", why: "", firstStep: "", whoCanHelp: "", targetDate: null };
 
 describe("goals", () => {
   it("Sam adds a goal, records progress and marks it done; each change is audited", async () => {
     await seedDemoData(getDb());
-    const sam = await samId();
+    const sam = await recordId("Sam Taylor");
     const actor = await actorFor(demoPeople.sam.email);
     const id = await addGoal(getDb(), actor, sam, newGoal);
     await recordGoalProgress(getDb(), actor, sam, id, { rating: 4, note: "First rehearsal" });
@@ -35,7 +27,7 @@ describe("goals", () => {
 
   it("staff, carers and advocates without goals.write cannot add goals or progress", async () => {
     await seedDemoData(getDb());
-    const sam = await samId();
+    const sam = await recordId("Sam Taylor");
     const [existing] = await getDb().select().from(goals).where(eq(goals.serviceUserId, sam));
     for (const email of [demoPeople.jo.email, demoPeople.alex.email, demoPeople.priya.email, demoPeople.maya.email]) {
       const actor = await actorFor(email);
@@ -46,7 +38,7 @@ describe("goals", () => {
 
   it("Maya cannot read Sam's goal; Alex (goals not shared) cannot either; Priya can", async () => {
     await seedDemoData(getDb());
-    const sam = await samId();
+    const sam = await recordId("Sam Taylor");
     const [goal] = await getDb().select().from(goals).where(eq(goals.serviceUserId, sam));
     await expect(getGoal(getDb(), await actorFor(demoPeople.maya.email), sam, goal!.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getGoal(getDb(), await actorFor(demoPeople.alex.email), sam, goal!.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -57,7 +49,7 @@ describe("goals", () => {
     await seedDemoData(getDb());
     const [maya] = await getDb().select().from(serviceUsers).where(eq(serviceUsers.displayName, "Maya Rahman"));
     const mayaActor = await actorFor(demoPeople.maya.email);
-    const sam = await samId();
+    const sam = await recordId("Sam Taylor");
     const [samGoal] = await getDb().select().from(goals).where(eq(goals.serviceUserId, sam));
     await expect(getGoal(getDb(), mayaActor, maya!.id, samGoal!.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getGoal(getDb(), mayaActor, maya!.id, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
@@ -65,7 +57,7 @@ describe("goals", () => {
 
   it("the database refuses a rating outside 0 to 10", async () => {
     await seedDemoData(getDb());
-    const sam = await samId();
+    const sam = await recordId("Sam Taylor");
     const [goal] = await getDb().select().from(goals).where(eq(goals.serviceUserId, sam));
     await expect(getDb().insert(goalProgress).values({ goalId: goal!.id, rating: 11 })).rejects.toThrow();
   });
@@ -74,7 +66,7 @@ describe("goals", () => {
 describe("what recovery means to me", () => {
   it("Sam writes a new version; earlier versions are kept", async () => {
     await seedDemoData(getDb());
-    const sam = await samId();
+    const sam = await recordId("Sam Taylor");
     const actor = await actorFor(demoPeople.sam.email);
     expect(await writeRecoveryStatement(getDb(), actor, sam, "Feeling like me again.")).toBe(3);
     const versions = await listRecoveryVersions(getDb(), actor, sam);
@@ -84,10 +76,79 @@ describe("what recovery means to me", () => {
 
   it("Jo can read it but never change it; Alex cannot read it", async () => {
     await seedDemoData(getDb());
-    const sam = await samId();
+    const sam = await recordId("Sam Taylor");
     const jo = await actorFor(demoPeople.jo.email);
     expect((await listRecoveryVersions(getDb(), jo, sam)).length).toBe(2);
     await expect(writeRecoveryStatement(getDb(), jo, sam, "Staff words")).rejects.toBeInstanceOf(NotFoundError);
     await expect(listRecoveryVersions(getDb(), await actorFor(demoPeople.alex.email), sam)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("suggested goals", () => {
+  it("Jo suggests; Sam takes it up in his own words", async () => {
+    const { suggestGoal, respondToSuggestion } = await import("./goals.server");
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const jo = await actorFor(demoPeople.jo.email);
+    const id = await suggestGoal(getDb(), jo, sam, { what: "Try the library's reading group", why: "" });
+    const samActor = await actorFor(demoPeople.sam.email);
+    expect((await getGoal(getDb(), samActor, sam, id)).status).toBe("suggested");
+    await respondToSuggestion(getDb(), samActor, sam, id, { response: "accept", what: "Go to the reading group once" });
+    expect(await getGoal(getDb(), samActor, sam, id)).toMatchObject({ status: "active", what: "Go to the reading group once" });
+    // Answered once only.
+    await expect(respondToSuggestion(getDb(), samActor, sam, id, { response: "decline", what: "" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("declining is recorded neutrally and keeps the goal's words", async () => {
+    const { suggestGoal, respondToSuggestion } = await import("./goals.server");
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const id = await suggestGoal(getDb(), await actorFor(demoPeople.jo.email), sam, { what: "Join a gym", why: "" });
+    const samActor = await actorFor(demoPeople.sam.email);
+    await respondToSuggestion(getDb(), samActor, sam, id, { response: "decline", what: "something else" });
+    expect(await getGoal(getDb(), samActor, sam, id)).toMatchObject({ status: "declined", what: "Join a gym" });
+    const events = await getDb().select().from(auditEvents);
+    expect(events.at(-1)).toMatchObject({ action: "goal.respond", details: { response: "decline", reworded: false } });
+  });
+
+  it("only the care team suggests; only the person answers", async () => {
+    const { suggestGoal, respondToSuggestion } = await import("./goals.server");
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    for (const email of [demoPeople.sam.email, demoPeople.alex.email, demoPeople.priya.email, demoPeople.tom.email]) {
+      await expect(suggestGoal(getDb(), await actorFor(email), sam, { what: "x", why: "" })).rejects.toBeInstanceOf(NotFoundError);
+    }
+    const id = await suggestGoal(getDb(), await actorFor(demoPeople.jo.email), sam, { what: "Walk", why: "" });
+    await expect(
+      respondToSuggestion(getDb(), await actorFor(demoPeople.jo.email), sam, id, { response: "accept", what: "" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("changing a goal's words", () => {
+  it("Sam rewords his goal; only what changed is audited; unchanged makes no entry", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const actor = await actorFor(demoPeople.sam.email);
+    const id = await addGoal(getDb(), actor, sam, { what: "Swim", why: "", firstStep: "", whoCanHelp: "", targetDate: null });
+    const input = { what: "Swim once a week", why: "", firstStep: "", whoCanHelp: "", targetDate: null };
+    expect(await updateGoal(getDb(), actor, sam, id, input)).toEqual({ changed: true });
+    expect(await updateGoal(getDb(), actor, sam, id, input)).toEqual({ changed: false });
+    expect((await getGoal(getDb(), actor, sam, id)).what).toBe("Swim once a week");
+    const events = await getDb().select().from(auditEvents).where(eq(auditEvents.action, "goal.update"));
+    expect(events.map((e) => e.details)).toEqual([{ fields: ["what"] }]);
+  });
+
+  it("Jo and Maya cannot change Sam's goal; a suggestion is answered, not changed", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const id = await addGoal(getDb(), samActor, sam, { what: "Swim", why: "", firstStep: "", whoCanHelp: "", targetDate: null });
+    const input = { what: "Changed", why: "", firstStep: "", whoCanHelp: "", targetDate: null };
+    for (const email of [demoPeople.jo.email, demoPeople.maya.email, demoPeople.priya.email]) {
+      await expect(updateGoal(getDb(), await actorFor(email), sam, id, input)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    const suggestion = await suggestGoal(getDb(), await actorFor(demoPeople.jo.email), sam, { what: "Try a cookery class", why: "" });
+    await expect(updateGoal(getDb(), samActor, sam, suggestion, input)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -95,6 +95,26 @@ export async function recordGoalProgress(
   });
 }
 
+/** The person changes the words of their goal. Suggestions are answered, not changed, so only their own goals. */
+export async function updateGoal(db: Db, actor: Actor, serviceUserId: string, goalId: string, input: GoalInput): Promise<{ changed: boolean }> {
+  ensure(actor, "goals.write", serviceUserId);
+  const goal = await findGoal(db, serviceUserId, goalId);
+  if (goal.status === "suggested" || goal.status === "declined") throw new NotFoundError();
+  const fields = (Object.keys(input) as (keyof GoalInput)[]).filter((k) => goal[k] !== input[k]);
+  if (!fields.length) return { changed: false };
+  await db.transaction(async (tx) => {
+    await tx.update(goals).set({ ...input, updatedAt: new Date() }).where(eq(goals.id, goal.id));
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "goal.update",
+      serviceUserId,
+      recordType: "goal",
+      recordId: goal.id,
+      details: { fields },
+    });
+  });
+  return { changed: true };
+}
+
 /** Mark a goal done, paused, or active again. */
 export async function setGoalStatus(
   db: Db,
@@ -113,6 +133,52 @@ export async function setGoalStatus(
       recordType: "goal",
       recordId: goal.id,
       details: { from: goal.status, to: status },
+    });
+  });
+}
+
+/** Staff suggest a goal. It waits for the person, who may take it up, change it, or decline it. */
+export async function suggestGoal(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  input: { what: string; why: string },
+): Promise<string> {
+  ensure(actor, "goals.suggest", serviceUserId);
+  return db.transaction(async (tx) => {
+    const [goal] = await tx
+      .insert(goals)
+      .values({ serviceUserId, what: input.what, why: input.why, status: "suggested", suggestedBy: actor.accountId, createdBy: actor.accountId })
+      .returning({ id: goals.id });
+    await recordAudit(tx as unknown as Db, actor, { action: "goal.suggest", serviceUserId, recordType: "goal", recordId: goal!.id });
+    return goal!.id;
+  });
+}
+
+/**
+ * The person answers a suggestion: take it up (in their own words if they change them), or decline.
+ * Declining is recorded neutrally, as "not taken up".
+ */
+export async function respondToSuggestion(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  goalId: string,
+  input: { response: "accept" | "decline"; what: string },
+): Promise<void> {
+  ensure(actor, "goals.write", serviceUserId);
+  const goal = await findGoal(db, serviceUserId, goalId);
+  if (goal.status !== "suggested") throw new NotFoundError();
+  const status: GoalStatus = input.response === "accept" ? "active" : "declined";
+  const what = input.response === "accept" && input.what ? input.what : goal.what;
+  await db.transaction(async (tx) => {
+    await tx.update(goals).set({ status, what, updatedAt: new Date() }).where(eq(goals.id, goal.id));
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "goal.respond",
+      serviceUserId,
+      recordType: "goal",
+      recordId: goal.id,
+      details: { response: input.response, reworded: what !== goal.what },
     });
   });
 }

@@ -1,21 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, auditEvents, relationships, serviceUsers, sharingGrants } from "#db/schema/index";
+import { auditEvents, relationships, sharingGrants } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
-import { loadActor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { signIn } from "./account.server";
+import { actorFor, recordId } from "../../tests/support/actors";
 import { acceptInvitation, createInvitation, getInvitation, NotAllowedError } from "./invitation.server";
-
-async function actorFor(email: string) {
-  const [a] = await getDb().select().from(accounts).where(eq(accounts.email, email));
-  return loadActor(getDb(), a!);
-}
-
-async function samRecordId() {
-  const [su] = await getDb().select().from(serviceUsers).where(eq(serviceUsers.displayName, "Sam Taylor"));
-  return su!.id;
-}
 
 describe("invitations", () => {
   it("staff invite a new service user, who sets a password and can sign in", async () => {
@@ -46,7 +36,7 @@ describe("invitations", () => {
   it("a carer invitation carries exactly the scopes and basis staff recorded", async () => {
     await seedDemoData(getDb());
     const jo = await actorFor(demoPeople.jo.email);
-    const sam = await samRecordId();
+    const sam = await recordId("Sam Taylor");
     const { token } = await createInvitation(getDb(), jo, {
       kind: "carer_of",
       serviceUserId: sam,
@@ -65,7 +55,7 @@ describe("invitations", () => {
   it("staff cannot invite a carer for someone not on their caseload", async () => {
     await seedDemoData(getDb());
     const tom = await actorFor(demoPeople.tom.email);
-    const sam = await samRecordId();
+    const sam = await recordId("Sam Taylor");
     await expect(
       createInvitation(getDb(), tom, {
         kind: "carer_of",

@@ -19,7 +19,11 @@ export type CreateInvitationInput =
       email: string;
       scopes: Scope[];
       basis: GrantBasis;
+      /** The person's chosen end for what they share (end of this day). */
+      grantEndsOn?: string | null;
     };
+
+export class InvitingYourselfError extends Error {}
 
 export class NotAllowedError extends Error {}
 
@@ -39,6 +43,7 @@ export async function createInvitation(
     let serviceUserId: string;
     let scopes: Scope[] = [];
     let basis: string | null = null;
+    let grantEndsAt: Date | null = null;
     if (input.kind === "service_user") {
       if (!can(actor, "invitation.create", { organisation: true })) throw new NotAllowedError();
       const [created] = await tx
@@ -54,9 +59,14 @@ export async function createInvitation(
       });
     } else {
       serviceUserId = input.serviceUserId;
-      if (!can(actor, "invitation.create", { serviceUserId })) throw new NotAllowedError();
+      // The care team invites carers and advocates; the person invites their own carers.
+      const ownCarer = input.kind === "carer_of" && can(actor, "sharing.manage", { serviceUserId });
+      if (!can(actor, "invitation.create", { serviceUserId }) && !ownCarer) throw new NotAllowedError();
+      const [me] = await tx.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, actor.accountId));
+      if (me && me.email === normaliseEmail(input.email)) throw new InvitingYourselfError();
       scopes = input.scopes;
       basis = input.basis;
+      grantEndsAt = input.grantEndsOn ? new Date(`${input.grantEndsOn}T23:59:59.999Z`) : null;
     }
     const [inv] = await tx
       .insert(invitations)
@@ -68,6 +78,7 @@ export async function createInvitation(
         serviceUserId,
         scopes,
         basis,
+        grantEndsAt,
         createdBy: actor.accountId,
         createdAt: now,
         expiresAt,
@@ -150,6 +161,7 @@ export async function acceptInvitation(
           basis: inv.basis ?? "consent",
           grantedBy: inv.createdBy,
           startsAt: now,
+          endsAt: inv.grantEndsAt,
         })),
       );
     }

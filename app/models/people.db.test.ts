@@ -1,20 +1,9 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, auditEvents, serviceUsers } from "#db/schema/index";
+import { auditEvents } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
-import { loadActor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { actorFor, recordId } from "../../tests/support/actors";
 import { getRecordOverview, listVisibleRecords } from "./people.server";
-
-async function actorFor(email: string) {
-  const [a] = await getDb().select().from(accounts).where(eq(accounts.email, email));
-  return loadActor(getDb(), a!);
-}
-
-async function recordId(name: string) {
-  const [su] = await getDb().select().from(serviceUsers).where(eq(serviceUsers.displayName, name));
-  return su!.id;
-}
 
 describe("record overview", () => {
   it("Maya cannot see Sam's record, and nothing about it is returned", async () => {

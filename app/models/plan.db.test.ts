@@ -1,20 +1,10 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, auditEvents, carePlanVersions, serviceUsers } from "#db/schema/index";
+import { auditEvents, carePlanVersions } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { samPlanV2 } from "#db/seed-plans";
-import { loadActor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { actorFor, recordId } from "../../tests/support/actors";
 import { getNextReview, getPlanView, isOverdue } from "./plan.server";
-
-async function actorFor(email: string) {
-  const [a] = await getDb().select().from(accounts).where(eq(accounts.email, email));
-  return loadActor(getDb(), a!);
-}
-async function recordId(name: string) {
-  const [su] = await getDb().select().from(serviceUsers).where(eq(serviceUsers.displayName, name));
-  return su!.id;
-}
 
 describe("the plan as each person may see it", () => {
   it("Sam sees every part of his own plan, recovery first in his own words", async () => {

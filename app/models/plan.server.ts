@@ -2,13 +2,14 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   carePlanVersions,
   careTeamMembers,
+  careTransitions,
   goals,
   planViews,
   recoveryStatements,
   reviews,
   serviceUsers,
+  type ChangedSection,
   type PlanContent,
-  type PlanSection,
 } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { can, capacityFor, type Actor, type Action } from "./access.server";
@@ -58,7 +59,7 @@ export interface PlanView {
   version: number | null;
   versionDate: string | null;
   /** Sections changed since this person last looked (empty the first time, or when nothing changed). */
-  changedSinceLastLooked: PlanSection[];
+  changedSinceLastLooked: ChangedSection[];
   recovery: { body: string; version: number; writtenAt: string } | null;
   goals: GoalSummary[] | null;
   needs: PlanContent["needs"] | null;
@@ -73,6 +74,18 @@ export function isOverdue(nextReviewOn: string | null, today: Date): boolean {
   return nextReviewOn !== null && nextReviewOn < today.toISOString().slice(0, 10);
 }
 
+/** The newest version, locked so two saves at once cannot both make the same version number. */
+async function lockLatestVersion(tx: Db, serviceUserId: string) {
+  const [row] = await tx
+    .select()
+    .from(carePlanVersions)
+    .where(eq(carePlanVersions.serviceUserId, serviceUserId))
+    .orderBy(desc(carePlanVersions.version))
+    .limit(1)
+    .for("update");
+  return row ?? null;
+}
+
 async function latestVersion(db: Db, serviceUserId: string) {
   const [row] = await db
     .select()
@@ -84,12 +97,12 @@ async function latestVersion(db: Db, serviceUserId: string) {
 }
 
 /** Which sections changed in versions after `since`. */
-async function sectionsChangedAfter(db: Db, serviceUserId: string, since: number): Promise<PlanSection[]> {
+async function sectionsChangedAfter(db: Db, serviceUserId: string, since: number): Promise<ChangedSection[]> {
   const rows = await db
     .select({ changed: carePlanVersions.changedSections })
     .from(carePlanVersions)
     .where(and(eq(carePlanVersions.serviceUserId, serviceUserId), sql`${carePlanVersions.version} > ${since}`));
-  return [...new Set(rows.flatMap((r) => r.changed as PlanSection[]))];
+  return [...new Set(rows.flatMap((r) => r.changed as ChangedSection[]))];
 }
 
 export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<PlanView | null> {
@@ -106,7 +119,7 @@ export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, n
   if (!su) return null;
 
   const version = await latestVersion(db, serviceUserId);
-  let changedSinceLastLooked: PlanSection[] = [];
+  let changedSinceLastLooked: ChangedSection[] = [];
   if (version) {
     const [seen] = await db
       .select()
@@ -221,7 +234,7 @@ export async function getNextReview(db: Db, actor: Actor, serviceUserId: string)
   return last ?? null;
 }
 
-export type EditableSection = "crisis" | "needs" | "wishes";
+export type EditableSection = "crisis" | "needs" | "wishes" | "support";
 
 const emptyContent: PlanContent = {
   needs: { mentalHealth: "", physicalHealth: "", socialCare: "", risks: "", strengths: "" },
@@ -258,6 +271,24 @@ export async function getPlanSection<S extends EditableSection>(
 }
 
 /**
+ * A new plan version with the same content, saying the care team changed. The team lives in its own
+ * table, but the person should still see "changed since you last looked: the care team".
+ * Call inside the transaction that changes the team.
+ */
+export async function recordTeamChange(tx: Db, actor: Actor, serviceUserId: string): Promise<number> {
+  const latest = await lockLatestVersion(tx, serviceUserId);
+  const version = (latest?.version ?? 0) + 1;
+  await tx.insert(carePlanVersions).values({
+    serviceUserId,
+    version,
+    content: latest?.content ?? emptyContent,
+    changedSections: ["team"],
+    createdBy: actor.accountId,
+  });
+  return version;
+}
+
+/**
  * Staff save one section: a new plan version (who, when, what changed). Saving with nothing changed
  * makes no version, so "changed since you last looked" only ever names real changes.
  */
@@ -271,13 +302,7 @@ export async function savePlanSection<S extends EditableSection>(
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
-    const [latest] = await tx
-      .select()
-      .from(carePlanVersions)
-      .where(eq(carePlanVersions.serviceUserId, serviceUserId))
-      .orderBy(desc(carePlanVersions.version))
-      .limit(1)
-      .for("update");
+    const latest = await lockLatestVersion(txDb, serviceUserId);
     const current = latest?.content ?? emptyContent;
     if (JSON.stringify(current[section]) === JSON.stringify(value)) {
       return { version: latest?.version ?? 0, changed: false };
@@ -332,5 +357,89 @@ export async function listCaseload(db: Db, actor: Actor, now = new Date()): Prom
   return entries.sort((a, b) => {
     if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
     return (a.nextReviewOn ?? "9999").localeCompare(b.nextReviewOn ?? "9999") || a.displayName.localeCompare(b.displayName);
+  });
+}
+
+/** Staff record a review: when, who came, what was agreed, and when the next one is. */
+export async function recordReview(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  input: { heldOn: string; attendees: string; summary: string; nextReviewOn: string },
+): Promise<void> {
+  ensure(actor, "plan.write", serviceUserId);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(reviews)
+      .values({ serviceUserId, ...input, recordedBy: actor.accountId })
+      .returning({ id: reviews.id });
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "review.record",
+      serviceUserId,
+      recordType: "review",
+      recordId: row!.id,
+    });
+  });
+}
+
+export async function getDisplayName(db: Db, actor: Actor, serviceUserId: string, action: Action): Promise<string> {
+  ensure(actor, action, serviceUserId);
+  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
+  if (!su) throw new NotFoundError();
+  return su.displayName;
+}
+
+export interface TransitionEntry {
+  kind: "plan_level" | "coordinator";
+  fromValue: string;
+  toValue: string;
+  reason: string;
+  effectiveOn: string;
+}
+
+/** Moves between levels of care and changes of coordinator, newest first: readable by whoever may read the plan. */
+export async function listTransitions(db: Db, actor: Actor, serviceUserId: string): Promise<TransitionEntry[]> {
+  ensure(actor, "plan.read", serviceUserId);
+  const rows = await db
+    .select()
+    .from(careTransitions)
+    .where(eq(careTransitions.serviceUserId, serviceUserId))
+    .orderBy(desc(careTransitions.effectiveOn), desc(careTransitions.createdAt));
+  return rows.map((r) => ({ kind: r.kind, fromValue: r.fromValue, toValue: r.toValue, reason: r.reason, effectiveOn: r.effectiveOn }));
+}
+
+/** Staff move the person between CPA and Lead Professional Care, with a reason. */
+export async function changePlanLevel(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  input: { to: "cpa" | "lpc"; reason: string; effectiveOn: string },
+): Promise<{ changed: boolean }> {
+  ensure(actor, "plan.write", serviceUserId);
+  return db.transaction(async (tx) => {
+    const [su] = await tx.select().from(serviceUsers).where(eq(serviceUsers.id, serviceUserId)).for("update");
+    if (!su) throw new NotFoundError();
+    if (su.planLevel === input.to) return { changed: false };
+    await tx.update(serviceUsers).set({ planLevel: input.to }).where(eq(serviceUsers.id, serviceUserId));
+    const [row] = await tx
+      .insert(careTransitions)
+      .values({
+        serviceUserId,
+        kind: "plan_level",
+        fromValue: su.planLevel,
+        toValue: input.to,
+        reason: input.reason,
+        effectiveOn: input.effectiveOn,
+        recordedBy: actor.accountId,
+      })
+      .returning({ id: careTransitions.id });
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "plan.level",
+      serviceUserId,
+      recordType: "care_transition",
+      recordId: row!.id,
+      details: { from: su.planLevel, to: input.to },
+    });
+    return { changed: true };
   });
 }

@@ -33,3 +33,20 @@ export type InvitableKind = (typeof invitableKinds)[number];
 /** The basis on which something is shared: the person's consent, or a recorded legal basis. */
 export const grantBases = ["consent", "best_interests", "lasting_power_of_attorney"] as const;
 export type GrantBasis = (typeof grantBases)[number];
+
+/**
+ * What a person can choose to share with each carer or advocate, in the order the page asks.
+ * Nothing is ticked by default. Acting on someone's behalf is recorded separately.
+ */
+export const shareableScopes = [
+  "plan.crisis",
+  "plan.care_team",
+  "goals.read",
+  "recovery.read",
+  "appointments.read",
+  "plan.full",
+] as const;
+export type ShareableScope = (typeof shareableScopes)[number];
+
+export const supporterKinds = ["carer_of", "advocate_for", "attorney_for"] as const;
+export type SupporterKind = (typeof supporterKinds)[number];

@@ -13,13 +13,13 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { TextField } from "~/components/ui/TextField";
 import { can } from "~/models/access.server";
-import { getGoal, recordGoalProgress, setGoalStatus } from "~/models/goals.server";
+import { getGoal, recordGoalProgress, respondToSuggestion, setGoalStatus } from "~/models/goals.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
-import { goalStatusSchema, progressSchema } from "~/utils/validation/plan.server";
+import { goalStatusSchema, progressSchema, respondSchema } from "~/utils/validation/plan.server";
 import { isolate } from "~/utils/bidi";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,6 +40,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const goalId = params.goalId ?? "";
   const db = getDb();
+  if (formData.get("intent") === "respond") {
+    const submission = parseWithZod(formData, { schema: respondSchema });
+    if (submission.status !== "success") return json({ intent: "respond", result: submission.reply() }, { status: 400 });
+    await orNotFound(respondToSuggestion(db, actor, serviceUserId, goalId, submission.value));
+    return redirect(
+      submission.value.response === "accept" ? `/people/${serviceUserId}/goals/${goalId}` : `/people/${serviceUserId}/plan#goals`,
+    );
+  }
   if (formData.get("intent") === "status") {
     const submission = parseWithZod(formData, { schema: goalStatusSchema });
     if (submission.status !== "success") return json({ intent: "status", result: submission.reply() }, { status: 400 });
@@ -58,7 +66,9 @@ export default function GoalPage() {
   const actionData = useActionData<typeof action>();
   const progressForm = useServerForm("progress", actionData?.intent === "progress" ? actionData.result : null);
   const statusForm = useServerForm("status", actionData?.intent === "status" ? actionData.result : null);
-  const summary = [...progressForm.summary, ...statusForm.summary];
+  const respondForm = useServerForm("respond", actionData?.intent === "respond" ? actionData.result : null);
+  const summary = [...progressForm.summary, ...statusForm.summary, ...respondForm.summary];
+  const suggested = goal.status === "suggested";
   const latestFirst = [...goal.progress].reverse();
   return (
     <>
@@ -81,6 +91,11 @@ export default function GoalPage() {
             },
           ]}
         />
+        {canWrite && !suggested && goal.status !== "declined" ? (
+          <p>
+            <Link href={`/people/${goal.serviceUserId}/goals/${goal.id}/edit`}>{t("plan:goal.change")}</Link>
+          </p>
+        ) : null}
       </div>
 
       <section aria-labelledby="progress" className="section">
@@ -117,7 +132,40 @@ export default function GoalPage() {
         )}
       </section>
 
-      {canWrite ? (
+      {canWrite && suggested ? (
+        <div className="grid-two-thirds">
+          <section aria-labelledby="respond" className="section">
+            <h2 className="heading-l" id="respond">
+              {t("plan:suggest.respondTitle")}
+            </h2>
+            <p>{t("plan:suggest.respondIntro")}</p>
+            <Form id={respondForm.form.id} onSubmit={respondForm.form.onSubmit}>
+              <input type="hidden" name="intent" value="respond" />
+              <TextArea
+                name="what"
+                label={t("plan:suggest.respondWhat")}
+                hint={t("plan:suggest.respondWhatHint")}
+                rows={3}
+                defaultValue={respondForm.valueOf("what") ?? goal.what}
+                error={respondForm.errorFor("what")}
+              />
+              <RadioGroup
+                name="response"
+                label={t("plan:suggest.respondLabel")}
+                defaultValue={respondForm.valueOf("response")}
+                error={respondForm.errorFor("response")}
+                choices={[
+                  { value: "accept", label: t("plan:suggest.accept") },
+                  { value: "decline", label: t("plan:suggest.decline"), hint: t("plan:suggest.declineHint") },
+                ]}
+              />
+              <Button type="submit">{t("plan:suggest.respondSubmit")}</Button>
+            </Form>
+          </section>
+        </div>
+      ) : null}
+
+      {canWrite && !suggested && goal.status !== "declined" ? (
         <div className="grid-two-thirds">
           <section aria-labelledby="record" className="section">
             <h2 className="heading-l" id="record">
@@ -154,7 +202,7 @@ export default function GoalPage() {
               <RadioGroup
                 name="status"
                 label={t("plan:goal.statusLabel")}
-                defaultValue={statusForm.valueOf("status") ?? (goal.status === "suggested" || goal.status === "declined" ? undefined : goal.status)}
+                defaultValue={statusForm.valueOf("status") ?? goal.status}
                 error={statusForm.errorFor("status")}
                 choices={(["active", "paused", "done"] as const).map((s) => ({ value: s, label: t(`plan:goalStatus.${s}`) }))}
               />

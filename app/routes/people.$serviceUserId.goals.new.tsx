@@ -2,14 +2,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateInput } from "~/components/forms/DateInput";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
+import { GoalFields } from "~/components/plan/GoalFields";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
-import { TextArea } from "~/components/ui/TextArea";
-import { TextField } from "~/components/ui/TextField";
 import { addGoal } from "~/models/goals.server";
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
@@ -52,17 +50,15 @@ export default function NewGoal() {
       <h1 className="heading-xl">{t("plan:goalForm.title")}</h1>
       <p>{t("plan:goalForm.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
-        <TextArea name="what" label={t("plan:goalForm.what")} hint={t("plan:goalForm.whatHint")} rows={3} defaultValue={valueOf("what")} error={errorFor("what")} />
-        <TextArea name="why" label={t("plan:goalForm.why")} optional rows={3} defaultValue={valueOf("why")} error={errorFor("why")} />
-        <TextField name="firstStep" label={t("plan:goalForm.firstStep")} hint={t("plan:goalForm.firstStepHint")} optional defaultValue={valueOf("firstStep")} error={errorFor("firstStep")} />
-        <TextField name="whoCanHelp" label={t("plan:goalForm.whoCanHelp")} optional defaultValue={valueOf("whoCanHelp")} error={errorFor("whoCanHelp")} />
-        <DateInput
-          name="targetDate"
-          legend={t("plan:goalForm.targetDate")}
-          hint={t("plan:goalForm.targetDateHint")}
-          optional
-          error={errorFor("targetDate")}
-          defaultValue={{ day: partOf("targetDate", "day"), month: partOf("targetDate", "month"), year: partOf("targetDate", "year") }}
+        <GoalFields
+          values={{
+            what: valueOf("what"),
+            why: valueOf("why"),
+            firstStep: valueOf("firstStep"),
+            whoCanHelp: valueOf("whoCanHelp"),
+            targetDate: { day: partOf("targetDate", "day"), month: partOf("targetDate", "month"), year: partOf("targetDate", "year") },
+          }}
+          errorFor={errorFor}
         />
         <Button type="submit">{t("plan:goalForm.submit")}</Button>
       </Form>

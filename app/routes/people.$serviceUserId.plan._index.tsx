@@ -2,10 +2,11 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Explain, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { needsFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { can } from "~/models/access.server";
-import { getPlanView } from "~/models/plan.server";
+import { getPlanView, listTransitions } from "~/models/plan.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -19,12 +20,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = getFixedT(request, account.preferredLanguage);
   const own = plan.capacity === "service_user";
   const cfg = config();
+  const transitions = plan.needs ? await listTransitions(getDb(), actor, serviceUserId) : [];
   return json({
     plan,
     own,
+    transitions,
     canWriteGoals: can(actor, "goals.write", { serviceUserId }),
     canWriteRecovery: can(actor, "recovery.write", { serviceUserId }),
     canWritePlan: can(actor, "plan.write", { serviceUserId }),
+    canSuggestGoals: can(actor, "goals.suggest", { serviceUserId }),
     wording: {
       coordinator: cfg.coordinatorWording === "key_worker" ? ("keyWorker" as const) : ("careCoordinator" as const),
       plan: cfg.planWording,
@@ -35,8 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PlanPage() {
   const { t } = useTranslation(["plan", "common"]);
-  const { plan, own, canWriteGoals, canWriteRecovery, canWritePlan, wording, pageTitle } = useLoaderData<typeof loader>();
-  const editLink = (section: "crisis" | "needs" | "wishes") =>
+  const { plan, own, transitions, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, wording, pageTitle } =
+    useLoaderData<typeof loader>();
+  const editLink = (section: "crisis" | "needs" | "wishes" | "support") =>
     canWritePlan ? (
       <p>
         <Link href={`${base}/plan/edit/${section}`}>{t(`plan:edit.link.${section}`)}</Link>
@@ -56,6 +61,11 @@ export default function PlanPage() {
         {t(`plan:level.${plan.planLevel}.${wording.plan}`)}
       </p>
       <Explain term={plan.planLevel === "cpa" ? "cpa" : "lpc"} />
+      {plan.needs && plan.version ? (
+        <p>
+          <Link href={`${base}/plan/versions`}>{t("plan:versions.link", { version: plan.version })}</Link>
+        </p>
+      ) : null}
 
       {plan.changedSinceLastLooked.length ? (
         <div className="notification" role="region" aria-labelledby="changed-heading">
@@ -175,6 +185,11 @@ export default function PlanPage() {
               </Link>
             </p>
           ) : null}
+          {canSuggestGoals ? (
+            <p>
+              <Link href={`${base}/goals/suggest`}>{t("plan:suggest.link")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -211,7 +226,21 @@ export default function PlanPage() {
                 ]}
               />
               <Explain term={wording.coordinator} />
+              {canWritePlan ? (
+                <ul className="list">
+                  <li>
+                    <Link href={`${base}/team/${coordinator.id}`}>{t("plan:teamForm.changeDetails", { name: isolate(coordinator.name) })}</Link>
+                  </li>
+                  <li>
+                    <Link href={`${base}/plan/coordinator`}>{t(`plan:coordinatorForm.link.${wording.coordinator}`)}</Link>
+                  </li>
+                </ul>
+              ) : null}
             </div>
+          ) : canWritePlan ? (
+            <p>
+              <Link href={`${base}/plan/coordinator`}>{t(`plan:coordinatorForm.link.${wording.coordinator}`)}</Link>
+            </p>
           ) : null}
           <h3 className="heading-m">{t("plan:team.everyone")}</h3>
           <ul className="list team-list">
@@ -226,9 +255,19 @@ export default function PlanPage() {
                   <p>
                     {t("plan:team.contact")}: {m.contact}. {m.whenToContact}
                   </p>
+                  {canWritePlan ? (
+                    <p>
+                      <Link href={`${base}/team/${m.id}`}>{t("plan:teamForm.changeDetails", { name: isolate(m.name) })}</Link>
+                    </p>
+                  ) : null}
                 </li>
               ))}
           </ul>
+          {canWritePlan ? (
+            <p>
+              <Link href={`${base}/team/new`}>{t("plan:teamForm.addLink")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -238,7 +277,7 @@ export default function PlanPage() {
             {t("plan:section.needs")}
           </h2>
           <SummaryList
-            rows={(["mentalHealth", "physicalHealth", "socialCare", "risks", "strengths"] as const).map((k) => ({
+            rows={needsFields.map((k) => ({
               key: k,
               label: t(`plan:needs.${k}`),
               value: plan.needs![k] || t("plan:nothingRecorded"),
@@ -253,6 +292,7 @@ export default function PlanPage() {
           <h2 className="heading-l" id="support">
             {t("plan:section.support")}
           </h2>
+          {plan.support.length ? (
           <table className="table">
             <caption className="visually-hidden">{t("plan:section.support")}</caption>
             <thead>
@@ -272,6 +312,10 @@ export default function PlanPage() {
               ))}
             </tbody>
           </table>
+          ) : (
+            <p>{t("plan:nothingRecorded")}</p>
+          )}
+          {editLink("support")}
         </section>
       ) : null}
 
@@ -311,6 +355,49 @@ export default function PlanPage() {
               <a href={`${base}/plan/next-review.ics`} download>
                 {t("plan:reviews.calendar")}
               </a>
+            </p>
+          ) : null}
+          {canWritePlan ? (
+            <p>
+              <Link href={`${base}/reviews/new`}>{t("plan:reviews.record")}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {plan.needs && (transitions.length || canWritePlan) ? (
+        <section aria-labelledby="changes" className="section">
+          <h2 className="heading-l" id="changes">
+            {t("plan:changes.title")}
+          </h2>
+          {transitions.length ? (
+            <ul className="list">
+              {transitions.map((c, i) => (
+                <li key={i}>
+                  <p>
+                    <FormattedDate iso={c.effectiveOn} />
+                    {": "}
+                    {c.kind === "coordinator"
+                      ? c.fromValue
+                        ? t(`plan:changes.coordinator.${wording.coordinator}`, { from: isolate(c.fromValue), to: isolate(c.toValue) })
+                        : t(`plan:changes.coordinatorFirst.${wording.coordinator}`, { to: isolate(c.toValue) })
+                      : t("plan:changes.level", {
+                          from: t(`common:planLevel.${c.fromValue}`),
+                          to: t(`common:planLevel.${c.toValue}`),
+                        })}
+                  </p>
+                  <p className="hint">
+                    {t("plan:changes.why")} <span dir="auto">{c.reason}</span>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("plan:changes.none")}</p>
+          )}
+          {canWritePlan ? (
+            <p>
+              <Link href={`${base}/plan/level`}>{t("plan:changes.link")}</Link>
             </p>
           ) : null}
         </section>

@@ -2,26 +2,13 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Explain, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { crisisFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
 import { getPlanView } from "~/models/plan.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { isolate } from "~/utils/bidi";
-
-const crisisFields = [
-  "earlyWarningSigns",
-  "whatHelps",
-  "whatHasNotHelped",
-  "mostResponsiveTo",
-  "howToReachThem",
-  "dayContact",
-  "nightContact",
-  "treatmentPreferences",
-  "treatmentRefusals",
-  "dependants",
-  "ifSupportFails",
-] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);

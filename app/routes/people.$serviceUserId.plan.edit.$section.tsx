@@ -2,14 +2,17 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
+import { crisisFields, needsFields } from "~/components/plan/sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { Link } from "~/components/ui/Link";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
+
+/** The sections with text fields only ("how the team will help" is a list: its own page). */
+type TextSection = Exclude<EditableSection, "support">;
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
@@ -20,30 +23,18 @@ import { crisisSchema, needsSchema, wishesSchema } from "~/utils/validation/plan
 
 /** The text fields of each section staff can edit, in the order the plan shows them. */
 const sectionFields = {
-  crisis: [
-    "earlyWarningSigns",
-    "whatHelps",
-    "whatHasNotHelped",
-    "mostResponsiveTo",
-    "howToReachThem",
-    "dayContact",
-    "nightContact",
-    "treatmentPreferences",
-    "treatmentRefusals",
-    "dependants",
-    "ifSupportFails",
-  ],
-  needs: ["mentalHealth", "physicalHealth", "socialCare", "risks", "strengths"],
+  crisis: crisisFields,
+  needs: needsFields,
   wishes: ["advanceStatement"],
 } as const;
 
-function sectionFrom(value: string | undefined): EditableSection {
+function sectionFrom(value: string | undefined): TextSection {
   if (value === "crisis" || value === "needs" || value === "wishes") return value;
   throw new Response("Not found", { status: 404 });
 }
 
 /** Translation key of a field's label. */
-function labelKey(section: EditableSection, field: string): string {
+function labelKey(section: TextSection, field: string): string {
   if (section === "crisis") return `plan:crisis.fields.${field}`;
   if (section === "needs") return `plan:needs.${field}`;
   return "plan:edit.advanceStatement";
@@ -83,12 +74,7 @@ export default function EditPlanSection() {
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm(`edit-${section}`, lastResult);
   return (
-    <div className="grid-two-thirds">
-      <ErrorSummary errors={summary} resultKey={lastResult} />
-      <p>
-        <Link href={`/people/${serviceUserId}/plan`}>{t("plan:backToPlan")}</Link>
-      </p>
-      <h1 className="heading-xl">{pageTitle}</h1>
+    <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <p>{t("plan:edit.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
         {sectionFields[section].map((field) => (
@@ -116,6 +102,6 @@ export default function EditPlanSection() {
         ) : null}
         <Button type="submit">{t("plan:edit.save")}</Button>
       </Form>
-    </div>
+    </FormPage>
   );
 }

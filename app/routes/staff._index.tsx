@@ -13,15 +13,21 @@ export const handle: RouteHandle = { titleKey: "plan:caseload.title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request);
   requirePermission(actor, "caseload.view", { organisation: true });
-  return json({ caseload: await listCaseload(getDb(), actor) });
+  const handedOver = new URL(request.url).searchParams.get("handedOver") === "1";
+  return json({ caseload: await listCaseload(getDb(), actor), handedOver });
 }
 
 /** The people this care coordinator works with: overdue reviews first. */
 export default function Caseload() {
   const { t } = useTranslation(["plan", "common"]);
-  const { caseload } = useLoaderData<typeof loader>();
+  const { caseload, handedOver } = useLoaderData<typeof loader>();
   return (
     <>
+      {handedOver ? (
+        <div className="notification" role="status">
+          <p>{t("plan:caseload.handedOver")}</p>
+        </div>
+      ) : null}
       <h1 className="heading-xl">{t("plan:caseload.title")}</h1>
       {caseload.length ? (
         <table className="table">

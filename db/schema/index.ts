@@ -2,3 +2,4 @@ export * from "./accounts";
 export * from "./people";
 export * from "./audit";
 export * from "./plans";
+export * from "./carers";

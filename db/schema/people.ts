@@ -86,6 +86,8 @@ export const invitations = pgTable(
     // Scopes granted when a carer or advocate accepts, and the basis recorded by staff.
     scopes: text("scopes").array().notNull().default([]),
     basis: text("basis"),
+    // When the person chose an end date for what they share, the grants end then.
+    grantEndsAt: timestamp("grant_ends_at", { withTimezone: true }),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => accounts.id),

@@ -48,6 +48,8 @@ export interface PlanContent {
 
 export const planSections = ["needs", "support", "crisis", "wishes"] as const;
 export type PlanSection = (typeof planSections)[number];
+/** What a plan version can say changed: a section of the content, or the care team (kept in its own table). */
+export type ChangedSection = PlanSection | "team";
 
 export const carePlanVersions = pgTable(
   "care_plan_versions",
@@ -96,6 +98,8 @@ export const careTeamMembers = pgTable(
     contact: text("contact").notNull(),
     whenToContact: text("when_to_contact").notNull(),
     isCoordinator: boolean("is_coordinator").notNull().default(false),
+    // The member's account, when they have one (the coordinator always does: it is how they see the record).
+    accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
     position: smallint("position").notNull().default(0),
   },
   (t) => [index("care_team_members_service_user_idx").on(t.serviceUserId)],
@@ -175,4 +179,48 @@ export const goalProgress = pgTable(
     index("goal_progress_goal_idx").on(t.goalId, t.recordedAt),
     check("goal_progress_rating_range", sql`${t.rating} BETWEEN 0 AND 10`),
   ],
+);
+
+export const agreements = ["agree", "partly", "disagree"] as const;
+export type Agreement = (typeof agreements)[number];
+
+/** The person's comment on a plan version, and whether they agree with it (CP-08). */
+export const planVersionComments = pgTable(
+  "plan_version_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => carePlanVersions.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id").references(() => accounts.id),
+    agreement: text("agreement").$type<Agreement>().notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("plan_version_comments_version_idx").on(t.versionId, t.createdAt)],
+);
+
+export const transitionKinds = ["plan_level", "coordinator"] as const;
+export type TransitionKind = (typeof transitionKinds)[number];
+
+/**
+ * Moves between levels of care, and changes of care coordinator, with the reason (CP-15). The
+ * history stays readable to the person.
+ */
+export const careTransitions = pgTable(
+  "care_transitions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    serviceUserId: uuid("service_user_id")
+      .notNull()
+      .references(() => serviceUsers.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<TransitionKind>().notNull(),
+    fromValue: text("from_value").notNull(),
+    toValue: text("to_value").notNull(),
+    reason: text("reason").notNull(),
+    effectiveOn: date("effective_on").notNull(),
+    recordedBy: uuid("recorded_by").references(() => accounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("care_transitions_service_user_idx").on(t.serviceUserId, t.effectiveOn)],
 );

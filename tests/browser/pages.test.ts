@@ -17,7 +17,7 @@ import {
  * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
  */
 let browser: Browser;
-const ids = { sam: "", maya: "", samGoal: "" };
+const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "" };
 
 beforeAll(async () => {
   browser = await launch();
@@ -30,6 +30,13 @@ beforeAll(async () => {
   const goalHref = await page.locator('main a[href*="/goals/"]:not([href$="/new"])').first().getAttribute("href");
   ids.samGoal = goalHref!.split("/").pop()!;
   await context.close();
+  const staff = await newContext(browser);
+  const jo = await staff.newPage();
+  await signIn(jo, demoPeople.jo.email);
+  await jo.goto(`/people/${ids.sam}/plan`);
+  const memberHref = await jo.locator('.team-list a[href*="/team/"]').first().getAttribute("href");
+  ids.samTeamMember = memberHref!.split("/").pop()!;
+  await staff.close();
 });
 afterAll(async () => {
   await browser?.close();
@@ -51,6 +58,9 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/recovery`,
       `/people/${ids.sam}/goals/new`,
       `/people/${ids.sam}/goals/${ids.samGoal}`,
+      `/people/${ids.sam}/goals/${ids.samGoal}/edit`,
+      `/people/${ids.sam}/plan/versions`,
+      `/people/${ids.sam}/plan/versions/1`,
       "/urgent-help",
       "/accessibility",
       "/privacy",
@@ -70,6 +80,15 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/plan/edit/crisis`,
       `/people/${ids.sam}/plan/edit/needs`,
       `/people/${ids.sam}/plan/edit/wishes`,
+      `/people/${ids.sam}/reviews/new`,
+      `/people/${ids.sam}/goals/suggest`,
+      `/people/${ids.sam}/plan/level`,
+      `/people/${ids.sam}/plan/edit/support`,
+      `/people/${ids.sam}/plan/coordinator`,
+      `/people/${ids.sam}/team/new`,
+      `/people/${ids.sam}/team/${ids.samTeamMember}`,
+      `/people/${ids.sam}/team/${ids.samTeamMember}/remove`,
+      `/people/${ids.sam}/plan/versions/2`,
       "/staff",
       "/staff/invitations/new",
       "/staff/invitations/new?kind=service_user",

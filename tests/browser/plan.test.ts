@@ -59,6 +59,18 @@ describe("Sam's goals, with JavaScript off", () => {
     const table = page.getByRole("table", { name: "Every rating, newest first" });
     expect(await table.textContent()).toContain("7 out of 10");
     expect(await table.textContent()).toContain("Went to the first practice");
+
+    // Sam changes the words: an empty goal is explained, then the new words are kept.
+    await page.getByRole("link", { name: "Change the words of this goal" }).click();
+    await page.waitForURL(/\/edit$/);
+    expect(await page.getByRole("textbox", { name: "Year" }).inputValue()).toBe("2099");
+    await page.getByRole("textbox", { name: "What do you want to do?" }).fill("");
+    await submit(page, "Save changes");
+    expect(await page.locator(".error-summary a").allTextContents()).toEqual(["Enter what you want to do"]);
+    await expectNoAxeViolations(page, "changing a goal, with an error");
+    await page.getByRole("textbox", { name: "What do you want to do?" }).fill("Sing in a community choir");
+    await submit(page, "Save changes");
+    expect(plain(await page.locator("h1").textContent())).toBe("Goal: Sing in a community choir");
     await context.close();
   });
 
@@ -126,7 +138,17 @@ describe("who can open what in the plan", () => {
     const maya = await newContext(browser);
     const mayaPage = await maya.newPage();
     await signIn(mayaPage, demoPeople.maya.email);
-    for (const path of [`/people/${samId}/plan`, `/people/${samId}/plan/crisis`, goalHref!, `/people/${samId}/plan/next-review.ics`]) {
+    const paths = [
+      `/people/${samId}/plan`,
+      `/people/${samId}/plan/crisis`,
+      goalHref!,
+      `${goalHref!}/edit`,
+      `/people/${samId}/plan/next-review.ics`,
+      `/people/${samId}/plan/coordinator`,
+      `/people/${samId}/team/new`,
+      `/people/${samId}/plan/edit/support`,
+    ];
+    for (const path of paths) {
       const response = await mayaPage.request.get(`${baseURL()}${path}`);
       expect(response.status(), path).toBe(404);
       expect(await response.text(), path).not.toContain("Sam Taylor");
@@ -199,5 +221,243 @@ describe("Jo changes the crisis plan, and Sam sees what changed", () => {
     const edit = await sam.request.get(`${baseURL()}/people/${samId}/plan/edit/crisis`);
     expect(edit.status()).toBe(404);
     await own.close();
+  });
+});
+
+describe("versions and reviews, with JavaScript off", () => {
+  it("Sam says what he thinks of a version of his plan", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await signIn(page, demoPeople.sam.email);
+    await page.goto("/plan");
+    await page.getByRole("link", { name: /See earlier versions/ }).click();
+    await page.getByRole("link", { name: "Version 1 of the plan" }).click();
+    await submit(page, "Send");
+    expect(await page.locator(".error-summary").textContent()).toContain("Choose whether you agree");
+    await page.getByText("I agree with some of it").click();
+    await page.getByRole("textbox", { name: "Anything you want to say about it? (optional)" }).fill("Please add music.");
+    await submit(page, "Send");
+    const comments = page.getByRole("region", { name: "What the person thinks" });
+    expect(await comments.textContent()).toContain("Agrees with some of this version");
+    expect(await comments.textContent()).toContain("Please add music.");
+    await context.close();
+  });
+
+  it("Jo records a review, fixing a next review date in the past", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await signIn(page, demoPeople.jo.email);
+    await page.goto(`/people/${samId}/plan`);
+    await page.getByRole("link", { name: "Record a review" }).click();
+    const fieldset = (name: string) => page.getByRole("group", { name });
+    const today = new Date();
+    await fieldset("When was the review?").getByRole("textbox", { name: "Day" }).fill(String(today.getUTCDate()));
+    await fieldset("When was the review?").getByRole("textbox", { name: "Month" }).fill(String(today.getUTCMonth() + 1));
+    await fieldset("When was the review?").getByRole("textbox", { name: "Year" }).fill(String(today.getUTCFullYear()));
+    await page.getByRole("textbox", { name: "Who came?" }).fill("Sam, Alex and Jo");
+    await page.getByRole("textbox", { name: "What was agreed?" }).fill("Sam will try the choir.");
+    await fieldset("When is the next review?").getByRole("textbox", { name: "Day" }).fill("1");
+    await fieldset("When is the next review?").getByRole("textbox", { name: "Month" }).fill("1");
+    await fieldset("When is the next review?").getByRole("textbox", { name: "Year" }).fill("2020");
+    await submit(page, "Save review");
+    expect(await page.locator(".error-summary").textContent()).toContain("The next review must be today or in the future");
+    expect(await page.getByRole("textbox", { name: "What was agreed?" }).inputValue()).toBe("Sam will try the choir.");
+    await fieldset("When is the next review?").getByRole("textbox", { name: "Year" }).fill("2099");
+    await submit(page, "Save review");
+    const reviews = page.locator("section", { has: page.locator("#reviews") });
+    expect(await reviews.textContent()).toContain("Sam will try the choir.");
+    expect(await reviews.textContent()).toContain("2099");
+    await context.close();
+  });
+});
+
+describe("a suggested goal, with JavaScript off", () => {
+  it("Jo suggests a goal; Sam changes the words and takes it up", async () => {
+    const staff = await newContext(browser, { javaScript: false });
+    const jo = await staff.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto(`/people/${samId}/plan`);
+    await jo.getByRole("link", { name: "Suggest a goal" }).click();
+    await submit(jo, "Send suggestion");
+    expect(await jo.locator(".error-summary").textContent()).toContain("Enter the goal you would suggest");
+    await jo.getByRole("textbox", { name: "What goal would you suggest?" }).fill("Visit the library reading group");
+    await submit(jo, "Send suggestion");
+    await staff.close();
+
+    const own = await newContext(browser, { javaScript: false });
+    const sam = await own.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto("/plan");
+    await sam.getByRole("link", { name: "Visit the library reading group" }).click();
+    await expectNoAxeViolations(sam, "answer a suggested goal");
+    await sam.getByRole("textbox", { name: "The goal, in your words" }).fill("Go to the reading group once");
+    await sam.getByText("Yes, I will work on it").click();
+    await submit(sam, "Save my answer");
+    expect(plain(await sam.locator("h1").textContent())).toBe("Goal: Go to the reading group once");
+    expect(await sam.locator(".caption").textContent()).toBe("Working on it");
+    await own.close();
+  });
+});
+
+describe("moving between levels of care, with JavaScript off", () => {
+  it("Jo moves Sam to Lead Professional Care and Sam reads why", async () => {
+    const staff = await newContext(browser, { javaScript: false });
+    const jo = await staff.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto(`/people/${samId}/plan`);
+    await jo.getByRole("link", { name: "Change the level of care" }).click();
+    await jo.getByText("Lead Professional Care").click();
+    await submit(jo, "Save change");
+    const errors = await jo.locator(".error-summary a").allTextContents();
+    expect(errors).toEqual(["Enter why the level of care is changing", "Enter the date the change starts"]);
+    await jo.getByRole("textbox", { name: "Why is it changing?" }).fill("Sam needs less support now.");
+    await jo.getByRole("textbox", { name: "Day" }).fill("1");
+    await jo.getByRole("textbox", { name: "Month" }).fill("12");
+    await jo.getByRole("textbox", { name: "Year" }).fill("2026");
+    await submit(jo, "Save change");
+    await staff.close();
+
+    const own = await newContext(browser, { javaScript: false });
+    const sam = await own.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto("/plan");
+    const changes = sam.locator("section", { has: sam.locator("#changes") });
+    expect(await changes.textContent()).toContain("moved from Care Programme Approach (CPA) to Lead Professional Care");
+    expect(await changes.textContent()).toContain("Sam needs less support now.");
+    expect(await sam.locator("main").textContent()).toContain("This plan is led by one named professional");
+    await own.close();
+  });
+});
+
+describe("how the team will help, with JavaScript off", () => {
+  it("Jo adds a line, fixing a half-filled one first; Sam sees it in his plan", async () => {
+    const staff = await newContext(browser, { javaScript: false });
+    const jo = await staff.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto(`/people/${samId}/plan`);
+    await jo.getByRole("link", { name: "Change how the team will help" }).click();
+    await jo.waitForURL(/\/plan\/edit\/support$/);
+    const lines = await jo.locator("fieldset.support-line").count();
+    const spare = jo.locator("fieldset.support-line").nth(lines - 2);
+    await spare.getByRole("textbox", { name: "Who" }).fill("Chris Lee (housing support)");
+    await submit(jo, "Save changes");
+    expect(await jo.title()).toMatch(/^Error: /);
+    expect(await jo.locator(".error-summary a").allTextContents()).toEqual([`Line ${lines - 1}: enter what they do`]);
+    expect(await spare.getByRole("textbox", { name: "Who" }).inputValue()).toBe("Chris Lee (housing support)");
+    await expectNoAxeViolations(jo, "support form with an error");
+    await spare.getByRole("textbox", { name: "What they do" }).fill("Help with the tenancy");
+    await submit(jo, "Save changes");
+    expect(new URL(jo.url()).pathname).toBe(`/people/${samId}/plan`);
+    await staff.close();
+
+    const own = await newContext(browser, { javaScript: false });
+    const sam = await own.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto("/plan");
+    const table = sam.locator("section", { has: sam.locator("#support") }).getByRole("table");
+    expect(await table.textContent()).toContain("Help with the tenancy");
+    expect(await sam.locator("section", { has: sam.locator("#support") }).getByRole("link").count()).toBe(0);
+    await own.close();
+  });
+});
+
+describe("the care team, with JavaScript off", () => {
+  it("Jo adds a member (after an error), changes their number, then removes them after checking", async () => {
+    const staff = await newContext(browser, { javaScript: false });
+    const jo = await staff.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto(`/people/${samId}/plan`);
+    await jo.getByRole("link", { name: "Add someone to the care team" }).click();
+    await jo.waitForURL(/\/team\/new$/);
+    await jo.getByRole("textbox", { name: "Name" }).fill("Chris Lee");
+    await submit(jo, "Add to the care team");
+    expect(await jo.locator(".error-summary a").allTextContents()).toEqual([
+      "Enter their job or role",
+      "Enter their team or organisation",
+      "Choose who they work for",
+      "Enter how to contact them",
+    ]);
+    expect(await jo.getByRole("textbox", { name: "Name" }).inputValue()).toBe("Chris Lee");
+    await expectNoAxeViolations(jo, "care team form with errors");
+    await jo.getByRole("textbox", { name: "Job or role" }).fill("Housing support worker");
+    await jo.getByRole("textbox", { name: "Team or organisation" }).fill("Riverside Housing Association");
+    await jo.getByText("A charity").click();
+    await jo.getByRole("textbox", { name: "How to contact them" }).fill("01632 960555");
+    await submit(jo, "Add to the care team");
+    const team = jo.locator("section", { has: jo.locator("#team") });
+    expect(await team.textContent()).toContain("Housing support worker, Riverside Housing Association (charity)");
+
+    await team.getByRole("link", { name: /^Change the details for \u2068?Chris Lee\u2069?$/ }).click();
+    await jo.getByRole("textbox", { name: "How to contact them" }).fill("07700 900123");
+    await submit(jo, "Save changes");
+    expect(await jo.locator("section", { has: jo.locator("#team") }).textContent()).toContain("07700 900123");
+
+    await jo.locator("section", { has: jo.locator("#team") }).getByRole("link", { name: /^Change the details for \u2068?Chris Lee\u2069?$/ }).click();
+    await jo.getByRole("link", { name: /^Remove \u2068?Chris Lee\u2069? from the care team$/ }).click();
+    expect(plain(await jo.locator("h1").textContent())).toBe("Remove Chris Lee from the care team?");
+    await submit(jo, "Yes, remove them");
+    expect(await jo.locator("section", { has: jo.locator("#team") }).textContent()).not.toContain("Chris Lee");
+    await staff.close();
+  });
+});
+
+describe("changing the care coordinator", () => {
+  it("Tom hands Maya to Jo with a reason; Maya reads it; Jo hands her back", async () => {
+    const mayaId = await recordIdFor(browser, demoPeople.maya.email);
+    const handOver = async (from: Page, to: string, reason: string) => {
+      await from.goto(`/people/${mayaId}/plan`);
+      await from.getByRole("link", { name: "Change the care coordinator" }).click();
+      await expect.poll(() => from.locator("h1").textContent()).toContain("care coordinator");
+      await from.getByRole("radio", { name: to }).click();
+      await from.getByRole("textbox", { name: "Job or role" }).fill("Care coordinator (nurse)");
+      await from.getByRole("textbox", { name: "How to contact them" }).fill("01632 960888");
+      await from.getByRole("textbox", { name: "Why is it changing?" }).fill(reason);
+      await from.getByRole("textbox", { name: "Day" }).fill("1");
+      await from.getByRole("textbox", { name: "Month" }).fill("12");
+      await from.getByRole("textbox", { name: "Year" }).fill("2026");
+      await submit(from, "Save change");
+      await expect.poll(() => new URL(from.url()).pathname).toBe("/staff");
+      await expect.poll(() => from.locator("main").textContent()).toContain("The change is saved.");
+    };
+
+    const tomContext = await newContext(browser);
+    const tom = await tomContext.newPage();
+    await signIn(tom, demoPeople.tom.email);
+    // Nothing chosen or written: every question is explained.
+    await tom.goto(`/people/${mayaId}/plan/coordinator`);
+    await submit(tom, "Save change");
+    await expect.poll(() => tom.locator(".error-summary a").allTextContents()).toEqual([
+      "Choose who will take over",
+      "Enter their job or role",
+      "Enter how to contact them",
+      "Enter why it is changing",
+      "Enter the date the change starts",
+    ]);
+    expect(await tom.title()).toMatch(/^Error: /);
+    await handOver(tom, "Jo Okafor", "Tom is going on leave for six months.");
+    expect(await tom.locator("main table").count()).toBe(0);
+    expect((await tom.request.get(`${baseURL()}/people/${mayaId}/plan`)).status()).toBe(404);
+    await tomContext.close();
+
+    const mayaContext = await newContext(browser, { javaScript: false });
+    const maya = await mayaContext.newPage();
+    await signIn(maya, demoPeople.maya.email);
+    await maya.goto("/plan");
+    const changes = plain(await maya.locator("section", { has: maya.locator("#changes") }).textContent());
+    expect(changes).toContain("your care coordinator changed from Tom Hughes to Jo Okafor.");
+    expect(changes).toContain("Tom is going on leave for six months.");
+    expect(plain(await maya.locator(".coordinator__name").textContent())).toBe("Jo Okafor");
+    await mayaContext.close();
+
+    const joContext = await newContext(browser);
+    const jo = await joContext.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto("/staff");
+    expect(plain(await jo.locator("main table").textContent())).toContain("Maya Rahman");
+    await jo.getByRole("link", { name: "Sam Taylor" }).waitFor();
+    // Jo keeps Sam and now has Maya; she hands Maya back so later tests see the demo as seeded.
+    await handOver(jo, "Tom Hughes", "Tom is back.");
+    expect(plain(await jo.locator("main table").textContent())).not.toContain("Maya Rahman");
+    await joContext.close();
   });
 });

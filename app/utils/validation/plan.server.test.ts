@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { goalSchema, progressSchema, recoverySchema } from "./plan.server";
+import { careTeamMemberSchema, coordinatorSchema, goalSchema, progressSchema, recoverySchema, supportSchema } from "./plan.server";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -74,5 +74,108 @@ describe("progress form", () => {
 describe("recovery statement", () => {
   it("must not be empty", () => {
     expect(parseWithZod(form({ body: "   " }), { schema: recoverySchema }).reply().error?.body).toEqual(["validation:recovery.required"]);
+  });
+});
+
+describe("review form", () => {
+  const date = (prefix: string, d: string, m: string, y: string) => ({
+    [`${prefix}.day`]: d,
+    [`${prefix}.month`]: m,
+    [`${prefix}.year`]: y,
+  });
+
+  it("refuses a next review in the past, or not after the review", async () => {
+    const { reviewSchema } = await import("./plan.server");
+    const past = parseWithZod(
+      form({ ...date("heldOn", "1", "1", "2026"), attendees: "Sam", summary: "ok", ...date("nextReviewOn", "1", "6", "2020") }),
+      { schema: reviewSchema },
+    );
+    expect(past.reply().error?.nextReviewOn).toEqual(["validation:review.nextReviewOn.past"]);
+    const future = parseWithZod(
+      form({ ...date("heldOn", "1", "1", "2099"), attendees: "Sam", summary: "ok", ...date("nextReviewOn", "1", "6", "2099") }),
+      { schema: reviewSchema },
+    );
+    expect(future.reply().error?.heldOn).toEqual(["validation:review.heldOn.future"]);
+  });
+
+  it("needs every field", async () => {
+    const { reviewSchema } = await import("./plan.server");
+    const reply = parseWithZod(form({}), { schema: reviewSchema }).reply();
+    expect(Object.keys(reply.error ?? {}).sort()).toEqual(["attendees", "heldOn", "nextReviewOn", "summary"]);
+  });
+});
+
+describe("how the team will help (a list of lines)", () => {
+  it("keeps filled lines, drops empty ones, and trims", () => {
+    const result = parseWithZod(
+      form({
+        "support[0].who": " Jo ",
+        "support[0].what": "Visits",
+        "support[0].howOften": "",
+        "support[1].who": "",
+        "support[1].what": "",
+        "support[2].who": "Chris",
+        "support[2].what": "Housing help",
+        "support[2].howOften": "Monthly",
+      }),
+      { schema: supportSchema },
+    );
+    expect(result.status === "success" && result.value.support).toEqual([
+      { who: "Jo", what: "Visits", howOften: "" },
+      { who: "Chris", what: "Housing help", howOften: "Monthly" },
+    ]);
+  });
+
+  it("all lines empty is an empty list (the section is cleared)", () => {
+    const result = parseWithZod(form({ "support[0].who": "", "support[0].what": "" }), { schema: supportSchema });
+    expect(result.status === "success" && result.value.support).toEqual([]);
+  });
+
+  it("a half-filled line says which line and what is missing", () => {
+    const error = parseWithZod(form({ "support[0].who": "Jo", "support[0].what": "Visits", "support[1].howOften": "Weekly" }), {
+      schema: supportSchema,
+    }).reply().error;
+    expect(error).toEqual({
+      "support[1].who": ['validation:support.who|{"number":2}'],
+      "support[1].what": ['validation:support.what|{"number":2}'],
+    });
+  });
+
+  it("refuses text that is far too long", () => {
+    const error = parseWithZod(form({ "support[0].who": "Jo", "support[0].what": "x".repeat(10_000) }), { schema: supportSchema }).reply()
+      .error;
+    expect(error?.["support[0].what"]).toEqual(["validation:support.tooLong"]);
+  });
+});
+
+describe("care team member", () => {
+  const member = { name: "Chris Lee", role: "Housing worker", organisation: "Riverside Housing", agency: "charity", contact: "01632 960555" };
+
+  it("needs name, role, organisation, who they work for, and how to contact them", () => {
+    const error = parseWithZod(form({}), { schema: careTeamMemberSchema }).reply().error;
+    expect(Object.keys(error ?? {}).sort()).toEqual(["agency", "contact", "name", "organisation", "role"]);
+    expect(error?.agency).toEqual(["validation:careTeam.agency.required"]);
+  });
+
+  it("accepts a member, with when to contact optional", () => {
+    const result = parseWithZod(form(member), { schema: careTeamMemberSchema });
+    expect(result.status === "success" && result.value).toEqual({ ...member, whenToContact: "" });
+  });
+
+  it("refuses an agency that is not on the list", () => {
+    const error = parseWithZod(form({ ...member, agency: "police" }), { schema: careTeamMemberSchema }).reply().error;
+    expect(error?.agency).toEqual(["validation:careTeam.agency.required"]);
+  });
+});
+
+describe("change of coordinator", () => {
+  it("needs who, how to reach them, why and from when", () => {
+    const error = parseWithZod(form({}), { schema: coordinatorSchema }).reply().error;
+    expect(error).toMatchObject({
+      accountId: ["validation:coordinator.accountId.required"],
+      reason: ["validation:coordinator.reason.required"],
+      effectiveOn: ["validation:coordinator.effectiveOn.required"],
+      contact: ["validation:careTeam.contact.required"],
+    });
   });
 });

@@ -1,0 +1,31 @@
+import { Link } from "~/components/ui/Link";
+import { ErrorSummary, type SummaryError } from "./ErrorSummary";
+
+/**
+ * The frame of a one-form page, GOV.UK style: the error summary first (it takes focus), a way
+ * back, then the one heading. The form and any text go inside.
+ */
+export function FormPage({
+  back,
+  title,
+  errors,
+  resultKey,
+  children,
+}: {
+  back: { href: string; label: string };
+  title: string;
+  errors: SummaryError[];
+  resultKey: unknown;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="grid-two-thirds">
+      <ErrorSummary errors={errors} resultKey={resultKey} />
+      <p>
+        <Link href={back.href}>{back.label}</Link>
+      </p>
+      <h1 className="heading-xl">{title}</h1>
+      {children}
+    </div>
+  );
+}

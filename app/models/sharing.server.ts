@@ -1,0 +1,184 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
+import { accounts, auditEvents, relationships, sharingGrants } from "#db/schema/index";
+import type { Db } from "~/utils/db.server";
+import type { Actor } from "./access.server";
+import { recordAudit } from "./audit.server";
+import { ensure, NotFoundError } from "./plan.server";
+import { shareableScopes, supporterKinds, type Scope, type ShareableScope, type SupporterKind } from "./vocabulary";
+
+export interface ActiveGrant {
+  scope: Scope;
+  since: string;
+  endsAt: string | null;
+  basis: string;
+  grantedBy: string | null;
+}
+
+export interface SharingChange {
+  at: string;
+  by: string | null;
+  added: Scope[];
+  removed: Scope[];
+  endsOn: string | null;
+}
+
+/** A carer, advocate or attorney, with exactly what they can see now and every change so far. */
+export interface Supporter {
+  relationshipId: string;
+  name: string;
+  kind: SupporterKind;
+  since: string;
+  grants: ActiveGrant[];
+  history: SharingChange[];
+}
+
+function activeGrantFilter(now: Date) {
+  return and(
+    lte(sharingGrants.startsAt, now),
+    isNull(sharingGrants.withdrawnAt),
+    or(isNull(sharingGrants.endsAt), gt(sharingGrants.endsAt, now)),
+  );
+}
+
+async function supporterRelationships(db: Db, serviceUserId: string, now: Date) {
+  return db
+    .select({
+      id: relationships.id,
+      kind: relationships.kind,
+      startedAt: relationships.startedAt,
+      name: accounts.displayName,
+    })
+    .from(relationships)
+    .innerJoin(accounts, eq(accounts.id, relationships.accountId))
+    .where(
+      and(
+        eq(relationships.serviceUserId, serviceUserId),
+        inArray(relationships.kind, [...supporterKinds]),
+        or(isNull(relationships.endedAt), gt(relationships.endedAt, now)),
+      ),
+    )
+    .orderBy(asc(relationships.startedAt));
+}
+
+/** The people who support this person, for the person (or whoever may manage their sharing). */
+export async function listSupporters(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<Supporter[]> {
+  ensure(actor, "sharing.manage", serviceUserId);
+  const rels = await supporterRelationships(db, serviceUserId, now);
+  if (!rels.length) return [];
+  const ids = rels.map((r) => r.id);
+  const grants = await db
+    .select({
+      relationshipId: sharingGrants.relationshipId,
+      scope: sharingGrants.scope,
+      startsAt: sharingGrants.startsAt,
+      endsAt: sharingGrants.endsAt,
+      basis: sharingGrants.basis,
+      grantedBy: accounts.displayName,
+    })
+    .from(sharingGrants)
+    .leftJoin(accounts, eq(accounts.id, sharingGrants.grantedBy))
+    .where(and(inArray(sharingGrants.relationshipId, ids), activeGrantFilter(now)))
+    .orderBy(asc(sharingGrants.startsAt));
+  const changes = await db
+    .select({ recordId: auditEvents.recordId, at: auditEvents.at, details: auditEvents.details, by: accounts.displayName })
+    .from(auditEvents)
+    .leftJoin(accounts, eq(accounts.id, auditEvents.actorAccountId))
+    .where(and(eq(auditEvents.serviceUserId, serviceUserId), eq(auditEvents.action, "sharing.change"), inArray(auditEvents.recordId, ids)))
+    .orderBy(desc(auditEvents.at));
+  return rels.map((r) => ({
+    relationshipId: r.id,
+    name: r.name,
+    kind: r.kind as SupporterKind,
+    since: r.startedAt.toISOString(),
+    grants: grants
+      .filter((g) => g.relationshipId === r.id)
+      .map((g) => ({
+        scope: g.scope as Scope,
+        since: g.startsAt.toISOString(),
+        endsAt: g.endsAt?.toISOString() ?? null,
+        basis: g.basis,
+        grantedBy: g.grantedBy,
+      })),
+    history: changes
+      .filter((c) => c.recordId === r.id)
+      .map((c) => {
+        const d = (c.details ?? {}) as { added?: Scope[]; removed?: Scope[]; endsOn?: string | null };
+        return { at: c.at.toISOString(), by: c.by, added: d.added ?? [], removed: d.removed ?? [], endsOn: d.endsOn ?? null };
+      }),
+  }));
+}
+
+export async function getSupporter(db: Db, actor: Actor, serviceUserId: string, relationshipId: string, now = new Date()): Promise<Supporter> {
+  if (!/^[0-9a-f-]{36}$/i.test(relationshipId)) throw new NotFoundError();
+  const supporter = (await listSupporters(db, actor, serviceUserId, now)).find((s) => s.relationshipId === relationshipId);
+  if (!supporter) throw new NotFoundError();
+  return supporter;
+}
+
+/** End of the chosen day in UTC: sharing "until 31 March" includes 31 March. */
+function endOfDay(isoDate: string): Date {
+  return new Date(`${isoDate}T23:59:59.999Z`);
+}
+
+/**
+ * The person chooses what one supporter can see: exactly these, until this date (or with no end).
+ * Only the shareable scopes are touched; anything recorded another way (acting on behalf) stays.
+ * Takes effect on the supporter's next page: access is read from the grants on every request.
+ */
+export async function setSharing(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  relationshipId: string,
+  input: { scopes: ShareableScope[]; endsOn: string | null },
+  now = new Date(),
+): Promise<{ added: Scope[]; removed: Scope[] }> {
+  ensure(actor, "sharing.manage", serviceUserId);
+  await getSupporter(db, actor, serviceUserId, relationshipId, now);
+  return db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    const current = await tx
+      .select({ id: sharingGrants.id, scope: sharingGrants.scope, endsAt: sharingGrants.endsAt })
+      .from(sharingGrants)
+      .where(
+        and(
+          eq(sharingGrants.relationshipId, relationshipId),
+          inArray(sharingGrants.scope, [...shareableScopes]),
+          activeGrantFilter(now),
+        ),
+      )
+      .for("update");
+    const endsAt = input.endsOn ? endOfDay(input.endsOn) : null;
+    const wanted = new Set<Scope>(input.scopes);
+    const sameEnd = (a: Date | null) => (a?.getTime() ?? null) === (endsAt?.getTime() ?? null);
+    // A grant whose end date changes is withdrawn and granted again, so each grant keeps one meaning.
+    const toWithdraw = current.filter((g) => !wanted.has(g.scope as Scope) || !sameEnd(g.endsAt));
+    const kept = new Set(current.filter((g) => !toWithdraw.includes(g)).map((g) => g.scope));
+    const toGrant = [...wanted].filter((s) => !kept.has(s));
+    if (toWithdraw.length) {
+      await tx
+        .update(sharingGrants)
+        .set({ withdrawnAt: now, withdrawnBy: actor.accountId })
+        .where(inArray(sharingGrants.id, toWithdraw.map((g) => g.id)));
+    }
+    if (toGrant.length) {
+      await tx.insert(sharingGrants).values(
+        toGrant.map((scope) => ({ relationshipId, scope, basis: "consent", grantedBy: actor.accountId, startsAt: now, endsAt })),
+      );
+    }
+    const before = new Set(current.map((g) => g.scope as Scope));
+    const added = [...wanted].filter((s) => !before.has(s));
+    const removed = [...before].filter((s) => !wanted.has(s));
+    const endChanged = current.some((g) => wanted.has(g.scope as Scope) && !sameEnd(g.endsAt));
+    if (added.length || removed.length || endChanged) {
+      await recordAudit(txDb, actor, {
+        action: "sharing.change",
+        serviceUserId,
+        recordType: "relationship",
+        recordId: relationshipId,
+        details: { added, removed, endsOn: input.scopes.length ? input.endsOn : null },
+      });
+    }
+    return { added, removed };
+  });
+}

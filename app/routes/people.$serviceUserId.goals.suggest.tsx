@@ -1,0 +1,60 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { TextArea } from "~/components/ui/TextArea";
+import { suggestGoal } from "~/models/goals.server";
+import { getDisplayName } from "~/models/plan.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { suggestGoalSchema } from "~/utils/validation/plan.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "goals.suggest"));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({ serviceUserId, pageTitle: t("plan:suggest.title", { name: isolate(displayName) }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: suggestGoalSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(suggestGoal(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/plan#goals`);
+}
+
+/** Staff suggest a goal; the person decides. */
+export default function SuggestGoal() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("suggest-goal", lastResult);
+  return (
+    <div className="grid-two-thirds">
+      <ErrorSummary errors={summary} resultKey={lastResult} />
+      <p>
+        <Link href={`/people/${serviceUserId}/plan#goals`}>{t("plan:backToPlan")}</Link>
+      </p>
+      <h1 className="heading-xl">{pageTitle}</h1>
+      <p>{t("plan:suggest.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <TextArea name="what" label={t("plan:suggest.what")} rows={3} defaultValue={valueOf("what")} error={errorFor("what")} />
+        <TextArea name="why" label={t("plan:suggest.why")} optional rows={3} defaultValue={valueOf("why")} error={errorFor("why")} />
+        <Button type="submit">{t("plan:suggest.submit")}</Button>
+      </Form>
+    </div>
+  );
+}

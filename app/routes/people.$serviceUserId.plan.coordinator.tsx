@@ -1,0 +1,103 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/forms/DateInput";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { CareTeamFields } from "~/components/plan/CareTeamFields";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { config } from "~/config.server";
+import { changeCoordinator, getCoordinatorForm, NotAStaffMemberError } from "~/models/care-team.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { coordinatorSchema } from "~/utils/validation/plan.server";
+
+function wording() {
+  return config().coordinatorWording === "key_worker" ? ("keyWorker" as const) : ("careCoordinator" as const);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const form = await orNotFound(getCoordinatorForm(getDb(), actor, serviceUserId));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    serviceUserId,
+    current: form.current,
+    choices: form.choices,
+    wording: wording(),
+    pageTitle: t(`plan:coordinatorForm.title.${wording()}`, { name: isolate(form.displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: coordinatorSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  try {
+    const { actorKeepsAccess } = await orNotFound(
+      changeCoordinator(getDb(), actor, serviceUserId, { ...submission.value, effectiveOn: submission.value.effectiveOn! }),
+    );
+    // Someone who hands over their own person no longer sees the record: back to their caseload.
+    return redirect(actorKeepsAccess ? `/people/${serviceUserId}/plan#changes` : "/staff?handedOver=1");
+  } catch (error) {
+    if (!(error instanceof NotAStaffMemberError)) throw error;
+    return json(submission.reply({ fieldErrors: { accountId: ["validation:coordinator.accountId.required"] } }), { status: 400 });
+  }
+}
+
+/** Hand the person over to a new care coordinator, saying why; the person reads the change on their plan. */
+export default function ChangeCoordinator() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, current, choices, wording, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("change-coordinator", lastResult);
+  const fields = ["role", "organisation", "contact", "whenToContact"] as const;
+  const values = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
+  if (!lastResult && current) values.organisation = current.organisation;
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      {current ? <p>{t(`plan:coordinatorForm.current.${wording}`, { name: isolate(current.name) })}</p> : null}
+      <p>{t("plan:coordinatorForm.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <RadioGroup
+          name="accountId"
+          label={t(`plan:coordinatorForm.who.${wording}`)}
+          defaultValue={valueOf("accountId")}
+          error={errorFor("accountId")}
+          choices={choices.map((c) => ({ value: c.accountId, label: <span dir="auto">{c.displayName}</span> }))}
+        />
+        <h2 className="heading-m">{t("plan:coordinatorForm.detailsHeading")}</h2>
+        <p>{t("plan:coordinatorForm.detailsIntro")}</p>
+        <CareTeamFields values={values} errorFor={errorFor} withName={false} withAgency={false} />
+        <TextArea
+          name="reason"
+          label={t("plan:levelForm.reason")}
+          hint={t("plan:levelForm.reasonHint")}
+          rows={4}
+          defaultValue={valueOf("reason")}
+          error={errorFor("reason")}
+        />
+        <DateInput
+          name="effectiveOn"
+          legend={t("plan:levelForm.effectiveOn")}
+          hint={t("plan:reviewForm.dateHint")}
+          error={errorFor("effectiveOn")}
+          defaultValue={{ day: partOf("effectiveOn", "day"), month: partOf("effectiveOn", "month"), year: partOf("effectiveOn", "year") }}
+        />
+        <p>{t("plan:coordinatorForm.accessNote")}</p>
+        <Button type="submit">{t("plan:coordinatorForm.submit")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

@@ -1,0 +1,104 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { TextField } from "~/components/ui/TextField";
+import { getPlanSection, savePlanSection } from "~/models/plan.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { maxSupportLines, supportSchema } from "~/utils/validation/plan.server";
+
+/** Empty lines offered below the ones already written: enough to add a few without JavaScript. */
+const spareLines = 2;
+
+type Line = { who: string; what: string; howOften: string };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const { displayName, content } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, "support"));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    serviceUserId,
+    lines: content as Line[],
+    maxLines: maxSupportLines,
+    pageTitle: t("plan:edit.title.support", { name: isolate(displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: supportSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(savePlanSection(getDb(), actor, serviceUserId, "support", submission.value.support));
+  return redirect(`/people/${serviceUserId}/plan#support`);
+}
+
+/** The lines as last typed (after an error) or as saved, plus empty ones to add to. */
+function linesToShow(saved: Line[], typed: unknown, maxLines: number): Line[] {
+  const source = typed !== undefined ? (Array.isArray(typed) ? typed : []) : saved;
+  const lines: Line[] = source.map((l: unknown) => {
+    const o = (l && typeof l === "object" ? l : {}) as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === "string" ? v : "");
+    return { who: text(o.who), what: text(o.what), howOften: text(o.howOften) };
+  });
+  const count = Math.min(maxLines, Math.max(lines.length, saved.length) + spareLines);
+  while (lines.length < count) lines.push({ who: "", what: "", howOften: "" });
+  return lines;
+}
+
+/** Staff write who in the team does what, and how often. Each save is a new version the person can see. */
+export default function EditSupport() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, lines: saved, maxLines, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary } = useServerForm("edit-support", lastResult);
+  const typed = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.support;
+  const lines = linesToShow(saved, lastResult ? typed : undefined, maxLines);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p>{t("plan:edit.intro")}</p>
+      <p>{t("plan:supportForm.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        {errorFor("support") ? <p className="field__error">{errorFor("support")}</p> : null}
+        {lines.map((line, i) => (
+          <fieldset key={i} className="fieldset support-line">
+            <legend className="field__label field__legend">{t("plan:supportForm.line", { number: i + 1 })}</legend>
+            <TextField
+              name={`support[${i}].who`}
+              label={t("plan:support.who")}
+              hint={i === 0 ? t("plan:supportForm.whoHint") : undefined}
+              defaultValue={line.who}
+              error={errorFor(`support[${i}].who`)}
+            />
+            <TextField
+              name={`support[${i}].what`}
+              label={t("plan:support.what")}
+              defaultValue={line.what}
+              error={errorFor(`support[${i}].what`)}
+            />
+            <TextField
+              name={`support[${i}].howOften`}
+              label={t("plan:support.howOften")}
+              optional
+              width="20"
+              defaultValue={line.howOften}
+              error={errorFor(`support[${i}].howOften`)}
+            />
+          </fieldset>
+        ))}
+        <Button type="submit">{t("plan:edit.save")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

@@ -1,0 +1,75 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/forms/DateInput";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { getRecordOverview } from "~/models/people.server";
+import { changePlanLevel, getDisplayName } from "~/models/plan.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { planLevelSchema } from "~/utils/validation/plan.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "plan.write"));
+  const overview = await getRecordOverview(getDb(), actor, serviceUserId);
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    serviceUserId,
+    current: overview?.planLevel ?? "cpa",
+    pageTitle: t("plan:levelForm.title", { name: isolate(displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: planLevelSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { to, reason, effectiveOn } = submission.value;
+  await orNotFound(changePlanLevel(getDb(), actor, serviceUserId, { to, reason, effectiveOn: effectiveOn! }));
+  return redirect(`/people/${serviceUserId}/plan#changes`);
+}
+
+/** Staff move the person between CPA and Lead Professional Care, saying why. */
+export default function ChangePlanLevel() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, current, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("plan-level", lastResult);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p>{t("plan:levelForm.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <RadioGroup
+          name="to"
+          label={t("plan:levelForm.to")}
+          defaultValue={valueOf("to") ?? current}
+          error={errorFor("to")}
+          choices={(["cpa", "lpc"] as const).map((v) => ({ value: v, label: t(`common:planLevel.${v}`) }))}
+        />
+        <TextArea name="reason" label={t("plan:levelForm.reason")} hint={t("plan:levelForm.reasonHint")} rows={4} defaultValue={valueOf("reason")} error={errorFor("reason")} />
+        <DateInput
+          name="effectiveOn"
+          legend={t("plan:levelForm.effectiveOn")}
+          hint={t("plan:reviewForm.dateHint")}
+          error={errorFor("effectiveOn")}
+          defaultValue={{ day: partOf("effectiveOn", "day"), month: partOf("effectiveOn", "month"), year: partOf("effectiveOn", "year") }}
+        />
+        <Button type="submit">{t("plan:levelForm.submit")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

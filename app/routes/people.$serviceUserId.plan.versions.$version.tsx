@@ -1,0 +1,123 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { crisisFields, needsFields } from "~/components/plan/sections";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { can } from "~/models/access.server";
+import { commentOnPlanVersion, getPlanVersion } from "~/models/plan-versions.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { versionCommentSchema } from "~/utils/validation/plan.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const version = await orNotFound(getPlanVersion(getDb(), actor, serviceUserId, Number(params.version)));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    serviceUserId,
+    version,
+    canComment: can(actor, "plan.comment", { serviceUserId }),
+    pageTitle: t("plan:versions.heading", { version: version.version }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const version = Number(params.version);
+  const submission = parseWithZod(formData, { schema: versionCommentSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(commentOnPlanVersion(getDb(), actor, serviceUserId, version, submission.value));
+  return redirect(`/people/${serviceUserId}/plan/versions/${version}#comments`);
+}
+
+/** One version of the staff-written plan, and the person's view of it. */
+export default function PlanVersion() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, version, canComment, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("version-comment", lastResult);
+  const { content } = version;
+  return (
+    <div className="grid-two-thirds">
+      <ErrorSummary errors={summary} resultKey={lastResult} />
+      <p>
+        <Link href={`/people/${serviceUserId}/plan/versions`}>{t("plan:versions.back")}</Link>
+      </p>
+      <h1 className="heading-xl">{pageTitle}</h1>
+      <p>
+        <FormattedDate iso={version.createdAt} />
+      </p>
+      <h2 className="heading-l">{t("plan:section.needs")}</h2>
+      <SummaryList
+        rows={needsFields.map((k) => ({ key: k, label: t(`plan:needs.${k}`), value: content.needs[k] || t("plan:nothingRecorded") }))}
+      />
+      <h2 className="heading-l">{t("plan:section.support")}</h2>
+      {content.support.length ? (
+        <ul className="list list--bullet">
+          {content.support.map((s, i) => (
+            <li key={i} dir="auto">
+              {s.who}: {s.what}
+              {s.howOften ? ` (${s.howOften})` : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("plan:nothingRecorded")}</p>
+      )}
+      <h2 className="heading-l">{t("plan:section.crisis")}</h2>
+      <SummaryList
+        rows={crisisFields.map((k) => ({ key: k, label: t(`plan:crisis.fields.${k}`), value: content.crisis[k] || t("plan:nothingRecorded") }))}
+      />
+      <h2 className="heading-l">{t("plan:section.wishes")}</h2>
+      {content.wishes.advanceStatement ? <TheirWords text={content.wishes.advanceStatement} /> : <p>{t("plan:wishes.none")}</p>}
+
+      <section aria-labelledby="comments" className="section">
+        <h2 className="heading-l" id="comments">
+          {t("plan:versions.commentsTitle")}
+        </h2>
+        {version.comments.length ? (
+          <ul className="list">
+            {version.comments.map((c, i) => (
+              <li key={i}>
+                <p>
+                  <strong>{t(`plan:versions.agreement.${c.agreement}`)}</strong> (<FormattedDate iso={c.at} />)
+                </p>
+                {c.comment ? <TheirWords text={c.comment} /> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("plan:versions.noComments")}</p>
+        )}
+        {canComment ? (
+          <Form id={form.id} onSubmit={form.onSubmit}>
+            <RadioGroup
+              name="agreement"
+              label={t("plan:versions.agreementLabel")}
+              hint={t("plan:versions.agreementHint")}
+              defaultValue={valueOf("agreement")}
+              error={errorFor("agreement")}
+              choices={(["agree", "partly", "disagree"] as const).map((a) => ({ value: a, label: t(`plan:versions.choice.${a}`) }))}
+            />
+            <TextArea name="comment" label={t("plan:versions.commentLabel")} optional rows={4} defaultValue={valueOf("comment")} error={errorFor("comment")} />
+            <Button type="submit">{t("plan:versions.submit")}</Button>
+          </Form>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormattedDate } from "~/components/plan/PlanParts";
+import { Link } from "~/components/ui/Link";
+import { listPlanVersions } from "~/models/plan-versions.server";
+import type { RouteHandle } from "~/root";
+import { requireSignedIn } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+
+export const handle: RouteHandle = { titleKey: "plan:versions.title" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const versions = await orNotFound(listPlanVersions(getDb(), actor, serviceUserId));
+  return json({ serviceUserId, versions });
+}
+
+/** Every version of the plan, what changed in each, and what the person said about it. */
+export default function PlanVersions() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, versions } = useLoaderData<typeof loader>();
+  return (
+    <div className="grid-two-thirds">
+      <p>
+        <Link href={`/people/${serviceUserId}/plan`}>{t("plan:backToPlan")}</Link>
+      </p>
+      <h1 className="heading-xl">{t("plan:versions.title")}</h1>
+      <p>{t("plan:versions.intro")}</p>
+      <ol className="list version-list" reversed>
+        {versions.map((v) => (
+          <li key={v.version}>
+            <h2 className="heading-m">
+              <Link href={`/people/${serviceUserId}/plan/versions/${v.version}`}>
+                {t("plan:versions.heading", { version: v.version })}
+              </Link>
+            </h2>
+            <p>
+              <FormattedDate iso={v.createdAt} />
+              {". "}
+              {v.changedSections.length
+                ? t("plan:versions.changed", { sections: v.changedSections.map((s) => t(`plan:section.${s}`)).join(", ") })
+                : t("plan:versions.first")}
+            </p>
+            {v.comments.length ? (
+              <p>{t(`plan:versions.agreement.${v.comments[v.comments.length - 1]!.agreement}`)}</p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/forms/DateInput";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { TextArea } from "~/components/ui/TextArea";
+import { TextField } from "~/components/ui/TextField";
+import { getDisplayName, recordReview } from "~/models/plan.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { reviewSchema } from "~/utils/validation/plan.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "plan.write"));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({ serviceUserId, pageTitle: t("plan:reviewForm.title", { name: isolate(displayName) }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: reviewSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { heldOn, attendees, summary, nextReviewOn } = submission.value;
+  await orNotFound(recordReview(getDb(), actor, serviceUserId, { heldOn: heldOn!, attendees, summary, nextReviewOn: nextReviewOn! }));
+  return redirect(`/people/${serviceUserId}/plan#reviews`);
+}
+
+/** Staff record a review meeting. */
+export default function RecordReview() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("review", lastResult);
+  const date = (name: string) => ({ day: partOf(name, "day"), month: partOf(name, "month"), year: partOf(name, "year") });
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/plan#reviews`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <DateInput name="heldOn" legend={t("plan:reviewForm.heldOn")} hint={t("plan:reviewForm.dateHint")} error={errorFor("heldOn")} defaultValue={date("heldOn")} />
+        <TextField name="attendees" label={t("plan:reviewForm.attendees")} hint={t("plan:reviewForm.attendeesHint")} defaultValue={valueOf("attendees")} error={errorFor("attendees")} />
+        <TextArea name="summary" label={t("plan:reviewForm.summary")} hint={t("plan:reviewForm.summaryHint")} rows={5} defaultValue={valueOf("summary")} error={errorFor("summary")} />
+        <DateInput name="nextReviewOn" legend={t("plan:reviewForm.nextReviewOn")} hint={t("plan:reviewForm.dateHint")} error={errorFor("nextReviewOn")} defaultValue={date("nextReviewOn")} />
+        <Button type="submit">{t("plan:reviewForm.submit")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

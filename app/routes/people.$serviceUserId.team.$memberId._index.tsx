@@ -1,0 +1,64 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { CareTeamFields } from "~/components/plan/CareTeamFields";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { getCareTeamMember, updateCareTeamMember } from "~/models/care-team.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { careTeamMemberSchema } from "~/utils/validation/plan.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const member = await orNotFound(getCareTeamMember(getDb(), actor, serviceUserId, params.memberId ?? ""));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({ serviceUserId, member, pageTitle: t("plan:teamForm.changeTitle", { name: isolate(member.name) }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const member = await orNotFound(getCareTeamMember(getDb(), actor, serviceUserId, params.memberId ?? ""));
+  // The coordinator's name is their account's name; it changes only by changing the coordinator.
+  if (member.isCoordinator) formData.set("name", member.name);
+  const submission = parseWithZod(formData, { schema: careTeamMemberSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(updateCareTeamMember(getDb(), actor, serviceUserId, params.memberId ?? "", submission.value));
+  return redirect(`/people/${serviceUserId}/plan#team`);
+}
+
+/** Staff correct what the plan says about someone in the care team, or go on to remove them. */
+export default function ChangeCareTeamMember() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, member, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("change-team-member", lastResult);
+  const fields = ["name", "role", "organisation", "agency", "contact", "whenToContact"] as const;
+  const values = Object.fromEntries(fields.map((f) => [f, lastResult ? valueOf(f) : member[f]]));
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <CareTeamFields values={values} errorFor={errorFor} withName={!member.isCoordinator} />
+        <Button type="submit">{t("plan:edit.save")}</Button>
+      </Form>
+      {member.isCoordinator ? (
+        <p>{t("plan:teamForm.coordinatorNote")}</p>
+      ) : (
+        <p>
+          <Link href={`/people/${serviceUserId}/team/${member.id}/remove`}>{t("plan:teamForm.removeLink", { name: isolate(member.name) })}</Link>
+        </p>
+      )}
+    </FormPage>
+  );
+}

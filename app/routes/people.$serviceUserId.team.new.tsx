@@ -1,0 +1,55 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { CareTeamFields } from "~/components/plan/CareTeamFields";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { addCareTeamMember } from "~/models/care-team.server";
+import { getDisplayName } from "~/models/plan.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { careTeamMemberSchema } from "~/utils/validation/plan.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "plan.write"));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({ serviceUserId, pageTitle: t("plan:teamForm.addTitle", { name: isolate(displayName) }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: careTeamMemberSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(addCareTeamMember(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/plan#team`);
+}
+
+/** Staff add someone from any agency (NHS, council, a charity) to the person's care team. */
+export default function AddCareTeamMember() {
+  const { t } = useTranslation(["plan", "common"]);
+  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("add-team-member", lastResult);
+  const fields = ["name", "role", "organisation", "agency", "contact", "whenToContact"] as const;
+  const values = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p>{t("plan:teamForm.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <CareTeamFields values={values} errorFor={errorFor} />
+        <Button type="submit">{t("plan:teamForm.add")}</Button>
+      </Form>
+    </FormPage>
+  );
+}
