@@ -18,6 +18,10 @@ const envSchema = z.object({
   PLAN_WORDING: z.enum(["cpa", "personalised"]).default("cpa"),
   COORDINATOR_WORDING: z.enum(["care_coordinator", "key_worker"]).default("care_coordinator"),
   REVIEW_INTERVAL_MONTHS: z.coerce.number().int().min(1).max(24).default(12),
+  CARER_LEAD_NAME: z.string().min(1).default("Pat Morgan"),
+  CARER_LEAD_CONTACT: z.string().min(1).default("01632 960100"),
+  CARER_CENTRE_NAME: z.string().min(1).optional(),
+  CARER_CENTRE_CONTACT: z.string().min(1).default("01632 960200"),
 });
 
 export type Config = {
@@ -35,6 +39,8 @@ export type Config = {
   planWording: "cpa" | "personalised";
   coordinatorWording: "care_coordinator" | "key_worker";
   reviewIntervalMonths: number;
+  /** The named carer lead (Triangle of Care standard 4) and the local carers' centre. */
+  carers: { leadName: string; leadContact: string; centreName: string | null; centreContact: string };
 };
 
 export function parseConfig(source: Record<string, string | undefined>): Config {
@@ -55,6 +61,12 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     planWording: env.PLAN_WORDING,
     coordinatorWording: env.COORDINATOR_WORDING,
     reviewIntervalMonths: env.REVIEW_INTERVAL_MONTHS,
+    carers: {
+      leadName: env.CARER_LEAD_NAME,
+      leadContact: env.CARER_LEAD_CONTACT,
+      centreName: env.CARER_CENTRE_NAME ?? null,
+      centreContact: env.CARER_CENTRE_CONTACT,
+    },
   };
 }
 

@@ -21,9 +21,9 @@ const expected: Record<string, readonly Action[]> = {
   ],
   care_team_member_of: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "plan.write", "goals.read",
-    "goals.suggest", "recovery.read", "appointments.read", "requests.create", "invitation.create",
+    "goals.suggest", "recovery.read", "appointments.read", "requests.create", "invitation.create", "carers.support",
   ],
-  carer_of: ["record.view"],
+  carer_of: ["record.view", "team.tell"],
   advocate_for: ["record.view"],
   attorney_for: ["record.view"],
   none: [],
@@ -59,7 +59,7 @@ describe("can: carer, advocate and attorney × scope × action", () => {
   for (const kind of ["carer_of", "advocate_for", "attorney_for"] as const) {
     for (const scope of scopes) {
       for (const action of actions) {
-        const should = action === "record.view" || byScope[scope].includes(action);
+        const should = action === "record.view" || (action === "team.tell" && kind === "carer_of") || byScope[scope].includes(action);
         it(`${kind} with ${scope} ${should ? "may" : "may not"} ${action}`, () => {
           expect(can(actor(kind, [scope]), action, { serviceUserId: SAM })).toBe(should);
         });

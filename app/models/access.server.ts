@@ -27,6 +27,8 @@ export const actions = [
   "invitation.create",
   "caseload.view",
   "plan.comment",
+  "team.tell",
+  "carers.support",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -74,6 +76,7 @@ const careTeamActions: readonly Action[] = [
   "appointments.read",
   "requests.create",
   "invitation.create",
+  "carers.support",
 ];
 
 /** What each shared scope lets a carer, advocate or attorney do. */
@@ -101,6 +104,8 @@ function relationshipAllows(rel: ActorRelationship, action: Action): boolean {
     case "attorney_for":
       // Any active relationship lets the person see whose record it is and what is shared.
       if (action === "record.view") return true;
+      // A carer can always tell the team something, whatever is shared (CR-05).
+      if (action === "team.tell") return rel.kind === "carer_of";
       return rel.scopes.some((scope) => scopeActions[scope].includes(action));
   }
 }

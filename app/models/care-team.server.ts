@@ -1,3 +1,4 @@
+import { isUuid } from "~/utils/ids";
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { accounts, careTeamMembers, careTransitions, relationships, serviceUsers } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
@@ -29,7 +30,7 @@ function asAgency(value: string): CareTeamMemberInput["agency"] {
 
 export async function getCareTeamMember(db: Db, actor: Actor, serviceUserId: string, memberId: string): Promise<CareTeamMemberRecord> {
   ensure(actor, "plan.write", serviceUserId);
-  if (!/^[0-9a-f-]{36}$/i.test(memberId)) throw new NotFoundError();
+  if (!isUuid(memberId)) throw new NotFoundError();
   const [row] = await db
     .select()
     .from(careTeamMembers)
@@ -50,7 +51,7 @@ export async function getCareTeamMember(db: Db, actor: Actor, serviceUserId: str
 
 /** The member's row, locked for this transaction; not found unless it belongs to this person's team. */
 async function lockMember(tx: Db, serviceUserId: string, memberId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(memberId)) throw new NotFoundError();
+  if (!isUuid(memberId)) throw new NotFoundError();
   const [row] = await tx
     .select()
     .from(careTeamMembers)

@@ -1,3 +1,4 @@
+import { isUuid } from "~/utils/ids";
 import { and, asc, eq } from "drizzle-orm";
 import { goalProgress, goals, type GoalStatus } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
@@ -40,7 +41,7 @@ export async function addGoal(db: Db, actor: Actor, serviceUserId: string, input
 }
 
 async function findGoal(db: Db, serviceUserId: string, goalId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(goalId)) throw new NotFoundError();
+  if (!isUuid(goalId)) throw new NotFoundError();
   const [goal] = await db
     .select()
     .from(goals)

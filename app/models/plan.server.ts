@@ -14,6 +14,7 @@ import {
 import type { Db } from "~/utils/db.server";
 import { can, capacityFor, type Actor, type Action } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
+import { listSupportersForTeam } from "./sharing.server";
 
 export class NotFoundError extends Error {}
 
@@ -335,6 +336,8 @@ export interface CaseloadEntry {
   planLevel: "cpa" | "lpc";
   nextReviewOn: string | null;
   overdue: boolean;
+  /** Carers and advocates, and what the person shares with each. */
+  supporters: { name: string; kind: string; scopes: string[] }[];
 }
 
 /** The people this member of staff works with: overdue reviews first, then the soonest. */
@@ -352,7 +355,12 @@ export async function listCaseload(db: Db, actor: Actor, now = new Date()): Prom
       .orderBy(desc(reviews.heldOn))
       .limit(1);
     const nextReviewOn = last?.nextReviewOn ?? null;
-    entries.push({ serviceUserId, displayName: su.displayName, planLevel: su.planLevel, nextReviewOn, overdue: isOverdue(nextReviewOn, now) });
+    const supporters = (await listSupportersForTeam(db, actor, serviceUserId, now)).map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      scopes: p.grants.map((g) => g.scope),
+    }));
+    entries.push({ serviceUserId, displayName: su.displayName, planLevel: su.planLevel, nextReviewOn, overdue: isOverdue(nextReviewOn, now), supporters });
   }
   return entries.sort((a, b) => {
     if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;

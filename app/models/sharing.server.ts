@@ -1,3 +1,4 @@
+import { isUuid } from "~/utils/ids";
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { accounts, auditEvents, relationships, sharingGrants } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
@@ -12,11 +13,13 @@ export interface ActiveGrant {
   endsAt: string | null;
   basis: string;
   grantedBy: string | null;
+  grantedById: string | null;
 }
 
 export interface SharingChange {
   at: string;
   by: string | null;
+  byId: string | null;
   added: Scope[];
   removed: Scope[];
   endsOn: string | null;
@@ -63,6 +66,16 @@ async function supporterRelationships(db: Db, serviceUserId: string, now: Date) 
 /** The people who support this person, for the person (or whoever may manage their sharing). */
 export async function listSupporters(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<Supporter[]> {
   ensure(actor, "sharing.manage", serviceUserId);
+  return supportersOf(db, serviceUserId, now);
+}
+
+/** The same list for the care team, who see carers and what is shared but cannot change it. */
+export async function listSupportersForTeam(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<Supporter[]> {
+  ensure(actor, "carers.support", serviceUserId);
+  return supportersOf(db, serviceUserId, now);
+}
+
+async function supportersOf(db: Db, serviceUserId: string, now: Date): Promise<Supporter[]> {
   const rels = await supporterRelationships(db, serviceUserId, now);
   if (!rels.length) return [];
   const ids = rels.map((r) => r.id);
@@ -74,13 +87,20 @@ export async function listSupporters(db: Db, actor: Actor, serviceUserId: string
       endsAt: sharingGrants.endsAt,
       basis: sharingGrants.basis,
       grantedBy: accounts.displayName,
+      grantedById: sharingGrants.grantedBy,
     })
     .from(sharingGrants)
     .leftJoin(accounts, eq(accounts.id, sharingGrants.grantedBy))
     .where(and(inArray(sharingGrants.relationshipId, ids), activeGrantFilter(now)))
     .orderBy(asc(sharingGrants.startsAt));
   const changes = await db
-    .select({ recordId: auditEvents.recordId, at: auditEvents.at, details: auditEvents.details, by: accounts.displayName })
+    .select({
+      recordId: auditEvents.recordId,
+      at: auditEvents.at,
+      details: auditEvents.details,
+      by: accounts.displayName,
+      byId: auditEvents.actorAccountId,
+    })
     .from(auditEvents)
     .leftJoin(accounts, eq(accounts.id, auditEvents.actorAccountId))
     .where(and(eq(auditEvents.serviceUserId, serviceUserId), eq(auditEvents.action, "sharing.change"), inArray(auditEvents.recordId, ids)))
@@ -98,18 +118,19 @@ export async function listSupporters(db: Db, actor: Actor, serviceUserId: string
         endsAt: g.endsAt?.toISOString() ?? null,
         basis: g.basis,
         grantedBy: g.grantedBy,
+        grantedById: g.grantedById,
       })),
     history: changes
       .filter((c) => c.recordId === r.id)
       .map((c) => {
         const d = (c.details ?? {}) as { added?: Scope[]; removed?: Scope[]; endsOn?: string | null };
-        return { at: c.at.toISOString(), by: c.by, added: d.added ?? [], removed: d.removed ?? [], endsOn: d.endsOn ?? null };
+        return { at: c.at.toISOString(), by: c.by, byId: c.byId, added: d.added ?? [], removed: d.removed ?? [], endsOn: d.endsOn ?? null };
       }),
   }));
 }
 
 export async function getSupporter(db: Db, actor: Actor, serviceUserId: string, relationshipId: string, now = new Date()): Promise<Supporter> {
-  if (!/^[0-9a-f-]{36}$/i.test(relationshipId)) throw new NotFoundError();
+  if (!isUuid(relationshipId)) throw new NotFoundError();
   const supporter = (await listSupporters(db, actor, serviceUserId, now)).find((s) => s.relationshipId === relationshipId);
   if (!supporter) throw new NotFoundError();
   return supporter;

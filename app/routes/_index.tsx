@@ -52,6 +52,12 @@ export default function Home() {
               <Link href={`/people/${own.id}/plan/crisis`}>{t("home:own.crisisLink")}</Link>
             </li>
             <li>
+              <Link href={`/people/${own.id}/sharing`}>{t("home:own.sharingLink")}</Link>
+            </li>
+            <li>
+              <Link href={`/people/${own.id}/family`}>{t("home:own.familyLink")}</Link>
+            </li>
+            <li>
               <Link href={`/people/${own.id}`}>{t("home:own.link")}</Link>
             </li>
           </ul>
@@ -79,6 +85,11 @@ export default function Home() {
               </li>
             ))}
           </ul>
+          {supporting.some((r) => r.capacity === "carer_of") ? (
+            <p>
+              <Link href="/carer">{t("home:supporting.carerLink")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -107,6 +118,12 @@ export default function Home() {
             </li>
           </ul>
         </section>
+      ) : null}
+
+      {own || supporting.some((r) => r.capacity === "carer_of") ? (
+        <p>
+          <Link href="/communication-needs">{t("communication:homeLink")}</Link>
+        </p>
       ) : null}
 
       {!records.length && !isStaff ? <p>{t("home:nothingYet")}</p> : null}

@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CommunicationFlag } from "~/components/CommunicationFlag";
 import { Explain, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
 import { needsFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { can } from "~/models/access.server";
+import { communicationFlags } from "~/models/communication.server";
 import { getPlanView, listTransitions } from "~/models/plan.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -21,14 +23,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = plan.capacity === "service_user";
   const cfg = config();
   const transitions = plan.needs ? await listTransitions(getDb(), actor, serviceUserId) : [];
+  // The team sees the person's communication needs wherever the person appears (AIS flag).
+  const flag = can(actor, "carers.support", { serviceUserId })
+    ? ((await communicationFlags(getDb(), actor, [serviceUserId], cfg.reviewIntervalMonths))[serviceUserId] ?? null)
+    : null;
   return json({
     plan,
     own,
     transitions,
+    flag,
     canWriteGoals: can(actor, "goals.write", { serviceUserId }),
     canWriteRecovery: can(actor, "recovery.write", { serviceUserId }),
     canWritePlan: can(actor, "plan.write", { serviceUserId }),
     canSuggestGoals: can(actor, "goals.suggest", { serviceUserId }),
+    canSupportCarers: can(actor, "carers.support", { serviceUserId }),
     wording: {
       coordinator: cfg.coordinatorWording === "key_worker" ? ("keyWorker" as const) : ("careCoordinator" as const),
       plan: cfg.planWording,
@@ -39,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PlanPage() {
   const { t } = useTranslation(["plan", "common"]);
-  const { plan, own, transitions, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, wording, pageTitle } =
+  const { plan, own, transitions, flag, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, wording, pageTitle } =
     useLoaderData<typeof loader>();
   const editLink = (section: "crisis" | "needs" | "wishes" | "support") =>
     canWritePlan ? (
@@ -57,6 +65,7 @@ export default function PlanPage() {
           : t("home:record.bannerOther", { name: plan.displayName, capacity: t(`common:capacity.${plan.capacity}`) })}
       </div>
       <h1 className="heading-xl">{pageTitle}</h1>
+      {flag ? <CommunicationFlag needs={flag} href={`${base}/communication-needs`} /> : null}
       <p className="lead">
         {t(`plan:level.${plan.planLevel}.${wording.plan}`)}
       </p>
@@ -64,6 +73,11 @@ export default function PlanPage() {
       {plan.needs && plan.version ? (
         <p>
           <Link href={`${base}/plan/versions`}>{t("plan:versions.link", { version: plan.version })}</Link>
+        </p>
+      ) : null}
+      {canSupportCarers ? (
+        <p>
+          <Link href={`${base}/carers`}>{t("plan:carersLink")}</Link>
         </p>
       ) : null}
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Explain, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
 import { crisisFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
+import { listDependants } from "~/models/family.server";
 import { getPlanView } from "~/models/plan.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -23,13 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     crisis: plan.crisis,
     versionDate: plan.versionDate,
     canSeePlan: plan.needs !== null,
+    dependants: await listDependants(getDb(), actor, plan.serviceUserId),
     pageTitle: own ? t("plan:crisis.titleOwn") : t("plan:crisis.titleOther", { name: isolate(plan.displayName) }),
   });
 }
 
 /** The crisis and contingency plan: one step from every plan page, and prints on one or two pages. */
 export default function CrisisPlan() {
-  const { t } = useTranslation(["plan", "common"]);
+  const { t } = useTranslation(["plan", "common", "carers"]);
   const data = useLoaderData<typeof loader>();
   return (
     <div className="crisis-plan">
@@ -56,6 +58,22 @@ export default function CrisisPlan() {
             {t(`plan:crisis.fields.${field}`)}
           </h2>
           {data.crisis[field] ? <TheirWords text={data.crisis[field]} /> : <p>{t("plan:nothingRecorded")}</p>}
+          {field === "dependants" && data.dependants.length ? (
+            <ul className="list list--bullet">
+              {data.dependants.map((d) => (
+                <li key={d.id}>
+                  <bdi>{d.name}</bdi>
+                  {d.age !== null ? ` (${t("carers:family.age", { count: d.age })})` : null}
+                  {d.whoLooksAfter ? (
+                    <>
+                      {": "}
+                      <bdi>{d.whoLooksAfter}</bdi>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
       ))}
       <section aria-labelledby="crisis-urgent" className="crisis-plan__part">

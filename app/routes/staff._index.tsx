@@ -3,6 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormattedDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
+import { CommunicationFlag } from "~/components/CommunicationFlag";
+import { config } from "~/config.server";
+import { communicationFlags } from "~/models/communication.server";
 import { listCaseload } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
@@ -14,13 +17,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request);
   requirePermission(actor, "caseload.view", { organisation: true });
   const handedOver = new URL(request.url).searchParams.get("handedOver") === "1";
-  return json({ caseload: await listCaseload(getDb(), actor), handedOver });
+  const caseload = await listCaseload(getDb(), actor);
+  const flags = await communicationFlags(getDb(), actor, caseload.map((c) => c.serviceUserId), config().reviewIntervalMonths);
+  return json({ caseload, flags, handedOver });
 }
 
 /** The people this care coordinator works with: overdue reviews first. */
 export default function Caseload() {
-  const { t } = useTranslation(["plan", "common"]);
-  const { caseload, handedOver } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["plan", "common", "carers", "communication"]);
+  const { caseload, flags, handedOver } = useLoaderData<typeof loader>();
   return (
     <>
       {handedOver ? (
@@ -37,6 +42,7 @@ export default function Caseload() {
               <th scope="col">{t("plan:caseload.person")}</th>
               <th scope="col">{t("plan:caseload.level")}</th>
               <th scope="col">{t("plan:caseload.nextReview")}</th>
+              <th scope="col">{t("plan:caseload.carers")}</th>
             </tr>
           </thead>
           <tbody>
@@ -46,11 +52,28 @@ export default function Caseload() {
                   <Link href={`/people/${p.serviceUserId}/plan`}>
                     <bdi>{p.displayName}</bdi>
                   </Link>
+                  {flags[p.serviceUserId] ? (
+                    <CommunicationFlag needs={flags[p.serviceUserId]!} href={`/people/${p.serviceUserId}/communication-needs`} />
+                  ) : null}
                 </td>
                 <td>{t(`common:planLevel.${p.planLevel}`)}</td>
                 <td>
                   {p.nextReviewOn ? <FormattedDate iso={p.nextReviewOn} /> : t("plan:reviews.notSet")}
                   {p.overdue ? <strong className="tag tag--overdue"> {t("plan:caseload.overdue")}</strong> : null}
+                </td>
+                <td>
+                  {p.supporters.length ? (
+                    <ul className="list">
+                      {p.supporters.map((s, i) => (
+                        <li key={i}>
+                          <bdi>{s.name}</bdi> ({t(`carers:kind.${s.kind}`)}):{" "}
+                          {s.scopes.length ? s.scopes.map((scope) => t(`common:scope.${scope}`)).join(", ") : t("carers:team.nothing")}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    t("plan:caseload.noCarers")
+                  )}
                 </td>
               </tr>
             ))}

@@ -25,19 +25,6 @@ export const carerMessages = pgTable(
   (t) => [index("carer_messages_service_user_idx").on(t.serviceUserId, t.createdAt)],
 );
 
-export const carerNeedsParts = [
-  "caring",
-  "health",
-  "ableAndWilling",
-  "workAndLearning",
-  "relationships",
-  "breaks",
-  "contingency",
-  "othersICareFor",
-  "outcomes",
-] as const;
-export type CarerNeedsPart = (typeof carerNeedsParts)[number];
-
 /**
  * My needs as a carer: the carer's own record, in parts so a tired carer can stop and come back.
  * Belongs to the carer's account; the person they care for never sees it.
@@ -48,7 +35,8 @@ export const carerNeeds = pgTable(
     carerAccountId: uuid("carer_account_id")
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
-    part: text("part").$type<CarerNeedsPart>().notNull(),
+    // One of the parts in app/components/carers/needs-parts.ts.
+    part: text("part").notNull(),
     answers: jsonb("answers").$type<Record<string, string>>().notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

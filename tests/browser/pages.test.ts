@@ -17,7 +17,7 @@ import {
  * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
  */
 let browser: Browser;
-const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "" };
+const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "" };
 
 beforeAll(async () => {
   browser = await launch();
@@ -29,6 +29,9 @@ beforeAll(async () => {
   await page.goto(`/people/${ids.sam}/plan`);
   const goalHref = await page.locator('main a[href*="/goals/"]:not([href$="/new"])').first().getAttribute("href");
   ids.samGoal = goalHref!.split("/").pop()!;
+  await page.goto(`/people/${ids.sam}/sharing`);
+  const sharingHref = await page.locator('main a[href*="/sharing/"]:not([href$="/invite"])').first().getAttribute("href");
+  ids.alexRelationship = sharingHref!.split("/").pop()!;
   await context.close();
   const staff = await newContext(browser);
   const jo = await staff.newPage();
@@ -46,7 +49,7 @@ type Who = keyof typeof demoPeople | "anonymous";
 const routes: { who: Who; paths: () => string[] }[] = [
   {
     who: "anonymous",
-    paths: () => ["/login", "/urgent-help", "/accessibility", "/privacy", "/invitations/not-a-real-token", "/no-such-page"],
+    paths: () => ["/login", "/urgent-help", "/accessibility", "/privacy", "/young-carers", "/invitations/not-a-real-token", "/no-such-page"],
   },
   {
     who: "sam",
@@ -61,13 +64,35 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/goals/${ids.samGoal}/edit`,
       `/people/${ids.sam}/plan/versions`,
       `/people/${ids.sam}/plan/versions/1`,
+      `/people/${ids.sam}/sharing`,
+      `/people/${ids.sam}/sharing/${ids.alexRelationship}`,
+      `/people/${ids.sam}/sharing/invite`,
+      `/people/${ids.sam}/family`,
+      "/communication-needs",
       "/urgent-help",
       "/accessibility",
       "/privacy",
       "/no-such-page",
     ],
   },
-  { who: "alex", paths: () => ["/", `/people/${ids.sam}`, `/people/${ids.sam}/plan`, `/people/${ids.sam}/plan/crisis`] },
+  {
+    who: "alex",
+    paths: () => [
+      "/",
+      `/people/${ids.sam}`,
+      `/people/${ids.sam}/plan`,
+      `/people/${ids.sam}/plan/crisis`,
+      "/carer",
+      `/people/${ids.sam}/tell-the-team`,
+      "/carer/needs",
+      "/carer/needs/caring",
+      "/carer/needs/othersICareFor",
+      "/carer/needs/dayToDay",
+      "/carer/assessment",
+      "/communication-needs",
+      "/young-carers",
+    ],
+  },
   { who: "priya", paths: () => ["/", `/people/${ids.sam}`, `/people/${ids.sam}/plan`, `/people/${ids.sam}/goals/${ids.samGoal}`] },
   {
     who: "jo",
@@ -88,6 +113,8 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/team/new`,
       `/people/${ids.sam}/team/${ids.samTeamMember}`,
       `/people/${ids.sam}/team/${ids.samTeamMember}/remove`,
+      `/people/${ids.sam}/carers`,
+      `/people/${ids.sam}/communication-needs`,
       `/people/${ids.sam}/plan/versions/2`,
       "/staff",
       "/staff/invitations/new",

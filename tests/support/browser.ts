@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { DEMO_PASSWORD } from "#db/seed";
 import { chromiumArgs } from "./chromium";
@@ -81,4 +81,28 @@ export async function recordIdFor(browser: Browser, email: string): Promise<stri
 /** Visible text without the Unicode isolates that set apart names and typed words in sentences. */
 export function plain(text: string | null): string {
   return (text ?? "").replace(/[\u2066-\u2069]/g, "");
+}
+
+/**
+ * Keyboard-only use of a page: reach a control (focus, as Tab would), then use keys. `keyPress`
+ * is for controls that stay on the page (Space on a checkbox); `keyGo` for Enter on a link or
+ * button that loads a new page (JavaScript off: a real navigation).
+ */
+export async function keyPress(page: Page, target: Locator, key: "Enter" | "Space") {
+  await target.focus();
+  await page.keyboard.press(key);
+}
+
+export async function keyGo(page: Page, target: Locator) {
+  await target.focus();
+  await Promise.all([page.waitForEvent("framenavigated"), page.keyboard.press("Enter")]);
+  await page.waitForLoadState("load");
+}
+
+/** Replace a field's text using the keyboard. */
+export async function keyType(page: Page, target: Locator, text: string) {
+  await target.focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  if (text) await page.keyboard.insertText(text);
 }

@@ -1,0 +1,188 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditEvents, sharingGrants } from "#db/schema/index";
+import { demoPeople, seedDemoData } from "#db/seed";
+import { getDb } from "~/utils/db.server";
+import { actorFor, recordId } from "../../tests/support/actors";
+import {
+  getMyNeeds,
+  getNeedsForAssessment,
+  listAssessmentRequests,
+  listCaredFor,
+  listCarerMessages,
+  listMyAssessmentRequests,
+  markCarerMessageRead,
+  requestAssessment,
+  saveNeedsPart,
+  sendCarerMessage,
+  updateAssessmentRequest,
+} from "./carers.server";
+import { addDependant, listDependants, removeDependant } from "./family.server";
+import { acceptInvitation, createInvitation, InvitingYourselfError, NotAllowedError } from "./invitation.server";
+import { getPlanView, NotFoundError } from "./plan.server";
+import { listSupporters, listSupportersForTeam, setSharing } from "./sharing.server";
+
+async function alexRelationship(sam: string) {
+  const supporters = await listSupporters(getDb(), await actorFor(demoPeople.sam.email), sam);
+  return supporters.find((s) => s.name === "Alex Taylor")!;
+}
+
+describe("the person decides what each carer sees", () => {
+  it("lists carers and advocates with exactly what each sees; nothing else", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const supporters = await listSupporters(getDb(), await actorFor(demoPeople.sam.email), sam);
+    expect(supporters.map((s) => [s.name, s.kind])).toEqual([
+      ["Alex Taylor", "carer_of"],
+      ["Priya Shah", "advocate_for"],
+    ]);
+    expect(supporters[0]!.grants.map((g) => g.scope).sort()).toEqual(["plan.care_team", "plan.crisis"]);
+  });
+
+  it("when Sam stops sharing the crisis plan, Alex's next request is refused; the change is kept with who and when", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    expect((await getPlanView(getDb(), await actorFor(demoPeople.alex.email), sam))?.crisis).not.toBeNull();
+    const alex = await alexRelationship(sam);
+    expect(await setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["plan.care_team"], endsOn: null })).toEqual({
+      added: [],
+      removed: ["plan.crisis"],
+    });
+    const view = await getPlanView(getDb(), await actorFor(demoPeople.alex.email), sam);
+    expect(view?.crisis).toBeNull();
+    expect(view?.careTeam).not.toBeNull();
+    const after = await alexRelationship(sam);
+    expect(after.history).toEqual([expect.objectContaining({ by: "Sam Taylor", added: [], removed: ["plan.crisis"] })]);
+
+    // Stopping everything in one step: Alex sees nothing of the plan, but can still tell the team.
+    await setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: [], endsOn: null });
+    const alexActor = await actorFor(demoPeople.alex.email);
+    expect(await getPlanView(getDb(), alexActor, sam)).toBeNull();
+    await expect(sendCarerMessage(getDb(), alexActor, sam, "Sam has not slept for two nights.")).resolves.toBeTypeOf("string");
+  });
+
+  it("an end date ends access after that day", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const alex = await alexRelationship(sam);
+    await setSharing(getDb(), await actorFor(demoPeople.sam.email), sam, alex.relationshipId, {
+      scopes: ["plan.crisis", "goals.read"],
+      endsOn: "2099-03-31",
+    });
+    const grants = await getDb().select().from(sharingGrants).where(eq(sharingGrants.relationshipId, alex.relationshipId));
+    const active = grants.filter((g) => !g.withdrawnAt);
+    expect(active.map((g) => [g.scope, g.endsAt?.toISOString()]).sort()).toEqual([
+      ["goals.read", "2099-03-31T23:59:59.999Z"],
+      ["plan.crisis", "2099-03-31T23:59:59.999Z"],
+    ]);
+    const after = await actorFor(demoPeople.alex.email);
+    expect(after.relationships[0]!.scopes).toContain("goals.read");
+  });
+
+  it("only the person manages sharing: Jo, Alex, Priya and Maya cannot", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const alex = await alexRelationship(sam);
+    for (const email of [demoPeople.jo.email, demoPeople.alex.email, demoPeople.priya.email, demoPeople.maya.email]) {
+      const actor = await actorFor(email);
+      await expect(listSupporters(getDb(), actor, sam)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(setSharing(getDb(), actor, sam, alex.relationshipId, { scopes: ["plan.full"], endsOn: null })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+    }
+    // The team sees who the carers are and what is shared, but cannot change it.
+    expect((await listSupportersForTeam(getDb(), await actorFor(demoPeople.jo.email), sam)).length).toBe(2);
+  });
+});
+
+describe("the person invites a carer", () => {
+  it("with an end date the grants carry; never themselves; never an advocate", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const base = { kind: "carer_of" as const, serviceUserId: sam, displayName: "Chris Taylor", basis: "consent" as const };
+    await expect(createInvitation(getDb(), samActor, { ...base, email: "SAM.TAYLOR@example.org", scopes: [] })).rejects.toBeInstanceOf(
+      InvitingYourselfError,
+    );
+    await expect(
+      createInvitation(getDb(), samActor, { ...base, kind: "advocate_for", email: "a@example.org", scopes: [] }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    const { token } = await createInvitation(getDb(), samActor, {
+      ...base,
+      email: "chris@example.org",
+      scopes: ["plan.crisis"],
+      grantEndsOn: "2099-01-31",
+    });
+    expect(await acceptInvitation(getDb(), { token, password: "a long enough password" })).toMatchObject({ status: "ok" });
+    const chris = (await listSupporters(getDb(), samActor, sam)).find((s) => s.name === "Chris Taylor");
+    expect(chris?.grants).toEqual([expect.objectContaining({ scope: "plan.crisis", endsAt: "2099-01-31T23:59:59.999Z", grantedBy: "Sam Taylor" })]);
+  });
+});
+
+describe("carers tell the team, and record their own needs", () => {
+  it("Alex's message reaches Jo, never Sam; Jo marks it read", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const id = await sendCarerMessage(getDb(), await actorFor(demoPeople.alex.email), sam, "Sam seems low this week.");
+    await expect(listCarerMessages(getDb(), await actorFor(demoPeople.sam.email), sam)).rejects.toBeInstanceOf(NotFoundError);
+    const jo = await actorFor(demoPeople.jo.email);
+    expect(await listCarerMessages(getDb(), jo, sam)).toEqual([expect.objectContaining({ id, from: "Alex Taylor", readAt: null })]);
+    await markCarerMessageRead(getDb(), jo, sam, id);
+    expect((await listCarerMessages(getDb(), jo, sam))[0]!.readAt).not.toBeNull();
+  });
+
+  it("Priya is an advocate, not a carer: no carer page, cannot send as a carer", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const priya = await actorFor(demoPeople.priya.email);
+    expect(await listCaredFor(getDb(), priya)).toEqual([]);
+    await expect(sendCarerMessage(getDb(), priya, sam, "Hello")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyNeeds(getDb(), priya)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("Alex saves his needs in two sittings; Sam can never open them; Jo only after Alex asks for an assessment", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const alex = await actorFor(demoPeople.alex.email);
+    await saveNeedsPart(getDb(), alex, "caring", { whatIDo: "Cooking and medicines", hours: "20_to_34", liveTogether: "no" });
+    expect(Object.keys(await getMyNeeds(getDb(), alex))).toEqual(["caring"]);
+    await saveNeedsPart(getDb(), alex, "breaks", { breaks: "I never get a weekend off." });
+    expect(Object.keys(await getMyNeeds(getDb(), alex)).sort()).toEqual(["breaks", "caring"]);
+    await expect(getMyNeeds(getDb(), await actorFor(demoPeople.sam.email))).rejects.toBeInstanceOf(NotFoundError);
+
+    const requestId = await requestAssessment(getDb(), alex, { serviceUserId: sam, contactBy: "phone", bestTime: "Mornings", wantsAdvocate: true });
+    const samActor = await actorFor(demoPeople.sam.email);
+    await expect(getNeedsForAssessment(getDb(), samActor, sam, requestId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listAssessmentRequests(getDb(), samActor, sam)).rejects.toBeInstanceOf(NotFoundError);
+    const jo = await actorFor(demoPeople.jo.email);
+    const seen = await getNeedsForAssessment(getDb(), jo, sam, requestId);
+    expect(seen.needs.breaks?.answers.breaks).toBe("I never get a weekend off.");
+    await expect(getNeedsForAssessment(getDb(), await actorFor(demoPeople.tom.email), sam, requestId)).rejects.toBeInstanceOf(NotFoundError);
+
+    await updateAssessmentRequest(getDb(), jo, sam, { requestId, status: "in_progress", note: "Pat will call you on Monday." });
+    expect(await listMyAssessmentRequests(getDb(), alex)).toEqual([
+      expect.objectContaining({ status: "in_progress", note: "Pat will call you on Monday.", wantsAdvocate: true }),
+    ]);
+    const actions = (await getDb().select().from(auditEvents)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["carer.needs.save", "carer.assessment.request", "carer.assessment.update"]));
+  });
+});
+
+describe("family and dependants", () => {
+  it("Sam adds a child; Alex (crisis plan shared) sees them; Maya cannot; Sam removes them", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const id = await addDependant(getDb(), samActor, sam, { name: "J", age: 7, livesWithMe: false, whoLooksAfter: "Her mum, Dee" });
+    expect(await listDependants(getDb(), await actorFor(demoPeople.alex.email), sam)).toEqual([
+      { id, name: "J", age: 7, livesWithMe: false, whoLooksAfter: "Her mum, Dee" },
+    ]);
+    await expect(listDependants(getDb(), await actorFor(demoPeople.maya.email), sam)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addDependant(getDb(), await actorFor(demoPeople.jo.email), sam, { name: "X", age: null, livesWithMe: true, whoLooksAfter: "" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await removeDependant(getDb(), samActor, sam, id);
+    expect(await listDependants(getDb(), samActor, sam)).toEqual([]);
+  });
+});

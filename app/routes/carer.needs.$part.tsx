@@ -1,0 +1,107 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { isNeedsPart, needsPartNames, needsParts, optionSets, type NeedsField, type NeedsPart } from "~/components/carers/needs-parts";
+import { YoungCarersNote } from "~/components/carers/SharingFields";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { getMyNeeds, listCaredFor, saveNeedsPart } from "~/models/carers.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { needsPartSchema } from "~/utils/validation/sharing.server";
+
+function partFrom(value: string | undefined): NeedsPart {
+  if (!isNeedsPart(value)) throw new Response("Not found", { status: 404 });
+  return value;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const part = partFrom(params.part);
+  const needs = await orNotFound(getMyNeeds(getDb(), actor));
+  const caredFor = await listCaredFor(getDb(), actor);
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    part,
+    answers: needs[part]?.answers ?? {},
+    // The person's name, for questions about them ("Does anyone under 18 help look after Sam?").
+    name: caredFor.map((p) => p.displayName).join(", "),
+    pageTitle: t(`carers:needs.part.${part}.title`),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const part = partFrom(params.part);
+  const submission = parseWithZod(formData, { schema: needsPartSchema(part) });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(saveNeedsPart(getDb(), actor, part, submission.value));
+  // Straight on to the next part not yet looked at; back to the list when this was the last.
+  const next = needsPartNames[needsPartNames.indexOf(part) + 1];
+  return redirect(formData.get("then") === "next" && next ? `/carer/needs/${next}` : "/carer/needs");
+}
+
+/** One part of "my needs as a carer": every question optional; save and continue, or save and come back later. */
+export default function NeedsPartPage() {
+  const { t } = useTranslation(["carers", "common"]);
+  const { part, answers, name, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm(`needs-${part}`, lastResult);
+  const fields = needsParts[part] as readonly NeedsField[];
+  const value = (f: string) => (lastResult ? valueOf(f) : answers[f]);
+  const key = (f: string) => `carers:needs.part.${part}.${f}`;
+  const next = needsPartNames[needsPartNames.indexOf(part) + 1];
+  return (
+    <FormPage back={{ href: "/carer/needs", label: t("carers:needs.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p>{t(`carers:needs.part.${part}.intro`, { name: isolate(name) })}</p>
+      <p className="hint">{t("carers:needs.allOptional")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        {fields.map((f) =>
+          f.type === "text" ? (
+            <TextArea
+              key={f.name}
+              name={f.name}
+              label={t(`${key(f.name)}.label`, { name: isolate(name) })}
+              hint={t(`${key(f.name)}.hint`, { defaultValue: "", name: isolate(name) }) || undefined}
+              optional
+              rows={4}
+              defaultValue={value(f.name)}
+              error={errorFor(f.name)}
+            />
+          ) : (
+            <RadioGroup
+              key={f.name}
+              name={f.name}
+              label={t(`${key(f.name)}.label`, { name: isolate(name) })}
+              optional
+              defaultValue={value(f.name)}
+              error={errorFor(f.name)}
+              choices={optionSets[f.options].map((o) => ({ value: o, label: t(`carers:needs.option.${f.options}.${o}`) }))}
+            />
+          ),
+        )}
+        {part === "othersICareFor" && value("youngCarer") === "yes" ? <YoungCarersNote /> : null}
+        <div className="button-group">
+          {next ? (
+            <Button type="submit" name="then" value="next">
+              {t("carers:needs.saveNext")}
+            </Button>
+          ) : null}
+          <Button type="submit" name="then" value="list" variant={next ? "secondary" : "primary"}>
+            {t("carers:needs.saveLater")}
+          </Button>
+        </div>
+      </Form>
+    </FormPage>
+  );
+}

@@ -1,0 +1,172 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { SelectField } from "~/components/forms/SelectField";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { FormattedDate } from "~/components/plan/PlanParts";
+import { Button } from "~/components/ui/Button";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { Form } from "~/components/ui/Form";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { TextField } from "~/components/ui/TextField";
+import { config } from "~/config.server";
+import {
+  communicationSupport,
+  contactMethodsAis,
+  informationFormats,
+  languageModes,
+  languages,
+} from "~/models/communication-vocabulary";
+import { getMyCommunicationNeeds, saveMyCommunicationNeeds } from "~/models/communication.server";
+import type { RouteHandle } from "~/root";
+import { requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { communicationNeedsSchema } from "~/utils/validation/communication.server";
+
+export const handle: RouteHandle = { titleKey: "communication:title" };
+
+/** The form offers the main language and one more. Kept here (not in the .server schema) for the page. */
+const languageRows = 2;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const needs = await getMyCommunicationNeeds(getDb(), actor, config().reviewIntervalMonths);
+  return json({ needs });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const submission = parseWithZod(formData, { schema: communicationNeedsSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await saveMyCommunicationNeeds(getDb(), actor, submission.value);
+  return redirect("/communication-needs?saved=1");
+}
+
+/** How I need information (Accessible Information Standard), for service users and carers alike. */
+export default function CommunicationNeeds() {
+  const { t, i18n } = useTranslation(["communication", "common"]);
+  const { needs } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { form, errorFor, summary, valuesOf } = useServerForm("communication-needs", lastResult);
+  const typed = (lastResult?.initialValue ?? null) as Record<string, unknown> | null;
+  const text = (name: "attachmentFormat" | "other") => (typed ? (typeof typed[name] === "string" ? (typed[name] as string) : "") : (needs?.[name] ?? ""));
+  const list = (name: "contactMethods" | "formats" | "support") => (typed ? (valuesOf(name) ?? []) : (needs?.[name] ?? []));
+  const typedLanguages = (typed?.languages ?? []) as { code?: string; modes?: string | string[]; interpreterNeeded?: string }[];
+  const language = (i: number) => {
+    if (typed) {
+      const row = typedLanguages[i] ?? {};
+      return { code: row.code ?? "", modes: [row.modes ?? []].flat(), interpreterNeeded: row.interpreterNeeded };
+    }
+    const saved = needs?.languages[i];
+    return saved ? { code: saved.code, modes: saved.modes, interpreterNeeded: saved.interpreterNeeded ? "yes" : "no" } : { code: "", modes: [], interpreterNeeded: undefined };
+  };
+  const languageOptions = languages
+    .map((l) => ({ value: l.code, label: `${t(`communication:language.${l.code}`)} – ${l.own}`, sortKey: t(`communication:language.${l.code}`) }))
+    .sort((a, b) => a.sortKey.localeCompare(b.sortKey, i18n.language))
+    .map(({ value, label }) => ({ value, label }));
+  return (
+    <FormPage back={{ href: "/", label: t("communication:back") }} title={t("communication:title")} errors={summary} resultKey={lastResult}>
+      {params.get("saved") && !lastResult ? (
+        <div className="notification" role="status">
+          <p>{t("communication:saved")}</p>
+        </div>
+      ) : null}
+      <p className="lead">{t("communication:intro")}</p>
+      {needs ? (
+        <p>
+          {t("communication:lastReviewed")} <FormattedDate iso={needs.reviewedAt} />
+          {needs.reviewDue ? (
+            <>
+              {" "}
+              <strong>{t("communication:reviewDue")}</strong>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <CheckboxGroup
+          name="contactMethods"
+          label={t("communication:contactMethods")}
+          hint={t("communication:tickAll")}
+          optional
+          defaultValue={list("contactMethods")}
+          error={errorFor("contactMethods")}
+          choices={contactMethodsAis.map((c) => ({ value: c, label: t(`communication:contact.${c}`) }))}
+        />
+        <CheckboxGroup
+          name="formats"
+          label={t("communication:formats")}
+          hint={t("communication:tickAll")}
+          optional
+          defaultValue={list("formats")}
+          error={errorFor("formats")}
+          choices={informationFormats.map((c) => ({ value: c, label: t(`communication:format.${c}`) }))}
+        />
+        <TextField
+          name="attachmentFormat"
+          label={t("communication:attachmentFormat")}
+          hint={t("communication:attachmentFormatHint")}
+          optional
+          defaultValue={text("attachmentFormat")}
+          error={errorFor("attachmentFormat")}
+        />
+        <CheckboxGroup
+          name="support"
+          label={t("communication:supportLabel")}
+          hint={t("communication:tickAll")}
+          optional
+          defaultValue={list("support")}
+          error={errorFor("support")}
+          choices={communicationSupport.map((c) => ({ value: c, label: t(`communication:support.${c}`) }))}
+        />
+        <h2 className="heading-m">{t("communication:languagesTitle")}</h2>
+        <p>{t("communication:languagesIntro")}</p>
+        {Array.from({ length: languageRows }, (_, i) => {
+          const row = language(i);
+          return (
+            <fieldset key={i} className="fieldset support-line">
+              <legend className="field__label field__legend">{i === 0 ? t("communication:mainLanguage") : t("communication:otherLanguage")}</legend>
+              <SelectField
+                name={`languages[${i}].code`}
+                label={t("communication:language.label")}
+                hint={t("communication:language.hint")}
+                optional
+                placeholder={t("communication:language.choose")}
+                options={languageOptions}
+                defaultValue={row.code}
+                error={errorFor(`languages[${i}].code`)}
+              />
+              <CheckboxGroup
+                name={`languages[${i}].modes`}
+                label={t("communication:modes")}
+                optional
+                defaultValue={row.modes}
+                error={errorFor(`languages[${i}].modes`)}
+                choices={languageModes.map((m) => ({ value: m, label: t(`communication:mode.${m}`) }))}
+              />
+              <RadioGroup
+                name={`languages[${i}].interpreterNeeded`}
+                label={t("communication:interpreterNeeded")}
+                optional
+                defaultValue={row.interpreterNeeded}
+                error={errorFor(`languages[${i}].interpreterNeeded`)}
+                choices={[
+                  { value: "yes", label: t("communication:yes") },
+                  { value: "no", label: t("communication:no") },
+                ]}
+              />
+            </fieldset>
+          );
+        })}
+        <TextArea name="other" label={t("communication:other")} hint={t("communication:otherHint")} optional rows={4} defaultValue={text("other")} error={errorFor("other")} />
+        <Button type="submit">{needs ? t("communication:saveReviewed") : t("communication:save")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

@@ -1,0 +1,96 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { needsPartNames, needsParts, type NeedsField } from "~/components/carers/needs-parts";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { getNeedsForAssessment, updateAssessmentRequest } from "~/models/carers.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { assessmentStatusSchema } from "~/utils/validation/sharing.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const data = await orNotFound(getNeedsForAssessment(getDb(), actor, serviceUserId, params.requestId ?? ""));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({ serviceUserId, ...data, pageTitle: t("carers:team.requestTitle", { name: isolate(data.carer) }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  formData.set("requestId", params.requestId ?? "");
+  const submission = parseWithZod(formData, { schema: assessmentStatusSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(updateAssessmentRequest(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/carers#requests-heading`);
+}
+
+/** For the team: a carer's request for an assessment, their needs record, and the request's status. */
+export default function AssessmentRequestForTeam() {
+  const { t } = useTranslation(["carers", "common"]);
+  const { serviceUserId, needs, request, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("assessment-status", lastResult);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/carers`, label: t("carers:team.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <SummaryList
+        rows={[
+          { key: "on", label: t("carers:assessment.requestedOn"), value: <FormattedDate iso={request.requestedAt} /> },
+          { key: "contact", label: t("carers:assessment.contactBy"), value: t(`carers:assessment.contact.${request.contactBy}`) },
+          { key: "time", label: t("carers:assessment.bestTime"), value: request.bestTime ? <bdi>{request.bestTime}</bdi> : t("carers:assessment.anyTime") },
+          { key: "advocate", label: t("carers:assessment.advocate"), value: t(`carers:assessment.yesNo.${request.wantsAdvocate ? "yes" : "no"}`) },
+        ]}
+      />
+      <h2 className="heading-l">{t("carers:team.needsTitle")}</h2>
+      {needsPartNames.map((part) => {
+        const saved = needs[part];
+        return (
+          <section key={part} aria-labelledby={`part-${part}`} className="section">
+            <h3 className="heading-m" id={`part-${part}`}>
+              {t(`carers:needs.part.${part}.title`)}
+            </h3>
+            {saved ? (
+              <SummaryList
+                rows={(needsParts[part] as readonly NeedsField[]).map((f) => {
+                  const answer = saved.answers[f.name] ?? "";
+                  return {
+                    key: f.name,
+                    label: t(`carers:needs.part.${part}.${f.name}.label`, { name: t("carers:team.thePerson") }),
+                    value: !answer ? t("carers:team.noAnswer") : f.type === "text" ? <TheirWords text={answer} /> : t(`carers:needs.option.${f.options}.${answer}`),
+                  };
+                })}
+              />
+            ) : (
+              <p>{t("carers:team.partNotDone")}</p>
+            )}
+          </section>
+        );
+      })}
+      <h2 className="heading-l">{t("carers:team.updateTitle")}</h2>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <RadioGroup
+          name="status"
+          label={t("carers:team.status")}
+          defaultValue={valueOf("status") ?? request.status}
+          error={errorFor("status")}
+          choices={(["received", "in_progress", "completed"] as const).map((s) => ({ value: s, label: t(`carers:assessment.status.${s}`) }))}
+        />
+        <TextArea name="note" label={t("carers:team.note")} hint={t("carers:team.noteHint")} optional rows={4} defaultValue={valueOf("note") ?? request.note} error={errorFor("note")} />
+        <Button type="submit">{t("carers:team.save")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

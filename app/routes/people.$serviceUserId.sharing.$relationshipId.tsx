@@ -1,0 +1,96 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SharingFields } from "~/components/carers/SharingFields";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { getSupporter, setSharing } from "~/models/sharing.server";
+import { shareableScopes, type ShareableScope } from "~/models/vocabulary";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { sharingSchema } from "~/utils/validation/sharing.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const supporter = await orNotFound(getSupporter(getDb(), actor, serviceUserId, params.relationshipId ?? ""));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  const shared = supporter.grants.filter((g) => (shareableScopes as readonly string[]).includes(g.scope));
+  const endsAt = shared.find((g) => g.endsAt)?.endsAt ?? null;
+  return json({
+    serviceUserId,
+    name: supporter.name,
+    kind: supporter.kind,
+    current: shared.map((g) => g.scope as ShareableScope),
+    endsOn: endsAt ? endsAt.slice(0, 10) : null,
+    pageTitle: t("carers:change.title", { name: isolate(supporter.name) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const relationshipId = params.relationshipId ?? "";
+  const back = `/people/${serviceUserId}/sharing#supporter-${relationshipId}`;
+  if (formData.get("intent") === "stop") {
+    await orNotFound(setSharing(getDb(), actor, serviceUserId, relationshipId, { scopes: [], endsOn: null }));
+    return redirect(back);
+  }
+  const submission = parseWithZod(formData, { schema: sharingSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(setSharing(getDb(), actor, serviceUserId, relationshipId, submission.value));
+  return redirect(back);
+}
+
+function dateParts(iso: string | null) {
+  if (!iso) return {};
+  const [year, month, day] = iso.split("-");
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+/** Choose exactly what one person can see, or stop sharing with them in one step (CR-13). */
+export default function ChangeSharing() {
+  const { t } = useTranslation(["carers", "common"]);
+  const { serviceUserId, name, current, endsOn, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valuesOf, partOf } = useServerForm("sharing", lastResult);
+  const endDate = lastResult
+    ? { day: partOf("endsOn", "day"), month: partOf("endsOn", "month"), year: partOf("endsOn", "year") }
+    : dateParts(endsOn);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/sharing`, label: t("carers:sharing.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p>{t("carers:change.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <SharingFields
+          label={t("carers:change.what", { name: isolate(name) })}
+          scopes={lastResult ? (valuesOf("scopes") ?? []) : current}
+          endsOn={endDate}
+          errorFor={errorFor}
+        />
+        <Button type="submit">{t("carers:change.save")}</Button>
+      </Form>
+      {current.length ? (
+        <section aria-labelledby="stop-heading" className="section">
+          <h2 className="heading-m" id="stop-heading">
+            {t("carers:change.stopTitle")}
+          </h2>
+          <p>{t("carers:change.stopBody", { name: isolate(name) })}</p>
+          <Form>
+            <input type="hidden" name="intent" value="stop" />
+            <Button type="submit" variant="warning">
+              {t("carers:change.stop", { name: isolate(name) })}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
+    </FormPage>
+  );
+}

@@ -1,0 +1,119 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormattedDate } from "~/components/plan/PlanParts";
+import { Disclosure } from "~/components/ui/Disclosure";
+import { Link } from "~/components/ui/Link";
+import { listSupporters } from "~/models/sharing.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const supporters = await orNotFound(listSupporters(getDb(), actor, serviceUserId));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({ serviceUserId, supporters, me: actor.accountId, pageTitle: t("carers:sharing.title") });
+}
+
+/** The people who support me, and exactly what each can see, since when and until when (CR-12…CR-14). */
+export default function PeopleWhoSupportMe() {
+  const { t } = useTranslation(["carers", "common"]);
+  const { serviceUserId, supporters, me, pageTitle } = useLoaderData<typeof loader>();
+  const base = `/people/${serviceUserId}/sharing`;
+  return (
+    <>
+      <h1 className="heading-xl">{pageTitle}</h1>
+      <div className="grid-two-thirds">
+        <p className="lead">{t("carers:sharing.intro")}</p>
+        <Disclosure summary={t("carers:sharing.explain.title")}>
+            <p>{t("carers:sharing.explain.choose")}</p>
+            <p>{t("carers:sharing.explain.notShared")}</p>
+            <p>{t("carers:sharing.explain.listen")}</p>
+            <p>{t("carers:sharing.explain.safety")}</p>
+            <p>{t("carers:sharing.explain.password")}</p>
+          </Disclosure>
+      </div>
+
+      {supporters.length ? (
+        <ul className="list supporter-list">
+          {supporters.map((s) => (
+            <li key={s.relationshipId} className="supporter" id={`supporter-${s.relationshipId}`}>
+              <h2 className="heading-m">
+                <bdi>{s.name}</bdi>
+                <span className="caption"> – {t(`carers:kind.${s.kind}`)}</span>
+              </h2>
+              {s.grants.length ? (
+                <>
+                  <p>{t("carers:sharing.canSee", { name: isolate(s.name) })}</p>
+                  <ul className="list list--bullet">
+                    {s.grants.map((g) => (
+                      <li key={g.scope}>
+                        <strong>{t(`carers:scope.${g.scope}`, { defaultValue: t(`common:scope.${g.scope}`) })}</strong>
+                        <br />
+                        <span className="hint">
+                          {t("carers:sharing.since")} <FormattedDate iso={g.since} />
+                          {g.grantedById === me ? (
+                            <> {t("carers:sharing.agreedByYou")}</>
+                          ) : g.grantedBy ? (
+                            <> {t("carers:sharing.agreedBy", { name: isolate(g.grantedBy) })}</>
+                          ) : null}
+                          {". "}
+                          {g.endsAt ? (
+                            <>
+                              {t("carers:sharing.until")} <FormattedDate iso={g.endsAt} />.
+                            </>
+                          ) : (
+                            t("carers:sharing.noEnd")
+                          )}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <p>{t("carers:sharing.nothing", { name: isolate(s.name) })}</p>
+              )}
+              <p>
+                <Link href={`${base}/${s.relationshipId}`}>{t("carers:sharing.change", { name: isolate(s.name) })}</Link>
+              </p>
+              {s.history.length ? (
+                <Disclosure summary={t("carers:sharing.history", { name: isolate(s.name) })}>
+                    <ul className="list">
+                      {s.history.map((h, i) => (
+                        <li key={i}>
+                          <FormattedDate iso={h.at} />
+                          {h.byId === me ? (
+                            <> – {t("carers:sharing.changedByYou")}</>
+                          ) : h.by ? (
+                            <> – {t("carers:sharing.changedBy", { name: isolate(h.by) })}</>
+                          ) : null}
+                          <ul className="list list--bullet">
+                            {h.added.map((a) => (
+                              <li key={`a-${a}`}>{t("carers:sharing.added", { what: t(`carers:scope.${a}`, { defaultValue: t(`common:scope.${a}`) }) })}</li>
+                            ))}
+                            {h.removed.map((r) => (
+                              <li key={`r-${r}`}>{t("carers:sharing.removed", { what: t(`carers:scope.${r}`, { defaultValue: t(`common:scope.${r}`) }) })}</li>
+                            ))}
+                            {!h.added.length && !h.removed.length ? <li>{t("carers:sharing.endChanged")}</li> : null}
+                          </ul>
+                        </li>
+                      ))}
+                    </ul>
+                  </Disclosure>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("carers:sharing.none")}</p>
+      )}
+      <p>
+        <Link href={`${base}/invite`}>{t("carers:invite.link")}</Link>
+      </p>
+    </>
+  );
+}

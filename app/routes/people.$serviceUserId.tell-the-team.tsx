@@ -1,0 +1,74 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { TextArea } from "~/components/ui/TextArea";
+import { getTellTheTeam, sendCarerMessage } from "~/models/carers.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { carerMessageSchema } from "~/utils/validation/sharing.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const info = await orNotFound(getTellTheTeam(getDb(), actor, serviceUserId));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({ serviceUserId, ...info, pageTitle: t("carers:tell.title", { name: isolate(info.displayName) }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: carerMessageSchema });
+  if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
+  await orNotFound(sendCarerMessage(getDb(), actor, serviceUserId, submission.value.body));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({ result: null, sent: true, pageTitle: t("carers:tell.sentTitle") });
+}
+
+/** A carer can always tell the team something; they are told who reads it, and that the person does not see it automatically. */
+export default function TellTheTeam() {
+  const { t } = useTranslation(["carers", "common"]);
+  const { displayName, coordinator, pageTitle } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("tell-the-team", data?.result);
+  const name = isolate(displayName);
+  if (data?.sent) {
+    return (
+      <div className="grid-two-thirds">
+        <div className="panel" role="status">
+          <h1 className="heading-xl">{t("carers:tell.sentTitle")}</h1>
+        </div>
+        <p>{coordinator ? t("carers:tell.sentBody", { name, coordinator: isolate(coordinator) }) : t("carers:tell.sentBodyTeam", { name })}</p>
+        <p>{t("carers:tell.urgent")}</p>
+        <p>
+          <Link href="/carer">{t("carers:tell.back")}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <FormPage back={{ href: "/carer", label: t("carers:tell.back") }} title={pageTitle} errors={summary} resultKey={data}>
+      <p>{t("carers:tell.always", { name })}</p>
+      <p>{coordinator ? t("carers:tell.whoReads", { name, coordinator: isolate(coordinator) }) : t("carers:tell.whoReadsTeam", { name })}</p>
+      <p>{t("carers:tell.notShown", { name })}</p>
+      <div className="warning-text">
+        <strong>{t("carers:tell.urgent")}</strong>
+      </div>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <TextArea name="body" label={t("carers:tell.label")} hint={t("carers:tell.hint")} rows={8} defaultValue={valueOf("body")} error={errorFor("body")} />
+        <Button type="submit">{t("carers:tell.send")}</Button>
+      </Form>
+    </FormPage>
+  );
+}
