@@ -17,11 +17,12 @@ const expected: Record<string, readonly Action[]> = {
   service_user: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "goals.read", "goals.write",
     "recovery.read", "recovery.write", "appointments.read", "requests.create", "sharing.manage", "audit.read",
-    "plan.comment",
+    "plan.comment", "requests.read",
   ],
   care_team_member_of: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "plan.write", "goals.read",
     "goals.suggest", "recovery.read", "appointments.read", "requests.create", "invitation.create", "carers.support",
+    "requests.read", "requests.manage",
   ],
   carer_of: ["record.view", "team.tell"],
   advocate_for: ["record.view"],
@@ -51,7 +52,7 @@ const byScope: Record<Scope, readonly Action[]> = {
   "goals.write": ["goals.read", "goals.write"],
   "recovery.read": ["recovery.read"],
   "appointments.read": ["appointments.read"],
-  "requests.create": ["requests.create"],
+  "requests.create": ["requests.create", "requests.read"],
   act_on_behalf: ["act_on_behalf"],
 };
 

@@ -29,6 +29,8 @@ export const actions = [
   "plan.comment",
   "team.tell",
   "carers.support",
+  "requests.read",
+  "requests.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -62,6 +64,7 @@ const ownRecordActions: readonly Action[] = [
   "sharing.manage",
   "audit.read",
   "plan.comment",
+  "requests.read",
 ];
 
 const careTeamActions: readonly Action[] = [
@@ -77,6 +80,8 @@ const careTeamActions: readonly Action[] = [
   "requests.create",
   "invitation.create",
   "carers.support",
+  "requests.read",
+  "requests.manage",
 ];
 
 /** What each shared scope lets a carer, advocate or attorney do. */
@@ -89,7 +94,7 @@ const scopeActions: Record<Scope, readonly Action[]> = {
   "goals.write": ["goals.read", "goals.write"],
   "recovery.read": ["recovery.read"],
   "appointments.read": ["appointments.read"],
-  "requests.create": ["requests.create"],
+  "requests.create": ["requests.create", "requests.read"],
   "act_on_behalf": ["act_on_behalf"],
 };
 

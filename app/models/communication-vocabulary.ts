@@ -51,3 +51,9 @@ export const languages = [
 ] as const;
 export type LanguageCode = (typeof languages)[number]["code"];
 export const languageCodes = languages.map((l) => l.code) as readonly string[];
+
+/** What kind of interpreter or communication professional is asked for. */
+export const interpreterNeeds = ["spoken", "bsl", "deafblind", "lipspeaker", "notetaker"] as const;
+/** Face to face first: it is what mental health appointments need most. */
+export const interpreterModes = ["face_to_face", "video", "phone"] as const;
+export const interpreterGenders = ["no_preference", "woman", "man"] as const;

@@ -2,6 +2,8 @@ import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
+import { config } from "~/config.server";
+import { getMyCommunicationNeeds } from "~/models/communication.server";
 import { listVisibleRecords } from "~/models/people.server";
 import type { RouteHandle } from "~/root";
 import { getSignedIn } from "~/utils/auth.server";
@@ -14,7 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await getSignedIn(request);
   if (!signedIn) throw redirect("/login");
   const records = await listVisibleRecords(getDb(), signedIn.actor);
+  // Ask service users and carers about communication needs, and to check them again in time (AIS identify, review).
+  const asked = records.some((r) => r.capacity === "service_user" || r.capacity === "carer_of");
+  const needs = asked ? await getMyCommunicationNeeds(getDb(), signedIn.actor, config().reviewIntervalMonths) : null;
+  const communicationPrompt = !asked ? null : !needs ? ("identify" as const) : needs.reviewDue ? ("review" as const) : null;
   return json({
+    communicationPrompt,
     displayName: signedIn.account.displayName,
     isStaff: signedIn.account.isStaff,
     records: records.map((r) => ({
@@ -29,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t } = useTranslation(["home", "common"]);
-  const { displayName, isStaff, records } = useLoaderData<typeof loader>();
+  const { displayName, isStaff, records, communicationPrompt } = useLoaderData<typeof loader>();
   const own = records.find((r) => r.capacity === "service_user");
   const supporting = records.filter((r) => r.capacity === "carer_of" || r.capacity === "advocate_for" || r.capacity === "attorney_for");
   const caseload = records.filter((r) => r.capacity === "care_team_member_of");
@@ -37,6 +44,18 @@ export default function Home() {
     <>
       <h1 className="heading-xl">{t("home:greeting", { name: isolate(displayName) })}</h1>
       <p className="lead">{t("home:intro")}</p>
+
+      {communicationPrompt ? (
+        <div className="notification" role="region" aria-labelledby="communication-prompt">
+          <h2 className="notification__title" id="communication-prompt">
+            {t(`communication:prompt.${communicationPrompt}.title`)}
+          </h2>
+          <p>{t(`communication:prompt.${communicationPrompt}.body`)}</p>
+          <p>
+            <Link href="/communication-needs">{t(`communication:prompt.${communicationPrompt}.link`)}</Link>
+          </p>
+        </div>
+      ) : null}
 
       {own ? (
         <section aria-labelledby="own-heading" className="section">
@@ -121,9 +140,14 @@ export default function Home() {
       ) : null}
 
       {own || supporting.some((r) => r.capacity === "carer_of") ? (
-        <p>
-          <Link href="/communication-needs">{t("communication:homeLink")}</Link>
-        </p>
+        <ul className="list">
+          <li>
+            <Link href="/communication-needs">{t("communication:homeLink")}</Link>
+          </li>
+          <li>
+            <Link href="/advocacy">{t("advocacy:title")}</Link>
+          </li>
+        </ul>
       ) : null}
 
       {!records.length && !isStaff ? <p>{t("home:nothingYet")}</p> : null}

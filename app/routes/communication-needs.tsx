@@ -3,6 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
+import { useLanguageOptions } from "~/components/forms/language-options";
 import { SelectField } from "~/components/forms/SelectField";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { FormattedDate } from "~/components/plan/PlanParts";
@@ -18,7 +19,6 @@ import {
   contactMethodsAis,
   informationFormats,
   languageModes,
-  languages,
 } from "~/models/communication-vocabulary";
 import { getMyCommunicationNeeds, saveMyCommunicationNeeds } from "~/models/communication.server";
 import type { RouteHandle } from "~/root";
@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** How I need information (Accessible Information Standard), for service users and carers alike. */
 export default function CommunicationNeeds() {
-  const { t, i18n } = useTranslation(["communication", "common"]);
+  const { t } = useTranslation(["communication", "common"]);
   const { needs } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -66,10 +66,7 @@ export default function CommunicationNeeds() {
     const saved = needs?.languages[i];
     return saved ? { code: saved.code, modes: saved.modes, interpreterNeeded: saved.interpreterNeeded ? "yes" : "no" } : { code: "", modes: [], interpreterNeeded: undefined };
   };
-  const languageOptions = languages
-    .map((l) => ({ value: l.code, label: `${t(`communication:language.${l.code}`)} – ${l.own}`, sortKey: t(`communication:language.${l.code}`) }))
-    .sort((a, b) => a.sortKey.localeCompare(b.sortKey, i18n.language))
-    .map(({ value, label }) => ({ value, label }));
+  const languageOptions = useLanguageOptions({ withSignLanguage: true });
   return (
     <FormPage back={{ href: "/", label: t("communication:back") }} title={t("communication:title")} errors={summary} resultKey={lastResult}>
       {params.get("saved") && !lastResult ? (

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
+import { can } from "~/models/access.server";
 import { getRecordOverview } from "~/models/people.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -26,12 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...overview,
     careTeam: careTeam ?? null,
     own,
+    canRequest: can(actor, "requests.read", { serviceUserId: overview.serviceUserId }),
     pageTitle: own ? t("home:record.ownTitle") : t("home:record.title", { name: isolate(overview.displayName) }),
   });
 }
 
 export default function RecordOverview() {
-  const { t } = useTranslation(["home", "common"]);
+  const { t } = useTranslation(["home", "common", "requests"]);
   const data = useLoaderData<typeof loader>();
   return (
     <>
@@ -41,9 +43,16 @@ export default function RecordOverview() {
           : t("home:record.bannerOther", { name: data.displayName, capacity: t(`common:capacity.${data.capacity}`) })}
       </div>
       <h1 className="heading-xl">{data.pageTitle}</h1>
-      <p>
-        <Link href={`/people/${data.serviceUserId}/plan`}>{t("home:record.planLink")}</Link>
-      </p>
+      <ul className="list">
+        <li>
+          <Link href={`/people/${data.serviceUserId}/plan`}>{t("home:record.planLink")}</Link>
+        </li>
+        {data.canRequest ? (
+          <li>
+            <Link href={`/people/${data.serviceUserId}/requests`}>{t("requests:linkFromRecord")}</Link>
+          </li>
+        ) : null}
+      </ul>
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt>{t("home:record.planLevel")}</dt>

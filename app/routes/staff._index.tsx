@@ -82,9 +82,14 @@ export default function Caseload() {
       ) : (
         <p>{t("home:caseload.empty")}</p>
       )}
-      <p>
-        <Link href="/staff/invitations/new">{t("home:caseload.invite")}</Link>
-      </p>
+      <ul className="list">
+        <li>
+          <Link href="/staff/requests">{t("requests:queueTitle")}</Link>
+        </li>
+        <li>
+          <Link href="/staff/invitations/new">{t("home:caseload.invite")}</Link>
+        </li>
+      </ul>
     </>
   );
 }

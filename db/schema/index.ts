@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./plans";
 export * from "./carers";
 export * from "./communication";
+export * from "./requests";

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
-import { expectNoAxeViolations, keyGo, keyPress, launch, newContext, plain, recordIdFor, signIn } from "../support/browser";
+import { baseURL, expectNoAxeViolations, keyGo, keyPress, keyType, launch, newContext, plain, recordIdFor, signIn } from "../support/browser";
 
 let browser: Browser;
 let samId = "";
@@ -18,7 +18,9 @@ describe("how I need information", () => {
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
     await signIn(page, demoPeople.alex.email);
-    await keyGo(page, page.getByRole("link", { name: "How you need information" }));
+    // Asked once, on the home page, until answered (AIS: identify).
+    expect(await page.locator("#communication-prompt").textContent()).toBe("Do you need information in a different way?");
+    await keyGo(page, page.getByRole("link", { name: "Tell us how you need information" }));
     await expectNoAxeViolations(page, "communication needs form");
     await keyPress(page, page.getByRole("checkbox", { name: "Large print" }), "Space");
     await keyPress(page, page.getByRole("checkbox", { name: "More time in appointments" }), "Space");
@@ -34,6 +36,8 @@ describe("how I need information", () => {
     expect(await page.getByRole("checkbox", { name: "Large print" }).isChecked()).toBe(true);
     expect(await language.inputValue()).toBe("pl");
     expect(await page.locator("main").textContent()).toContain("Last checked:");
+    await page.goto("/");
+    expect(await page.locator("#communication-prompt").count()).toBe(0);
     await context.close();
   });
 
@@ -76,5 +80,89 @@ describe("how I need information", () => {
     expect(await jo.locator("main").textContent()).toContain("British Sign Language interpreter");
     await expectNoAxeViolations(jo, "communication needs detail");
     await staff.close();
+  });
+});
+
+describe("an interpreter for an appointment", () => {
+  it("Sam asks for a BSL interpreter; Jo books it; Sam sees it booked (JavaScript off, keyboard only)", async () => {
+    const own = await newContext(browser, { javaScript: false });
+    const sam = await own.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto(`/people/${samId}`);
+    await keyGo(sam, sam.getByRole("link", { name: "Interpreters for appointments" }));
+    await keyGo(sam, sam.getByRole("link", { name: "Ask for an interpreter" }));
+    expect(await sam.locator("main").textContent()).toContain("We never ask family members, friends or children to interpret.");
+    // A date in the past is explained, and what was typed is kept.
+    await keyPress(sam, sam.getByRole("radio", { name: "British Sign Language interpreter" }), "Space");
+    await keyPress(sam, sam.getByRole("radio", { name: "Face to face" }), "Space");
+    await keyType(sam, sam.getByRole("textbox", { name: "What is the appointment?" }), "My review with Jo");
+    await keyType(sam, sam.getByRole("textbox", { name: "Day" }), "1");
+    await keyType(sam, sam.getByRole("textbox", { name: "Month" }), "1");
+    await keyType(sam, sam.getByRole("textbox", { name: "Year" }), "2020");
+    await keyType(sam, sam.getByRole("textbox", { name: "What time does it start?" }), "14:30");
+    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    expect(await sam.locator(".error-summary a").allTextContents()).toEqual(["The appointment must be today or in the future"]);
+    expect(await sam.getByRole("textbox", { name: "What is the appointment?" }).inputValue()).toBe("My review with Jo");
+    expect(await sam.getByRole("radio", { name: "British Sign Language interpreter" }).isChecked()).toBe(true);
+    await expectNoAxeViolations(sam, "interpreter request with an error");
+    await keyType(sam, sam.getByRole("textbox", { name: "Year" }), "2099");
+    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    expect(await sam.locator("main").textContent()).toContain("Your request has been sent");
+    const requestPath = new URL(sam.url()).pathname;
+    await expectNoAxeViolations(sam, "interpreter request sent");
+
+    // Sam is not staff: a forged status change is refused, and nothing changes.
+    const token = await sam.locator('header input[name="csrf"]').inputValue();
+    const forged = await sam.request.post(`${baseURL()}${requestPath}`, { form: { csrf: token, status: "booked", note: "I booked it myself" }, maxRedirects: 0 });
+    expect(forged.status()).toBe(404);
+
+    const staff = await newContext(browser, { javaScript: false });
+    const jo = await staff.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto("/staff");
+    await keyGo(jo, jo.getByRole("link", { name: "Interpreter requests to deal with" }));
+    await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*British Sign Language interpreter/ }));
+    await keyPress(jo, jo.getByRole("radio", { name: "Booked" }), "Space");
+    await keyGo(jo, jo.getByRole("button", { name: "Save" }));
+    expect(await jo.locator(".error-summary a").allTextContents()).toEqual(["Say who is coming and how"]);
+    await keyType(jo, jo.getByRole("textbox", { name: "A note for the person (optional)" }), "Kim, a BSL interpreter, will meet you at reception.");
+    await keyGo(jo, jo.getByRole("button", { name: "Save" }));
+    await staff.close();
+
+    await sam.goto(requestPath);
+    expect(await sam.locator(".tag").first().textContent()).toBe("Booked");
+    const history = plain(await sam.locator("main ol").textContent());
+    expect(history).toContain("Booked (by Jo Okafor)");
+    expect(history).toContain("Kim, a BSL interpreter, will meet you at reception.");
+    await own.close();
+  });
+});
+
+describe("get an advocate", () => {
+  it("the guide suggests an IMHA for someone detained, keeps the answers out of the address, and never refuses", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await page.goto("/advocacy");
+    await expectNoAxeViolations(page, "get an advocate");
+    await keyPress(page, page.getByRole("radio", { name: /I am detained in hospital/ }), "Space");
+    const answer = (question: RegExp, value: string) => page.getByRole("radiogroup", { name: question }).getByRole("radio", { name: value, exact: true });
+    await keyPress(page, answer(/big decision/, "No"), "Space");
+    await keyPress(page, answer(/very hard for you/, "No"), "Space");
+    await keyPress(page, answer(/family member or friend/, "Yes"), "Space");
+    await keyPress(page, answer(/16 or over/, "Yes"), "Space");
+    await keyGo(page, page.getByRole("button", { name: "Show which advocates could help" }));
+    expect(new URL(page.url()).search).toBe("");
+    const result = page.getByRole("status");
+    expect(await result.locator("li").allTextContents()).toEqual([
+      "Independent Mental Health Advocate (IMHA): this is likely to be right for you.",
+      "Community advocacy: this might be right for you. Ask, and the advocacy service will check.",
+    ]);
+    expect(await page.getByRole("radio", { name: /I am detained in hospital/ }).isChecked()).toBe(true);
+    await expectNoAxeViolations(page, "advocacy guide result");
+    // Held only for a short time: not an IMHA, but still a way forward. Unanswered would count as "not sure".
+    await keyPress(page, page.getByRole("radio", { name: /held for a short time only/ }), "Space");
+    await keyGo(page, page.getByRole("button", { name: "Show which advocates could help" }));
+    expect(await page.getByRole("status").locator("li").allTextContents()).toEqual(["Community advocacy: this is likely to be right for you."]);
+    await context.close();
   });
 });

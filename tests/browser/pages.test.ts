@@ -49,7 +49,7 @@ type Who = keyof typeof demoPeople | "anonymous";
 const routes: { who: Who; paths: () => string[] }[] = [
   {
     who: "anonymous",
-    paths: () => ["/login", "/urgent-help", "/accessibility", "/privacy", "/young-carers", "/invitations/not-a-real-token", "/no-such-page"],
+    paths: () => ["/login", "/urgent-help", "/accessibility", "/privacy", "/young-carers", "/advocacy", "/invitations/not-a-real-token", "/no-such-page"],
   },
   {
     who: "sam",
@@ -69,6 +69,9 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/sharing/invite`,
       `/people/${ids.sam}/family`,
       "/communication-needs",
+      `/people/${ids.sam}/requests`,
+      `/people/${ids.sam}/requests/interpreter`,
+      "/advocacy",
       "/urgent-help",
       "/accessibility",
       "/privacy",
@@ -115,6 +118,8 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/team/${ids.samTeamMember}/remove`,
       `/people/${ids.sam}/carers`,
       `/people/${ids.sam}/communication-needs`,
+      `/people/${ids.sam}/requests`,
+      "/staff/requests",
       `/people/${ids.sam}/plan/versions/2`,
       "/staff",
       "/staff/invitations/new",

@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
+import { accounts, serviceUsers, supportRequestEvents, supportRequests, type RequestStatus } from "#db/schema/index";
+import type { Db } from "~/utils/db.server";
+import { isUuid } from "~/utils/ids";
+import { can, type Actor } from "./access.server";
+import { recordAudit, recordReadIfOthers } from "./audit.server";
+import { ensure, NotFoundError } from "./plan.server";
+
+export interface InterpreterDetails {
+  need: string;
+  language: string | null;
+  mode: string;
+  gender: string;
+  dialect: string;
+  notSomeoneIKnow: boolean;
+  appointment: string;
+}
+
+export interface RequestEvent {
+  status: RequestStatus;
+  note: string;
+  by: string | null;
+  at: string;
+}
+
+export interface SupportRequest {
+  id: string;
+  serviceUserId: string;
+  displayName: string;
+  kind: "interpreter" | "advocate";
+  details: InterpreterDetails;
+  appointmentAt: string | null;
+  status: RequestStatus;
+  createdBy: string | null;
+  createdAt: string;
+  events: RequestEvent[];
+}
+
+export class InvalidTransitionError extends Error {}
+
+/** Where a request can go next, and who may move it there. */
+const staffMoves: Record<RequestStatus, RequestStatus[]> = {
+  sent: ["seen", "booked", "not_arranged"],
+  seen: ["booked", "not_arranged"],
+  booked: ["booked", "not_arranged"],
+  not_arranged: ["seen", "booked"],
+  cancelled: [],
+};
+const openStatuses: RequestStatus[] = ["sent", "seen", "booked", "not_arranged"];
+
+/** Ask for an interpreter for an appointment. The person, their team, or an advocate they allow may ask. */
+export async function requestInterpreter(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  input: InterpreterDetails & { appointmentAt: Date },
+): Promise<string> {
+  ensure(actor, "requests.create", serviceUserId);
+  const { appointmentAt, ...details } = input;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(supportRequests)
+      .values({ serviceUserId, kind: "interpreter", details: { ...details }, appointmentAt, createdBy: actor.accountId })
+      .returning({ id: supportRequests.id });
+    await tx.insert(supportRequestEvents).values({ requestId: row!.id, status: "sent", byAccountId: actor.accountId });
+    await recordAudit(tx as unknown as Db, actor, { action: "request.create", serviceUserId, recordType: "support_request", recordId: row!.id, details: { kind: "interpreter" } });
+    return row!.id;
+  });
+}
+
+async function eventsFor(db: Db, requestIds: string[]): Promise<Map<string, RequestEvent[]>> {
+  const map = new Map<string, RequestEvent[]>();
+  if (!requestIds.length) return map;
+  const rows = await db
+    .select({ requestId: supportRequestEvents.requestId, status: supportRequestEvents.status, note: supportRequestEvents.note, by: accounts.displayName, at: supportRequestEvents.at })
+    .from(supportRequestEvents)
+    .leftJoin(accounts, eq(accounts.id, supportRequestEvents.byAccountId))
+    .where(inArray(supportRequestEvents.requestId, requestIds))
+    .orderBy(asc(supportRequestEvents.at));
+  for (const r of rows) {
+    const list = map.get(r.requestId) ?? [];
+    list.push({ status: r.status, note: r.note, by: r.by, at: r.at.toISOString() });
+    map.set(r.requestId, list);
+  }
+  return map;
+}
+
+const columns = {
+  id: supportRequests.id,
+  serviceUserId: supportRequests.serviceUserId,
+  displayName: serviceUsers.displayName,
+  kind: supportRequests.kind,
+  details: supportRequests.details,
+  appointmentAt: supportRequests.appointmentAt,
+  status: supportRequests.status,
+  createdBy: accounts.displayName,
+  createdAt: supportRequests.createdAt,
+};
+
+async function withEvents(db: Db, rows: (Omit<SupportRequest, "events" | "appointmentAt" | "createdAt" | "details"> & { details: unknown; appointmentAt: Date | null; createdAt: Date })[]) {
+  const events = await eventsFor(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    ...r,
+    details: r.details as InterpreterDetails,
+    appointmentAt: r.appointmentAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    events: events.get(r.id) ?? [],
+  }));
+}
+
+function baseQuery(db: Db) {
+  return db
+    .select(columns)
+    .from(supportRequests)
+    .innerJoin(serviceUsers, eq(serviceUsers.id, supportRequests.serviceUserId))
+    .leftJoin(accounts, eq(accounts.id, supportRequests.createdBy));
+}
+
+/** The person's requests, newest first, with every change. */
+export async function listRequests(db: Db, actor: Actor, serviceUserId: string): Promise<SupportRequest[]> {
+  ensure(actor, "requests.read", serviceUserId);
+  const rows = await baseQuery(db).where(eq(supportRequests.serviceUserId, serviceUserId)).orderBy(desc(supportRequests.createdAt));
+  await recordReadIfOthers(db, actor, serviceUserId, "support_requests");
+  return withEvents(db, rows);
+}
+
+export async function getRequest(db: Db, actor: Actor, serviceUserId: string, requestId: string): Promise<SupportRequest> {
+  ensure(actor, "requests.read", serviceUserId);
+  if (!isUuid(requestId)) throw new NotFoundError();
+  const rows = await baseQuery(db).where(and(eq(supportRequests.id, requestId), eq(supportRequests.serviceUserId, serviceUserId)));
+  if (!rows.length) throw new NotFoundError();
+  await recordReadIfOthers(db, actor, serviceUserId, "support_request", requestId);
+  return (await withEvents(db, rows))[0]!;
+}
+
+/** Open requests for the people this member of staff works with, oldest first. */
+export async function listOpenRequestsForStaff(db: Db, actor: Actor): Promise<SupportRequest[]> {
+  const ids = actor.relationships
+    .filter((r) => r.kind === "care_team_member_of")
+    .map((r) => r.serviceUserId)
+    .filter((id) => can(actor, "requests.manage", { serviceUserId: id }));
+  if (!ids.length) return [];
+  const rows = await baseQuery(db)
+    .where(and(inArray(supportRequests.serviceUserId, ids), notInArray(supportRequests.status, ["cancelled", "booked", "not_arranged"])))
+    .orderBy(asc(supportRequests.createdAt));
+  return withEvents(db, rows);
+}
+
+async function move(db: Db, actor: Actor, serviceUserId: string, requestId: string, status: RequestStatus, note: string, now: Date) {
+  await db.transaction(async (tx) => {
+    await tx.update(supportRequests).set({ status, updatedAt: now }).where(eq(supportRequests.id, requestId));
+    await tx.insert(supportRequestEvents).values({ requestId, status, note, byAccountId: actor.accountId, at: now });
+    await recordAudit(tx as unknown as Db, actor, { action: "request.status", serviceUserId, recordType: "support_request", recordId: requestId, details: { status } });
+  });
+}
+
+/** Staff move a request on: seen, booked (with the details), or could not be arranged (with why and what next). */
+export async function updateRequestStatus(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  requestId: string,
+  input: { status: RequestStatus; note: string },
+  now = new Date(),
+): Promise<void> {
+  ensure(actor, "requests.manage", serviceUserId);
+  const request = await getRequest(db, actor, serviceUserId, requestId);
+  if (!staffMoves[request.status].includes(input.status)) throw new InvalidTransitionError();
+  await move(db, actor, serviceUserId, requestId, input.status, input.note, now);
+}
+
+/** The person (or whoever asked for them) cancels, any time up to the appointment. */
+export async function cancelRequest(db: Db, actor: Actor, serviceUserId: string, requestId: string, now = new Date()): Promise<void> {
+  ensure(actor, "requests.create", serviceUserId);
+  const request = await getRequest(db, actor, serviceUserId, requestId);
+  if (!openStatuses.includes(request.status)) throw new InvalidTransitionError();
+  if (request.appointmentAt && new Date(request.appointmentAt).getTime() <= now.getTime()) throw new InvalidTransitionError();
+  await move(db, actor, serviceUserId, requestId, "cancelled", "", now);
+}
+
+export function canCancel(request: SupportRequest, now = new Date()): boolean {
+  return openStatuses.includes(request.status) && (!request.appointmentAt || new Date(request.appointmentAt).getTime() > now.getTime());
+}

@@ -1,0 +1,128 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { can } from "~/models/access.server";
+import { cancelRequest, canCancel, getRequest, InvalidTransitionError, updateRequestStatus } from "~/models/requests.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { requestStatusSchema } from "~/utils/validation/requests.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const req = await orNotFound(getRequest(getDb(), actor, serviceUserId, params.requestId ?? ""));
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    serviceUserId,
+    request: req,
+    canManage: can(actor, "requests.manage", { serviceUserId }),
+    canCancel: can(actor, "requests.create", { serviceUserId }) && canCancel(req),
+    pageTitle: t("requests:detailTitle"),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const requestId = params.requestId ?? "";
+  const db = getDb();
+  try {
+    if (formData.get("intent") === "cancel") {
+      await orNotFound(cancelRequest(db, actor, serviceUserId, requestId));
+      return redirect(`/people/${serviceUserId}/requests/${requestId}`);
+    }
+    const submission = parseWithZod(formData, { schema: requestStatusSchema });
+    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    await orNotFound(updateRequestStatus(db, actor, serviceUserId, requestId, submission.value));
+    return redirect(`/people/${serviceUserId}/requests/${requestId}`);
+  } catch (error) {
+    if (error instanceof InvalidTransitionError) return json({ status: "error" as const, error: { "": ["validation:requestStatus.cannot"] } }, { status: 400 });
+    throw error;
+  }
+}
+
+/** One request: what was asked, every change with who and when, and what can be done next. */
+export default function RequestDetail() {
+  const { t } = useTranslation(["requests", "communication", "common"]);
+  const { serviceUserId, request, canManage, canCancel: cancellable, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { form, errorFor, summary, valueOf } = useServerForm("request-status", lastResult as never);
+  const what = useRequestSummary();
+  const d = request.details;
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      {params.get("sent") && !lastResult ? (
+        <div className="panel" role="status">
+          <p className="heading-m">{t("requests:sentTitle")}</p>
+          <p>{t("requests:sentBody")}</p>
+        </div>
+      ) : null}
+      <p>
+        <StatusTag status={request.status} />
+      </p>
+      <SummaryList
+        rows={[
+          { key: "what", label: t("requests:interpreter.need"), value: what(d) },
+          { key: "for", label: t("requests:interpreter.appointment"), value: <TheirWords text={d.appointment} /> },
+          { key: "when", label: t("requests:when"), value: request.appointmentAt ? <AppointmentTime iso={request.appointmentAt} /> : "" },
+          { key: "gender", label: t("requests:interpreter.gender"), value: t(`requests:gender.${d.gender}`) },
+          ...(d.dialect ? [{ key: "dialect", label: t("requests:interpreter.dialect"), value: <bdi>{d.dialect}</bdi> }] : []),
+          ...(d.notSomeoneIKnow ? [{ key: "known", label: t("requests:interpreter.privacy"), value: t("requests:interpreter.notSomeoneIKnow") }] : []),
+          { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
+        ]}
+      />
+      <h2 className="heading-l">{t("requests:history")}</h2>
+      <ol className="list">
+        {request.events.map((e, i) => (
+          <li key={i}>
+            <p>
+              <FormattedDate iso={e.at} />: <strong>{t(`requests:status.${e.status}`)}</strong>
+              {e.by ? <> ({t("requests:by", { name: isolate(e.by) })})</> : null}
+            </p>
+            {e.note ? <TheirWords text={e.note} /> : null}
+          </li>
+        ))}
+      </ol>
+      {cancellable ? (
+        <Form>
+          <input type="hidden" name="intent" value="cancel" />
+          <p>{t("requests:cancelHint")}</p>
+          <Button type="submit" variant="warning">
+            {t("requests:cancel")}
+          </Button>
+        </Form>
+      ) : null}
+      {canManage && request.status !== "cancelled" ? (
+        <>
+          <h2 className="heading-l">{t("requests:updateTitle")}</h2>
+          <Form id={form.id} onSubmit={form.onSubmit}>
+            <RadioGroup
+              name="status"
+              label={t("requests:updateStatus")}
+              defaultValue={valueOf("status")}
+              error={errorFor("status")}
+              choices={(["seen", "booked", "not_arranged"] as const).map((s) => ({ value: s, label: t(`requests:status.${s}`) }))}
+            />
+            <TextArea name="note" label={t("requests:note")} hint={t("requests:noteHint")} optional rows={4} defaultValue={valueOf("note")} error={errorFor("note")} />
+            <Button type="submit">{t("requests:save")}</Button>
+          </Form>
+        </>
+      ) : null}
+    </FormPage>
+  );
+}

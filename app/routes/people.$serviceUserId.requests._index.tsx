@@ -1,0 +1,65 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
+import { Link } from "~/components/ui/Link";
+import { can } from "~/models/access.server";
+import { getDisplayName } from "~/models/plan.server";
+import { listRequests } from "~/models/requests.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "requests.read"));
+  const requests = await listRequests(getDb(), actor, serviceUserId);
+  const own = actor.relationships.some((r) => r.serviceUserId === serviceUserId && r.kind === "service_user");
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    serviceUserId,
+    requests,
+    canCreate: can(actor, "requests.create", { serviceUserId }),
+    pageTitle: own ? t("requests:titleOwn") : t("requests:titleOther", { name: isolate(displayName) }),
+  });
+}
+
+/** Interpreter requests for this person, newest first, each with where it has got to. */
+export default function Requests() {
+  const { t } = useTranslation(["requests", "common"]);
+  const { serviceUserId, requests, canCreate, pageTitle } = useLoaderData<typeof loader>();
+  const summary = useRequestSummary();
+  return (
+    <>
+      <p>
+        <Link href={`/people/${serviceUserId}`}>{t("requests:backToRecord")}</Link>
+      </p>
+      <h1 className="heading-xl">{pageTitle}</h1>
+      <p className="lead">{t("requests:intro")}</p>
+      {canCreate ? (
+        <p>
+          <Link href={`/people/${serviceUserId}/requests/interpreter`}>{t("requests:interpreter.link")}</Link>
+        </p>
+      ) : null}
+      {requests.length ? (
+        <ul className="list">
+          {requests.map((r) => (
+            <li key={r.id} className="supporter">
+              <h2 className="heading-m">
+                <Link href={`/people/${serviceUserId}/requests/${r.id}`}>{summary(r.details)}</Link>
+              </h2>
+              <p>
+                {r.appointmentAt ? <AppointmentTime iso={r.appointmentAt} /> : null} <StatusTag status={r.status} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("requests:none")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/forms/DateInput";
+import { FormPage } from "~/components/forms/FormPage";
+import { useLanguageOptions } from "~/components/forms/language-options";
+import { SelectField } from "~/components/forms/SelectField";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { Form } from "~/components/ui/Form";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextField } from "~/components/ui/TextField";
+import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/communication-vocabulary";
+import { getDisplayName } from "~/models/plan.server";
+import { requestInterpreter } from "~/models/requests.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { interpreterRequestSchema } from "~/utils/validation/requests.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "requests.create"));
+  const own = actor.relationships.some((r) => r.serviceUserId === serviceUserId && r.kind === "service_user");
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    serviceUserId,
+    pageTitle: own ? t("requests:interpreter.titleOwn") : t("requests:interpreter.titleOther", { name: isolate(displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: interpreterRequestSchema() });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const id = await orNotFound(requestInterpreter(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/requests/${id}?sent=1`);
+}
+
+/** Ask for an interpreter for one appointment or review (MC-01…MC-09). */
+export default function AskForInterpreter() {
+  const { t } = useTranslation(["requests", "communication", "common"]);
+  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("interpreter", lastResult);
+  const languageOptions = useLanguageOptions({ withSignLanguage: false });
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{t("requests:interpreter.intro")}</p>
+      <div className="inset">
+        <p>{t("requests:interpreter.noFamily")}</p>
+      </div>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <RadioGroup
+          name="need"
+          label={t("requests:interpreter.need")}
+          defaultValue={valueOf("need")}
+          error={errorFor("need")}
+          choices={interpreterNeeds.map((n) => ({ value: n, label: t(`requests:need.${n}`) }))}
+        />
+        <SelectField
+          name="language"
+          label={t("requests:interpreter.language")}
+          hint={t("requests:interpreter.languageHint")}
+          placeholder={t("communication:language.choose")}
+          options={languageOptions}
+          defaultValue={valueOf("language")}
+          error={errorFor("language")}
+        />
+        <RadioGroup
+          name="mode"
+          label={t("requests:interpreter.mode")}
+          hint={t("requests:interpreter.modeHint")}
+          defaultValue={valueOf("mode")}
+          error={errorFor("mode")}
+          choices={interpreterModes.map((m) => ({ value: m, label: t(`requests:mode.${m}`) }))}
+        />
+        <RadioGroup
+          name="gender"
+          label={t("requests:interpreter.gender")}
+          optional
+          defaultValue={valueOf("gender")}
+          error={errorFor("gender")}
+          choices={interpreterGenders.map((g) => ({ value: g, label: t(`requests:gender.${g}`) }))}
+        />
+        <TextField name="dialect" label={t("requests:interpreter.dialect")} hint={t("requests:interpreter.dialectHint")} optional defaultValue={valueOf("dialect")} error={errorFor("dialect")} />
+        <CheckboxGroup
+          name="notSomeoneIKnow"
+          label={t("requests:interpreter.privacy")}
+          optional
+          defaultValue={valuesOf("notSomeoneIKnow")}
+          choices={[{ value: "yes", label: t("requests:interpreter.notSomeoneIKnow") }]}
+        />
+        <TextField name="appointment" label={t("requests:interpreter.appointment")} hint={t("requests:interpreter.appointmentHint")} defaultValue={valueOf("appointment")} error={errorFor("appointment")} />
+        <DateInput
+          name="appointmentOn"
+          legend={t("requests:interpreter.date")}
+          hint={t("requests:interpreter.dateHint")}
+          error={errorFor("appointmentOn")}
+          defaultValue={{ day: partOf("appointmentOn", "day"), month: partOf("appointmentOn", "month"), year: partOf("appointmentOn", "year") }}
+        />
+        <TextField
+          name="appointmentTime"
+          label={t("requests:interpreter.time")}
+          hint={t("requests:interpreter.timeHint")}
+          width="5"
+          inputMode="numeric"
+          defaultValue={valueOf("appointmentTime")}
+          error={errorFor("appointmentTime")}
+        />
+        <Button type="submit">{t("requests:interpreter.send")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

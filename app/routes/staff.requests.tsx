@@ -1,0 +1,60 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CommunicationFlag } from "~/components/CommunicationFlag";
+import { FormattedDate } from "~/components/plan/PlanParts";
+import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
+import { Link } from "~/components/ui/Link";
+import { config } from "~/config.server";
+import { communicationFlags } from "~/models/communication.server";
+import { listOpenRequestsForStaff } from "~/models/requests.server";
+import type { RouteHandle } from "~/root";
+import { requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+
+export const handle: RouteHandle = { titleKey: "requests:queueTitle" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  requirePermission(actor, "caseload.view", { organisation: true });
+  const requests = await listOpenRequestsForStaff(getDb(), actor);
+  const people = [...new Set(requests.map((r) => r.serviceUserId))];
+  const flags = await communicationFlags(getDb(), actor, people, config().reviewIntervalMonths);
+  return json({ requests, flags });
+}
+
+/** Open interpreter requests for the people this member of staff works with, oldest first. */
+export default function RequestQueue() {
+  const { t } = useTranslation(["requests", "common"]);
+  const { requests, flags } = useLoaderData<typeof loader>();
+  const summary = useRequestSummary();
+  return (
+    <>
+      <p>
+        <Link href="/staff">{t("requests:backToCaseload")}</Link>
+      </p>
+      <h1 className="heading-xl">{t("requests:queueTitle")}</h1>
+      <p>{t("requests:queueIntro")}</p>
+      {requests.length ? (
+        <ol className="list">
+          {requests.map((r) => (
+            <li key={r.id} className="supporter">
+              <h2 className="heading-m">
+                <Link href={`/people/${r.serviceUserId}/requests/${r.id}`}>
+                  <bdi>{r.displayName}</bdi>: {summary(r.details)}
+                </Link>
+              </h2>
+              {flags[r.serviceUserId] ? <CommunicationFlag needs={flags[r.serviceUserId]!} href={`/people/${r.serviceUserId}/communication-needs`} /> : null}
+              <p>
+                {t("requests:asked")} <FormattedDate iso={r.createdAt} />. {t("requests:when")}:{" "}
+                {r.appointmentAt ? <AppointmentTime iso={r.appointmentAt} /> : null} <StatusTag status={r.status} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t("requests:queueEmpty")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { describe, expect, it } from "vitest";
+import { interpreterRequestSchema, requestStatusSchema, toInstant } from "./requests.server";
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  return data;
+}
+
+const now = () => new Date("2026-11-24T12:00:00Z");
+const good = {
+  need: "bsl",
+  mode: "face_to_face",
+  appointment: "My review with Jo",
+  "appointmentOn.day": "3",
+  "appointmentOn.month": "12",
+  "appointmentOn.year": "2026",
+  appointmentTime: "14:30",
+};
+
+describe("asking for an interpreter", () => {
+  it("takes a BSL interpreter for a future appointment, in UK time", () => {
+    const result = parseWithZod(form(good), { schema: interpreterRequestSchema(now) });
+    expect(result.status === "success" && result.value).toEqual({
+      need: "bsl",
+      language: null,
+      mode: "face_to_face",
+      gender: "no_preference",
+      dialect: "",
+      notSomeoneIKnow: false,
+      appointment: "My review with Jo",
+      appointmentAt: new Date("2026-12-03T14:30:00Z"),
+    });
+  });
+
+  it("refuses an appointment in the past, earlier today included", () => {
+    const past = parseWithZod(form({ ...good, "appointmentOn.day": "1", "appointmentOn.month": "1", "appointmentOn.year": "2026" }), {
+      schema: interpreterRequestSchema(now),
+    }).reply().error;
+    expect(past?.appointmentOn).toEqual(["validation:interpreter.date.past"]);
+    const earlier = parseWithZod(form({ ...good, "appointmentOn.day": "24", "appointmentOn.month": "11", appointmentTime: "09:00" }), {
+      schema: interpreterRequestSchema(now),
+    }).reply().error;
+    expect(earlier?.appointmentTime).toEqual(["validation:interpreter.past"]);
+  });
+
+  it("needs a language from the list for a spoken language interpreter", () => {
+    expect(parseWithZod(form({ ...good, need: "spoken" }), { schema: interpreterRequestSchema(now) }).reply().error?.language).toEqual([
+      "validation:interpreter.language",
+    ]);
+    expect(
+      parseWithZod(form({ ...good, need: "spoken", language: "klingon" }), { schema: interpreterRequestSchema(now) }).reply().error?.language,
+    ).toEqual(["validation:interpreter.unknownLanguage"]);
+    const ok = parseWithZod(form({ ...good, need: "spoken", language: "pl" }), { schema: interpreterRequestSchema(now) });
+    expect(ok.status === "success" && ok.value.language).toBe("pl");
+  });
+
+  it("explains a time that is not a time", () => {
+    expect(parseWithZod(form({ ...good, appointmentTime: "half two" }), { schema: interpreterRequestSchema(now) }).reply().error?.appointmentTime).toEqual([
+      "validation:interpreter.time",
+    ]);
+  });
+
+  it("reads UK wall-clock time across summer time", () => {
+    expect(toInstant("2027-07-01", "09:00").toISOString()).toBe("2027-07-01T08:00:00.000Z");
+    expect(toInstant("2027-01-15", "09:00").toISOString()).toBe("2027-01-15T09:00:00.000Z");
+  });
+});
+
+describe("staff updating a request", () => {
+  it("booked and not arranged need a note for the person", () => {
+    expect(parseWithZod(form({ status: "booked" }), { schema: requestStatusSchema }).reply().error?.note).toEqual(["validation:requestStatus.note.booked"]);
+    expect(parseWithZod(form({ status: "seen" }), { schema: requestStatusSchema }).status).toBe("success");
+    expect(parseWithZod(form({ status: "cancelled" }), { schema: requestStatusSchema }).reply().error?.status).toEqual(["validation:requestStatus.status"]);
+  });
+});
