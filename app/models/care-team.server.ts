@@ -150,7 +150,8 @@ export interface CoordinatorForm {
   choices: CoordinatorChoice[];
 }
 
-async function currentCoordinatorRelationship(db: Db, serviceUserId: string) {
+/** The person's current coordinator (care coordinator, lead professional or key worker), if any. */
+export async function currentCoordinatorRelationship(db: Db, serviceUserId: string) {
   const [row] = await db
     .select({ id: relationships.id, accountId: relationships.accountId, displayName: accounts.displayName })
     .from(relationships)

@@ -1,10 +1,11 @@
 import { isUuid } from "~/utils/ids";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { accounts, carerAssessmentRequests, carerMessages, carerNeeds, relationships, serviceUsers, type AssessmentStatus } from "#db/schema/index";
+import { accounts, carerAssessmentRequests, carerMessages, carerNeeds, serviceUsers, type AssessmentStatus } from "#db/schema/index";
 import { isNeedsPart, type NeedsPart } from "~/components/carers/needs-parts";
 import type { Db } from "~/utils/db.server";
-import type { Actor } from "./access.server";
+import { can, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
+import { currentCoordinatorRelationship } from "./care-team.server";
 import { ensure, NotFoundError } from "./plan.server";
 import type { Scope } from "./vocabulary";
 
@@ -17,30 +18,23 @@ export interface CaredFor {
 }
 
 async function coordinatorName(db: Db, serviceUserId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ name: accounts.displayName })
-    .from(relationships)
-    .innerJoin(accounts, eq(accounts.id, relationships.accountId))
-    .where(
-      and(
-        eq(relationships.serviceUserId, serviceUserId),
-        eq(relationships.kind, "care_team_member_of"),
-        inArray(relationships.teamRole, ["care_coordinator", "lead_professional", "key_worker"]),
-        isNull(relationships.endedAt),
-      ),
-    )
-    .limit(1);
-  return row?.name ?? null;
+  return (await currentCoordinatorRelationship(db, serviceUserId))?.displayName ?? null;
+}
+
+/** The records on which this actor is a carer, as the access module decides it. */
+function caredForIds(actor: Actor): string[] {
+  return [...new Set(actor.relationships.map((r) => r.serviceUserId))].filter((id) => can(actor, "team.tell", { serviceUserId: id }));
 }
 
 /** The people this carer looks after, with exactly what each shares with them now. */
 export async function listCaredFor(db: Db, actor: Actor): Promise<CaredFor[]> {
+  const ids = caredForIds(actor);
+  if (!ids.length) return [];
   const rels = actor.relationships.filter((r) => r.kind === "carer_of");
-  if (!rels.length) return [];
   const people = await db
     .select({ id: serviceUsers.id, displayName: serviceUsers.displayName })
     .from(serviceUsers)
-    .where(inArray(serviceUsers.id, rels.map((r) => r.serviceUserId)))
+    .where(inArray(serviceUsers.id, ids))
     .orderBy(asc(serviceUsers.displayName));
   const result: CaredFor[] = [];
   for (const p of people) {
@@ -117,7 +111,7 @@ export async function markCarerMessageRead(db: Db, actor: Actor, serviceUserId: 
 export type NeedsRecord = Partial<Record<NeedsPart, { answers: Record<string, string>; updatedAt: string }>>;
 
 function requireCarer(actor: Actor): void {
-  if (!actor.relationships.some((r) => r.kind === "carer_of")) throw new NotFoundError();
+  if (!caredForIds(actor).length) throw new NotFoundError();
 }
 
 async function needsOf(db: Db, carerAccountId: string): Promise<NeedsRecord> {

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { datePartsOf } from "~/components/forms/DateInput";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { GoalFields } from "~/components/plan/GoalFields";
@@ -42,11 +43,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/people/${serviceUserId}/goals/${goal.id}`);
 }
 
-function dateParts(iso: string | null) {
-  if (!iso) return {};
-  const [year, month, day] = iso.split("-");
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
 
 /** The person changes the words of their goal at any time. */
 export default function EditGoal() {
@@ -62,7 +58,7 @@ export default function EditGoal() {
         whoCanHelp: valueOf("whoCanHelp"),
         targetDate: { day: partOf("targetDate", "day"), month: partOf("targetDate", "month"), year: partOf("targetDate", "year") },
       }
-    : { ...goal, targetDate: dateParts(goal.targetDate) };
+    : { ...goal, targetDate: datePartsOf(goal.targetDate) };
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/goals/${goal.id}`, label: t("plan:goalForm.backToGoal") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <p>{t("plan:goalForm.intro")}</p>

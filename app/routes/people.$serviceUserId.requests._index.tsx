@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
 import { Link } from "~/components/ui/Link";
-import { can } from "~/models/access.server";
+import { can, capacityFor } from "~/models/access.server";
 import { getDisplayName } from "~/models/plan.server";
 import { listRequests } from "~/models/requests.server";
 import { requireSignedIn } from "~/utils/auth.server";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "requests.read"));
   const requests = await listRequests(getDb(), actor, serviceUserId);
-  const own = actor.relationships.some((r) => r.serviceUserId === serviceUserId && r.kind === "service_user");
+  const own = capacityFor(actor, serviceUserId) === "service_user";
   const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,

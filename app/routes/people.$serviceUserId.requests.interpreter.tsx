@@ -13,6 +13,7 @@ import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/communication-vocabulary";
+import { capacityFor } from "~/models/access.server";
 import { getDisplayName } from "~/models/plan.server";
 import { requestInterpreter } from "~/models/requests.server";
 import { requireSignedIn } from "~/utils/auth.server";
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
   const serviceUserId = params.serviceUserId ?? "";
   const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "requests.create"));
-  const own = actor.relationships.some((r) => r.serviceUserId === serviceUserId && r.kind === "service_user");
+  const own = capacityFor(actor, serviceUserId) === "service_user";
   const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,

@@ -3,6 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SharingFields } from "~/components/carers/SharingFields";
+import { datePartsOf } from "~/components/forms/DateInput";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
@@ -50,11 +51,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(back);
 }
 
-function dateParts(iso: string | null) {
-  if (!iso) return {};
-  const [year, month, day] = iso.split("-");
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
 
 /** Choose exactly what one person can see, or stop sharing with them in one step (CR-13). */
 export default function ChangeSharing() {
@@ -64,7 +60,7 @@ export default function ChangeSharing() {
   const { form, errorFor, summary, valuesOf, partOf } = useServerForm("sharing", lastResult);
   const endDate = lastResult
     ? { day: partOf("endsOn", "day"), month: partOf("endsOn", "month"), year: partOf("endsOn", "year") }
-    : dateParts(endsOn);
+    : datePartsOf(endsOn);
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/sharing`, label: t("carers:sharing.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <p>{t("carers:change.intro")}</p>

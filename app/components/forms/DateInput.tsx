@@ -1,6 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { fieldId } from "~/components/ui/TextField";
 
+/** A saved ISO date (yyyy-mm-dd) as the three boxes show it: "3", "12", "2026". Empty when there is none. */
+export function datePartsOf(iso: string | null): { day?: string; month?: string; year?: string } {
+  if (!iso) return {};
+  const [year, month, day] = iso.slice(0, 10).split("-");
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
 export interface DateInputProps {
   name: string;
   legend: React.ReactNode;
