@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actions, can, capacityFor, scopes, type Action, type Actor, type RelationshipKind, type Scope } from "./access.server";
+import { actions, can, capacityFor, onBehalfCapacity, scopes, type Action, type Actor, type RelationshipKind, type Scope } from "./access.server";
 
 const SAM = "sam-record";
 const MAYA = "maya-record";
@@ -17,16 +17,16 @@ const expected: Record<string, readonly Action[]> = {
   service_user: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "goals.read", "goals.write",
     "recovery.read", "recovery.write", "appointments.read", "requests.create", "sharing.manage", "audit.read",
-    "plan.comment", "requests.read",
+    "plan.comment", "requests.read", "decisions.read", "decisions.write",
   ],
   care_team_member_of: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "plan.write", "goals.read",
     "goals.suggest", "recovery.read", "appointments.read", "requests.create", "invitation.create", "carers.support",
-    "requests.read", "requests.manage",
+    "requests.read", "requests.manage", "decisions.read", "decisions.manage",
   ],
   carer_of: ["record.view", "team.tell"],
   advocate_for: ["record.view"],
-  attorney_for: ["record.view"],
+  attorney_for: ["record.view", "decisions.read"],
   none: [],
 };
 
@@ -53,14 +53,22 @@ const byScope: Record<Scope, readonly Action[]> = {
   "recovery.read": ["recovery.read"],
   "appointments.read": ["appointments.read"],
   "requests.create": ["requests.create", "requests.read"],
-  act_on_behalf: ["act_on_behalf"],
+  act_on_behalf: [
+    "act_on_behalf", "goals.read", "goals.write", "recovery.read", "recovery.write", "requests.create", "requests.read",
+    "decisions.read", "decisions.write",
+  ],
 };
 
 describe("can: carer, advocate and attorney × scope × action", () => {
   for (const kind of ["carer_of", "advocate_for", "attorney_for"] as const) {
     for (const scope of scopes) {
       for (const action of actions) {
-        const should = action === "record.view" || (action === "team.tell" && kind === "carer_of") || byScope[scope].includes(action);
+        const should =
+          action === "record.view" ||
+          (action === "team.tell" && kind === "carer_of") ||
+          (action === "decisions.read" && kind === "attorney_for") ||
+          // Acting on behalf is never a carer's: the grant gives a carer nothing.
+          (byScope[scope].includes(action) && !(kind === "carer_of" && scope === "act_on_behalf"));
         it(`${kind} with ${scope} ${should ? "may" : "may not"} ${action}`, () => {
           expect(can(actor(kind, [scope]), action, { serviceUserId: SAM })).toBe(should);
         });
@@ -73,6 +81,22 @@ describe("can: someone else's record", () => {
   it.each(Object.keys(expected).filter((k) => k !== "none"))("%s of Sam may do nothing to Maya's record", (kind) => {
     const a = actor(kind as RelationshipKind, [...scopes], true);
     for (const action of actions) expect(can(a, action, { serviceUserId: MAYA })).toBe(false);
+  });
+});
+
+describe("onBehalfCapacity", () => {
+  it.each([
+    ["advocate_for", ["act_on_behalf"], "advocate_for"],
+    ["attorney_for", ["act_on_behalf"], "attorney_for"],
+    ["advocate_for", ["goals.write"], null],
+    ["carer_of", ["act_on_behalf"], null],
+    ["service_user", [], null],
+    ["care_team_member_of", [], null],
+  ] as const)("%s with %j writes on behalf as %s", (kind, grants, capacity) => {
+    expect(onBehalfCapacity(actor(kind, [...grants]), SAM)).toBe(capacity);
+  });
+  it("is null on someone else's record", () => {
+    expect(onBehalfCapacity(actor("advocate_for", ["act_on_behalf"]), MAYA)).toBeNull();
   });
 });
 

@@ -31,6 +31,9 @@ export const actions = [
   "carers.support",
   "requests.read",
   "requests.manage",
+  "decisions.read",
+  "decisions.write",
+  "decisions.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -65,6 +68,8 @@ const ownRecordActions: readonly Action[] = [
   "audit.read",
   "plan.comment",
   "requests.read",
+  "decisions.read",
+  "decisions.write",
 ];
 
 const careTeamActions: readonly Action[] = [
@@ -82,6 +87,8 @@ const careTeamActions: readonly Action[] = [
   "carers.support",
   "requests.read",
   "requests.manage",
+  "decisions.read",
+  "decisions.manage",
 ];
 
 /** What each shared scope lets a carer, advocate or attorney do. */
@@ -95,7 +102,18 @@ const scopeActions: Record<Scope, readonly Action[]> = {
   "recovery.read": ["recovery.read"],
   "appointments.read": ["appointments.read"],
   "requests.create": ["requests.create", "requests.read"],
-  "act_on_behalf": ["act_on_behalf"],
+  // Filling in the person's forms for them: only for an advocate or attorney (see below).
+  "act_on_behalf": [
+    "act_on_behalf",
+    "goals.read",
+    "goals.write",
+    "recovery.read",
+    "recovery.write",
+    "requests.create",
+    "requests.read",
+    "decisions.read",
+    "decisions.write",
+  ],
 };
 
 function relationshipAllows(rel: ActorRelationship, action: Action): boolean {
@@ -111,7 +129,12 @@ function relationshipAllows(rel: ActorRelationship, action: Action): boolean {
       if (action === "record.view") return true;
       // A carer can always tell the team something, whatever is shared (CR-05).
       if (action === "team.tell") return rel.kind === "carer_of";
-      return rel.scopes.some((scope) => scopeActions[scope].includes(action));
+      // An attorney may see decisions made in the person's best interests (MC-06).
+      if (action === "decisions.read" && rel.kind === "attorney_for") return true;
+      return rel.scopes.some(
+        // Acting on someone's behalf is an advocate's or attorney's role, never a carer's.
+        (scope) => (scope !== "act_on_behalf" || rel.kind !== "carer_of") && scopeActions[scope].includes(action),
+      );
   }
 }
 
@@ -123,6 +146,16 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
   return actor.relationships.some(
     (rel) => rel.serviceUserId === subject.serviceUserId && relationshipAllows(rel, action),
   );
+}
+
+/**
+ * When an advocate or attorney writes in someone's record on their behalf, the capacity to show
+ * beside the entry ("entered by Priya Shah (advocate) on behalf of Sam Taylor"). Null otherwise.
+ */
+export function onBehalfCapacity(actor: Actor, serviceUserId: string): "advocate_for" | "attorney_for" | null {
+  const capacity = capacityFor(actor, serviceUserId);
+  if ((capacity === "advocate_for" || capacity === "attorney_for") && can(actor, "act_on_behalf", { serviceUserId })) return capacity;
+  return null;
 }
 
 /** The capacity in which the actor touches this record, for the audit log. */

@@ -29,8 +29,10 @@ describe("goals", () => {
     await seedDemoData(getDb());
     const sam = await recordId("Sam Taylor");
     const [existing] = await getDb().select().from(goals).where(eq(goals.serviceUserId, sam));
-    for (const email of [demoPeople.jo.email, demoPeople.alex.email, demoPeople.priya.email, demoPeople.maya.email]) {
-      const actor = await actorFor(email);
+    const priya = await actorFor(demoPeople.priya.email);
+    // Priya as she would be without Sam's permission to fill in forms for him.
+    const priyaReadOnly = { ...priya, relationships: priya.relationships.map((r) => ({ ...r, scopes: r.scopes.filter((s) => s !== "act_on_behalf") })) };
+    for (const actor of [await actorFor(demoPeople.jo.email), await actorFor(demoPeople.alex.email), priyaReadOnly, await actorFor(demoPeople.maya.email)]) {
       await expect(addGoal(getDb(), actor, sam, newGoal)).rejects.toBeInstanceOf(NotFoundError);
       await expect(recordGoalProgress(getDb(), actor, sam, existing!.id, { rating: 5, note: "" })).rejects.toBeInstanceOf(NotFoundError);
     }
@@ -145,7 +147,7 @@ describe("changing a goal's words", () => {
     const samActor = await actorFor(demoPeople.sam.email);
     const id = await addGoal(getDb(), samActor, sam, { what: "Swim", why: "", firstStep: "", whoCanHelp: "", targetDate: null });
     const input = { what: "Changed", why: "", firstStep: "", whoCanHelp: "", targetDate: null };
-    for (const email of [demoPeople.jo.email, demoPeople.maya.email, demoPeople.priya.email]) {
+    for (const email of [demoPeople.jo.email, demoPeople.maya.email, demoPeople.alex.email]) {
       await expect(updateGoal(getDb(), await actorFor(email), sam, id, input)).rejects.toBeInstanceOf(NotFoundError);
     }
     const suggestion = await suggestGoal(getDb(), await actorFor(demoPeople.jo.email), sam, { what: "Try a cookery class", why: "" });

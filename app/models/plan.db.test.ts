@@ -30,12 +30,17 @@ describe("the plan as each person may see it", () => {
     expect(plan).toMatchObject({ recovery: null, goals: null, needs: null, support: null, reviews: null, wishes: null });
   });
 
-  it("Priya (whole plan and goals shared) does not get the recovery statement", async () => {
+  it("Priya (whole plan, goals, filling in forms for Sam) gets the recovery statement only with that permission", async () => {
     await seedDemoData(getDb());
-    const plan = await getPlanView(getDb(), await actorFor(demoPeople.priya.email), await recordId("Sam Taylor"));
+    const priya = await actorFor(demoPeople.priya.email);
+    const plan = await getPlanView(getDb(), priya, await recordId("Sam Taylor"));
     expect(plan?.needs).not.toBeNull();
     expect(plan?.goals).not.toBeNull();
-    expect(plan?.recovery).toBeNull();
+    expect(plan?.recovery).not.toBeNull();
+    const withoutActing = { ...priya, relationships: priya.relationships.map((r) => ({ ...r, scopes: r.scopes.filter((s) => s !== "act_on_behalf") })) };
+    const limited = await getPlanView(getDb(), withoutActing, await recordId("Sam Taylor"));
+    expect(limited?.goals).not.toBeNull();
+    expect(limited?.recovery).toBeNull();
   });
 
   it("Maya and Tom get nothing of Sam's plan", async () => {

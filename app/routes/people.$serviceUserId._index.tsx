@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     careTeam: careTeam ?? null,
     own,
     canRequest: can(actor, "requests.read", { serviceUserId: overview.serviceUserId }),
+    canDecisions: can(actor, "decisions.read", { serviceUserId: overview.serviceUserId }),
     pageTitle: own ? t("home:record.ownTitle") : t("home:record.title", { name: isolate(overview.displayName) }),
   });
 }
@@ -50,6 +51,11 @@ export default function RecordOverview() {
         {data.canRequest ? (
           <li>
             <Link href={`/people/${data.serviceUserId}/requests`}>{t("requests:linkFromRecord")}</Link>
+          </li>
+        ) : null}
+        {data.canDecisions ? (
+          <li>
+            <Link href={`/people/${data.serviceUserId}/decisions`}>{data.own ? t("home:record.decisionsLinkOwn") : t("home:record.decisionsLink")}</Link>
           </li>
         ) : null}
       </ul>

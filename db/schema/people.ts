@@ -62,6 +62,8 @@ export const sharingGrants = pgTable(
       .references(() => relationships.id, { onDelete: "cascade" }),
     scope: text("scope").notNull(),
     basis: text("basis").notNull(),
+    // For a grant staff record without consent: the decision it covers, in their words.
+    basisNote: text("basis_note"),
     grantedBy: uuid("granted_by").references(() => accounts.id),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull().defaultNow(),
     endsAt: timestamp("ends_at", { withTimezone: true }),

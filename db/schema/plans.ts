@@ -133,6 +133,8 @@ export const recoveryStatements = pgTable(
     version: integer("version").notNull(),
     body: text("body").notNull(),
     writtenBy: uuid("written_by").references(() => accounts.id),
+    // Set when someone acting on the person's behalf wrote it: advocate_for or attorney_for.
+    enteredAs: text("entered_as"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("recovery_statements_version_idx").on(t.serviceUserId, t.version)],
@@ -156,6 +158,7 @@ export const goals = pgTable(
     status: text("status").$type<GoalStatus>().notNull().default("active"),
     suggestedBy: uuid("suggested_by").references(() => accounts.id),
     createdBy: uuid("created_by").references(() => accounts.id),
+    enteredAs: text("entered_as"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -174,6 +177,7 @@ export const goalProgress = pgTable(
     note: text("note").notNull().default(""),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
     recordedBy: uuid("recorded_by").references(() => accounts.id),
+    enteredAs: text("entered_as"),
   },
   (t) => [
     index("goal_progress_goal_idx").on(t.goalId, t.recordedAt),

@@ -24,6 +24,8 @@ export const supportRequests = pgTable(
     appointmentAt: timestamp("appointment_at", { withTimezone: true }),
     status: text("status").$type<RequestStatus>().notNull().default("sent"),
     createdBy: uuid("created_by").references(() => accounts.id),
+    // Set when an advocate or attorney asked on the person's behalf.
+    enteredAs: text("entered_as"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
