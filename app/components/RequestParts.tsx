@@ -1,22 +1,40 @@
 import { useTranslation } from "react-i18next";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
 
-/** What was asked, in words: "British Sign Language interpreter, face to face". */
-export function useRequestSummary() {
-  const { t } = useTranslation(["requests", "communication"]);
-  return (details: { need: string; language: string | null; mode: string }) =>
-    [
-      details.need === "spoken" && details.language
-        ? t("communication:flag.interpreter", { language: t(`communication:language.${details.language}`) })
-        : t(`requests:need.${details.need}`),
-      t(`requests:mode.${details.mode}`),
-    ].join(", ");
+interface InterpreterAsked {
+  need: string;
+  language: string | null;
+  mode: string;
+}
+interface AdvocateAsked {
+  kind: string;
+  contactMethod: string;
 }
 
-/** A status as a tag with words, never colour alone. */
-export function StatusTag({ status }: { status: string }) {
+/** Whether a request's details are for an advocate (they carry a contact method) or an interpreter. */
+export function isAdvocateAsk(details: InterpreterAsked | AdvocateAsked): details is AdvocateAsked {
+  return "contactMethod" in details;
+}
+
+/** What was asked, in words: "British Sign Language interpreter, face to face", or "Advocate: IMHA". */
+export function useRequestSummary() {
+  const { t } = useTranslation(["requests", "communication"]);
+  return (details: InterpreterAsked | AdvocateAsked) =>
+    isAdvocateAsk(details)
+      ? t(`requests:advocate.kindShort.${details.kind}`)
+      : [
+          details.need === "spoken" && details.language
+            ? t("communication:flag.interpreter", { language: t(`communication:language.${details.language}`) })
+            : t(`requests:need.${details.need}`),
+          t(`requests:mode.${details.mode}`),
+        ].join(", ");
+}
+
+/** A status as a tag with words, never colour alone. "Booked" reads "advocate found" for an advocate. */
+export function StatusTag({ status, kind = "interpreter" }: { status: string; kind?: string }) {
   const { t } = useTranslation(["requests"]);
-  return <strong className={`tag tag--${status === "booked" ? "done" : "todo"}`}>{t(`requests:status.${status}`)}</strong>;
+  const label = kind === "advocate" && status === "booked" ? t("requests:status.found") : t(`requests:status.${status}`);
+  return <strong className={`tag tag--${status === "booked" ? "done" : "todo"}`}>{label}</strong>;
 }
 
 /** Date and time of the appointment, in the reader's language. */
@@ -28,4 +46,35 @@ export function AppointmentTime({ iso }: { iso: string }) {
       <FormattedDate iso={iso} />, <time dateTime={iso} suppressHydrationWarning>{time}</time>
     </>
   );
+}
+
+interface AdvocateAnswersShown {
+  kind: string;
+  referrer: string;
+  about: string;
+  legalStatus: string | null;
+  shareCommunication: boolean;
+  communicationOther: string;
+  contactMethod: string;
+  contactDetails: string;
+  contactTimes: string;
+  leaveMessage: boolean;
+}
+
+/** The answers of an advocate request as summary rows, for the check page and the request itself. */
+export function useAdvocateRows() {
+  const { t } = useTranslation(["requests"]);
+  const yesNo = (v: boolean) => (v ? t("requests:advocate.yes") : t("requests:advocate.no"));
+  return (d: AdvocateAnswersShown) => [
+    ...(d.referrer !== "self" ? [{ key: "referrer", label: t("requests:advocate.referrer"), value: t(`requests:advocate.referrers.${d.referrer}`) }] : []),
+    { key: "kind", label: t("requests:advocate.kind"), value: t(`requests:advocate.kinds.${d.kind}`) },
+    { key: "about", label: t("requests:advocate.about"), value: <TheirWords text={d.about} /> },
+    { key: "legal", label: t("requests:advocate.legalStatus"), value: d.legalStatus ? t(`requests:advocate.legal.${d.legalStatus}`) : t("requests:advocate.notGiven") },
+    { key: "share", label: t("requests:advocate.shareCommunication"), value: yesNo(d.shareCommunication) },
+    ...(d.communicationOther ? [{ key: "comms", label: t("requests:advocate.communicationOther"), value: <TheirWords text={d.communicationOther} /> }] : []),
+    { key: "method", label: t("requests:advocate.contactMethod"), value: t(`requests:advocate.contact.${d.contactMethod}`) },
+    { key: "details", label: t("requests:advocate.contactDetails"), value: <bdi>{d.contactDetails}</bdi> },
+    { key: "times", label: t("requests:advocate.contactTimes"), value: d.contactTimes ? <bdi>{d.contactTimes}</bdi> : t("requests:advocate.anyTime") },
+    { key: "message", label: t("requests:advocate.leaveMessage"), value: yesNo(d.leaveMessage) },
+  ];
 }

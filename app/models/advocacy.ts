@@ -51,3 +51,22 @@ export function suggestAdvocates(a: EligibilityAnswers): Suggestion[] {
   out.push({ kind: "community", strength: out.length ? "maybe" : "likely" });
   return out;
 }
+
+/** What someone can ask for on the request form: one of the four kinds, or "not sure" (AD-02). */
+export const advocateRequestKinds = ["imha", "imca", "care_act", "community", "not_sure"] as const;
+export type AdvocateRequestKind = (typeof advocateRequestKinds)[number];
+
+/**
+ * Who is asking, when it is not the person. The nearest relative or nominated person, an AMHP
+ * and the responsible clinician can refer for an IMHA, and the service must respond (AD-03).
+ */
+export const advocateReferrers = ["advocate", "care_team", "amhp", "responsible_clinician", "nearest_relative", "nominated_person", "other"] as const;
+export type AdvocateReferrer = (typeof advocateReferrers)[number] | "self";
+
+/** Legal status the person may choose to share: the guide's list, or "I would rather not say". */
+export const legalStatuses = [...mhaStatuses, "prefer_not"] as const;
+export type LegalStatus = (typeof legalStatuses)[number];
+
+/** How the advocacy service may safely get in touch. */
+export const advocateContactMethods = ["phone", "text", "email", "letter", "via_someone"] as const;
+export type AdvocateContactMethod = (typeof advocateContactMethods)[number];

@@ -1,6 +1,6 @@
 import { auditEvents } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
-import { capacityFor, type Actor } from "./access.server";
+import { capacityFor, onBehalfCapacity, type Actor } from "./access.server";
 
 export interface AuditEntry {
   action: string;
@@ -13,11 +13,15 @@ export interface AuditEntry {
 
 /** Append one event. Never updates or deletes: the log is append-only. */
 export async function recordAudit(db: Db, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  // A change made by an advocate or attorney acting for the person is logged as on their behalf.
+  const onBehalfOf =
+    entry.onBehalfOf ??
+    (actor && entry.serviceUserId && entry.action !== "read" && onBehalfCapacity(actor, entry.serviceUserId) ? entry.serviceUserId : null);
   await db.insert(auditEvents).values({
     actorAccountId: actor?.accountId ?? null,
     capacity: actor && entry.serviceUserId ? capacityFor(actor, entry.serviceUserId) : actor ? "self" : "anonymous",
     serviceUserId: entry.serviceUserId ?? null,
-    onBehalfOf: entry.onBehalfOf ?? null,
+    onBehalfOf,
     action: entry.action,
     recordType: entry.recordType ?? null,
     recordId: entry.recordId ?? null,

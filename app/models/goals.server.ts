@@ -1,8 +1,9 @@
 import { isUuid } from "~/utils/ids";
 import { and, asc, eq } from "drizzle-orm";
-import { goalProgress, goals, type GoalStatus } from "#db/schema/index";
+import { accounts, goalProgress, goals, type GoalStatus } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
-import type { Actor } from "./access.server";
+import { onBehalfCapacity, type Actor } from "./access.server";
+import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { ensure, NotFoundError } from "./plan.server";
 
@@ -19,7 +20,8 @@ export interface GoalDetail extends GoalInput {
   serviceUserId: string;
   status: GoalStatus;
   createdAt: string;
-  progress: { rating: number; note: string; recordedAt: string }[];
+  enteredBy: EnteredBy;
+  progress: { rating: number; note: string; recordedAt: string; enteredBy: EnteredBy }[];
 }
 
 /** The person adds a goal in their own words. */
@@ -28,7 +30,7 @@ export async function addGoal(db: Db, actor: Actor, serviceUserId: string, input
   return db.transaction(async (tx) => {
     const [goal] = await tx
       .insert(goals)
-      .values({ serviceUserId, ...input, status: "active", createdBy: actor.accountId })
+      .values({ serviceUserId, ...input, status: "active", createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) })
       .returning({ id: goals.id });
     await recordAudit(tx as unknown as Db, actor, {
       action: "goal.add",
@@ -54,8 +56,9 @@ export async function getGoal(db: Db, actor: Actor, serviceUserId: string, goalI
   ensure(actor, "goals.read", serviceUserId);
   const goal = await findGoal(db, serviceUserId, goalId);
   const progress = await db
-    .select({ rating: goalProgress.rating, note: goalProgress.note, recordedAt: goalProgress.recordedAt })
+    .select({ rating: goalProgress.rating, note: goalProgress.note, recordedAt: goalProgress.recordedAt, enteredAs: goalProgress.enteredAs, by: accounts.displayName })
     .from(goalProgress)
+    .leftJoin(accounts, eq(accounts.id, goalProgress.recordedBy))
     .where(eq(goalProgress.goalId, goal.id))
     .orderBy(asc(goalProgress.recordedAt));
   await recordReadIfOthers(db, actor, serviceUserId, "goal", goal.id);
@@ -69,7 +72,13 @@ export async function getGoal(db: Db, actor: Actor, serviceUserId: string, goalI
     targetDate: goal.targetDate,
     status: goal.status,
     createdAt: goal.createdAt.toISOString(),
-    progress: progress.map((p) => ({ rating: p.rating, note: p.note, recordedAt: p.recordedAt.toISOString() })),
+    enteredBy: await enteredByOf(db, goal.enteredAs, goal.createdBy),
+    progress: progress.map((p) => ({
+      rating: p.rating,
+      note: p.note,
+      recordedAt: p.recordedAt.toISOString(),
+      enteredBy: p.enteredAs && p.by ? { name: p.by, as: p.enteredAs as NonNullable<EnteredBy>["as"] } : null,
+    })),
   };
 }
 
@@ -85,7 +94,7 @@ export async function recordGoalProgress(
   ensure(actor, "goals.write", serviceUserId);
   const goal = await findGoal(db, serviceUserId, goalId);
   await db.transaction(async (tx) => {
-    await tx.insert(goalProgress).values({ goalId: goal.id, rating: input.rating, note: input.note, recordedAt: now, recordedBy: actor.accountId });
+    await tx.insert(goalProgress).values({ goalId: goal.id, rating: input.rating, note: input.note, recordedAt: now, recordedBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
     await recordAudit(tx as unknown as Db, actor, {
       action: "goal.progress",
       serviceUserId,

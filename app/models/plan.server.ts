@@ -11,6 +11,7 @@ import {
   type ChangedSection,
   type PlanContent,
 } from "#db/schema/index";
+import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import type { Db } from "~/utils/db.server";
 import { can, capacityFor, type Actor, type Action } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
@@ -61,7 +62,7 @@ export interface PlanView {
   versionDate: string | null;
   /** Sections changed since this person last looked (empty the first time, or when nothing changed). */
   changedSinceLastLooked: ChangedSection[];
-  recovery: { body: string; version: number; writtenAt: string } | null;
+  recovery: { body: string; version: number; writtenAt: string; enteredBy: EnteredBy } | null;
   goals: GoalSummary[] | null;
   needs: PlanContent["needs"] | null;
   support: PlanContent["support"] | null;
@@ -192,7 +193,14 @@ export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, n
     version: version?.version ?? null,
     versionDate: version ? version.createdAt.toISOString() : null,
     changedSinceLastLooked,
-    recovery: recovery ? { body: recovery.body, version: recovery.version, writtenAt: recovery.createdAt.toISOString() } : null,
+    recovery: recovery
+      ? {
+          body: recovery.body,
+          version: recovery.version,
+          writtenAt: recovery.createdAt.toISOString(),
+          enteredBy: await enteredByOf(db, recovery.enteredAs, recovery.writtenBy),
+        }
+      : null,
     goals: goalRows,
     needs: sees.summary ? (content?.needs ?? null) : null,
     support: sees.summary ? (content?.support ?? null) : null,

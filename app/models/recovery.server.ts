@@ -1,7 +1,8 @@
 import { desc, eq, sql } from "drizzle-orm";
-import { recoveryStatements } from "#db/schema/index";
+import { accounts, recoveryStatements } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
-import type { Actor } from "./access.server";
+import { onBehalfCapacity, type Actor } from "./access.server";
+import type { EnteredBy } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { ensure } from "./plan.server";
 
@@ -9,18 +10,25 @@ export interface RecoveryVersion {
   version: number;
   body: string;
   writtenAt: string;
+  enteredBy: EnteredBy;
 }
 
 /** Every version, newest first. Staff and people it is shared with may read; nobody else. */
 export async function listRecoveryVersions(db: Db, actor: Actor, serviceUserId: string): Promise<RecoveryVersion[]> {
   ensure(actor, "recovery.read", serviceUserId);
   const rows = await db
-    .select()
+    .select({ version: recoveryStatements.version, body: recoveryStatements.body, createdAt: recoveryStatements.createdAt, enteredAs: recoveryStatements.enteredAs, by: accounts.displayName })
     .from(recoveryStatements)
+    .leftJoin(accounts, eq(accounts.id, recoveryStatements.writtenBy))
     .where(eq(recoveryStatements.serviceUserId, serviceUserId))
     .orderBy(desc(recoveryStatements.version));
   await recordReadIfOthers(db, actor, serviceUserId, "recovery_statement");
-  return rows.map((r) => ({ version: r.version, body: r.body, writtenAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    version: r.version,
+    body: r.body,
+    writtenAt: r.createdAt.toISOString(),
+    enteredBy: r.enteredAs && r.by ? { name: r.by, as: r.enteredAs as NonNullable<EnteredBy>["as"] } : null,
+  }));
 }
 
 /**
@@ -38,7 +46,7 @@ export async function writeRecoveryStatement(db: Db, actor: Actor, serviceUserId
       .limit(1)
       .for("update");
     const version = (latest?.version ?? 0) + 1;
-    await tx.insert(recoveryStatements).values({ serviceUserId, version, body, writtenBy: actor.accountId });
+    await tx.insert(recoveryStatements).values({ serviceUserId, version, body, writtenBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
     await recordAudit(tx as unknown as Db, actor, {
       action: "recovery.write",
       serviceUserId,

@@ -9,10 +9,14 @@ import {
   InvalidTransitionError,
   listOpenRequestsForStaff,
   listRequests,
+  requestAdvocate,
   requestInterpreter,
   updateRequestStatus,
+  type AdvocateDetails,
   type InterpreterDetails,
 } from "./requests.server";
+import { auditEvents, supportRequests } from "#db/schema/index";
+import { and, eq } from "drizzle-orm";
 
 const bsl: InterpreterDetails & { appointmentAt: Date } = {
   need: "bsl",
@@ -38,7 +42,27 @@ async function outcome(work: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-describe("who may create, see, update and cancel an interpreter request for Sam", () => {
+const imha: AdvocateDetails = {
+  kind: "imha",
+  referrer: "advocate",
+  about: "The tribunal in March",
+  legalStatus: "detained",
+  shareCommunication: true,
+  communicationOther: "",
+  contactMethod: "phone",
+  contactDetails: "07700 900123",
+  contactTimes: "Mornings",
+  leaveMessage: false,
+  consent: true,
+};
+
+// The same rules for both kinds: the person, an advocate acting for them, and the team.
+const makers = {
+  interpreter: (actor: Awaited<ReturnType<typeof actorFor>>, sam: string) => requestInterpreter(getDb(), actor, sam, bsl),
+  advocate: (actor: Awaited<ReturnType<typeof actorFor>>, sam: string) => requestAdvocate(getDb(), actor, sam, imha),
+};
+
+describe.each(Object.keys(makers) as (keyof typeof makers)[])("who may create, see, update and cancel an %s request for Sam", (kind) => {
   // Sam asks; Priya may ask for him (he shares "requests"); the team sees and updates; nobody else sees it.
   const table: Record<Who, { create: boolean; see: boolean; update: boolean; cancel: boolean }> = {
     sam: { create: true, see: true, update: false, cancel: true },
@@ -53,9 +77,9 @@ describe("who may create, see, update and cancel an interpreter request for Sam"
     await seedDemoData(getDb());
     const sam = await recordId("Sam Taylor");
     const actor = await actorFor(demoPeople[who].email);
-    const id = await requestInterpreter(getDb(), await actorFor(demoPeople.sam.email), sam, bsl);
+    const id = await makers[kind](await actorFor(demoPeople.sam.email), sam);
     const result = {
-      create: await outcome(() => requestInterpreter(getDb(), actor, sam, bsl)),
+      create: await outcome(() => makers[kind](actor, sam)),
       see: await outcome(() => getRequest(getDb(), actor, sam, id)),
       update: await outcome(() => updateRequestStatus(getDb(), actor, sam, id, { status: "seen", note: "" })),
       cancel: await outcome(() => cancelRequest(getDb(), actor, sam, id)),
@@ -95,5 +119,58 @@ describe("the request's life", () => {
     await expect(cancelRequest(getDb(), samActor, sam, id)).rejects.toBeInstanceOf(InvalidTransitionError);
     const soon = await requestInterpreter(getDb(), samActor, sam, bsl);
     await expect(cancelRequest(getDb(), samActor, sam, soon, new Date("2099-06-01T10:30:00Z"))).rejects.toBeInstanceOf(InvalidTransitionError);
+  });
+});
+
+
+describe("an advocate request", () => {
+  it("Priya asks for an IMHA on Sam's behalf: the request, the list and the audit say so", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const priya = await actorFor(demoPeople.priya.email);
+    const id = await requestAdvocate(getDb(), priya, sam, imha);
+    const request = await getRequest(getDb(), await actorFor(demoPeople.sam.email), sam, id);
+    expect(request).toMatchObject({ kind: "advocate", status: "sent", createdBy: "Priya Shah", enteredBy: { name: "Priya Shah", as: "advocate_for" } });
+    expect(request.details).toMatchObject({ kind: "imha", referrer: "advocate", about: "The tribunal in March" });
+    const [audit] = await getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "request.create"), eq(auditEvents.recordId, id)));
+    expect(audit).toMatchObject({ capacity: "advocate_for", onBehalfOf: sam, serviceUserId: sam });
+  });
+
+  it("Sam asking for himself is always 'self', whatever was posted; Jo's request names no one on whose behalf", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const own = await requestAdvocate(getDb(), await actorFor(demoPeople.sam.email), sam, { ...imha, referrer: "amhp" });
+    const [row] = await getDb().select().from(supportRequests).where(eq(supportRequests.id, own));
+    expect(row!.details).toMatchObject({ referrer: "self" });
+    expect(row!.enteredAs).toBeNull();
+    const byJo = await requestAdvocate(getDb(), await actorFor(demoPeople.jo.email), sam, { ...imha, referrer: "self" });
+    const [joRow] = await getDb().select().from(supportRequests).where(eq(supportRequests.id, byJo));
+    expect(joRow!.details).toMatchObject({ referrer: "other" });
+    expect(joRow!.enteredAs).toBeNull();
+  });
+
+  it("is not sent without consent to share it, and not for someone the asker has no relationship with", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const maya = await recordId("Maya Rahman");
+    await expect(requestAdvocate(getDb(), await actorFor(demoPeople.sam.email), sam, { ...imha, consent: false })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(requestAdvocate(getDb(), await actorFor(demoPeople.priya.email), maya, imha)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(requestAdvocate(getDb(), await actorFor(demoPeople.alex.email), sam, imha)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getDb().select().from(supportRequests).where(eq(supportRequests.kind, "advocate"))).toHaveLength(0);
+  });
+
+  it("goes through the same queue and lifecycle as an interpreter request", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const jo = await actorFor(demoPeople.jo.email);
+    const id = await requestAdvocate(getDb(), await actorFor(demoPeople.priya.email), sam, imha);
+    expect((await listOpenRequestsForStaff(getDb(), jo)).map((r) => [r.id, r.kind])).toEqual([[id, "advocate"]]);
+    await updateRequestStatus(getDb(), jo, sam, id, { status: "booked", note: "Lee from the IMHA service will phone you on Monday." });
+    expect(await listOpenRequestsForStaff(getDb(), jo)).toEqual([]);
+    const [mine] = await listRequests(getDb(), await actorFor(demoPeople.sam.email), sam);
+    expect(mine!.events.map((e) => e.status)).toEqual(["sent", "booked"]);
   });
 });

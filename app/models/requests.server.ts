@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
-import { accounts, serviceUsers, supportRequestEvents, supportRequests, type RequestStatus } from "#db/schema/index";
+import { accounts, serviceUsers, supportRequestEvents, supportRequests, type RequestKind, type RequestStatus } from "#db/schema/index";
+import type { AdvocateContactMethod, AdvocateReferrer, AdvocateRequestKind, LegalStatus } from "./advocacy";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { can, type Actor } from "./access.server";
+import { can, capacityFor, onBehalfCapacity, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
+import type { EnteredBy } from "./entered-by.server";
 import { ensure, NotFoundError } from "./plan.server";
 
 export interface InterpreterDetails {
@@ -16,6 +18,20 @@ export interface InterpreterDetails {
   appointment: string;
 }
 
+export interface AdvocateDetails {
+  kind: AdvocateRequestKind;
+  referrer: AdvocateReferrer;
+  about: string;
+  legalStatus: LegalStatus | null;
+  shareCommunication: boolean;
+  communicationOther: string;
+  contactMethod: AdvocateContactMethod;
+  contactDetails: string;
+  contactTimes: string;
+  leaveMessage: boolean;
+  consent: boolean;
+}
+
 export interface RequestEvent {
   status: RequestStatus;
   note: string;
@@ -23,18 +39,20 @@ export interface RequestEvent {
   at: string;
 }
 
-export interface SupportRequest {
+interface RequestBase {
   id: string;
   serviceUserId: string;
   displayName: string;
-  kind: "interpreter" | "advocate";
-  details: InterpreterDetails;
   appointmentAt: string | null;
   status: RequestStatus;
   createdBy: string | null;
+  /** Set when an advocate or attorney asked on the person's behalf. */
+  enteredBy: EnteredBy;
   createdAt: string;
   events: RequestEvent[];
 }
+
+export type SupportRequest = RequestBase & ({ kind: "interpreter"; details: InterpreterDetails } | { kind: "advocate"; details: AdvocateDetails });
 
 export class InvalidTransitionError extends Error {}
 
@@ -55,15 +73,30 @@ export async function requestInterpreter(
   serviceUserId: string,
   input: InterpreterDetails & { appointmentAt: Date },
 ): Promise<string> {
-  ensure(actor, "requests.create", serviceUserId);
   const { appointmentAt, ...details } = input;
+  return createRequest(db, actor, serviceUserId, "interpreter", { ...details }, appointmentAt);
+}
+
+/**
+ * Ask for an advocate (AD-02): the person, their care team, or an advocate or attorney acting for
+ * them. Sent only with consent to share it with the advocacy service.
+ */
+export async function requestAdvocate(db: Db, actor: Actor, serviceUserId: string, input: AdvocateDetails): Promise<string> {
+  if (!input.consent) throw new NotFoundError();
+  // Only the person can be "self"; anyone else says who they are.
+  const referrer = capacityFor(actor, serviceUserId) === "service_user" ? "self" : input.referrer === "self" ? "other" : input.referrer;
+  return createRequest(db, actor, serviceUserId, "advocate", { ...input, referrer }, null);
+}
+
+async function createRequest(db: Db, actor: Actor, serviceUserId: string, kind: RequestKind, details: Record<string, unknown>, appointmentAt: Date | null): Promise<string> {
+  ensure(actor, "requests.create", serviceUserId);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(supportRequests)
-      .values({ serviceUserId, kind: "interpreter", details: { ...details }, appointmentAt, createdBy: actor.accountId })
+      .values({ serviceUserId, kind, details, appointmentAt, createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) })
       .returning({ id: supportRequests.id });
     await tx.insert(supportRequestEvents).values({ requestId: row!.id, status: "sent", byAccountId: actor.accountId });
-    await recordAudit(tx as unknown as Db, actor, { action: "request.create", serviceUserId, recordType: "support_request", recordId: row!.id, details: { kind: "interpreter" } });
+    await recordAudit(tx as unknown as Db, actor, { action: "request.create", serviceUserId, recordType: "support_request", recordId: row!.id, details: { kind } });
     return row!.id;
   });
 }
@@ -94,18 +127,28 @@ const columns = {
   appointmentAt: supportRequests.appointmentAt,
   status: supportRequests.status,
   createdBy: accounts.displayName,
+  enteredAs: supportRequests.enteredAs,
   createdAt: supportRequests.createdAt,
 };
 
-async function withEvents(db: Db, rows: (Omit<SupportRequest, "events" | "appointmentAt" | "createdAt" | "details"> & { details: unknown; appointmentAt: Date | null; createdAt: Date })[]) {
+type Row = Omit<RequestBase, "events" | "appointmentAt" | "createdAt" | "enteredBy"> & {
+  kind: RequestKind;
+  details: unknown;
+  enteredAs: string | null;
+  appointmentAt: Date | null;
+  createdAt: Date;
+};
+
+async function withEvents(db: Db, rows: Row[]): Promise<SupportRequest[]> {
   const events = await eventsFor(db, rows.map((r) => r.id));
-  return rows.map((r) => ({
+  return rows.map(({ enteredAs, ...r }) => ({
     ...r,
-    details: r.details as InterpreterDetails,
+    details: r.details,
+    enteredBy: enteredAs && r.createdBy ? { name: r.createdBy, as: enteredAs as NonNullable<EnteredBy>["as"] } : null,
     appointmentAt: r.appointmentAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     events: events.get(r.id) ?? [],
-  }));
+  })) as SupportRequest[];
 }
 
 function baseQuery(db: Db) {

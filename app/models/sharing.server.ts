@@ -12,6 +12,8 @@ export interface ActiveGrant {
   since: string;
   endsAt: string | null;
   basis: string;
+  /** For a grant staff recorded without consent: the decision it covers. */
+  basisNote: string | null;
   grantedBy: string | null;
   grantedById: string | null;
 }
@@ -86,6 +88,7 @@ async function supportersOf(db: Db, serviceUserId: string, now: Date): Promise<S
       startsAt: sharingGrants.startsAt,
       endsAt: sharingGrants.endsAt,
       basis: sharingGrants.basis,
+      basisNote: sharingGrants.basisNote,
       grantedBy: accounts.displayName,
       grantedById: sharingGrants.grantedBy,
     })
@@ -117,6 +120,7 @@ async function supportersOf(db: Db, serviceUserId: string, now: Date): Promise<S
         since: g.startsAt.toISOString(),
         endsAt: g.endsAt?.toISOString() ?? null,
         basis: g.basis,
+        basisNote: g.basisNote,
         grantedBy: g.grantedBy,
         grantedById: g.grantedById,
       })),
@@ -202,4 +206,93 @@ export async function setSharing(
     }
     return { added, removed };
   });
+}
+
+async function actingGrants(db: Db, relationshipId: string, now: Date, basis?: string) {
+  return db
+    .select({ id: sharingGrants.id })
+    .from(sharingGrants)
+    .where(
+      and(
+        eq(sharingGrants.relationshipId, relationshipId),
+        eq(sharingGrants.scope, "act_on_behalf"),
+        basis ? eq(sharingGrants.basis, basis) : undefined,
+        activeGrantFilter(now),
+      ),
+    );
+}
+
+/**
+ * The person lets their advocate or attorney fill in forms for them, or stops it. Only the
+ * person's own agreement is changed here: something staff recorded for one decision stays, and
+ * the page says so. Never for a carer.
+ */
+export async function setActingOnBehalf(db: Db, actor: Actor, serviceUserId: string, relationshipId: string, on: boolean, now = new Date()): Promise<boolean> {
+  ensure(actor, "sharing.manage", serviceUserId);
+  const supporter = await getSupporter(db, actor, serviceUserId, relationshipId, now);
+  if (supporter.kind === "carer_of") throw new NotFoundError();
+  return db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    const current = await actingGrants(txDb, relationshipId, now, "consent");
+    if (on === current.length > 0) return false;
+    if (on) {
+      await tx.insert(sharingGrants).values({ relationshipId, scope: "act_on_behalf", basis: "consent", grantedBy: actor.accountId, startsAt: now });
+    } else {
+      await tx
+        .update(sharingGrants)
+        .set({ withdrawnAt: now, withdrawnBy: actor.accountId })
+        .where(inArray(sharingGrants.id, current.map((g) => g.id)));
+    }
+    await recordAudit(txDb, actor, {
+      action: "sharing.change",
+      serviceUserId,
+      recordType: "relationship",
+      recordId: relationshipId,
+      details: { added: on ? ["act_on_behalf"] : [], removed: on ? [] : ["act_on_behalf"], endsOn: null },
+    });
+    return true;
+  });
+}
+
+/**
+ * Staff record that an advocate or attorney may act for the person when the person cannot make
+ * one decision themselves: the legal basis, the decision in words, and an end date (MC-01: about
+ * this decision at this time, never a general label).
+ */
+export async function recordActingOnBehalf(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  relationshipId: string,
+  input: { basis: "best_interests" | "lasting_power_of_attorney"; decision: string; endsOn: string },
+  now = new Date(),
+): Promise<void> {
+  ensure(actor, "decisions.manage", serviceUserId);
+  if (!isUuid(relationshipId)) throw new NotFoundError();
+  const supporter = (await supportersOf(db, serviceUserId, now)).find((s) => s.relationshipId === relationshipId);
+  if (!supporter || supporter.kind === "carer_of") throw new NotFoundError();
+  await db.transaction(async (tx) => {
+    await tx.insert(sharingGrants).values({
+      relationshipId,
+      scope: "act_on_behalf",
+      basis: input.basis,
+      basisNote: input.decision,
+      grantedBy: actor.accountId,
+      startsAt: now,
+      endsAt: endOfDay(input.endsOn),
+    });
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "sharing.change",
+      serviceUserId,
+      recordType: "relationship",
+      recordId: relationshipId,
+      details: { added: ["act_on_behalf"], removed: [], endsOn: input.endsOn, basis: input.basis },
+    });
+  });
+}
+
+/** Advocates and attorneys staff could record acting on behalf for, with what they may do now. */
+export async function listActingCandidates(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<Supporter[]> {
+  ensure(actor, "decisions.manage", serviceUserId);
+  return (await supportersOf(db, serviceUserId, now)).filter((s) => s.kind !== "carer_of");
 }

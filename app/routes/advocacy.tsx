@@ -1,5 +1,5 @@
-import { json, type ActionFunctionArgs } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
@@ -7,7 +7,12 @@ import { Link } from "~/components/ui/Link";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { answers3, mhaStatuses, suggestAdvocates, type Answer3, type MhaStatus } from "~/models/advocacy";
 import type { RouteHandle } from "~/root";
+import { can } from "~/models/access.server";
+import { listVisibleRecords } from "~/models/people.server";
+import { getSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
 
 export const handle: RouteHandle = { titleKey: "advocacy:title" };
 
@@ -15,6 +20,24 @@ const kinds = ["imha", "imca", "care_act", "community"] as const;
 
 function pick<T extends string>(values: readonly T[], value: FormDataEntryValue | null, fallback: T): T {
   return typeof value === "string" && (values as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/**
+ * Open to everyone. When someone is signed in, the page also offers to ask for an advocate for
+ * each person they may ask for (themselves, or someone they act for), and a carer's own
+ * assessment (CR-08). Staff ask from the person's record instead, so no caseload is listed here.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const signedIn = await getSignedIn(request);
+  if (!signedIn || signedIn.actor.isStaff) return json({ askFor: [], isCarer: false });
+  const { actor } = signedIn;
+  const records = await listVisibleRecords(getDb(), actor);
+  return json({
+    askFor: records
+      .filter((r) => can(actor, "requests.create", { serviceUserId: r.serviceUserId }))
+      .map((r) => ({ serviceUserId: r.serviceUserId, name: r.displayName, own: r.capacity === "service_user" })),
+    isCarer: actor.relationships.some((r) => r.kind === "carer_of"),
+  });
 }
 
 /**
@@ -37,6 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Advocacy() {
   const { t } = useTranslation(["advocacy", "common"]);
   const data = useActionData<typeof action>();
+  const { askFor, isCarer } = useLoaderData<typeof loader>();
+  // The strongest suggestion starts the request form; community advocacy means "not sure which".
+  const first = data?.suggestions.find((s) => s.strength === "likely" && s.kind !== "community") ?? null;
   const three = answers3.map((a) => ({ value: a, label: t(`advocacy:answer.${a}`) }));
   return (
     <div className="grid-two-thirds">
@@ -52,6 +78,26 @@ export default function Advocacy() {
           <p>{t(`advocacy:kind.${k}.who`)}</p>
         </section>
       ))}
+
+      {askFor.length || isCarer ? (
+        <section aria-labelledby="ask-heading" className="section">
+          <h2 className="heading-l" id="ask-heading">
+            {t("advocacy:askTitle")}
+          </h2>
+          <ul className="list">
+            {askFor.map((p) => (
+              <li key={p.serviceUserId}>
+                <Link href={`/people/${p.serviceUserId}/requests/advocate`}>{p.own ? t("advocacy:askOwn") : t("advocacy:askOther", { name: isolate(p.name) })}</Link>
+              </li>
+            ))}
+            {isCarer ? (
+              <li>
+                <Link href="/carer/assessment">{t("advocacy:askCarer")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="guide-heading" className="section">
         <h2 className="heading-l" id="guide-heading">
@@ -71,6 +117,13 @@ export default function Advocacy() {
               ))}
             </ul>
             <p>{t("advocacy:result.ask")}</p>
+            {askFor.map((p) => (
+              <Form key={p.serviceUserId} action={`/people/${p.serviceUserId}/requests/advocate`}>
+                <input type="hidden" name="intent" value="start" />
+                <input type="hidden" name="kind" value={first?.kind ?? "not_sure"} />
+                <Button type="submit">{p.own ? t("advocacy:askOwn") : t("advocacy:askOther", { name: isolate(p.name) })}</Button>
+              </Form>
+            ))}
           </div>
         ) : null}
         <Form>

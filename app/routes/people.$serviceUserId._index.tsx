@@ -38,11 +38,6 @@ export default function RecordOverview() {
   const data = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="record-banner" role="note" aria-label={t("home:record.bannerLabel")}>
-        {data.own
-          ? t("home:record.bannerOwn")
-          : t("home:record.bannerOther", { name: data.displayName, capacity: t(`common:capacity.${data.capacity}`) })}
-      </div>
       <h1 className="heading-xl">{data.pageTitle}</h1>
       <ul className="list">
         <li>

@@ -70,9 +70,10 @@ export default function CarersForTeam() {
                   <td>
                     {s.grants.length ? (
                       <ul className="list">
-                        {s.grants.map((g) => (
-                          <li key={g.scope}>
+                        {s.grants.map((g, i) => (
+                          <li key={`${g.scope}-${i}`}>
                             {t(`common:scope.${g.scope}`)}
+                            {g.basis !== "consent" ? <> ({t(`carers:acting.basis.${g.basis}`)}{g.basisNote ? <>: <bdi>{g.basisNote}</bdi></> : null})</> : null}
                             {g.endsAt ? (
                               <span className="hint">
                                 {" "}
@@ -94,6 +95,9 @@ export default function CarersForTeam() {
           <p>{t("carers:team.noSupporters", { name: isolate(displayName) })}</p>
         )}
         <p>{t("carers:team.listen")}</p>
+        <p>
+          <Link href={`/people/${serviceUserId}/acting-for`}>{t("carers:acting.staffLink")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="requests-heading" className="section">

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
+import { EnteredByNote, FormattedDate, SummaryList } from "~/components/plan/PlanParts";
 import { ProgressChart } from "~/components/plan/ProgressChart";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
@@ -78,6 +78,7 @@ export default function GoalPage() {
       </p>
       <span className="caption">{t(`plan:goalStatus.${goal.status}`)}</span>
       <h1 className="heading-xl">{pageTitle}</h1>
+      <EnteredByNote enteredBy={goal.enteredBy} />
       <div className="grid-two-thirds">
         <SummaryList
           rows={[
@@ -121,7 +122,10 @@ export default function GoalPage() {
                       <FormattedDate iso={p.recordedAt} />
                     </td>
                     <td>{t("plan:progress.outOfTen", { rating: p.rating })}</td>
-                    <td dir="auto">{p.note}</td>
+                    <td>
+                      <span dir="auto">{p.note}</span>
+                      <EnteredByNote enteredBy={p.enteredBy} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunicationFlag } from "~/components/CommunicationFlag";
-import { Explain, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
 import { needsFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
@@ -59,11 +59,6 @@ export default function PlanPage() {
   const coordinator = plan.careTeam?.find((m) => m.isCoordinator);
   return (
     <>
-      <div className="record-banner" role="note" aria-label={t("home:record.bannerLabel")}>
-        {own
-          ? t("home:record.bannerOwn")
-          : t("home:record.bannerOther", { name: plan.displayName, capacity: t(`common:capacity.${plan.capacity}`) })}
-      </div>
       <h1 className="heading-xl">{pageTitle}</h1>
       {flag ? <CommunicationFlag needs={flag} href={`${base}/communication-needs`} /> : null}
       <p className="lead">
@@ -157,6 +152,7 @@ export default function PlanPage() {
           {plan.recovery ? (
             <>
               <TheirWords text={plan.recovery.body} />
+              <EnteredByNote enteredBy={plan.recovery.enteredBy} />
               <p className="hint">
                 {t("plan:recovery.written")} <FormattedDate iso={plan.recovery.writtenAt} />
               </p>

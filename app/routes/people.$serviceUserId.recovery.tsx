@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { EnteredByNote, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -62,6 +62,7 @@ export default function RecoveryStatement() {
         <Link href={`/people/${serviceUserId}/plan`}>{t("plan:backToPlan")}</Link>
       </p>
       <h1 className="heading-xl">{pageTitle}</h1>
+      {current ? <EnteredByNote enteredBy={current.enteredBy} /> : null}
       {canWrite ? (
         <Form id={form.id} onSubmit={form.onSubmit}>
           <TextArea
@@ -92,6 +93,7 @@ export default function RecoveryStatement() {
                   {t("plan:recovery.versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
                 </h3>
                 <TheirWords text={v.body} />
+                <EnteredByNote enteredBy={v.enteredBy} />
               </li>
             ))}
           </ol>

@@ -4,8 +4,9 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
+import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { AppointmentTime, StatusTag, useAdvocateRows, useRequestSummary } from "~/components/RequestParts";
+import type { AdvocateDetails, InterpreterDetails } from "~/models/requests.server";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request: req,
     canManage: can(actor, "requests.manage", { serviceUserId }),
     canCancel: can(actor, "requests.create", { serviceUserId }) && canCancel(req),
-    pageTitle: t("requests:detailTitle"),
+    pageTitle: req.kind === "advocate" ? t("requests:advocate.detailTitle") : t("requests:detailTitle"),
   });
 }
 
@@ -62,36 +63,38 @@ export default function RequestDetail() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { form, errorFor, summary, valueOf } = useServerForm("request-status", lastResult as never);
-  const what = useRequestSummary();
-  const d = request.details;
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       {params.get("sent") && !lastResult ? (
-        <div className="panel" role="status">
-          <p className="heading-m">{t("requests:sentTitle")}</p>
-          <p>{t("requests:sentBody")}</p>
-        </div>
+        request.kind === "advocate" ? (
+          <div className="panel" role="status">
+            <p className="heading-m">{t("requests:sentTitle")}</p>
+            <p>{t("requests:advocate.sentBody")}</p>
+            <p className="heading-s">{t("requests:advocate.nextTitle")}</p>
+            <ol className="list list--number">
+              <li>{t("requests:advocate.next1")}</li>
+              <li>{t("requests:advocate.next2")}</li>
+              <li>{t("requests:advocate.next3")}</li>
+            </ol>
+          </div>
+        ) : (
+          <div className="panel" role="status">
+            <p className="heading-m">{t("requests:sentTitle")}</p>
+            <p>{t("requests:sentBody")}</p>
+          </div>
+        )
       ) : null}
       <p>
-        <StatusTag status={request.status} />
+        <StatusTag status={request.status} kind={request.kind} />
       </p>
-      <SummaryList
-        rows={[
-          { key: "what", label: t("requests:interpreter.need"), value: what(d) },
-          { key: "for", label: t("requests:interpreter.appointment"), value: <TheirWords text={d.appointment} /> },
-          { key: "when", label: t("requests:when"), value: request.appointmentAt ? <AppointmentTime iso={request.appointmentAt} /> : "" },
-          { key: "gender", label: t("requests:interpreter.gender"), value: t(`requests:gender.${d.gender}`) },
-          ...(d.dialect ? [{ key: "dialect", label: t("requests:interpreter.dialect"), value: <bdi>{d.dialect}</bdi> }] : []),
-          ...(d.notSomeoneIKnow ? [{ key: "known", label: t("requests:interpreter.privacy"), value: t("requests:interpreter.notSomeoneIKnow") }] : []),
-          { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
-        ]}
-      />
+      {request.kind === "advocate" ? <AdvocateAnswers request={request} /> : <InterpreterAnswers request={request} />}
+      <EnteredByNote enteredBy={request.enteredBy} forName={request.displayName} />
       <h2 className="heading-l">{t("requests:history")}</h2>
       <ol className="list">
         {request.events.map((e, i) => (
           <li key={i}>
             <p>
-              <FormattedDate iso={e.at} />: <strong>{t(`requests:status.${e.status}`)}</strong>
+              <FormattedDate iso={e.at} />: <strong>{request.kind === "advocate" && e.status === "booked" ? t("requests:status.found") : t(`requests:status.${e.status}`)}</strong>
               {e.by ? <> ({t("requests:by", { name: isolate(e.by) })})</> : null}
             </p>
             {e.note ? <TheirWords text={e.note} /> : null}
@@ -116,13 +119,46 @@ export default function RequestDetail() {
               label={t("requests:updateStatus")}
               defaultValue={valueOf("status")}
               error={errorFor("status")}
-              choices={(["seen", "booked", "not_arranged"] as const).map((s) => ({ value: s, label: t(`requests:status.${s}`) }))}
+              choices={(["seen", "booked", "not_arranged"] as const).map((s) => ({
+                value: s,
+                label: request.kind === "advocate" && s === "booked" ? t("requests:status.found") : t(`requests:status.${s}`),
+              }))}
             />
-            <TextArea name="note" label={t("requests:note")} hint={t("requests:noteHint")} optional rows={4} defaultValue={valueOf("note")} error={errorFor("note")} />
+            <TextArea name="note" label={t("requests:note")} hint={request.kind === "advocate" ? t("requests:advocate.noteHint") : t("requests:noteHint")} optional rows={4} defaultValue={valueOf("note")} error={errorFor("note")} />
             <Button type="submit">{t("requests:save")}</Button>
           </Form>
         </>
       ) : null}
     </FormPage>
+  );
+}
+
+type Shown<D> = { details: D; appointmentAt: string | null; createdBy: string | null };
+
+function InterpreterAnswers({ request }: { request: Shown<InterpreterDetails> }) {
+  const { t } = useTranslation(["requests", "communication"]);
+  const what = useRequestSummary();
+  const d = request.details;
+  return (
+    <SummaryList
+      rows={[
+        { key: "what", label: t("requests:interpreter.need"), value: what(d) },
+        { key: "for", label: t("requests:interpreter.appointment"), value: <TheirWords text={d.appointment} /> },
+        { key: "when", label: t("requests:when"), value: request.appointmentAt ? <AppointmentTime iso={request.appointmentAt} /> : "" },
+        { key: "gender", label: t("requests:interpreter.gender"), value: t(`requests:gender.${d.gender}`) },
+        ...(d.dialect ? [{ key: "dialect", label: t("requests:interpreter.dialect"), value: <bdi>{d.dialect}</bdi> }] : []),
+        ...(d.notSomeoneIKnow ? [{ key: "known", label: t("requests:interpreter.privacy"), value: t("requests:interpreter.notSomeoneIKnow") }] : []),
+        { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
+      ]}
+    />
+  );
+}
+
+/** An advocate request as it was sent: the same rows as the check page. */
+export function AdvocateAnswers({ request }: { request: Shown<AdvocateDetails> }) {
+  const { t } = useTranslation(["requests"]);
+  const rows = useAdvocateRows();
+  return (
+    <SummaryList rows={[...rows(request.details), { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> }]} />
   );
 }

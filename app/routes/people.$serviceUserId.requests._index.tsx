@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EnteredByNote } from "~/components/plan/PlanParts";
 import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
 import { Link } from "~/components/ui/Link";
 import { can, capacityFor } from "~/models/access.server";
@@ -40,9 +41,14 @@ export default function Requests() {
       <h1 className="heading-xl">{pageTitle}</h1>
       <p className="lead">{t("requests:intro")}</p>
       {canCreate ? (
-        <p>
-          <Link href={`/people/${serviceUserId}/requests/interpreter`}>{t("requests:interpreter.link")}</Link>
-        </p>
+        <ul className="list">
+          <li>
+            <Link href={`/people/${serviceUserId}/requests/interpreter`}>{t("requests:interpreter.link")}</Link>
+          </li>
+          <li>
+            <Link href={`/people/${serviceUserId}/requests/advocate`}>{t("requests:advocate.link")}</Link>
+          </li>
+        </ul>
       ) : null}
       {requests.length ? (
         <ul className="list">
@@ -51,8 +57,9 @@ export default function Requests() {
               <h2 className="heading-m">
                 <Link href={`/people/${serviceUserId}/requests/${r.id}`}>{summary(r.details)}</Link>
               </h2>
+              <EnteredByNote enteredBy={r.enteredBy} forName={r.displayName} />
               <p>
-                {r.appointmentAt ? <AppointmentTime iso={r.appointmentAt} /> : null} <StatusTag status={r.status} />
+                {r.appointmentAt ? <AppointmentTime iso={r.appointmentAt} /> : null} <StatusTag status={r.status} kind={r.kind} />
               </p>
             </li>
           ))}

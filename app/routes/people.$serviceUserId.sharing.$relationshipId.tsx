@@ -8,7 +8,9 @@ import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { getSupporter, setSharing } from "~/models/sharing.server";
+import { FormattedDate } from "~/components/plan/PlanParts";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { getSupporter, setActingOnBehalf, setSharing } from "~/models/sharing.server";
 import { shareableScopes, type ShareableScope } from "~/models/vocabulary";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
@@ -16,7 +18,7 @@ import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
-import { sharingSchema } from "~/utils/validation/sharing.server";
+import { actingConsentSchema, sharingSchema } from "~/utils/validation/sharing.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -30,6 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: supporter.name,
     kind: supporter.kind,
     current: shared.map((g) => g.scope as ShareableScope),
+    // Advocates and attorneys can also be allowed to fill in forms; carers never are.
+    canAct: supporter.kind !== "carer_of",
+    acting: supporter.grants.some((g) => g.scope === "act_on_behalf" && g.basis === "consent"),
+    recordedByTeam: supporter.grants
+      .filter((g) => g.scope === "act_on_behalf" && g.basis !== "consent")
+      .map((g) => ({ note: g.basisNote ?? "", endsAt: g.endsAt, by: g.grantedBy })),
     endsOn: endsAt ? endsAt.slice(0, 10) : null,
     pageTitle: t("carers:change.title", { name: isolate(supporter.name) }),
   });
@@ -42,7 +50,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const relationshipId = params.relationshipId ?? "";
   const back = `/people/${serviceUserId}/sharing#supporter-${relationshipId}`;
   if (formData.get("intent") === "stop") {
-    await orNotFound(setSharing(getDb(), actor, serviceUserId, relationshipId, { scopes: [], endsOn: null }));
+    const supporter = await orNotFound(getSupporter(getDb(), actor, serviceUserId, relationshipId));
+    await setSharing(getDb(), actor, serviceUserId, relationshipId, { scopes: [], endsOn: null });
+    if (supporter.kind !== "carer_of") await setActingOnBehalf(getDb(), actor, serviceUserId, relationshipId, false);
+    return redirect(back);
+  }
+  if (formData.get("intent") === "act") {
+    const submission = parseWithZod(formData, { schema: actingConsentSchema });
+    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    await orNotFound(setActingOnBehalf(getDb(), actor, serviceUserId, relationshipId, submission.value.act === "yes"));
     return redirect(back);
   }
   const submission = parseWithZod(formData, { schema: sharingSchema });
@@ -55,9 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Choose exactly what one person can see, or stop sharing with them in one step (CR-13). */
 export default function ChangeSharing() {
   const { t } = useTranslation(["carers", "common"]);
-  const { serviceUserId, name, current, endsOn, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, name, current, endsOn, pageTitle, canAct, acting, recordedByTeam } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valuesOf, partOf } = useServerForm("sharing", lastResult);
+  const actForm = useServerForm("acting", lastResult);
   const endDate = lastResult
     ? { day: partOf("endsOn", "day"), month: partOf("endsOn", "month"), year: partOf("endsOn", "year") }
     : datePartsOf(endsOn);
@@ -73,6 +90,41 @@ export default function ChangeSharing() {
         />
         <Button type="submit">{t("carers:change.save")}</Button>
       </Form>
+      {canAct ? (
+        <section aria-labelledby="act-heading" className="section">
+          <h2 className="heading-m" id="act-heading">
+            {t("carers:acting.title")}
+          </h2>
+          <p>{t("carers:acting.explain", { name: isolate(name) })}</p>
+          {recordedByTeam.map((r, i) => (
+            <div className="inset" key={i}>
+              <p>
+                {t("carers:acting.teamRecorded", { name: isolate(name), decision: isolate(r.note) })}{" "}
+                {r.endsAt ? (
+                  <>
+                    {t("carers:sharing.until")} <FormattedDate iso={r.endsAt} />.
+                  </>
+                ) : null}
+              </p>
+              <p>{t("carers:acting.teamRecordedTalk")}</p>
+            </div>
+          ))}
+          <Form id={actForm.form.id} onSubmit={actForm.form.onSubmit}>
+            <input type="hidden" name="intent" value="act" />
+            <RadioGroup
+              name="act"
+              label={t("carers:acting.question", { name: isolate(name) })}
+              defaultValue={actForm.valueOf("act") ?? (acting ? "yes" : "no")}
+              error={actForm.errorFor("act")}
+              choices={[
+                { value: "yes", label: t("carers:acting.yes", { name: isolate(name) }) },
+                { value: "no", label: t("carers:acting.no") },
+              ]}
+            />
+            <Button type="submit">{t("carers:acting.saveChoice")}</Button>
+          </Form>
+        </section>
+      ) : null}
       {current.length ? (
         <section aria-labelledby="stop-heading" className="section">
           <h2 className="heading-m" id="stop-heading">

@@ -50,8 +50,8 @@ export default function PeopleWhoSupportMe() {
                 <>
                   <p>{t("carers:sharing.canSee", { name: isolate(s.name) })}</p>
                   <ul className="list list--bullet">
-                    {s.grants.map((g) => (
-                      <li key={g.scope}>
+                    {s.grants.map((g, i) => (
+                      <li key={`${g.scope}-${i}`}>
                         <strong>{t(`carers:scope.${g.scope}`, { defaultValue: t(`common:scope.${g.scope}`) })}</strong>
                         <br />
                         <span className="hint">
@@ -62,6 +62,7 @@ export default function PeopleWhoSupportMe() {
                             <> {t("carers:sharing.agreedBy", { name: isolate(g.grantedBy) })}</>
                           ) : null}
                           {". "}
+                          {g.basis !== "consent" && g.basisNote ? <>{t("carers:acting.forDecision", { decision: isolate(g.basisNote) })} </> : null}
                           {g.endsAt ? (
                             <>
                               {t("carers:sharing.until")} <FormattedDate iso={g.endsAt} />.

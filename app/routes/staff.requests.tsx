@@ -47,7 +47,7 @@ export default function RequestQueue() {
               {flags[r.serviceUserId] ? <CommunicationFlag needs={flags[r.serviceUserId]!} href={`/people/${r.serviceUserId}/communication-needs`} /> : null}
               <p>
                 {t("requests:asked")} <FormattedDate iso={r.createdAt} />. {t("requests:when")}:{" "}
-                {r.appointmentAt ? <AppointmentTime iso={r.appointmentAt} /> : null} <StatusTag status={r.status} />
+                {r.appointmentAt ? <AppointmentTime iso={r.appointmentAt} /> : null} <StatusTag status={r.status} kind={r.kind} />
               </p>
             </li>
           ))}

@@ -89,7 +89,7 @@ describe("an interpreter for an appointment", () => {
     const sam = await own.newPage();
     await signIn(sam, demoPeople.sam.email);
     await sam.goto(`/people/${samId}`);
-    await keyGo(sam, sam.getByRole("link", { name: "Interpreters for appointments" }));
+    await keyGo(sam, sam.getByRole("link", { name: "Interpreters and advocates" }));
     await keyGo(sam, sam.getByRole("link", { name: "Ask for an interpreter" }));
     expect(await sam.locator("main").textContent()).toContain("We never ask family members, friends or children to interpret.");
     // A date in the past is explained, and what was typed is kept.
@@ -120,7 +120,7 @@ describe("an interpreter for an appointment", () => {
     const jo = await staff.newPage();
     await signIn(jo, demoPeople.jo.email);
     await jo.goto("/staff");
-    await keyGo(jo, jo.getByRole("link", { name: "Interpreter requests to deal with" }));
+    await keyGo(jo, jo.getByRole("link", { name: "Interpreter and advocate requests to deal with" }));
     await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*British Sign Language interpreter/ }));
     await keyPress(jo, jo.getByRole("radio", { name: "Booked" }), "Space");
     await keyGo(jo, jo.getByRole("button", { name: "Save" }));

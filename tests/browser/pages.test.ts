@@ -17,7 +17,7 @@ import {
  * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
  */
 let browser: Browser;
-const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "" };
+const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "" };
 
 beforeAll(async () => {
   browser = await launch();
@@ -32,6 +32,8 @@ beforeAll(async () => {
   await page.goto(`/people/${ids.sam}/sharing`);
   const sharingHref = await page.locator('main a[href*="/sharing/"]:not([href$="/invite"])').first().getAttribute("href");
   ids.alexRelationship = sharingHref!.split("/").pop()!;
+  const priyaHref = await page.locator(".supporter", { hasText: "Priya Shah" }).locator('a[href*="/sharing/"]').first().getAttribute("href");
+  ids.priyaRelationship = priyaHref!.split("/").pop()!;
   await context.close();
   const staff = await newContext(browser);
   const jo = await staff.newPage();
@@ -66,11 +68,13 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/plan/versions/1`,
       `/people/${ids.sam}/sharing`,
       `/people/${ids.sam}/sharing/${ids.alexRelationship}`,
+      `/people/${ids.sam}/sharing/${ids.priyaRelationship}`,
       `/people/${ids.sam}/sharing/invite`,
       `/people/${ids.sam}/family`,
       "/communication-needs",
       `/people/${ids.sam}/requests`,
       `/people/${ids.sam}/requests/interpreter`,
+      `/people/${ids.sam}/requests/advocate`,
       "/advocacy",
       "/urgent-help",
       "/accessibility",
@@ -94,9 +98,23 @@ const routes: { who: Who; paths: () => string[] }[] = [
       "/carer/assessment",
       "/communication-needs",
       "/young-carers",
+      "/advocacy",
     ],
   },
-  { who: "priya", paths: () => ["/", `/people/${ids.sam}`, `/people/${ids.sam}/plan`, `/people/${ids.sam}/goals/${ids.samGoal}`] },
+  {
+    who: "priya",
+    paths: () => [
+      "/",
+      `/people/${ids.sam}`,
+      `/people/${ids.sam}/plan`,
+      `/people/${ids.sam}/goals/${ids.samGoal}`,
+      `/people/${ids.sam}/goals/new`,
+      `/people/${ids.sam}/recovery`,
+      `/people/${ids.sam}/requests`,
+      `/people/${ids.sam}/requests/advocate`,
+      "/advocacy",
+    ],
+  },
   {
     who: "jo",
     paths: () => [
@@ -117,8 +135,10 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/team/${ids.samTeamMember}`,
       `/people/${ids.sam}/team/${ids.samTeamMember}/remove`,
       `/people/${ids.sam}/carers`,
+      `/people/${ids.sam}/acting-for`,
       `/people/${ids.sam}/communication-needs`,
       `/people/${ids.sam}/requests`,
+      `/people/${ids.sam}/requests/advocate`,
       "/staff/requests",
       `/people/${ids.sam}/plan/versions/2`,
       "/staff",

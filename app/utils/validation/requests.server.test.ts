@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { interpreterRequestSchema, requestStatusSchema, toInstant } from "./requests.server";
+import { advocateRequestSchema, interpreterRequestSchema, requestStatusSchema, toInstant } from "./requests.server";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -73,5 +73,71 @@ describe("staff updating a request", () => {
     expect(parseWithZod(form({ status: "booked" }), { schema: requestStatusSchema }).reply().error?.note).toEqual(["validation:requestStatus.note.booked"]);
     expect(parseWithZod(form({ status: "seen" }), { schema: requestStatusSchema }).status).toBe("success");
     expect(parseWithZod(form({ status: "cancelled" }), { schema: requestStatusSchema }).reply().error?.status).toEqual(["validation:requestStatus.status"]);
+  });
+});
+
+describe("asking for an advocate", () => {
+  const answers = {
+    kind: "imha",
+    referrer: "advocate",
+    about: "  The tribunal in March  ",
+    legalStatus: "detained",
+    shareCommunication: "yes",
+    contactMethod: "text",
+    contactDetails: "07700 900123",
+    consent: "yes",
+  };
+  const errorsOf = (fields: Record<string, string>, own = false) => {
+    const result = parseWithZod(form(fields), { schema: advocateRequestSchema(own) });
+    return result.status === "success" ? {} : result.reply().error;
+  };
+
+  it("takes a full request from someone asking for another person", () => {
+    const result = parseWithZod(form(answers), { schema: advocateRequestSchema(false) });
+    expect(result.status === "success" && result.value).toEqual({
+      kind: "imha",
+      referrer: "advocate",
+      about: "The tribunal in March",
+      legalStatus: "detained",
+      shareCommunication: true,
+      communicationOther: "",
+      contactMethod: "text",
+      contactDetails: "07700 900123",
+      contactTimes: "",
+      leaveMessage: false,
+      consent: true,
+    });
+  });
+
+  it("does not ask the person who they are: it is always 'self'; legal status may be left out", () => {
+    const { referrer: _r, legalStatus: _l, ...rest } = answers;
+    const result = parseWithZod(form({ ...rest, referrer: "amhp" }), { schema: advocateRequestSchema(true) });
+    expect(result.status === "success" && result.value).toMatchObject({ referrer: "self", legalStatus: null });
+  });
+
+  it("needs consent, a kind, what it is about, who is asking and a way to get in touch", () => {
+    expect(errorsOf({ consent: "" })).toMatchObject({
+      kind: ["validation:advocateRequest.kind"],
+      referrer: ["validation:advocateRequest.referrer"],
+      about: ["validation:advocateRequest.about"],
+      contactMethod: ["validation:advocateRequest.contactMethod"],
+      contactDetails: ["validation:advocateRequest.contactDetails"],
+      consent: ["validation:advocateRequest.consentOther"],
+    });
+    expect(errorsOf({ ...answers, consent: "" }, true)).toMatchObject({ consent: ["validation:advocateRequest.consentOwn"] });
+  });
+
+  it("refuses choices not on the list and text that is too long, keeping what was typed", () => {
+    const result = parseWithZod(form({ ...answers, kind: "lawyer", legalStatus: "section 99", about: "x".repeat(2001), contactDetails: "y".repeat(501) }), {
+      schema: advocateRequestSchema(false),
+    });
+    expect(result.status).toBe("error");
+    expect(result.reply().error).toMatchObject({
+      kind: ["validation:advocateRequest.kind"],
+      legalStatus: ["validation:advocateRequest.legalStatus"],
+      about: ["validation:advocateRequest.aboutTooLong"],
+      contactDetails: ["validation:advocateRequest.contactDetailsTooLong"],
+    });
+    expect(result.reply().initialValue).toMatchObject({ kind: "lawyer", contactMethod: "text" });
   });
 });

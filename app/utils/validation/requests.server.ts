@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalStatuses } from "~/models/advocacy";
 import { interpreterGenders, interpreterModes, interpreterNeeds, languageCodes } from "~/models/communication-vocabulary";
 import { dateInput } from "./plan.server";
 
@@ -73,3 +74,42 @@ export const requestStatusSchema = z
       ctx.addIssue({ code: "custom", path: ["note"], message: `validation:requestStatus.note.${v.status}` });
     }
   });
+
+const yesNo = z.enum(["yes", "no"]);
+
+/**
+ * Asking for an advocate (AD-02): who is asking, which kind (or not sure), what it is about, any
+ * legal status the person wants to share, communication needs, a safe way to get in touch, and
+ * consent to share the request with the advocacy service. "Who is asking" is only asked of
+ * someone asking for another person; the person asking for themselves is "self".
+ */
+export function advocateRequestSchema(own: boolean) {
+  return z
+    .object({
+      referrer: own
+        ? z.any().transform(() => "self" as const)
+        : z.enum(advocateReferrers, { error: "validation:advocateRequest.referrer" }),
+      kind: z.enum(advocateRequestKinds, { error: "validation:advocateRequest.kind" }),
+      about: z
+        .string({ error: "validation:advocateRequest.about" })
+        .trim()
+        .min(1, "validation:advocateRequest.about")
+        .max(2000, "validation:advocateRequest.aboutTooLong"),
+      legalStatus: z
+        .enum(legalStatuses, { error: "validation:advocateRequest.legalStatus" })
+        .optional()
+        .transform((v) => v ?? null),
+      shareCommunication: yesNo.optional().transform((v) => v === "yes"),
+      communicationOther: z.string().trim().max(2000, "validation:advocateRequest.communicationTooLong").optional().transform((v) => v ?? ""),
+      contactMethod: z.enum(advocateContactMethods, { error: "validation:advocateRequest.contactMethod" }),
+      contactDetails: z
+        .string({ error: "validation:advocateRequest.contactDetails" })
+        .trim()
+        .min(1, "validation:advocateRequest.contactDetails")
+        .max(500, "validation:advocateRequest.contactDetailsTooLong"),
+      contactTimes: z.string().trim().max(500, "validation:advocateRequest.contactTimesTooLong").optional().transform((v) => v ?? ""),
+      leaveMessage: yesNo.optional().transform((v) => v === "yes"),
+      consent: z.literal("yes", { error: own ? "validation:advocateRequest.consentOwn" : "validation:advocateRequest.consentOther" }),
+    })
+    .transform(({ consent, ...v }) => ({ ...v, consent: consent === "yes" }));
+}

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { carerMessageSchema, dependantSchema, inviteCarerSchema, needsPartSchema, sharingSchema } from "./sharing.server";
+import { carerMessageSchema, dependantSchema, inviteCarerSchema, needsPartSchema, sharingSchema, actingConsentSchema, actingOnBehalfSchema } from "./sharing.server";
 
 function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
@@ -55,5 +55,43 @@ describe("what carers write", () => {
     expect(error).toMatchObject({ name: ["validation:dependant.name"], age: ["validation:dependant.age"] });
     const ok = parseWithZod(form({ name: "J", age: "7", livesWithMe: "no" }), { schema: dependantSchema });
     expect(ok.status === "success" && ok.value).toEqual({ name: "J", age: 7, livesWithMe: false, whoLooksAfter: "" });
+  });
+});
+
+describe("acting on behalf", () => {
+  const today = () => new Date("2026-11-24T12:00:00Z");
+  const fd = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.append(k, v);
+    return data;
+  };
+  const good = {
+    relationshipId: "7d1a3c4e-2b5f-4a6d-8e9f-0a1b2c3d4e5f",
+    basis: "best_interests",
+    decision: "Asking for an IMHA",
+    "endsOn.day": "31",
+    "endsOn.month": "3",
+    "endsOn.year": "2027",
+  };
+
+  it("takes who, the legal basis, the decision and an end date", () => {
+    const result = parseWithZod(fd(good), { schema: actingOnBehalfSchema(today) });
+    expect(result.status === "success" && result.value).toEqual({ ...{ relationshipId: good.relationshipId, basis: "best_interests", decision: "Asking for an IMHA" }, endsOn: "2027-03-31" });
+  });
+
+  it("never open-ended, never in the past, never without a decision or a basis from the list", () => {
+    const result = parseWithZod(fd({ ...good, basis: "because", decision: " ", "endsOn.year": "2025" }), { schema: actingOnBehalfSchema(today) });
+    expect(result.status === "error" && result.reply().error).toMatchObject({
+      basis: ["validation:acting.basis"],
+      decision: ["validation:acting.decision"],
+      endsOn: ["validation:acting.endsOn.past"],
+    });
+    const none = parseWithZod(fd({ relationshipId: "x" }), { schema: actingOnBehalfSchema(today) });
+    expect(none.status === "error" && none.reply().error).toMatchObject({ relationshipId: ["validation:acting.who"], endsOn: ["validation:acting.endsOn.required"] });
+  });
+
+  it("the person's own choice is yes or no", () => {
+    expect(parseWithZod(fd({ act: "maybe" }), { schema: actingConsentSchema }).status).toBe("error");
+    expect(parseWithZod(fd({ act: "no" }), { schema: actingConsentSchema }).status).toBe("success");
   });
 });

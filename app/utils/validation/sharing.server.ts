@@ -77,3 +77,25 @@ export const dependantSchema = z.object({
 export const youngCarerSchema = z.object({
   answer: z.enum(["yes", "no", "not_sure"], { error: "validation:youngCarer.answer" }),
 });
+
+/** The person lets their advocate or attorney fill in forms for them, or stops it. */
+export const actingConsentSchema = z.object({
+  act: z.enum(["yes", "no"], { error: "validation:acting.choose" }),
+});
+
+/**
+ * Staff record acting on behalf without the person's agreement: who, on what legal basis, for
+ * which decision, and until when. An end date is required: it is never open-ended.
+ */
+export function actingOnBehalfSchema(today: () => Date = () => new Date()) {
+  return z.object({
+    relationshipId: z.string({ error: "validation:acting.who" }).uuid("validation:acting.who"),
+    basis: z.enum(["best_interests", "lasting_power_of_attorney"], { error: "validation:acting.basis" }),
+    decision: z
+      .string({ error: "validation:acting.decision" })
+      .trim()
+      .min(1, "validation:acting.decision")
+      .max(500, "validation:acting.decisionTooLong"),
+    endsOn: dateInput({ optional: false, notInPast: true, messages: "acting.endsOn", today }),
+  });
+}

@@ -1,0 +1,121 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/forms/DateInput";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { FormattedDate } from "~/components/plan/PlanParts";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextField } from "~/components/ui/TextField";
+import { getDisplayName } from "~/models/plan.server";
+import { listActingCandidates, recordActingOnBehalf } from "~/models/sharing.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { actingOnBehalfSchema } from "~/utils/validation/sharing.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, account } = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const db = getDb();
+  const displayName = await orNotFound(getDisplayName(db, actor, serviceUserId, "decisions.manage"));
+  const candidates = await listActingCandidates(db, actor, serviceUserId);
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return json({
+    serviceUserId,
+    displayName,
+    candidates: candidates.map((c) => ({
+      relationshipId: c.relationshipId,
+      name: c.name,
+      kind: c.kind,
+      acting: c.grants.filter((g) => g.scope === "act_on_behalf").map((g) => ({ basis: g.basis, note: g.basisNote, endsAt: g.endsAt })),
+    })),
+    pageTitle: t("carers:acting.staffTitle", { name: isolate(displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: actingOnBehalfSchema() });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { relationshipId, basis, decision, endsOn } = submission.value;
+  await orNotFound(recordActingOnBehalf(getDb(), actor, serviceUserId, relationshipId, { basis, decision, endsOn: endsOn! }));
+  return redirect(`/people/${serviceUserId}/carers`);
+}
+
+/**
+ * Staff record that an advocate or attorney may fill in forms for the person, for one decision the
+ * person cannot make at the moment: the legal basis, the decision, and an end date.
+ */
+export default function RecordActingOnBehalf() {
+  const { t } = useTranslation(["carers", "common"]);
+  const { serviceUserId, displayName, candidates, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("acting", lastResult);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/carers`, label: t("carers:acting.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p>{t("carers:acting.staffIntro", { name: isolate(displayName) })}</p>
+      {candidates.some((c) => c.acting.length) ? (
+        <>
+          <h2 className="heading-m">{t("carers:acting.now")}</h2>
+          <ul className="list list--bullet">
+            {candidates.flatMap((c) =>
+              c.acting.map((a, i) => (
+                <li key={`${c.relationshipId}-${i}`}>
+                  <bdi>{c.name}</bdi>: {a.note ? <bdi>{a.note}</bdi> : t("carers:acting.basis.consent")} ({t(`carers:acting.basis.${a.basis}`)}
+                  {a.endsAt ? (
+                    <>
+                      , {t("carers:sharing.until")} <FormattedDate iso={a.endsAt} />
+                    </>
+                  ) : null}
+                  )
+                </li>
+              )),
+            )}
+          </ul>
+        </>
+      ) : null}
+      {candidates.length ? (
+        <Form id={form.id} onSubmit={form.onSubmit}>
+          <RadioGroup
+            name="relationshipId"
+            label={t("carers:acting.who")}
+            defaultValue={valueOf("relationshipId")}
+            error={errorFor("relationshipId")}
+            choices={candidates.map((c) => ({ value: c.relationshipId, label: <>{c.name} ({t(`carers:kind.${c.kind}`)})</> }))}
+          />
+          <RadioGroup
+            name="basis"
+            label={t("carers:acting.basisLabel")}
+            defaultValue={valueOf("basis")}
+            error={errorFor("basis")}
+            choices={(["best_interests", "lasting_power_of_attorney"] as const).map((b) => ({
+              value: b,
+              label: t(`carers:acting.basis.${b}`),
+              hint: t(`carers:acting.basisHint.${b}`),
+            }))}
+          />
+          <TextField name="decision" label={t("carers:acting.decision")} hint={t("carers:acting.decisionHint")} defaultValue={valueOf("decision")} error={errorFor("decision")} />
+          <DateInput
+            name="endsOn"
+            legend={t("carers:acting.endsOn")}
+            hint={t("carers:acting.endsOnHint")}
+            error={errorFor("endsOn")}
+            defaultValue={{ day: partOf("endsOn", "day"), month: partOf("endsOn", "month"), year: partOf("endsOn", "year") }}
+          />
+          <Button type="submit">{t("carers:acting.save")}</Button>
+        </Form>
+      ) : (
+        <p>{t("carers:acting.noCandidates", { name: isolate(displayName) })}</p>
+      )}
+    </FormPage>
+  );
+}

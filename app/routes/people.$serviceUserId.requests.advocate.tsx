@@ -1,0 +1,256 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useNeedsInOneLine, type FlagNeeds } from "~/components/CommunicationFlag";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { SummaryList } from "~/components/plan/PlanParts";
+import { useAdvocateRows } from "~/components/RequestParts";
+import { Button } from "~/components/ui/Button";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { TextField } from "~/components/ui/TextField";
+import { config } from "~/config.server";
+import { can, capacityFor } from "~/models/access.server";
+import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalStatuses } from "~/models/advocacy";
+import { communicationFlags } from "~/models/communication.server";
+import { getDisplayName } from "~/models/plan.server";
+import { requestAdvocate, type AdvocateDetails } from "~/models/requests.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { getFixedT } from "~/utils/i18n.server";
+import { advocateRequestSchema } from "~/utils/validation/requests.server";
+
+async function context(request: Request, serviceUserId: string) {
+  const { actor, account } = await requireSignedIn(request);
+  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "requests.create"));
+  const own = capacityFor(actor, serviceUserId) === "service_user";
+  const { t } = getFixedT(request, account.preferredLanguage);
+  return { actor, displayName, own, t };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, displayName, own, t } = await context(request, serviceUserId);
+  // What is already recorded is offered, not asked again (WCAG 3.3.7).
+  const flags = can(actor, "plan.read", { serviceUserId }) ? await communicationFlags(getDb(), actor, [serviceUserId], config().reviewIntervalMonths) : {};
+  const needs = flags[serviceUserId] ?? null;
+  return json({
+    serviceUserId,
+    displayName,
+    own,
+    needs: needs ? { contactMethods: needs.contactMethods, formats: needs.formats, support: needs.support, other: needs.other, languages: needs.languages } : null,
+    pageTitle: own ? t("requests:advocate.titleOwn") : t("requests:advocate.titleOther", { name: isolate(displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, own, t } = await context(request, serviceUserId);
+  const formData = await requireFormData(request);
+  const intent = formData.get("intent");
+  if (intent === "start") {
+    // From the guide on /advocacy: start the form with the suggested kind chosen. Posted, never in the address.
+    const kind = String(formData.get("kind") ?? "");
+    return json({ step: "start" as const, kind: (advocateRequestKinds as readonly string[]).includes(kind) ? kind : null, result: null });
+  }
+  const submission = parseWithZod(formData, { schema: advocateRequestSchema(own) });
+  if (intent === "edit") return json({ step: "details" as const, result: submission.reply() });
+  if (submission.status !== "success") return json({ step: "details" as const, result: submission.reply() }, { status: 400 });
+  if (intent !== "send") {
+    return json({ step: "check" as const, result: submission.reply(), answers: submission.value, pageTitle: t("requests:advocate.checkTitle") });
+  }
+  const id = await orNotFound(requestAdvocate(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/requests/${id}?sent=1`);
+}
+
+const fields = [
+  "kind",
+  "referrer",
+  "about",
+  "legalStatus",
+  "shareCommunication",
+  "communicationOther",
+  "contactMethod",
+  "contactDetails",
+  "contactTimes",
+  "leaveMessage",
+  "consent",
+] as const;
+
+function Hidden({ values }: { values: Record<string, unknown> }) {
+  return (
+    <>
+      {fields.map((k) => (typeof values[k] === "string" ? <input key={k} type="hidden" name={k} value={values[k] as string} /> : null))}
+    </>
+  );
+}
+
+/** Ask for an advocate (AD-02, AD-03, CR-08): a short form, check your answers, then what happens next. */
+export default function AskForAdvocate() {
+  const { t } = useTranslation(["requests", "advocacy", "common"]);
+  const { serviceUserId, displayName, own, needs, pageTitle } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("advocate", data?.step === "details" ? data.result : null);
+  const rows = useAdvocateRows();
+  const oneLine = useNeedsInOneLine();
+  const back = { href: `/people/${serviceUserId}/requests`, label: t("requests:back") };
+  const fresh = !data || data.step === "start";
+
+  if (data?.step === "check") {
+    const values = (data.result.initialValue ?? {}) as Record<string, unknown>;
+    return (
+      <FormPage back={back} title={t("requests:advocate.checkTitle")} errors={[]} resultKey={data}>
+        <p>{own ? t("requests:advocate.checkIntroOwn") : t("requests:advocate.checkIntroOther", { name: isolate(displayName) })}</p>
+        <SummaryList rows={rows(data.answers as AdvocateDetails)} />
+        <Form>
+          <Hidden values={values} />
+          <input type="hidden" name="intent" value="edit" />
+          <Button type="submit" variant="secondary">
+            {t("requests:advocate.change")}
+          </Button>
+        </Form>
+        <p>{t("requests:advocate.checkBody")}</p>
+        <Form>
+          <Hidden values={values} />
+          <input type="hidden" name="intent" value="send" />
+          <Button type="submit">{t("requests:advocate.send")}</Button>
+        </Form>
+      </FormPage>
+    );
+  }
+
+  const kindDefault = data?.step === "start" ? (data.kind ?? undefined) : valueOf("kind");
+  // Before the first answer, the contact method and sharing start from the record.
+  const contactDefault = fresh ? needs?.contactMethods.find((c) => (advocateContactMethods as readonly string[]).includes(c)) : valueOf("contactMethod");
+  const shareDefault = fresh ? (needs ? "yes" : undefined) : valueOf("shareCommunication");
+
+  return (
+    <FormPage back={back} title={pageTitle} errors={summary} resultKey={data}>
+      <p className="lead">{t("requests:advocate.intro")}</p>
+      <p>
+        <Link href="/advocacy">{t("requests:advocate.guideLink")}</Link>
+      </p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <input type="hidden" name="intent" value="check" />
+        {own ? null : (
+          <RadioGroup
+            name="referrer"
+            label={t("requests:advocate.referrer")}
+            hint={t("requests:advocate.referrerHint", { name: isolate(displayName) })}
+            defaultValue={valueOf("referrer")}
+            error={errorFor("referrer")}
+            choices={advocateReferrers.map((r) => ({ value: r, label: t(`requests:advocate.referrers.${r}`) }))}
+          />
+        )}
+        <RadioGroup
+          name="kind"
+          label={t("requests:advocate.kind")}
+          hint={t("requests:advocate.kindHint")}
+          defaultValue={kindDefault}
+          error={errorFor("kind")}
+          choices={advocateRequestKinds.map((k) => ({ value: k, label: t(`requests:advocate.kinds.${k}`) }))}
+        />
+        <TextArea
+          name="about"
+          label={own ? t("requests:advocate.aboutOwn") : t("requests:advocate.about")}
+          hint={t("requests:advocate.aboutHint")}
+          rows={4}
+          defaultValue={valueOf("about")}
+          error={errorFor("about")}
+        />
+        <RadioGroup
+          name="legalStatus"
+          label={t("requests:advocate.legalStatus")}
+          hint={t("requests:advocate.legalStatusHint")}
+          optional
+          defaultValue={valueOf("legalStatus")}
+          error={errorFor("legalStatus")}
+          choices={legalStatuses.map((s) => ({ value: s, label: t(`requests:advocate.legal.${s}`) }))}
+        />
+        <h2 className="heading-m">{t("requests:advocate.communicationTitle")}</h2>
+        {needs ? (
+          <>
+            <p>{own ? t("requests:advocate.recordedOwn") : t("requests:advocate.recordedOther", { name: isolate(displayName) })}</p>
+            <p className="inset">{oneLine(needs as FlagNeeds)}</p>
+            <RadioGroup
+              name="shareCommunication"
+              label={t("requests:advocate.shareCommunication")}
+              defaultValue={shareDefault}
+              error={errorFor("shareCommunication")}
+              choices={[
+                { value: "yes", label: t("requests:advocate.yes") },
+                { value: "no", label: t("requests:advocate.no") },
+              ]}
+            />
+          </>
+        ) : (
+          <p>
+            {t("requests:advocate.noneRecorded")}{" "}
+            {own ? <Link href="/communication-needs">{t("requests:advocate.recordLink")}</Link> : null}
+          </p>
+        )}
+        <TextArea
+          name="communicationOther"
+          label={t("requests:advocate.communicationOther")}
+          hint={t("requests:advocate.communicationOtherHint")}
+          optional
+          rows={3}
+          defaultValue={valueOf("communicationOther")}
+          error={errorFor("communicationOther")}
+        />
+        <h2 className="heading-m">{t("requests:advocate.contactTitle")}</h2>
+        <RadioGroup
+          name="contactMethod"
+          label={t("requests:advocate.contactMethod")}
+          defaultValue={contactDefault}
+          error={errorFor("contactMethod")}
+          choices={advocateContactMethods.map((c) => ({ value: c, label: t(`requests:advocate.contact.${c}`) }))}
+        />
+        <TextField
+          name="contactDetails"
+          label={t("requests:advocate.contactDetails")}
+          hint={t("requests:advocate.contactDetailsHint")}
+          defaultValue={valueOf("contactDetails")}
+          error={errorFor("contactDetails")}
+        />
+        <TextField
+          name="contactTimes"
+          label={t("requests:advocate.contactTimes")}
+          hint={t("requests:advocate.contactTimesHint")}
+          optional
+          defaultValue={valueOf("contactTimes")}
+          error={errorFor("contactTimes")}
+        />
+        <RadioGroup
+          name="leaveMessage"
+          label={t("requests:advocate.leaveMessage")}
+          optional
+          defaultValue={valueOf("leaveMessage")}
+          error={errorFor("leaveMessage")}
+          choices={[
+            { value: "yes", label: t("requests:advocate.yes") },
+            { value: "no", label: t("requests:advocate.no") },
+          ]}
+        />
+        <h2 className="heading-m">{t("requests:advocate.consentTitle")}</h2>
+        <p>{t("requests:advocate.consentBody")}</p>
+        <CheckboxGroup
+          name="consent"
+          label={t("requests:advocate.consentLegend")}
+          defaultValue={valuesOf("consent")}
+          error={errorFor("consent")}
+          choices={[{ value: "yes", label: own ? t("requests:advocate.consentOwn") : t("requests:advocate.consentOther", { name: isolate(displayName) }) }]}
+        />
+        <Button type="submit">{t("common:form.continue")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

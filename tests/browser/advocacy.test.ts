@@ -1,0 +1,157 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPeople } from "#db/seed";
+import { expectNoAxeViolations, keyGo, keyPress, keyType, launch, newContext, plain, recordIdFor, signIn } from "../support/browser";
+
+let browser: Browser;
+let samId = "";
+beforeAll(async () => {
+  browser = await launch();
+  samId = await recordIdFor(browser, demoPeople.sam.email);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const attribution = "Entered by Priya Shah (advocate) on behalf of Sam Taylor.";
+
+describe("asking for an advocate", () => {
+  it("Priya asks for an IMHA on Sam's behalf and both see the attribution (JavaScript off, keyboard only)", async () => {
+    const advocate = await newContext(browser, { javaScript: false });
+    const priya = await advocate.newPage();
+    await signIn(priya, demoPeople.priya.email);
+    await priya.goto(`/people/${samId}`);
+    await keyGo(priya, priya.getByRole("link", { name: "Interpreters and advocates" }));
+    await keyGo(priya, priya.getByRole("link", { name: "Ask for an advocate" }));
+    // Every page of Sam's record says whose record Priya is in.
+    expect(plain(await priya.getByRole("note", { name: "Whose record this is" }).textContent())).toBe("You are looking at Sam Taylor’s record, as their advocate.");
+
+    // Nothing filled in: each missing answer is explained, and nothing is sent.
+    await keyGo(priya, priya.getByRole("button", { name: "Continue" }));
+    expect(await priya.title()).toMatch(/^Error: /);
+    expect(await priya.locator(".error-summary a").allTextContents()).toEqual([
+      "Choose who is asking",
+      "Choose which kind of advocate, or “I am not sure”",
+      "Say what you need help with",
+      "Choose how the advocacy service should contact you",
+      "Give a phone number, email or address they can use",
+      "Tick the box to confirm the person agrees, or that the law allows the request",
+    ]);
+    await expectNoAxeViolations(priya, "advocate request with errors");
+
+    await keyPress(priya, priya.getByRole("radio", { name: "Their advocate" }), "Space");
+    await keyPress(priya, priya.getByRole("radio", { name: /^Independent Mental Health Advocate/ }), "Space");
+    await keyType(priya, priya.getByRole("textbox", { name: "What do they need help with?" }), "The tribunal on 3 March");
+    await keyPress(priya, priya.getByRole("radio", { name: /^Kept in hospital under a section/ }), "Space");
+    await keyPress(priya, priya.getByRole("radio", { name: "Phone call" }), "Space");
+    await keyType(priya, priya.getByRole("textbox", { name: "Phone number, email or address to use" }), "Ward 3, 020 7946 0000");
+    await keyPress(priya, priya.getByRole("checkbox", { name: /agrees, or the law allows/ }), "Space");
+    await keyGo(priya, priya.getByRole("button", { name: "Continue" }));
+
+    // Check answers, change them, and come back with everything kept.
+    expect(await priya.locator("h1").textContent()).toBe("Check your answers before you send them");
+    const answers = plain(await priya.locator(".summary-list").textContent());
+    expect(answers).toContain("Independent Mental Health Advocate (IMHA)");
+    expect(answers).toContain("The tribunal on 3 March");
+    expect(answers).toContain("Their advocate");
+    await expectNoAxeViolations(priya, "advocate request check answers");
+    await keyGo(priya, priya.getByRole("button", { name: "Change your answers" }));
+    expect(await priya.getByRole("textbox", { name: "What do they need help with?" }).inputValue()).toBe("The tribunal on 3 March");
+    expect(await priya.getByRole("checkbox", { name: /agrees, or the law allows/ }).isChecked()).toBe(true);
+    await keyGo(priya, priya.getByRole("button", { name: "Continue" }));
+    await keyGo(priya, priya.getByRole("button", { name: "Send the request" }));
+
+    expect(await priya.locator("main").textContent()).toContain("Your request has been sent");
+    expect(await priya.locator("main").textContent()).toContain("What happens next");
+    expect(plain(await priya.locator(".entered-by").textContent())).toBe(attribution);
+    const requestPath = new URL(priya.url()).pathname;
+    await expectNoAxeViolations(priya, "advocate request sent");
+    await advocate.close();
+
+    // Sam sees who asked, on his behalf, in his list and on the request.
+    const own = await newContext(browser, { javaScript: false });
+    const sam = await own.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto(`/people/${samId}/requests`);
+    const item = sam.locator(".supporter", { hasText: "Advocate: IMHA" });
+    expect(plain(await item.locator(".entered-by").textContent())).toBe(attribution);
+    await keyGo(sam, item.getByRole("link", { name: "Advocate: IMHA" }));
+    expect(sam.url()).toContain(requestPath);
+    expect(plain(await sam.locator(".entered-by").textContent())).toBe(attribution);
+    expect(await sam.getByRole("note", { name: "Whose record this is" }).count()).toBe(0);
+
+    // Jo finds it in the queue and says an advocate was found; Sam sees it in the same words.
+    const staff = await newContext(browser, { javaScript: false });
+    const jo = await staff.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto("/staff/requests");
+    await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*Advocate: IMHA/ }));
+    await keyPress(jo, jo.getByRole("radio", { name: "Advocate found" }), "Space");
+    await keyType(jo, jo.getByRole("textbox", { name: "A note for the person (optional)" }), "Lee from the IMHA service will phone on Monday.");
+    await keyGo(jo, jo.getByRole("button", { name: "Save" }));
+    await staff.close();
+    await sam.goto(requestPath);
+    expect(await sam.locator(".tag").first().textContent()).toBe("Advocate found");
+    expect(plain(await sam.locator("main ol").last().textContent())).toContain("Lee from the IMHA service will phone on Monday.");
+    await own.close();
+  });
+
+  it("the guide's suggestion starts the request, without putting it in the address", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await signIn(page, demoPeople.sam.email);
+    await page.goto("/advocacy");
+    await keyPress(page, page.getByRole("radio", { name: /I am detained in hospital/ }), "Space");
+    await keyGo(page, page.getByRole("button", { name: "Show which advocates could help" }));
+    await keyGo(page, page.getByRole("status").getByRole("button", { name: "Ask for an advocate for yourself" }));
+    expect(new URL(page.url()).search).toBe("");
+    expect(await page.locator("h1").textContent()).toBe("Ask for an advocate");
+    expect(await page.getByRole("radio", { name: /^Independent Mental Health Advocate/ }).isChecked()).toBe(true);
+    // Sam is asking for himself: he is not asked who is asking.
+    expect(await page.getByRole("radiogroup", { name: "Who is asking?" }).count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe("acting on someone's behalf", () => {
+  it("Priya records progress on Sam's goal; Sam sees who entered it; Sam can stop it and Priya can then only read", async () => {
+    const advocate = await newContext(browser);
+    const priya = await advocate.newPage();
+    await signIn(priya, demoPeople.priya.email);
+    await priya.goto(`/people/${samId}/plan`);
+    const goalHref = await priya.locator('main a[href*="/goals/"]:not([href$="/new"])').first().getAttribute("href");
+    await priya.goto(goalHref!);
+    const progress = priya.locator("form", { has: priya.locator('input[name="rating"]') });
+    await progress.locator('input[name="rating"]').fill("7");
+    await progress.locator('textarea[name="note"]').fill("Sam told me he went twice this week");
+    await Promise.all([priya.waitForURL(/#progress/), progress.getByRole("button").click()]);
+    const row = priya.locator("tr", { hasText: "Sam told me he went twice this week" });
+    expect(plain(await row.locator(".entered-by").textContent())).toBe(attribution);
+
+    const own = await newContext(browser, { javaScript: false });
+    const sam = await own.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto(goalHref!);
+    expect(plain(await sam.locator("tr", { hasText: "Sam told me he went twice this week" }).locator(".entered-by").textContent())).toBe(attribution);
+    // Sam stops Priya filling in forms for him, with the keyboard alone.
+    await sam.goto(`/people/${samId}/sharing`);
+    await keyGo(sam, sam.locator(".supporter", { hasText: "Priya Shah" }).getByRole("link").first());
+    await expectNoAxeViolations(sam, "change what Priya can do");
+    await keyPress(sam, sam.getByRole("radio", { name: "No", exact: true }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Save this choice" }));
+
+    await priya.goto(goalHref!);
+    expect(await priya.locator('input[name="rating"]').count()).toBe(0);
+    expect(await priya.locator("h1").count()).toBe(1);
+
+    // Put it back as the demo had it.
+    await sam.goto(`/people/${samId}/sharing`);
+    await keyGo(sam, sam.locator(".supporter", { hasText: "Priya Shah" }).getByRole("link").first());
+    await keyPress(sam, sam.getByRole("radio", { name: /can fill in forms for me/ }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Save this choice" }));
+    await priya.goto(goalHref!);
+    expect(await priya.locator('input[name="rating"]').count()).toBe(1);
+    await own.close();
+    await advocate.close();
+  });
+});
