@@ -6,35 +6,44 @@ interface InterpreterAsked {
   language: string | null;
   mode: string;
 }
-interface AdvocateAsked {
+
+/** A request as the lists show it: its kind and what was asked. */
+export interface AskedRequest {
   kind: string;
-  contactMethod: string;
+  details: unknown;
 }
 
-/** Whether a request's details are for an advocate (they carry a contact method) or an interpreter. */
-export function isAdvocateAsk(details: InterpreterAsked | AdvocateAsked): details is AdvocateAsked {
-  return "contactMethod" in details;
-}
-
-/** What was asked, in words: "British Sign Language interpreter, face to face", or "Advocate: IMHA". */
+/**
+ * What was asked, in words: "British Sign Language interpreter, face to face", "Advocate: IMHA",
+ * "Care and support plan in easy read", or "Share my communication needs with other services".
+ */
 export function useRequestSummary() {
   const { t } = useTranslation(["requests", "communication"]);
-  return (details: InterpreterAsked | AdvocateAsked) =>
-    isAdvocateAsk(details)
-      ? t(`requests:advocate.kindShort.${details.kind}`)
-      : [
-          details.need === "spoken" && details.language
-            ? t("communication:flag.interpreter", { language: t(`communication:language.${details.language}`) })
-            : t(`requests:need.${details.need}`),
-          t(`requests:mode.${details.mode}`),
-        ].join(", ");
+  return ({ kind, details }: AskedRequest) => {
+    const d = details as Record<string, string>;
+    if (kind === "advocate") return t(`requests:advocate.kindShort.${d.kind}`);
+    if (kind === "format") return t("requests:format.summary", { document: t(`requests:format.documents.${d.document}`), format: t(`communication:format.${d.format}`) });
+    if (kind === "share_needs") return t("requests:shareNeeds.summary");
+    const i = details as InterpreterAsked;
+    return [
+      i.need === "spoken" && i.language
+        ? t("communication:flag.interpreter", { language: t(`communication:language.${i.language}`) })
+        : t(`requests:need.${i.need}`),
+      t(`requests:mode.${i.mode}`),
+    ].join(", ");
+  };
 }
 
-/** A status as a tag with words, never colour alone. "Booked" reads "advocate found" for an advocate. */
-export function StatusTag({ status, kind = "interpreter" }: { status: string; kind?: string }) {
+/** The words for a status. "Booked" reads "advocate found", "sent to you" or "shared" for the other kinds. */
+export function useStatusLabel() {
   const { t } = useTranslation(["requests"]);
-  const label = kind === "advocate" && status === "booked" ? t("requests:status.found") : t(`requests:status.${status}`);
-  return <strong className={`tag tag--${status === "booked" ? "done" : "todo"}`}>{label}</strong>;
+  return (kind: string, status: string) => (status === "booked" && kind !== "interpreter" ? t(`requests:doneStatus.${kind}`) : t(`requests:status.${status}`));
+}
+
+/** A status as a tag with words, never colour alone. */
+export function StatusTag({ status, kind = "interpreter" }: { status: string; kind?: string }) {
+  const label = useStatusLabel();
+  return <strong className={`tag tag--${status === "booked" ? "done" : "todo"}`}>{label(kind, status)}</strong>;
 }
 
 /** Date and time of the appointment, in the reader's language. */

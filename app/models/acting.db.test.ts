@@ -8,7 +8,7 @@ import { actorFor, recordId } from "../../tests/support/actors";
 import { addGoal, getGoal, recordGoalProgress } from "./goals.server";
 import { NotFoundError } from "./plan.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "./recovery.server";
-import { listActingCandidates, listSupporters, recordActingOnBehalf, setActingOnBehalf } from "./sharing.server";
+import { endActingOnBehalf, listActingCandidates, listSupporters, recordActingOnBehalf, setActingOnBehalf } from "./sharing.server";
 
 const goal = { what: "Go back to the allotment", why: "", firstStep: "", whoCanHelp: "", targetDate: null };
 
@@ -86,9 +86,12 @@ describe("acting on someone's behalf", () => {
     const [priyaAccount] = await getDb().select().from(accounts).where(eq(accounts.email, demoPeople.priya.email));
     const later = await loadActor(getDb(), priyaAccount!, new Date("2099-04-01T12:00:00Z"));
     await expect(addGoal(getDb(), later, sam, goal)).rejects.toBeInstanceOf(NotFoundError);
-    // Sam's own "no" does not undo what the team recorded for that one decision.
+    // Sam's own "no" does not undo what the team recorded for that one decision; the team can end it.
     await setActingOnBehalf(getDb(), samActor, sam, rel, false);
     await addGoal(getDb(), await actorFor(demoPeople.priya.email), sam, goal);
+    await expect(endActingOnBehalf(getDb(), samActor, sam, rel)).rejects.toBeInstanceOf(NotFoundError);
+    await endActingOnBehalf(getDb(), jo, sam, rel);
+    await expect(addGoal(getDb(), await actorFor(demoPeople.priya.email), sam, goal)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("only the person's care team may record it, and never for a carer", async () => {

@@ -57,3 +57,7 @@ export const interpreterNeeds = ["spoken", "bsl", "deafblind", "lipspeaker", "no
 /** Face to face first: it is what mental health appointments need most. */
 export const interpreterModes = ["face_to_face", "video", "phone"] as const;
 export const interpreterGenders = ["no_preference", "woman", "man"] as const;
+
+/** Documents someone can ask for in another format (AD-11), and how it reaches them. */
+export const formatDocuments = ["plan", "crisis_plan", "letters"] as const;
+export const formatDeliveries = ["post", "email", "appointment"] as const;

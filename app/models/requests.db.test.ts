@@ -10,10 +10,13 @@ import {
   listOpenRequestsForStaff,
   listRequests,
   requestAdvocate,
+  requestFormat,
   requestInterpreter,
+  requestNeedsShared,
   updateRequestStatus,
   type AdvocateDetails,
   type InterpreterDetails,
+  type ShareNeedsDetails,
 } from "./requests.server";
 import { auditEvents, supportRequests } from "#db/schema/index";
 import { and, eq } from "drizzle-orm";
@@ -56,10 +59,18 @@ const imha: AdvocateDetails = {
   consent: true,
 };
 
-// The same rules for both kinds: the person, an advocate acting for them, and the team.
+const shareNeeds: ShareNeedsDetails = {
+  consent: true,
+  needs: { contactMethods: ["email"], formats: ["easy_read"], support: [], languages: [], other: false },
+};
+
+// The same rules for every kind: the person, an advocate acting for them, and the team.
 const makers = {
   interpreter: (actor: Awaited<ReturnType<typeof actorFor>>, sam: string) => requestInterpreter(getDb(), actor, sam, bsl),
   advocate: (actor: Awaited<ReturnType<typeof actorFor>>, sam: string) => requestAdvocate(getDb(), actor, sam, imha),
+  format: (actor: Awaited<ReturnType<typeof actorFor>>, sam: string) =>
+    requestFormat(getDb(), actor, sam, { document: "plan", format: "easy_read", attachmentFormat: "", delivery: "post" }),
+  share_needs: (actor: Awaited<ReturnType<typeof actorFor>>, sam: string) => requestNeedsShared(getDb(), actor, sam, shareNeeds),
 };
 
 describe.each(Object.keys(makers) as (keyof typeof makers)[])("who may create, see, update and cancel an %s request for Sam", (kind) => {
@@ -172,5 +183,19 @@ describe("an advocate request", () => {
     expect(await listOpenRequestsForStaff(getDb(), jo)).toEqual([]);
     const [mine] = await listRequests(getDb(), await actorFor(demoPeople.sam.email), sam);
     expect(mine!.events.map((e) => e.status)).toEqual(["sent", "booked"]);
+  });
+});
+
+describe("a document in another format, and sharing needs with other services", () => {
+  it("keeps what was asked, and the needs as they were when the person agreed to share them", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const formatId = await requestFormat(getDb(), samActor, sam, { document: "crisis_plan", format: "attachment", attachmentFormat: "Tagged PDF", delivery: "email" });
+    const shareId = await requestNeedsShared(getDb(), samActor, sam, shareNeeds);
+    expect((await getRequest(getDb(), samActor, sam, formatId)).details).toEqual({ document: "crisis_plan", format: "attachment", attachmentFormat: "Tagged PDF", delivery: "email" });
+    expect((await getRequest(getDb(), samActor, sam, shareId)).details).toEqual(shareNeeds);
+    await expect(requestNeedsShared(getDb(), samActor, sam, { ...shareNeeds, consent: false })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listRequests(getDb(), samActor, sam)).map((r) => r.kind).sort()).toEqual(["format", "share_needs"]);
   });
 });

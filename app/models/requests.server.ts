@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { accounts, serviceUsers, supportRequestEvents, supportRequests, type RequestKind, type RequestStatus } from "#db/schema/index";
+import type { formatDeliveries, formatDocuments, informationFormats } from "./communication-vocabulary";
 import type { AdvocateContactMethod, AdvocateReferrer, AdvocateRequestKind, LegalStatus } from "./advocacy";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
@@ -32,6 +33,19 @@ export interface AdvocateDetails {
   consent: boolean;
 }
 
+export interface FormatDetails {
+  document: (typeof formatDocuments)[number];
+  format: (typeof informationFormats)[number];
+  attachmentFormat: string;
+  delivery: (typeof formatDeliveries)[number];
+}
+
+export interface ShareNeedsDetails {
+  consent: boolean;
+  /** The needs as they were when the person asked, in the standard's categories. */
+  needs: { contactMethods: string[]; formats: string[]; support: string[]; languages: { code: string; interpreterNeeded: boolean }[]; other: boolean };
+}
+
 export interface RequestEvent {
   status: RequestStatus;
   note: string;
@@ -52,7 +66,13 @@ interface RequestBase {
   events: RequestEvent[];
 }
 
-export type SupportRequest = RequestBase & ({ kind: "interpreter"; details: InterpreterDetails } | { kind: "advocate"; details: AdvocateDetails });
+export type SupportRequest = RequestBase &
+  (
+    | { kind: "interpreter"; details: InterpreterDetails }
+    | { kind: "advocate"; details: AdvocateDetails }
+    | { kind: "format"; details: FormatDetails }
+    | { kind: "share_needs"; details: ShareNeedsDetails }
+  );
 
 export class InvalidTransitionError extends Error {}
 
@@ -86,6 +106,21 @@ export async function requestAdvocate(db: Db, actor: Actor, serviceUserId: strin
   // Only the person can be "self"; anyone else says who they are.
   const referrer = capacityFor(actor, serviceUserId) === "service_user" ? "self" : input.referrer === "self" ? "other" : input.referrer;
   return createRequest(db, actor, serviceUserId, "advocate", { ...input, referrer }, null);
+}
+
+/** Ask for the plan, the crisis plan or letters in another format (AD-11: the "meet" stage). */
+export async function requestFormat(db: Db, actor: Actor, serviceUserId: string, input: FormatDetails): Promise<string> {
+  return createRequest(db, actor, serviceUserId, "format", { ...input }, null);
+}
+
+/**
+ * Ask the team to share the person's communication needs with other NHS services (AD-10). The
+ * national route is a Reasonable Adjustment flag that only staff can set, so this is a request to
+ * them, made with the person's consent; what was recorded at the time goes with it.
+ */
+export async function requestNeedsShared(db: Db, actor: Actor, serviceUserId: string, input: ShareNeedsDetails): Promise<string> {
+  if (!input.consent) throw new NotFoundError();
+  return createRequest(db, actor, serviceUserId, "share_needs", { ...input }, null);
 }
 
 async function createRequest(db: Db, actor: Actor, serviceUserId: string, kind: RequestKind, details: Record<string, unknown>, appointmentAt: Date | null): Promise<string> {

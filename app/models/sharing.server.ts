@@ -208,7 +208,8 @@ export async function setSharing(
   });
 }
 
-async function actingGrants(db: Db, relationshipId: string, now: Date, basis?: string) {
+/** Active acting-on-behalf grants of one relationship with one of these bases. */
+async function actingGrants(db: Db, relationshipId: string, now: Date, bases: string[]) {
   return db
     .select({ id: sharingGrants.id })
     .from(sharingGrants)
@@ -216,7 +217,7 @@ async function actingGrants(db: Db, relationshipId: string, now: Date, basis?: s
       and(
         eq(sharingGrants.relationshipId, relationshipId),
         eq(sharingGrants.scope, "act_on_behalf"),
-        basis ? eq(sharingGrants.basis, basis) : undefined,
+        inArray(sharingGrants.basis, bases),
         activeGrantFilter(now),
       ),
     );
@@ -233,7 +234,7 @@ export async function setActingOnBehalf(db: Db, actor: Actor, serviceUserId: str
   if (supporter.kind === "carer_of") throw new NotFoundError();
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
-    const current = await actingGrants(txDb, relationshipId, now, "consent");
+    const current = await actingGrants(txDb, relationshipId, now, ["consent"]);
     if (on === current.length > 0) return false;
     if (on) {
       await tx.insert(sharingGrants).values({ relationshipId, scope: "act_on_behalf", basis: "consent", grantedBy: actor.accountId, startsAt: now });
@@ -295,4 +296,27 @@ export async function recordActingOnBehalf(
 export async function listActingCandidates(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<Supporter[]> {
   ensure(actor, "decisions.manage", serviceUserId);
   return (await supportersOf(db, serviceUserId, now)).filter((s) => s.kind !== "carer_of");
+}
+
+/** Staff end what they recorded, for example when the person can make the decision again. */
+export async function endActingOnBehalf(db: Db, actor: Actor, serviceUserId: string, relationshipId: string, now = new Date()): Promise<void> {
+  ensure(actor, "decisions.manage", serviceUserId);
+  if (!isUuid(relationshipId)) throw new NotFoundError();
+  const supporter = (await supportersOf(db, serviceUserId, now)).find((s) => s.relationshipId === relationshipId);
+  if (!supporter) throw new NotFoundError();
+  await db.transaction(async (tx) => {
+    const recorded = await actingGrants(tx as unknown as Db, relationshipId, now, ["best_interests", "lasting_power_of_attorney"]);
+    if (!recorded.length) return;
+    await tx
+      .update(sharingGrants)
+      .set({ withdrawnAt: now, withdrawnBy: actor.accountId })
+      .where(inArray(sharingGrants.id, recorded.map((g) => g.id)));
+    await recordAudit(tx as unknown as Db, actor, {
+      action: "sharing.change",
+      serviceUserId,
+      recordType: "relationship",
+      recordId: relationshipId,
+      details: { added: [], removed: ["act_on_behalf"], endsOn: null },
+    });
+  });
 }

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Link } from "~/components/ui/Link";
 import { FormPage } from "~/components/forms/FormPage";
 import { useLanguageOptions } from "~/components/forms/language-options";
 import { SelectField } from "~/components/forms/SelectField";
@@ -35,7 +36,9 @@ const languageRows = 2;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request);
   const needs = await getMyCommunicationNeeds(getDb(), actor, config().reviewIntervalMonths);
-  return json({ needs });
+  // A service user can also ask for their plan in this format, or for their needs to be shared.
+  const ownRecord = actor.relationships.find((r) => r.kind === "service_user")?.serviceUserId ?? null;
+  return json({ needs, ownRecord });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,8 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** How I need information (Accessible Information Standard), for service users and carers alike. */
 export default function CommunicationNeeds() {
-  const { t } = useTranslation(["communication", "common"]);
-  const { needs } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["communication", "requests", "common"]);
+  const { needs, ownRecord } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { form, errorFor, summary, valuesOf } = useServerForm("communication-needs", lastResult);
@@ -164,6 +167,21 @@ export default function CommunicationNeeds() {
         <TextArea name="other" label={t("communication:other")} hint={t("communication:otherHint")} optional rows={4} defaultValue={text("other")} error={errorFor("other")} />
         <Button type="submit">{needs ? t("communication:saveReviewed") : t("communication:save")}</Button>
       </Form>
+      {ownRecord && needs && !needs.noNeeds ? (
+        <section aria-labelledby="use-needs" className="section">
+          <h2 className="heading-m" id="use-needs">
+            {t("requests:format.useNeedsTitle")}
+          </h2>
+          <ul className="list">
+            <li>
+              <Link href={`/people/${ownRecord}/requests/format`}>{t("requests:format.linkOwn")}</Link>
+            </li>
+            <li>
+              <Link href={`/people/${ownRecord}/requests/share-needs`}>{t("requests:shareNeeds.linkOwn")}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
     </FormPage>
   );
 }

@@ -11,7 +11,7 @@ import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { getDisplayName } from "~/models/plan.server";
-import { listActingCandidates, recordActingOnBehalf } from "~/models/sharing.server";
+import { endActingOnBehalf, listActingCandidates, recordActingOnBehalf } from "~/models/sharing.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
@@ -44,6 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request);
   const formData = await requireFormData(request);
   const serviceUserId = params.serviceUserId ?? "";
+  if (formData.get("intent") === "end") {
+    await orNotFound(endActingOnBehalf(getDb(), actor, serviceUserId, String(formData.get("relationshipId") ?? "")));
+    return redirect(`/people/${serviceUserId}/acting-for`);
+  }
   const submission = parseWithZod(formData, { schema: actingOnBehalfSchema() });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { relationshipId, basis, decision, endsOn } = submission.value;
@@ -70,13 +74,28 @@ export default function RecordActingOnBehalf() {
             {candidates.flatMap((c) =>
               c.acting.map((a, i) => (
                 <li key={`${c.relationshipId}-${i}`}>
-                  <bdi>{c.name}</bdi>: {a.note ? <bdi>{a.note}</bdi> : t("carers:acting.basis.consent")} ({t(`carers:acting.basis.${a.basis}`)}
-                  {a.endsAt ? (
+                  <bdi>{c.name}</bdi>: {t(`carers:acting.basis.${a.basis}`)}
+                  {a.note ? (
                     <>
-                      , {t("carers:sharing.until")} <FormattedDate iso={a.endsAt} />
+                      {" – "}
+                      <bdi>{a.note}</bdi>
                     </>
                   ) : null}
-                  )
+                  {a.endsAt ? (
+                    <>
+                      {". "}
+                      {t("carers:sharing.until")} <FormattedDate iso={a.endsAt} />
+                    </>
+                  ) : null}
+                  {a.basis !== "consent" ? (
+                    <Form>
+                      <input type="hidden" name="intent" value="end" />
+                      <input type="hidden" name="relationshipId" value={c.relationshipId} />
+                      <Button type="submit" variant="secondary">
+                        {t("carers:acting.end", { name: isolate(c.name) })}
+                      </Button>
+                    </Form>
+                  ) : null}
                 </li>
               )),
             )}
@@ -90,7 +109,7 @@ export default function RecordActingOnBehalf() {
             label={t("carers:acting.who")}
             defaultValue={valueOf("relationshipId")}
             error={errorFor("relationshipId")}
-            choices={candidates.map((c) => ({ value: c.relationshipId, label: <>{c.name} ({t(`carers:kind.${c.kind}`)})</> }))}
+            choices={candidates.map((c) => ({ value: c.relationshipId, label: <><bdi>{c.name}</bdi> ({t(`carers:kind.${c.kind}`)})</> }))}
           />
           <RadioGroup
             name="basis"

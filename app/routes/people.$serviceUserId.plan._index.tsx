@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     flag,
     canWriteGoals: can(actor, "goals.write", { serviceUserId }),
     canWriteRecovery: can(actor, "recovery.write", { serviceUserId }),
+    canAskFormat: can(actor, "requests.create", { serviceUserId }),
     canWritePlan: can(actor, "plan.write", { serviceUserId }),
     canSuggestGoals: can(actor, "goals.suggest", { serviceUserId }),
     canSupportCarers: can(actor, "carers.support", { serviceUserId }),
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PlanPage() {
   const { t } = useTranslation(["plan", "common"]);
-  const { plan, own, transitions, flag, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, wording, pageTitle } =
+  const { plan, own, transitions, flag, canAskFormat, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, wording, pageTitle } =
     useLoaderData<typeof loader>();
   const editLink = (section: "crisis" | "needs" | "wishes" | "support") =>
     canWritePlan ? (
@@ -65,6 +66,11 @@ export default function PlanPage() {
         {t(`plan:level.${plan.planLevel}.${wording.plan}`)}
       </p>
       <Explain term={plan.planLevel === "cpa" ? "cpa" : "lpc"} />
+      {canAskFormat ? (
+        <p>
+          <Link href={`${base}/requests/format?document=plan`}>{t("requests:format.linkPlan")}</Link>
+        </p>
+      ) : null}
       {plan.needs && plan.version ? (
         <p>
           <Link href={`${base}/plan/versions`}>{t("plan:versions.link", { version: plan.version })}</Link>

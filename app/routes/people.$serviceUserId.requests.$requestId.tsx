@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { AppointmentTime, StatusTag, useAdvocateRows, useRequestSummary } from "~/components/RequestParts";
-import type { AdvocateDetails, InterpreterDetails } from "~/models/requests.server";
+import { AppointmentTime, StatusTag, useAdvocateRows, useRequestSummary, useStatusLabel } from "~/components/RequestParts";
+import { useNeedsInOneLine } from "~/components/CommunicationFlag";
+import type { AdvocateDetails, FormatDetails, InterpreterDetails, ShareNeedsDetails } from "~/models/requests.server";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
@@ -21,6 +22,20 @@ import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requestStatusSchema } from "~/utils/validation/requests.server";
 
+const detailTitles = {
+  interpreter: "requests:detailTitle",
+  advocate: "requests:advocate.detailTitle",
+  format: "requests:format.detailTitle",
+  share_needs: "requests:shareNeeds.detailTitle",
+} as const;
+
+const noteHints = {
+  interpreter: "requests:noteHint",
+  advocate: "requests:advocate.noteHint",
+  format: "requests:format.noteHint",
+  share_needs: "requests:shareNeeds.noteHint",
+} as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
   const serviceUserId = params.serviceUserId ?? "";
@@ -31,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     request: req,
     canManage: can(actor, "requests.manage", { serviceUserId }),
     canCancel: can(actor, "requests.create", { serviceUserId }) && canCancel(req),
-    pageTitle: req.kind === "advocate" ? t("requests:advocate.detailTitle") : t("requests:detailTitle"),
+    pageTitle: t(detailTitles[req.kind]),
   });
 }
 
@@ -63,6 +78,7 @@ export default function RequestDetail() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { form, errorFor, summary, valueOf } = useServerForm("request-status", lastResult as never);
+  const statusLabel = useStatusLabel();
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       {params.get("sent") && !lastResult ? (
@@ -80,21 +96,29 @@ export default function RequestDetail() {
         ) : (
           <div className="panel" role="status">
             <p className="heading-m">{t("requests:sentTitle")}</p>
-            <p>{t("requests:sentBody")}</p>
+            <p>{request.kind === "interpreter" ? t("requests:sentBody") : t(request.kind === "format" ? "requests:format.sentBody" : "requests:shareNeeds.sentBody")}</p>
           </div>
         )
       ) : null}
       <p>
         <StatusTag status={request.status} kind={request.kind} />
       </p>
-      {request.kind === "advocate" ? <AdvocateAnswers request={request} /> : <InterpreterAnswers request={request} />}
+      {request.kind === "advocate" ? (
+        <AdvocateAnswers request={request} />
+      ) : request.kind === "format" ? (
+        <FormatAnswers request={request} />
+      ) : request.kind === "share_needs" ? (
+        <ShareNeedsAnswers request={request} />
+      ) : (
+        <InterpreterAnswers request={request} />
+      )}
       <EnteredByNote enteredBy={request.enteredBy} forName={request.displayName} />
       <h2 className="heading-l">{t("requests:history")}</h2>
       <ol className="list">
         {request.events.map((e, i) => (
           <li key={i}>
             <p>
-              <FormattedDate iso={e.at} />: <strong>{request.kind === "advocate" && e.status === "booked" ? t("requests:status.found") : t(`requests:status.${e.status}`)}</strong>
+              <FormattedDate iso={e.at} />: <strong>{statusLabel(request.kind, e.status)}</strong>
               {e.by ? <> ({t("requests:by", { name: isolate(e.by) })})</> : null}
             </p>
             {e.note ? <TheirWords text={e.note} /> : null}
@@ -121,10 +145,10 @@ export default function RequestDetail() {
               error={errorFor("status")}
               choices={(["seen", "booked", "not_arranged"] as const).map((s) => ({
                 value: s,
-                label: request.kind === "advocate" && s === "booked" ? t("requests:status.found") : t(`requests:status.${s}`),
+                label: statusLabel(request.kind, s),
               }))}
             />
-            <TextArea name="note" label={t("requests:note")} hint={request.kind === "advocate" ? t("requests:advocate.noteHint") : t("requests:noteHint")} optional rows={4} defaultValue={valueOf("note")} error={errorFor("note")} />
+            <TextArea name="note" label={t("requests:note")} hint={t(noteHints[request.kind])} optional rows={4} defaultValue={valueOf("note")} error={errorFor("note")} />
             <Button type="submit">{t("requests:save")}</Button>
           </Form>
         </>
@@ -142,7 +166,7 @@ function InterpreterAnswers({ request }: { request: Shown<InterpreterDetails> })
   return (
     <SummaryList
       rows={[
-        { key: "what", label: t("requests:interpreter.need"), value: what(d) },
+        { key: "what", label: t("requests:interpreter.need"), value: what({ kind: "interpreter", details: d }) },
         { key: "for", label: t("requests:interpreter.appointment"), value: <TheirWords text={d.appointment} /> },
         { key: "when", label: t("requests:when"), value: request.appointmentAt ? <AppointmentTime iso={request.appointmentAt} /> : "" },
         { key: "gender", label: t("requests:interpreter.gender"), value: t(`requests:gender.${d.gender}`) },
@@ -160,5 +184,38 @@ export function AdvocateAnswers({ request }: { request: Shown<AdvocateDetails> }
   const rows = useAdvocateRows();
   return (
     <SummaryList rows={[...rows(request.details), { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> }]} />
+  );
+}
+
+function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
+  const { t } = useTranslation(["requests", "communication"]);
+  const d = request.details;
+  return (
+    <SummaryList
+      rows={[
+        { key: "document", label: t("requests:format.document"), value: t(`requests:format.documents.${d.document}`) },
+        {
+          key: "format",
+          label: t("requests:format.format"),
+          value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}: <bdi>{d.attachmentFormat}</bdi></> : t(`communication:format.${d.format}`),
+        },
+        { key: "delivery", label: t("requests:format.delivery"), value: t(`requests:format.deliveries.${d.delivery}`) },
+        { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
+      ]}
+    />
+  );
+}
+
+function ShareNeedsAnswers({ request }: { request: Shown<ShareNeedsDetails> }) {
+  const { t } = useTranslation(["requests"]);
+  const oneLine = useNeedsInOneLine();
+  const n = request.details.needs;
+  return (
+    <SummaryList
+      rows={[
+        { key: "needs", label: t("requests:shareNeeds.needs"), value: oneLine({ ...n, other: n.other ? "yes" : "" }) || t("requests:shareNeeds.noneRecorded") },
+        { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
+      ]}
+    />
   );
 }

@@ -48,6 +48,12 @@ export default function Requests() {
           <li>
             <Link href={`/people/${serviceUserId}/requests/advocate`}>{t("requests:advocate.link")}</Link>
           </li>
+          <li>
+            <Link href={`/people/${serviceUserId}/requests/format`}>{t("requests:format.link")}</Link>
+          </li>
+          <li>
+            <Link href={`/people/${serviceUserId}/requests/share-needs`}>{t("requests:shareNeeds.link")}</Link>
+          </li>
         </ul>
       ) : null}
       {requests.length ? (
@@ -55,7 +61,7 @@ export default function Requests() {
           {requests.map((r) => (
             <li key={r.id} className="supporter">
               <h2 className="heading-m">
-                <Link href={`/people/${serviceUserId}/requests/${r.id}`}>{summary(r.details)}</Link>
+                <Link href={`/people/${serviceUserId}/requests/${r.id}`}>{summary(r)}</Link>
               </h2>
               <EnteredByNote enteredBy={r.enteredBy} forName={r.displayName} />
               <p>

@@ -14,34 +14,19 @@ import { Link } from "~/components/ui/Link";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { TextField } from "~/components/ui/TextField";
-import { config } from "~/config.server";
-import { can, capacityFor } from "~/models/access.server";
 import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalStatuses } from "~/models/advocacy";
-import { communicationFlags } from "~/models/communication.server";
-import { getDisplayName } from "~/models/plan.server";
 import { requestAdvocate, type AdvocateDetails } from "~/models/requests.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
 import { advocateRequestSchema } from "~/utils/validation/requests.server";
 
-async function context(request: Request, serviceUserId: string) {
-  const { actor, account } = await requireSignedIn(request);
-  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "requests.create"));
-  const own = capacityFor(actor, serviceUserId) === "service_user";
-  const { t } = getFixedT(request, account.preferredLanguage);
-  return { actor, displayName, own, t };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const serviceUserId = params.serviceUserId ?? "";
-  const { actor, displayName, own, t } = await context(request, serviceUserId);
+  const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
   // What is already recorded is offered, not asked again (WCAG 3.3.7).
-  const flags = can(actor, "plan.read", { serviceUserId }) ? await communicationFlags(getDb(), actor, [serviceUserId], config().reviewIntervalMonths) : {};
-  const needs = flags[serviceUserId] ?? null;
+  const needs = await recordedNeedsFor(actor, serviceUserId);
   return json({
     serviceUserId,
     displayName,
@@ -52,8 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const serviceUserId = params.serviceUserId ?? "";
-  const { actor, own, t } = await context(request, serviceUserId);
+  const { actor, serviceUserId, own, t } = await requestPage(request, params);
   const formData = await requireFormData(request);
   const intent = formData.get("intent");
   if (intent === "start") {

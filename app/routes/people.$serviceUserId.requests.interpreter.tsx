@@ -13,23 +13,17 @@ import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/communication-vocabulary";
-import { capacityFor } from "~/models/access.server";
-import { getDisplayName } from "~/models/plan.server";
 import { requestInterpreter } from "~/models/requests.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { requestPage } from "~/utils/request-pages.server";
 import { interpreterRequestSchema } from "~/utils/validation/requests.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "requests.create"));
-  const own = capacityFor(actor, serviceUserId) === "service_user";
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { serviceUserId, displayName, own, t } = await requestPage(request, params);
   return json({
     serviceUserId,
     pageTitle: own ? t("requests:interpreter.titleOwn") : t("requests:interpreter.titleOther", { name: isolate(displayName) }),

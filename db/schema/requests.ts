@@ -2,7 +2,9 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-cor
 import { accounts } from "./accounts";
 import { serviceUsers } from "./people";
 
-export const requestKinds = ["interpreter", "advocate"] as const;
+// interpreter and advocate (AD-02, AD-05); a document in another format (AD-11); sharing
+// communication needs with other services through a Reasonable Adjustment flag (AD-10).
+export const requestKinds = ["interpreter", "advocate", "format", "share_needs"] as const;
 export type RequestKind = (typeof requestKinds)[number];
 
 export const requestStatuses = ["sent", "seen", "booked", "not_arranged", "cancelled"] as const;

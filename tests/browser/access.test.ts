@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
-import { baseURL, launch, newContext, recordIdFor, signIn } from "../support/browser";
+import { baseURL, launch, newContext, recordIdFor, signIn, plain } from "../support/browser";
 
 let browser: Browser;
 let samId = "";
@@ -42,7 +42,7 @@ describe("who can open what", () => {
     const page = await context.newPage();
     await signIn(page, demoPeople.alex.email);
     await page.goto(`/people/${samId}`);
-    const main = (await page.locator("main").textContent()) ?? "";
+    const main = plain((await page.locator("main").textContent()) ?? "");
     expect(main).toContain("You are looking at Sam Taylor’s record, as their carer.");
     expect(main).toContain("The crisis plan");
     expect(main).toContain("Care team contact details");

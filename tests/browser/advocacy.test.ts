@@ -21,7 +21,7 @@ describe("asking for an advocate", () => {
     const priya = await advocate.newPage();
     await signIn(priya, demoPeople.priya.email);
     await priya.goto(`/people/${samId}`);
-    await keyGo(priya, priya.getByRole("link", { name: "Interpreters and advocates" }));
+    await keyGo(priya, priya.getByRole("link", { name: "Interpreters, advocates and other support" }));
     await keyGo(priya, priya.getByRole("link", { name: "Ask for an advocate" }));
     // Every page of Sam's record says whose record Priya is in.
     expect(plain(await priya.getByRole("note", { name: "Whose record this is" }).textContent())).toBe("You are looking at Sam Taylor’s record, as their advocate.");
@@ -153,5 +153,46 @@ describe("acting on someone's behalf", () => {
     expect(await priya.locator('input[name="rating"]').count()).toBe(1);
     await own.close();
     await advocate.close();
+  });
+});
+
+describe("staff record someone acting for the person, for one decision", () => {
+  it("Jo records that Priya can act for Sam on one decision; Sam sees it in those words; Jo ends it (JavaScript off, keyboard only)", async () => {
+    const staff = await newContext(browser, { javaScript: false });
+    const jo = await staff.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto(`/people/${samId}/carers`);
+    await keyGo(jo, jo.getByRole("link", { name: "Record that an advocate or attorney can act for them" }));
+    await keyGo(jo, jo.getByRole("button", { name: "Record this" }));
+    expect(await jo.locator(".error-summary a").allTextContents()).toEqual([
+      "Choose who will act for them",
+      "Choose the legal basis",
+      "Say which decision this is for",
+      "Enter the date this ends",
+    ]);
+    await expectNoAxeViolations(jo, "acting for someone with errors");
+    await keyPress(jo, jo.getByRole("radio", { name: /Priya Shah/ }), "Space");
+    await keyPress(jo, jo.getByRole("radio", { name: /^Best interests/ }), "Space");
+    await keyType(jo, jo.getByRole("textbox", { name: "Which decision is it for?" }), "Asking for an IMHA before the tribunal");
+    await keyType(jo, jo.getByRole("textbox", { name: "Day" }), "31");
+    await keyType(jo, jo.getByRole("textbox", { name: "Month" }), "3");
+    await keyType(jo, jo.getByRole("textbox", { name: "Year" }), "2099");
+    await keyGo(jo, jo.getByRole("button", { name: "Record this" }));
+    expect(new URL(jo.url()).pathname).toBe(`/people/${samId}/carers`);
+
+    const own = await newContext(browser, { javaScript: false });
+    const sam = await own.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto(`/people/${samId}/sharing`);
+    const priya = plain(await sam.locator(".supporter", { hasText: "Priya Shah" }).textContent());
+    expect(priya).toContain("Recorded by your care team for one decision: Asking for an IMHA before the tribunal.");
+    expect(priya).not.toMatch(/lack(s|ing)? capacity/i);
+
+    await jo.goto(`/people/${samId}/acting-for`);
+    await keyGo(jo, jo.getByRole("button", { name: /End this now for/ }));
+    await sam.goto(`/people/${samId}/sharing`);
+    expect(plain(await sam.locator(".supporter", { hasText: "Priya Shah" }).textContent())).not.toContain("Recorded by your care team");
+    await own.close();
+    await staff.close();
   });
 });

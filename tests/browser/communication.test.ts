@@ -89,7 +89,7 @@ describe("an interpreter for an appointment", () => {
     const sam = await own.newPage();
     await signIn(sam, demoPeople.sam.email);
     await sam.goto(`/people/${samId}`);
-    await keyGo(sam, sam.getByRole("link", { name: "Interpreters and advocates" }));
+    await keyGo(sam, sam.getByRole("link", { name: "Interpreters, advocates and other support" }));
     await keyGo(sam, sam.getByRole("link", { name: "Ask for an interpreter" }));
     expect(await sam.locator("main").textContent()).toContain("We never ask family members, friends or children to interpret.");
     // A date in the past is explained, and what was typed is kept.
@@ -120,7 +120,7 @@ describe("an interpreter for an appointment", () => {
     const jo = await staff.newPage();
     await signIn(jo, demoPeople.jo.email);
     await jo.goto("/staff");
-    await keyGo(jo, jo.getByRole("link", { name: "Interpreter and advocate requests to deal with" }));
+    await keyGo(jo, jo.getByRole("link", { name: "Requests for support to deal with" }));
     await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*British Sign Language interpreter/ }));
     await keyPress(jo, jo.getByRole("radio", { name: "Booked" }), "Space");
     await keyGo(jo, jo.getByRole("button", { name: "Save" }));
@@ -134,6 +134,59 @@ describe("an interpreter for an appointment", () => {
     const history = plain(await sam.locator("main ol").textContent());
     expect(history).toContain("Booked (by Jo Okafor)");
     expect(history).toContain("Kim, a BSL interpreter, will meet you at reception.");
+    await own.close();
+  });
+});
+
+describe("information in the format that works", () => {
+  it("Sam asks for his plan in easy read, and for his needs to be shared; Jo answers both (JavaScript off, keyboard only)", async () => {
+    const own = await newContext(browser, { javaScript: false });
+    const sam = await own.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto(`/people/${samId}/plan`);
+    await keyGo(sam, sam.getByRole("link", { name: /Get this plan in another format/ }));
+    expect(await sam.getByRole("radio", { name: "Care and support plan" }).isChecked()).toBe(true);
+    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    expect(await sam.locator(".error-summary a").allTextContents()).toEqual(["Choose a format", "Choose how we should get it to you"]);
+    expect(await sam.getByRole("radio", { name: "Care and support plan" }).isChecked()).toBe(true);
+    await keyPress(sam, sam.getByRole("radio", { name: "Easy read" }), "Space");
+    await keyPress(sam, sam.getByRole("radio", { name: "By post" }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    expect(await sam.locator("main").textContent()).toContain("Your request has been sent");
+    const formatPath = new URL(sam.url()).pathname;
+    await expectNoAxeViolations(sam, "format request sent");
+
+    // Sam's needs (a BSL interpreter, from the test above) go to other services only with his yes.
+    await sam.goto("/communication-needs");
+    await keyGo(sam, sam.getByRole("link", { name: "Ask us to share your needs with other NHS services" }));
+    expect(plain(await sam.locator(".inset").textContent())).toContain("British Sign Language interpreter");
+    await keyGo(sam, sam.getByRole("button", { name: "Ask the team to share them" }));
+    expect(await sam.locator(".error-summary a").allTextContents()).toEqual(["Tick the box to agree. Without it we cannot share your needs."]);
+    await expectNoAxeViolations(sam, "share needs with an error");
+    await keyPress(sam, sam.getByRole("checkbox", { name: /I agree that my needs can be shared/ }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Ask the team to share them" }));
+    const sharePath = new URL(sam.url()).pathname;
+    expect(await sam.locator("h1").textContent()).toBe("Request to share communication needs");
+
+    const staff = await newContext(browser, { javaScript: false });
+    const jo = await staff.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto("/staff/requests");
+    await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*Care and support plan: Easy read/ }));
+    await keyPress(jo, jo.getByRole("radio", { name: "Sent to you" }), "Space");
+    await keyType(jo, jo.getByRole("textbox", { name: "A note for the person (optional)" }), "Posted on Tuesday.");
+    await keyGo(jo, jo.getByRole("button", { name: "Save" }));
+    await jo.goto("/staff/requests");
+    await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*Share my communication needs/ }));
+    await keyPress(jo, jo.getByRole("radio", { name: "Shared" }), "Space");
+    await keyType(jo, jo.getByRole("textbox", { name: "A note for the person (optional)" }), "Flag added today.");
+    await keyGo(jo, jo.getByRole("button", { name: "Save" }));
+    await staff.close();
+
+    await sam.goto(formatPath);
+    expect(await sam.locator(".tag").first().textContent()).toBe("Sent to you");
+    await sam.goto(sharePath);
+    expect(await sam.locator(".tag").first().textContent()).toBe("Shared");
     await own.close();
   });
 });

@@ -32,6 +32,7 @@ describe("route guards", () => {
     const source = readFileSync(path.join(routesDir, file), "utf8");
     if (!/export (async )?function loader|export const loader/.test(source)) return;
     if (publicLoaders.has(file)) return;
-    expect(source).toMatch(/requireSignedIn\(request\)|getSignedIn\(request\)/);
+    // requestPage (app/utils/request-pages.server.ts) starts with requireSignedIn.
+    expect(source).toMatch(/requireSignedIn\(request\)|getSignedIn\(request\)|requestPage\(request, params\)/);
   });
 });

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { advocateRequestSchema, interpreterRequestSchema, requestStatusSchema, toInstant } from "./requests.server";
+import { advocateRequestSchema, formatRequestSchema, shareNeedsSchema, interpreterRequestSchema, requestStatusSchema, toInstant } from "./requests.server";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -139,5 +139,28 @@ describe("asking for an advocate", () => {
       contactDetails: ["validation:advocateRequest.contactDetailsTooLong"],
     });
     expect(result.reply().initialValue).toMatchObject({ kind: "lawyer", contactMethod: "text" });
+  });
+});
+
+describe("asking for another format, and for needs to be shared", () => {
+  it("takes a document, a format and a way to send it; the file format only when it is asked for", () => {
+    const result = parseWithZod(form({ document: "plan", format: "easy_read", attachmentFormat: "Word", delivery: "post" }), { schema: formatRequestSchema });
+    expect(result.status === "success" && result.value).toEqual({ document: "plan", format: "easy_read", attachmentFormat: "", delivery: "post" });
+    const missing = parseWithZod(form({ document: "plan", format: "attachment", delivery: "email" }), { schema: formatRequestSchema });
+    expect(missing.status === "error" && missing.reply().error).toEqual({ attachmentFormat: ["validation:formatRequest.attachment"] });
+  });
+
+  it("refuses choices that are not on the list", () => {
+    const result = parseWithZod(form({ document: "diary", format: "smoke signals", delivery: "pigeon" }), { schema: formatRequestSchema });
+    expect(result.status === "error" && result.reply().error).toMatchObject({
+      document: ["validation:formatRequest.document"],
+      format: ["validation:formatRequest.format"],
+      delivery: ["validation:formatRequest.delivery"],
+    });
+  });
+
+  it("shares needs only with a clear yes", () => {
+    expect(parseWithZod(form({}), { schema: shareNeedsSchema }).status).toBe("error");
+    expect(parseWithZod(form({ consent: "yes" }), { schema: shareNeedsSchema }).status).toBe("success");
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalStatuses } from "~/models/advocacy";
-import { interpreterGenders, interpreterModes, interpreterNeeds, languageCodes } from "~/models/communication-vocabulary";
+import { formatDeliveries, formatDocuments, informationFormats, interpreterGenders, interpreterModes, interpreterNeeds, languageCodes } from "~/models/communication-vocabulary";
 import { dateInput } from "./plan.server";
 
 /**
@@ -113,3 +113,23 @@ export function advocateRequestSchema(own: boolean) {
     })
     .transform(({ consent, ...v }) => ({ ...v, consent: consent === "yes" }));
 }
+
+/** A document in another format (AD-11): which one, which format, and how it should reach the person. */
+export const formatRequestSchema = z
+  .object({
+    document: z.enum(formatDocuments, { error: "validation:formatRequest.document" }),
+    format: z.enum(informationFormats, { error: "validation:formatRequest.format" }),
+    attachmentFormat: z.string().trim().max(200, "validation:formatRequest.attachmentTooLong").optional().transform((v) => v ?? ""),
+    delivery: z.enum(formatDeliveries, { error: "validation:formatRequest.delivery" }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.format === "attachment" && !v.attachmentFormat) {
+      ctx.addIssue({ code: "custom", path: ["attachmentFormat"], message: "validation:formatRequest.attachment" });
+    }
+  })
+  .transform((v) => ({ ...v, attachmentFormat: v.format === "attachment" ? v.attachmentFormat : "" }));
+
+/** Sharing communication needs with other services needs the person's clear yes. */
+export const shareNeedsSchema = z.object({
+  consent: z.literal("yes", { error: "validation:shareNeeds.consent" }),
+});

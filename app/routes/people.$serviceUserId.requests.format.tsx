@@ -1,0 +1,93 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextField } from "~/components/ui/TextField";
+import { formatDeliveries, formatDocuments, informationFormats } from "~/models/communication-vocabulary";
+import { requestFormat } from "~/models/requests.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
+import { formatRequestSchema } from "~/utils/validation/requests.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
+  // The format already recorded is chosen for them (WCAG 3.3.7); they can still pick another.
+  const recorded = await recordedNeedsFor(actor, serviceUserId);
+  const document = new URL(request.url).searchParams.get("document");
+  return json({
+    serviceUserId,
+    defaults: {
+      document: (formatDocuments as readonly string[]).includes(document ?? "") ? document! : undefined,
+      format: recorded?.formats.find((f) => (informationFormats as readonly string[]).includes(f)),
+      attachmentFormat: recorded?.attachmentFormat || undefined,
+      delivery: recorded?.contactMethods.includes("email") ? "email" : recorded?.contactMethods.includes("letter") ? "post" : undefined,
+    },
+    pageTitle: own ? t("requests:format.titleOwn") : t("requests:format.titleOther", { name: isolate(displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: formatRequestSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const id = await orNotFound(requestFormat(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/requests/${id}?sent=1`);
+}
+
+/** Ask for the plan, the crisis plan or letters in the format that works (AIS "meet", AD-11). */
+export default function AskForFormat() {
+  const { t } = useTranslation(["requests", "communication", "common"]);
+  const { serviceUserId, defaults, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("format", lastResult);
+  const pick = (name: keyof typeof defaults) => (lastResult ? valueOf(name) : defaults[name]);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{t("requests:format.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <RadioGroup
+          name="document"
+          label={t("requests:format.document")}
+          defaultValue={pick("document")}
+          error={errorFor("document")}
+          choices={formatDocuments.map((d) => ({ value: d, label: t(`requests:format.documents.${d}`) }))}
+        />
+        <RadioGroup
+          name="format"
+          label={t("requests:format.format")}
+          hint={defaults.format ? t("requests:format.formatHintRecorded") : undefined}
+          defaultValue={pick("format")}
+          error={errorFor("format")}
+          choices={informationFormats.map((f) => ({ value: f, label: t(`communication:format.${f}`) }))}
+        />
+        <TextField
+          name="attachmentFormat"
+          label={t("communication:attachmentFormat")}
+          hint={t("requests:format.attachmentHint")}
+          optional
+          defaultValue={pick("attachmentFormat")}
+          error={errorFor("attachmentFormat")}
+        />
+        <RadioGroup
+          name="delivery"
+          label={t("requests:format.delivery")}
+          defaultValue={pick("delivery")}
+          error={errorFor("delivery")}
+          choices={formatDeliveries.map((d) => ({ value: d, label: t(`requests:format.deliveries.${d}`) }))}
+        />
+        <Button type="submit">{t("requests:format.send")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

@@ -1,0 +1,92 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useNeedsInOneLine } from "~/components/CommunicationFlag";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
+import type { Actor } from "~/models/access.server";
+import { requestNeedsShared } from "~/models/requests.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { orNotFound } from "~/utils/guards.server";
+import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
+import { shareNeedsSchema } from "~/utils/validation/requests.server";
+
+async function recordedNeeds(actor: Actor, serviceUserId: string) {
+  const needs = await recordedNeedsFor(actor, serviceUserId);
+  return needs
+    ? { contactMethods: needs.contactMethods, formats: needs.formats, support: needs.support, languages: needs.languages, other: Boolean(needs.other) }
+    : null;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
+  return json({
+    serviceUserId,
+    own,
+    displayName,
+    needs: await recordedNeeds(actor, serviceUserId),
+    pageTitle: own ? t("requests:shareNeeds.titleOwn") : t("requests:shareNeeds.titleOther", { name: isolate(displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, serviceUserId } = await requestPage(request, params);
+  const formData = await requireFormData(request);
+  const submission = parseWithZod(formData, { schema: shareNeedsSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const needs = await recordedNeeds(actor, serviceUserId);
+  if (!needs) return redirect(`/people/${serviceUserId}/requests/share-needs`);
+  const id = await orNotFound(requestNeedsShared(getDb(), actor, serviceUserId, { consent: true, needs }));
+  return redirect(`/people/${serviceUserId}/requests/${id}?sent=1`);
+}
+
+/**
+ * Ask the team to share communication needs with other NHS services (AIS "share", AD-10). Only
+ * staff can set the national Reasonable Adjustment flag, so this asks them to, with consent.
+ */
+export default function ShareNeeds() {
+  const { t } = useTranslation(["requests", "communication", "common"]);
+  const { serviceUserId, own, displayName, needs, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valuesOf } = useServerForm("share-needs", lastResult);
+  const oneLine = useNeedsInOneLine();
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{t("requests:shareNeeds.intro")}</p>
+      <p>{t("requests:shareNeeds.flag")}</p>
+      {needs ? (
+        <>
+          <h2 className="heading-m">{t("requests:shareNeeds.needs")}</h2>
+          <p className="inset">{oneLine({ ...needs, other: needs.other ? "yes" : "" })}</p>
+          {own ? (
+            <p>
+              <Link href="/communication-needs">{t("requests:shareNeeds.change")}</Link>
+            </p>
+          ) : null}
+          <Form id={form.id} onSubmit={form.onSubmit}>
+            <CheckboxGroup
+              name="consent"
+              label={t("requests:shareNeeds.consentLegend")}
+              defaultValue={valuesOf("consent")}
+              error={errorFor("consent")}
+              choices={[{ value: "yes", label: own ? t("requests:shareNeeds.consentOwn") : t("requests:shareNeeds.consentOther", { name: isolate(displayName) }) }]}
+            />
+            <Button type="submit">{t("requests:shareNeeds.send")}</Button>
+          </Form>
+        </>
+      ) : (
+        <p>
+          {t("requests:shareNeeds.noneRecorded")}{" "}
+          {own ? <Link href="/communication-needs">{t("requests:advocate.recordLink")}</Link> : null}
+        </p>
+      )}
+    </FormPage>
+  );
+}
