@@ -12,6 +12,7 @@ import {
   planDecisionsSummary,
   recordAdvanceDecision,
   recordBestInterests,
+  removeAttorney,
   removeConsultee,
   saveAttorney,
   saveNominatedPerson,
@@ -118,6 +119,11 @@ describe("decisions about me", () => {
     expect((await getDecisionsOverview(getDb(), samActor, sam)).attorney?.registrationChecked).toBeNull();
     const [checked] = await getDb().select().from(auditEvents).where(eq(auditEvents.action, "decisions.attorney.registered"));
     expect(checked).toMatchObject({ serviceUserId: sam, capacity: "care_team_member_of" });
+    // Staff cannot take it away; the person can.
+    await expect(removeAttorney(getDb(), jo, sam)).rejects.toBeInstanceOf(NotFoundError);
+    await removeAttorney(getDb(), samActor, sam);
+    expect((await getDecisionsOverview(getDb(), samActor, sam)).attorney).toBeNull();
+    await expect(removeAttorney(getDb(), samActor, sam)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("Jo records a best-interests decision and the ADRT fact; Sam sees both; a nomination can be taken away", async () => {

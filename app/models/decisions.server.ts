@@ -317,6 +317,16 @@ export async function saveAttorney(db: Db, actor: Actor, serviceUserId: string, 
   });
 }
 
+/** Take the record away (the power of attorney has ended, or it was recorded by mistake). The audit log keeps it. */
+export async function removeAttorney(db: Db, actor: Actor, serviceUserId: string): Promise<void> {
+  ensure(actor, "decisions.write", serviceUserId);
+  await db.transaction(async (tx) => {
+    const removed = await tx.delete(healthAttorneys).where(eq(healthAttorneys.serviceUserId, serviceUserId)).returning({ kind: healthAttorneys.kind });
+    if (!removed.length) throw new NotFoundError();
+    await recordAudit(tx as unknown as Db, actor, { action: "decisions.attorney.remove", serviceUserId, recordType: "health_attorney", details: { kind: removed[0]!.kind } });
+  });
+}
+
 /** Staff have checked the LPA or deputy order is registered with the Office of the Public Guardian. */
 export async function markAttorneyRegistered(db: Db, actor: Actor, serviceUserId: string, checkedOn: string): Promise<void> {
   ensure(actor, "decisions.manage", serviceUserId);

@@ -188,6 +188,7 @@ export default function DecisionsOverview() {
         <p>{tt("decisions:attorney.explainLpa")}</p>
         <p>{t("decisions:attorney.explainDeputy")}</p>
         <p>{tt("decisions:attorney.explainWhen")}</p>
+        <p>{t("decisions:attorney.opgExplain")}</p>
         {data.attorney ? (
           <>
             {data.attorney.registrationChecked ? (
@@ -214,10 +215,14 @@ export default function DecisionsOverview() {
         ) : (
           <p>{t("decisions:attorney.none")}</p>
         )}
-        <p className="hint">{t("decisions:attorney.opgExplain")}</p>
         {data.canWrite ? (
           <p>
             <Link href={`${base}/attorney`}>{data.attorney ? t("decisions:attorney.change") : t("decisions:attorney.add")}</Link>
+          </p>
+        ) : null}
+        {data.canWrite && data.attorney ? (
+          <p>
+            <Link href={`${base}/attorney-remove`}>{t("decisions:attorney.remove")}</Link>
           </p>
         ) : null}
         {data.canManage && data.attorney && !data.attorney.registrationChecked ? (
