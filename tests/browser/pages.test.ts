@@ -17,7 +17,7 @@ import {
  * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
  */
 let browser: Browser;
-const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "" };
+const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "", samConsultee: "" };
 
 beforeAll(async () => {
   browser = await launch();
@@ -32,6 +32,19 @@ beforeAll(async () => {
   await page.goto(`/people/${ids.sam}/sharing`);
   const sharingHref = await page.locator('main a[href*="/sharing/"]:not([href$="/invite"])').first().getAttribute("href");
   ids.alexRelationship = sharingHref!.split("/").pop()!;
+  // A person to consult and an attorney record, so their check pages can be visited; removed in afterAll.
+  await page.goto(`/people/${ids.sam}/decisions/consult/new`);
+  await page.locator('input[name="name"]').fill("Pages Test Person");
+  await page.locator('input[name="relationship"]').fill("Friend");
+  await page.locator('input[name="scopes"][value="money"]').check();
+  await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
+  const consultHref = await page.locator('main a[href*="/decisions/consult/"][href$="/remove"]').first().getAttribute("href");
+  ids.samConsultee = consultHref!.split("/").at(-2)!;
+  await page.goto(`/people/${ids.sam}/decisions/attorney`);
+  await page.locator('input[name="kind"][value="lpa"]').check();
+  await page.locator('textarea[name="names"]').fill("Pages Test Attorney");
+  await page.locator('input[name="lifeSustaining"][value="not_sure"]').check();
+  await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
   await context.close();
   const staff = await newContext(browser);
   const jo = await staff.newPage();
@@ -42,6 +55,17 @@ beforeAll(async () => {
   await staff.close();
 });
 afterAll(async () => {
+  // Leave Sam's decisions as they were.
+  if (browser && ids.samConsultee) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, demoPeople.sam.email);
+    for (const path of [`/people/${ids.sam}/decisions/consult/${ids.samConsultee}/remove`, `/people/${ids.sam}/decisions/attorney-remove`]) {
+      await page.goto(path);
+      await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
+    }
+    await context.close();
+  }
   await browser?.close();
 });
 
@@ -71,6 +95,14 @@ const routes: { who: Who; paths: () => string[] }[] = [
       "/communication-needs",
       `/people/${ids.sam}/requests`,
       `/people/${ids.sam}/requests/interpreter`,
+      `/people/${ids.sam}/decisions`,
+      `/people/${ids.sam}/decisions/wishes`,
+      `/people/${ids.sam}/decisions/advance`,
+      `/people/${ids.sam}/decisions/consult/new`,
+      `/people/${ids.sam}/decisions/consult/${ids.samConsultee}/remove`,
+      `/people/${ids.sam}/decisions/attorney`,
+      `/people/${ids.sam}/decisions/attorney-remove`,
+      `/people/${ids.sam}/decisions/nominated-person`,
       "/advocacy",
       "/urgent-help",
       "/accessibility",
@@ -96,7 +128,21 @@ const routes: { who: Who; paths: () => string[] }[] = [
       "/young-carers",
     ],
   },
-  { who: "priya", paths: () => ["/", `/people/${ids.sam}`, `/people/${ids.sam}/plan`, `/people/${ids.sam}/goals/${ids.samGoal}`] },
+  {
+    who: "priya",
+    paths: () => [
+      "/",
+      `/people/${ids.sam}`,
+      `/people/${ids.sam}/plan`,
+      `/people/${ids.sam}/goals/${ids.samGoal}`,
+      `/people/${ids.sam}/decisions`,
+      `/people/${ids.sam}/decisions/wishes`,
+      `/people/${ids.sam}/decisions/advance`,
+      `/people/${ids.sam}/decisions/consult/new`,
+      `/people/${ids.sam}/decisions/attorney`,
+      `/people/${ids.sam}/decisions/nominated-person`,
+    ],
+  },
   {
     who: "jo",
     paths: () => [
@@ -120,6 +166,12 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/communication-needs`,
       `/people/${ids.sam}/requests`,
       "/staff/requests",
+      `/people/${ids.sam}/decisions`,
+      `/people/${ids.sam}/decisions/wishes`,
+      `/people/${ids.sam}/decisions/advance`,
+      `/people/${ids.sam}/decisions/adrt`,
+      `/people/${ids.sam}/decisions/attorney-registered`,
+      `/people/${ids.sam}/decisions/best-interests/new`,
       `/people/${ids.sam}/plan/versions/2`,
       "/staff",
       "/staff/invitations/new",
@@ -127,8 +179,8 @@ const routes: { who: Who; paths: () => string[] }[] = [
       "/staff/invitations/new?kind=carer_of",
     ],
   },
-  { who: "maya", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, `/people/${ids.maya}/plan/crisis`] },
-  { who: "tom", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, "/staff"] },
+  { who: "maya", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, `/people/${ids.maya}/plan/crisis`, `/people/${ids.maya}/decisions`] },
+  { who: "tom", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, "/staff", `/people/${ids.maya}/decisions`] },
 ];
 
 describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
