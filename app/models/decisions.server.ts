@@ -235,12 +235,6 @@ export async function recordAdvanceDecision(
   });
 }
 
-export async function getAdvanceDecision(db: Db, actor: Actor, serviceUserId: string): Promise<AdvanceDecisionFact | null> {
-  ensure(actor, "decisions.read", serviceUserId);
-  await displayNameOf(db, serviceUserId);
-  return advanceDecisionOf(db, serviceUserId);
-}
-
 export interface ConsulteeInput {
   name: string;
   relationship: string;
@@ -288,11 +282,6 @@ export interface AttorneyInput {
   covers: string;
   lifeSustaining: LifeSustaining;
   opgReference: string;
-}
-
-/** The stored attorney or deputy, for the form. Whoever may write may read it. */
-export async function getAttorney(db: Db, actor: Actor, serviceUserId: string): Promise<AttorneyRecord | null> {
-  return (await getDecisionsOverview(db, actor, serviceUserId)).attorney;
 }
 
 /**

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceDecisionFact, BestInterestsDate, EnteredByLine, useDecisionsT } from "~/components/decisions/DecisionParts";
-import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { can, capacityFor } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";
@@ -37,6 +37,7 @@ export default function DecisionsOverview() {
   const { t } = useTranslation(["decisions", "common"]);
   const data = useLoaderData<typeof loader>();
   const tt = useDecisionsT(data.own);
+  const formatDate = useFormatDate();
   const base = `/people/${data.serviceUserId}/decisions`;
   const name = data.displayName;
   return (
@@ -125,7 +126,7 @@ export default function DecisionsOverview() {
           <p>{t("decisions:notYet")}</p>
         )}
         <p>
-          <Link href={`${base}/advance`}>{data.canWrite ? (data.advance ? t("decisions:change") : t("decisions:advance.write")) : t("decisions:earlierVersions")}</Link>
+          <Link href={`${base}/advance`}>{data.canWrite ? (data.advance ? t("decisions:change") : data.own ? t("decisions:advance.write") : t("decisions:advance.writeOther")) : t("decisions:earlierVersions")}</Link>
         </p>
         <h3 className="heading-m" id="adrt">
           {t("decisions:adrt.heading")}
@@ -192,9 +193,8 @@ export default function DecisionsOverview() {
         {data.attorney ? (
           <>
             {data.attorney.registrationChecked ? (
-              <p>
-                {t("decisions:attorney.checkedOn")} <FormattedDate iso={data.attorney.registrationChecked.on} />
-                {data.attorney.registrationChecked.by ? ` (${data.attorney.registrationChecked.by})` : null}
+              <p suppressHydrationWarning>
+                {t("decisions:attorney.checked", { date: formatDate(data.attorney.registrationChecked.on), name: isolate(data.attorney.registrationChecked.by ?? "") })}
               </p>
             ) : (
               <p className="warning-text">

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 // Wishes versions and best-interests decisions are append-only by design, so those stay; the
-// person to consult that Sam adds is removed again at the end, so the demo data is as it was.
+// person to consult and the attorney record added here are removed again, as the demo data was.
 describe("decisions about me (JavaScript off, keyboard only)", () => {
   it("Sam writes his wishes and adds a person to consult, then removes them after a check", async () => {
     const context = await newContext(browser, { javaScript: false });
@@ -113,6 +113,46 @@ describe("decisions about me (JavaScript off, keyboard only)", () => {
     expect(section).toContain("Going home with daily visits from the home treatment team.");
     expect(plain(await sam.locator("main").textContent())).not.toMatch(/lacks? capacity|lack of capacity|incapable|non-?compliant/i);
     await expectNoAxeViolations(sam, "decisions overview with a best-interests decision");
+    await own.close();
+  });
+
+  it("Priya records Sam's LPA on his behalf; it cannot be used until Jo checks the registration; Sam removes it", async () => {
+    const advocate = await newContext(browser, { javaScript: false });
+    const priya = await advocate.newPage();
+    await signIn(priya, demoPeople.priya.email);
+    await priya.goto(`/people/${samId}/decisions`);
+    await keyGo(priya, priya.getByRole("link", { name: "Record an attorney or deputy" }));
+    await expectNoAxeViolations(priya, "attorney form");
+    await keyPress(priya, priya.getByRole("radio", { name: "Lasting Power of Attorney for health and welfare" }), "Space");
+    await keyType(priya, priya.getByRole("textbox", { name: "Names of the attorneys or deputy" }), "Alex Taylor");
+    await keyPress(priya, priya.getByRole("radio", { name: "Not sure" }), "Space");
+    await keyGo(priya, priya.getByRole("button", { name: "Save" }));
+    const section = async (page: typeof priya) => plain(await page.locator("#attorney").locator("xpath=..").textContent());
+    expect(await section(priya)).toContain("This cannot be used yet.");
+    expect(await section(priya)).toContain("Entered by Priya Shah (advocate) on behalf of Sam Taylor");
+    await advocate.close();
+
+    const staff = await newContext(browser, { javaScript: false });
+    const jo = await staff.newPage();
+    await signIn(jo, demoPeople.jo.email);
+    await jo.goto(`/people/${samId}/decisions`);
+    await keyGo(jo, jo.getByRole("link", { name: "Mark as checked with the Office of the Public Guardian" }));
+    await expectNoAxeViolations(jo, "registration check");
+    await keyType(jo, jo.getByRole("textbox", { name: "Day" }), "10");
+    await keyType(jo, jo.getByRole("textbox", { name: "Month" }), "11");
+    await keyType(jo, jo.getByRole("textbox", { name: "Year" }), "2026");
+    await keyGo(jo, jo.getByRole("button", { name: "Record the check" }));
+    expect(await section(jo)).toContain("Checked as registered with the Office of the Public Guardian on 10 November 2026 by Jo Okafor.");
+    await staff.close();
+
+    const own = await newContext(browser, { javaScript: false });
+    const sam = await own.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto(`/people/${samId}/decisions`);
+    expect(await section(sam)).not.toContain("This cannot be used yet.");
+    await keyGo(sam, sam.getByRole("link", { name: "Remove this record" }));
+    await keyGo(sam, sam.getByRole("button", { name: "Yes, remove it" }));
+    expect(await section(sam)).toContain("Nothing recorded.");
     await own.close();
   });
 
