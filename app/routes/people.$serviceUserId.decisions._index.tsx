@@ -64,7 +64,7 @@ export default function DecisionsOverview() {
           <li>
             {tt("decisions:support.information")}{" "}
             {data.own ? <Link href="/communication-needs">{t("decisions:support.informationLink")}</Link> : null}
-            {data.canManage ? <Link href={`/people/${data.serviceUserId}/communication-needs`}>{t("decisions:support.informationLink")}</Link> : null}
+            {data.canManage ? <Link href={`/people/${data.serviceUserId}/communication-needs`}>{tt("decisions:support.informationLink")}</Link> : null}
           </li>
           <li>{tt("decisions:support.time")}</li>
           <li>
