@@ -2,12 +2,14 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunicationFlag } from "~/components/CommunicationFlag";
+import { PlanDecisionsSection } from "~/components/decisions/DecisionParts";
 import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
 import { needsFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { can } from "~/models/access.server";
 import { communicationFlags } from "~/models/communication.server";
+import { planDecisionsSummary } from "~/models/decisions.server";
 import { getPlanView, listTransitions } from "~/models/plan.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -32,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own,
     transitions,
     flag,
+    // The advance statement and ADRT fact, for readers who may see decisions (MC-07).
+    decisions: await planDecisionsSummary(getDb(), actor, serviceUserId),
     canWriteGoals: can(actor, "goals.write", { serviceUserId }),
     canWriteRecovery: can(actor, "recovery.write", { serviceUserId }),
     canAskFormat: can(actor, "requests.create", { serviceUserId }),
@@ -48,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PlanPage() {
   const { t } = useTranslation(["plan", "common"]);
-  const { plan, own, transitions, flag, canAskFormat, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, wording, pageTitle } =
+  const { plan, own, transitions, flag, decisions, canAskFormat, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, wording, pageTitle } =
     useLoaderData<typeof loader>();
   const editLink = (section: "crisis" | "needs" | "wishes" | "support") =>
     canWritePlan ? (
@@ -430,6 +434,7 @@ export default function PlanPage() {
           {editLink("wishes")}
         </section>
       ) : null}
+      {decisions ? <PlanDecisionsSection summary={decisions} href={`${base}/decisions#advance`} variant="plan" /> : null}
     </>
   );
 }

@@ -1,9 +1,11 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PlanDecisionsSection } from "~/components/decisions/DecisionParts";
 import { Explain, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
 import { crisisFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
+import { planDecisionsSummary } from "~/models/decisions.server";
 import { listDependants } from "~/models/family.server";
 import { getPlanView } from "~/models/plan.server";
 import { requireSignedIn } from "~/utils/auth.server";
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versionDate: plan.versionDate,
     canSeePlan: plan.needs !== null,
     dependants: await listDependants(getDb(), actor, plan.serviceUserId),
+    decisions: await planDecisionsSummary(getDb(), actor, plan.serviceUserId),
     pageTitle: own ? t("plan:crisis.titleOwn") : t("plan:crisis.titleOther", { name: isolate(plan.displayName) }),
   });
 }
@@ -76,6 +79,7 @@ export default function CrisisPlan() {
           ) : null}
         </section>
       ))}
+      {data.decisions ? <PlanDecisionsSection summary={data.decisions} href={`/people/${data.serviceUserId}/decisions#advance`} variant="crisis" /> : null}
       <section aria-labelledby="crisis-urgent" className="crisis-plan__part">
         <h2 className="heading-m" id="crisis-urgent">
           {t("plan:crisis.urgentTitle")}

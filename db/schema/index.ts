@@ -5,3 +5,4 @@ export * from "./plans";
 export * from "./carers";
 export * from "./communication";
 export * from "./requests";
+export * from "./decisions";

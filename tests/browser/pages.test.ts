@@ -17,7 +17,7 @@ import {
  * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
  */
 let browser: Browser;
-const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "" };
+const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "" };
 
 beforeAll(async () => {
   browser = await launch();
@@ -34,6 +34,19 @@ beforeAll(async () => {
   ids.alexRelationship = sharingHref!.split("/").pop()!;
   const priyaHref = await page.locator(".supporter", { hasText: "Priya Shah" }).locator('a[href*="/sharing/"]').first().getAttribute("href");
   ids.priyaRelationship = priyaHref!.split("/").pop()!;
+  // A person to consult and an attorney record, so their check pages can be visited; removed in afterAll.
+  await page.goto(`/people/${ids.sam}/decisions/consult/new`);
+  await page.locator('input[name="name"]').fill("Pages Test Person");
+  await page.locator('input[name="relationship"]').fill("Friend");
+  await page.locator('input[name="scopes"][value="money"]').check();
+  await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
+  const consultHref = await page.locator('main a[href*="/decisions/consult/"][href$="/remove"]').first().getAttribute("href");
+  ids.samConsultee = consultHref!.split("/").at(-2)!;
+  await page.goto(`/people/${ids.sam}/decisions/attorney`);
+  await page.locator('input[name="kind"][value="lpa"]').check();
+  await page.locator('textarea[name="names"]').fill("Pages Test Attorney");
+  await page.locator('input[name="lifeSustaining"][value="not_sure"]').check();
+  await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
   await context.close();
   const staff = await newContext(browser);
   const jo = await staff.newPage();
@@ -44,6 +57,17 @@ beforeAll(async () => {
   await staff.close();
 });
 afterAll(async () => {
+  // Leave Sam's decisions as they were.
+  if (browser && ids.samConsultee) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, demoPeople.sam.email);
+    for (const path of [`/people/${ids.sam}/decisions/consult/${ids.samConsultee}/remove`, `/people/${ids.sam}/decisions/attorney-remove`]) {
+      await page.goto(path);
+      await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
+    }
+    await context.close();
+  }
   await browser?.close();
 });
 
@@ -77,6 +101,14 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/requests/advocate`,
       `/people/${ids.sam}/requests/format`,
       `/people/${ids.sam}/requests/share-needs`,
+      `/people/${ids.sam}/decisions`,
+      `/people/${ids.sam}/decisions/wishes`,
+      `/people/${ids.sam}/decisions/advance`,
+      `/people/${ids.sam}/decisions/consult/new`,
+      `/people/${ids.sam}/decisions/consult/${ids.samConsultee}/remove`,
+      `/people/${ids.sam}/decisions/attorney`,
+      `/people/${ids.sam}/decisions/attorney-remove`,
+      `/people/${ids.sam}/decisions/nominated-person`,
       "/advocacy",
       "/urgent-help",
       "/accessibility",
@@ -114,6 +146,12 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/recovery`,
       `/people/${ids.sam}/requests`,
       `/people/${ids.sam}/requests/advocate`,
+      `/people/${ids.sam}/decisions`,
+      `/people/${ids.sam}/decisions/wishes`,
+      `/people/${ids.sam}/decisions/advance`,
+      `/people/${ids.sam}/decisions/consult/new`,
+      `/people/${ids.sam}/decisions/attorney`,
+      `/people/${ids.sam}/decisions/nominated-person`,
       "/advocacy",
     ],
   },
@@ -143,6 +181,12 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/requests/advocate`,
       `/people/${ids.sam}/requests/format`,
       "/staff/requests",
+      `/people/${ids.sam}/decisions`,
+      `/people/${ids.sam}/decisions/wishes`,
+      `/people/${ids.sam}/decisions/advance`,
+      `/people/${ids.sam}/decisions/adrt`,
+      `/people/${ids.sam}/decisions/attorney-registered`,
+      `/people/${ids.sam}/decisions/best-interests/new`,
       `/people/${ids.sam}/plan/versions/2`,
       "/staff",
       "/staff/invitations/new",
@@ -150,8 +194,8 @@ const routes: { who: Who; paths: () => string[] }[] = [
       "/staff/invitations/new?kind=carer_of",
     ],
   },
-  { who: "maya", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, `/people/${ids.maya}/plan/crisis`] },
-  { who: "tom", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, "/staff"] },
+  { who: "maya", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, `/people/${ids.maya}/plan/crisis`, `/people/${ids.maya}/decisions`] },
+  { who: "tom", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, "/staff", `/people/${ids.maya}/decisions`] },
 ];
 
 describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {

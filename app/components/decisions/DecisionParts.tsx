@@ -1,0 +1,95 @@
+import { useTranslation } from "react-i18next";
+import { FormattedDate, SummaryList, useFormatDate } from "~/components/plan/PlanParts";
+import { Link } from "~/components/ui/Link";
+import { advanceParts } from "~/models/decisions-vocabulary";
+import { isolate } from "~/utils/bidi";
+
+/**
+ * "Entered by Priya Shah (advocate) on behalf of Sam Taylor", beside anything an advocate or
+ * attorney wrote for the person. Nothing when the person wrote it themselves.
+ */
+export function EnteredByLine({ enteredBy, name }: { enteredBy: { name: string; capacity: "advocate_for" | "attorney_for" } | null; name: string }) {
+  const { t } = useTranslation("decisions");
+  if (!enteredBy) return null;
+  return (
+    <p className="hint">
+      {t("decisions:enteredBy", { author: isolate(enteredBy.name), capacity: t(`decisions:capacity.${enteredBy.capacity}`), name: isolate(name) })}
+    </p>
+  );
+}
+
+/** Own-record wording ("you") or wording about the person ("them"): i18next context `_them`. */
+export function useDecisionsT(own: boolean) {
+  const { t } = useTranslation(["decisions", "common"]);
+  return (key: string, values: Record<string, unknown> = {}) => t(key, own ? values : { ...values, context: "them" });
+}
+
+/** "On 3 March 2026 the team made this decision for you …": always one decision, at one time (MC-01). */
+export function BestInterestsDate({ iso, own, name }: { iso: string; own: boolean; name: string }) {
+  const { t } = useTranslation("decisions");
+  const date = useFormatDate()(iso);
+  return <p suppressHydrationWarning>{t(own ? "decisions:bestInterests.onDate" : "decisions:bestInterests.onDate_them", { date, name: isolate(name) })}</p>;
+}
+
+/** Whether staff have seen an advance decision to refuse treatment (MC-07). */
+export function AdvanceDecisionFact({ fact }: { fact: { exists: boolean; whereKept: string; seenOn: string | null } | null }) {
+  const { t } = useTranslation("decisions");
+  if (!fact) return <p>{t("decisions:adrt.unknown")}</p>;
+  if (!fact.exists) return <p>{t("decisions:adrt.none")}</p>;
+  return (
+    <>
+      <p>
+        <strong>{t("decisions:adrt.exists")}</strong>
+      </p>
+      <SummaryList
+        rows={[
+          { key: "where", label: t("decisions:adrt.whereKept"), value: fact.whereKept },
+          ...(fact.seenOn ? [{ key: "seen", label: t("decisions:adrt.seenOn"), value: <FormattedDate iso={fact.seenOn} /> }] : []),
+        ]}
+      />
+    </>
+  );
+}
+
+/**
+ * The advance statement and the advance decision fact on the plan and the crisis plan (MC-07,
+ * CP-09). Only rendered for readers who may see decisions; the detail lives on the decisions page.
+ */
+export function PlanDecisionsSection({
+  summary,
+  href,
+  variant,
+}: {
+  summary: { advance: { parts: Record<string, string>; writtenAt: string } | null; advanceDecision: { exists: boolean; whereKept: string; seenOn: string | null } | null };
+  href: string;
+  variant: "plan" | "crisis";
+}) {
+  const { t } = useTranslation("decisions");
+  const advance = summary.advance;
+  return (
+    <section aria-labelledby="advance-decisions" className={variant === "plan" ? "section" : "crisis-plan__part"}>
+      <h2 className={variant === "plan" ? "heading-l" : "heading-m"} id="advance-decisions">
+        {t("decisions:planSection.heading")}
+      </h2>
+      {advance ? (
+        <>
+          <SummaryList
+            rows={advanceParts
+              .filter((p) => advance.parts[p])
+              .map((p) => ({ key: p, label: t(`decisions:advance.parts.${p}`), value: <span className="their-words">{advance.parts[p]}</span> }))}
+          />
+          <p className="hint">
+            {t("decisions:planSection.advanceWritten")} <FormattedDate iso={advance.writtenAt} />
+          </p>
+        </>
+      ) : (
+        <p>{t("decisions:planSection.noAdvance")}</p>
+      )}
+      <h3 className="heading-s">{t("decisions:adrt.heading")}</h3>
+      <AdvanceDecisionFact fact={summary.advanceDecision} />
+      <p className="no-print">
+        <Link href={href}>{t("decisions:planSection.link")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { decisionsPage } from "~/utils/decisions-page.server";
+import { orNotFound } from "~/utils/guards.server";
+import { DateInput, datePartsOf } from "~/components/forms/DateInput";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextField } from "~/components/ui/TextField";
+import { recordAdvanceDecision } from "~/models/decisions.server";
+import { yesNo } from "~/models/decisions-vocabulary";
+import { advanceDecisionSchema } from "~/utils/validation/decisions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.manage");
+  return json({ serviceUserId, fact: overview.advanceDecision, pageTitle: t("decisions:adrt.title", { name: isolate(overview.displayName) }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: advanceDecisionSchema() });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(recordAdvanceDecision(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/decisions#adrt`);
+}
+
+/** Staff: whether an advance decision to refuse treatment exists, where it is and when they saw it (MC-07). */
+export default function AdvanceDecisionToRefuse() {
+  const { t } = useTranslation(["decisions", "common"]);
+  const { serviceUserId, fact, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("adrt", lastResult);
+  const saved = datePartsOf(fact?.seenOn ?? null);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#adrt`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{t("decisions:adrt.explain")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <RadioGroup
+          name="exists"
+          label={t("decisions:adrt.existsLabel")}
+          defaultValue={valueOf("exists") ?? (fact ? (fact.exists ? "yes" : "no") : undefined)}
+          error={errorFor("exists")}
+          choices={yesNo.map((v) => ({ value: v, label: t(`decisions:adrt.${v}`) }))}
+        />
+        <TextField name="whereKept" label={t("decisions:adrt.whereKept")} hint={t("decisions:adrt.whereKeptHint")} optional defaultValue={valueOf("whereKept") ?? fact?.whereKept ?? ""} error={errorFor("whereKept")} />
+        <DateInput
+          name="seenOn"
+          legend={t("decisions:adrt.seenOnLegend")}
+          hint={t("decisions:adrt.seenOnHint")}
+          optional
+          error={errorFor("seenOn")}
+          defaultValue={lastResult ? { day: partOf("seenOn", "day"), month: partOf("seenOn", "month"), year: partOf("seenOn", "year") } : saved}
+        />
+        <Button type="submit">{t("decisions:save")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

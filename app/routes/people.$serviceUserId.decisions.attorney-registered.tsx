@@ -1,0 +1,65 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { decisionsPage } from "~/utils/decisions-page.server";
+import { orNotFound } from "~/utils/guards.server";
+import { DateInput } from "~/components/forms/DateInput";
+import { SummaryList } from "~/components/plan/PlanParts";
+import { markAttorneyRegistered } from "~/models/decisions.server";
+import { isolate } from "~/utils/bidi";
+import { attorneyRegisteredSchema } from "~/utils/validation/decisions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.manage");
+  if (!overview.attorney) throw redirect(`/people/${serviceUserId}/decisions#attorney`);
+  return json({ serviceUserId, attorney: overview.attorney, pageTitle: t("decisions:attorney.checkTitle", { name: isolate(overview.displayName) }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: attorneyRegisteredSchema() });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(markAttorneyRegistered(getDb(), actor, serviceUserId, submission.value.checkedOn));
+  return redirect(`/people/${serviceUserId}/decisions#attorney`);
+}
+
+/** Staff: the LPA or deputy order is checked as registered with the Office of the Public Guardian (MC-05). */
+export default function AttorneyRegistered() {
+  const { t } = useTranslation(["decisions", "common"]);
+  const { serviceUserId, attorney, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, partOf } = useServerForm("registered", lastResult);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#attorney`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{t("decisions:attorney.checkIntro")}</p>
+      <SummaryList
+        rows={[
+          { key: "kind", label: t("decisions:attorney.kindRow"), value: t(`decisions:attorney.kinds.${attorney.kind}`) },
+          { key: "names", label: t("decisions:attorney.namesRow"), value: <span className="their-words">{attorney.names}</span> },
+          { key: "life", label: t("decisions:attorney.lifeRow"), value: t(`decisions:attorney.life.${attorney.lifeSustaining}`) },
+          ...(attorney.opgReference ? [{ key: "reference", label: t("decisions:attorney.referenceRow"), value: attorney.opgReference }] : []),
+        ]}
+      />
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <DateInput
+          name="checkedOn"
+          legend={t("decisions:attorney.checkLegend")}
+          hint={t("decisions:attorney.checkHint")}
+          error={errorFor("checkedOn")}
+          defaultValue={{ day: partOf("checkedOn", "day"), month: partOf("checkedOn", "month"), year: partOf("checkedOn", "year") }}
+        />
+        <Button type="submit">{t("decisions:attorney.checkSave")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

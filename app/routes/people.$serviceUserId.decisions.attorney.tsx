@@ -1,0 +1,86 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { decisionsPage } from "~/utils/decisions-page.server";
+import { orNotFound } from "~/utils/guards.server";
+import { useDecisionsT } from "~/components/decisions/DecisionParts";
+import { RadioGroup } from "~/components/ui/RadioGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { TextField } from "~/components/ui/TextField";
+import { saveAttorney } from "~/models/decisions.server";
+import { attorneyKindChoices, lifeSustainingChoices } from "~/models/decisions-vocabulary";
+import { attorneySchema } from "~/utils/validation/decisions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.write");
+  return json({ serviceUserId, own, attorney: overview.attorney, pageTitle: t("decisions:attorney.title") });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: attorneySchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(saveAttorney(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/decisions#attorney`);
+}
+
+/** A health and welfare Lasting Power of Attorney or a deputy (MC-05). Staff check the registration. */
+export default function Attorney() {
+  const { t } = useTranslation(["decisions", "common"]);
+  const { serviceUserId, own, attorney, pageTitle } = useLoaderData<typeof loader>();
+  const tt = useDecisionsT(own);
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("attorney", lastResult);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#attorney`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{tt("decisions:attorney.explainLpa")}</p>
+      <p>{t("decisions:attorney.explainDeputy")}</p>
+      <p>{tt("decisions:attorney.explainWhen")}</p>
+      <div className="inset">
+        <p>{t("decisions:attorney.opgExplain")}</p>
+        {attorney ? <p>{t("decisions:attorney.changeNote")}</p> : null}
+      </div>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <RadioGroup
+          name="kind"
+          label={t("decisions:attorney.kind")}
+          defaultValue={valueOf("kind") ?? attorney?.kind}
+          error={errorFor("kind")}
+          choices={attorneyKindChoices.map((k) => ({ value: k, label: t(`decisions:attorney.kinds.${k}`) }))}
+        />
+        <TextArea name="names" label={t("decisions:attorney.names")} hint={t("decisions:attorney.namesHint")} rows={3} defaultValue={valueOf("names") ?? attorney?.names ?? ""} error={errorFor("names")} />
+        <TextArea name="covers" label={t("decisions:attorney.covers")} hint={t("decisions:attorney.coversHint")} optional rows={3} defaultValue={valueOf("covers") ?? attorney?.covers ?? ""} error={errorFor("covers")} />
+        <RadioGroup
+          name="lifeSustaining"
+          label={t("decisions:attorney.lifeSustaining")}
+          hint={t("decisions:attorney.lifeSustainingHint")}
+          defaultValue={valueOf("lifeSustaining") ?? attorney?.lifeSustaining}
+          error={errorFor("lifeSustaining")}
+          choices={lifeSustainingChoices.map((v) => ({ value: v, label: t(`decisions:attorney.life.${v}`) }))}
+        />
+        <TextField
+          name="opgReference"
+          label={t("decisions:attorney.opgReference")}
+          hint={t("decisions:attorney.opgReferenceHint")}
+          optional
+          width="20"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={valueOf("opgReference") ?? attorney?.opgReference ?? ""}
+          error={errorFor("opgReference")}
+        />
+        <Button type="submit">{t("decisions:save")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

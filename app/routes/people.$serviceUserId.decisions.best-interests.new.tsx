@@ -1,0 +1,79 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { decisionsPage } from "~/utils/decisions-page.server";
+import { orNotFound } from "~/utils/guards.server";
+import { DateInput } from "~/components/forms/DateInput";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { TextArea } from "~/components/ui/TextArea";
+import { TextField } from "~/components/ui/TextField";
+import { recordBestInterests } from "~/models/decisions.server";
+import { isolate } from "~/utils/bidi";
+import { bestInterestsSchema } from "~/utils/validation/decisions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.manage");
+  return json({ serviceUserId, pageTitle: t("decisions:bestInterests.title", { name: isolate(overview.displayName) }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: bestInterestsSchema() });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(recordBestInterests(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/decisions#best-interests`);
+}
+
+/**
+ * Staff: one decision made in the person's best interests (MC-06). Always about one decision at
+ * one time (MC-01); the person reads it, so the words are neutral (MC-09).
+ */
+export default function NewBestInterestsDecision() {
+  const { t } = useTranslation(["decisions", "common"]);
+  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("best-interests", lastResult);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#best-interests`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{t("decisions:bestInterests.intro")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <TextField name="decision" label={t("decisions:bestInterests.decision")} hint={t("decisions:bestInterests.decisionHint")} defaultValue={valueOf("decision")} error={errorFor("decision")} />
+        <DateInput
+          name="decidedOn"
+          legend={t("decisions:bestInterests.decidedOn")}
+          hint={t("decisions:bestInterests.decidedOnHint")}
+          error={errorFor("decidedOn")}
+          defaultValue={{ day: partOf("decidedOn", "day"), month: partOf("decidedOn", "month"), year: partOf("decidedOn", "year") }}
+        />
+        <CheckboxGroup
+          name="oneDecision"
+          label={t("decisions:bestInterests.oneDecision")}
+          defaultValue={valuesOf("oneDecision")}
+          error={errorFor("oneDecision")}
+          choices={[{ value: "yes", label: t("decisions:bestInterests.oneDecisionChoice") }]}
+        />
+        <TextArea name="consulted" label={t("decisions:bestInterests.consulted")} hint={t("decisions:bestInterests.consultedHint")} rows={4} defaultValue={valueOf("consulted")} error={errorFor("consulted")} />
+        <TextArea
+          name="lessRestrictive"
+          label={t("decisions:bestInterests.lessRestrictive")}
+          hint={t("decisions:bestInterests.lessRestrictiveHint")}
+          rows={4}
+          defaultValue={valueOf("lessRestrictive")}
+          error={errorFor("lessRestrictive")}
+        />
+        <TextArea name="outcome" label={t("decisions:bestInterests.outcome")} hint={t("decisions:bestInterests.outcomeHint")} rows={4} defaultValue={valueOf("outcome")} error={errorFor("outcome")} />
+        <Button type="submit">{t("decisions:bestInterests.save")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

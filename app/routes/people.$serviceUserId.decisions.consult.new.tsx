@@ -1,0 +1,65 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { decisionsPage } from "~/utils/decisions-page.server";
+import { orNotFound } from "~/utils/guards.server";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
+import { TextField } from "~/components/ui/TextField";
+import { addConsultee } from "~/models/decisions.server";
+import { consultScopes } from "~/models/decisions-vocabulary";
+import { consulteeSchema } from "~/utils/validation/decisions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.write");
+  return json({
+    serviceUserId,
+    relationshipLabel: own ? t("decisions:consult.relationship") : t("decisions:consult.relationship_them", { name: isolate(overview.displayName) }),
+    pageTitle: t("decisions:consult.title"),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: consulteeSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(addConsultee(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/decisions#consult`);
+}
+
+/** Add someone to ask before a decision is made for me (MC-04, MCA s4(7)). */
+export default function AddConsultee() {
+  const { t } = useTranslation(["decisions", "common"]);
+  const { serviceUserId, relationshipLabel, pageTitle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("consultee", lastResult);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#consult`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        <TextField name="name" label={t("decisions:consult.name")} autoComplete="off" defaultValue={valueOf("name")} error={errorFor("name")} />
+        <TextField name="relationship" label={relationshipLabel} hint={t("decisions:consult.relationshipHint")} defaultValue={valueOf("relationship")} error={errorFor("relationship")} />
+        <TextField name="contact" label={t("decisions:consult.contact")} optional autoComplete="off" defaultValue={valueOf("contact")} error={errorFor("contact")} />
+        <CheckboxGroup
+          name="scopes"
+          label={t("decisions:consult.scopes")}
+          hint={t("decisions:consult.scopesHint")}
+          defaultValue={valuesOf("scopes")}
+          error={errorFor("scopes")}
+          choices={consultScopes.map((s) => ({ value: s, label: t(`decisions:consult.scope.${s}`) }))}
+        />
+        <TextField name="scopeOther" label={t("decisions:consult.scopeOther")} optional defaultValue={valueOf("scopeOther")} error={errorFor("scopeOther")} />
+        <Button type="submit">{t("decisions:consult.save")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

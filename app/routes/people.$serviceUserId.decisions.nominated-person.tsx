@@ -1,0 +1,61 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { requireSignedIn } from "~/utils/auth.server";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { decisionsPage } from "~/utils/decisions-page.server";
+import { orNotFound } from "~/utils/guards.server";
+import { useDecisionsT } from "~/components/decisions/DecisionParts";
+import { TextField } from "~/components/ui/TextField";
+import { saveNominatedPerson } from "~/models/decisions.server";
+import { nominatedPersonSchema } from "~/utils/validation/decisions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.write");
+  return json({ serviceUserId, own, nominated: overview.nominatedPerson, pageTitle: t("decisions:nominated.title") });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: nominatedPersonSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(saveNominatedPerson(getDb(), actor, serviceUserId, submission.value));
+  return redirect(`/people/${serviceUserId}/decisions#nominated`);
+}
+
+/** A nominated person under the Mental Health Act 2025 (MC-08). Optional; clearing both boxes removes it. */
+export default function NominatedPerson() {
+  const { t } = useTranslation(["decisions", "common"]);
+  const { serviceUserId, own, nominated, pageTitle } = useLoaderData<typeof loader>();
+  const tt = useDecisionsT(own);
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("nominated", lastResult);
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#nominated`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{tt("decisions:nominated.explain")}</p>
+      <p>{tt("decisions:nominated.explain2")}</p>
+      <Form id={form.id} onSubmit={form.onSubmit}>
+        {nominated ? <p className="hint">{t("decisions:nominated.removeHint")}</p> : null}
+        <TextField name="name" label={t("decisions:nominated.name")} optional autoComplete="off" defaultValue={valueOf("name") ?? nominated?.name ?? ""} error={errorFor("name")} />
+        <TextField
+          name="contact"
+          label={t("decisions:nominated.contact")}
+          hint={t("decisions:nominated.contactHint")}
+          optional
+          autoComplete="off"
+          defaultValue={valueOf("contact") ?? nominated?.contact ?? ""}
+          error={errorFor("contact")}
+        />
+        <Button type="submit">{t("decisions:save")}</Button>
+      </Form>
+    </FormPage>
+  );
+}

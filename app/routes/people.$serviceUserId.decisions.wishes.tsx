@@ -1,0 +1,102 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EnteredByLine, useDecisionsT } from "~/components/decisions/DecisionParts";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { TextArea } from "~/components/ui/TextArea";
+import { can } from "~/models/access.server";
+import { listStatementVersions, writeStatement } from "~/models/decisions.server";
+import { requireSignedIn } from "~/utils/auth.server";
+import { isolate } from "~/utils/bidi";
+import { requireFormData } from "~/utils/csrf.server";
+import { getDb } from "~/utils/db.server";
+import { decisionsPage } from "~/utils/decisions-page.server";
+import { orNotFound } from "~/utils/guards.server";
+import { wishesSchema } from "~/utils/validation/decisions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.read");
+  return json({
+    serviceUserId,
+    own,
+    displayName: overview.displayName,
+    versions: await listStatementVersions(getDb(), actor, serviceUserId, "wishes"),
+    canWrite: can(actor, "decisions.write", { serviceUserId }),
+    pageTitle: own ? t("decisions:wishes.heading") : t("decisions:wishes.titleOther", { name: isolate(overview.displayName) }),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireSignedIn(request);
+  const formData = await requireFormData(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const submission = parseWithZod(formData, { schema: wishesSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  await orNotFound(writeStatement(getDb(), actor, serviceUserId, "wishes", { body: submission.value.body }));
+  return redirect(`/people/${serviceUserId}/decisions#wishes`);
+}
+
+/** My wishes, feelings, beliefs and values (MC-03): the person's words, every version kept. */
+export default function Wishes() {
+  const { t } = useTranslation(["decisions", "common"]);
+  const { serviceUserId, own, displayName, versions, canWrite, pageTitle } = useLoaderData<typeof loader>();
+  const tt = useDecisionsT(own);
+  const lastResult = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf } = useServerForm("wishes", lastResult);
+  const [current, ...earlier] = versions;
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{tt("decisions:wishes.explain")}</p>
+      <p>{tt("decisions:wishes.explain2")}</p>
+      {canWrite ? (
+        <Form id={form.id} onSubmit={form.onSubmit}>
+          <TextArea
+            name="body"
+            label={t("decisions:wishes.label")}
+            hint={t("decisions:wishes.hint")}
+            rows={10}
+            defaultValue={valueOf("body") ?? current?.parts.body ?? ""}
+            error={errorFor("body")}
+          />
+          <Button type="submit">{t("decisions:save")}</Button>
+        </Form>
+      ) : (
+        <>
+          <p>{t("decisions:wishes.readOnly")}</p>
+          {current ? <TheirWords text={current.parts.body ?? ""} /> : <p>{t("decisions:notYet")}</p>}
+        </>
+      )}
+      {current ? (
+        <>
+          <p className="hint">
+            {t("decisions:written")} <FormattedDate iso={current.writtenAt} />
+          </p>
+          <EnteredByLine enteredBy={current.enteredBy} name={displayName} />
+        </>
+      ) : null}
+      {earlier.length ? (
+        <section aria-labelledby="earlier" className="section">
+          <h2 className="heading-l" id="earlier">
+            {t("decisions:earlier")}
+          </h2>
+          <ol className="list version-list">
+            {earlier.map((v) => (
+              <li key={v.version}>
+                <h3 className="heading-s">
+                  {t("decisions:versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
+                </h3>
+                <TheirWords text={v.parts.body ?? ""} />
+                <EnteredByLine enteredBy={v.enteredBy} name={displayName} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </FormPage>
+  );
+}
