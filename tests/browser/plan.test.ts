@@ -305,7 +305,7 @@ describe("moving between levels of care, with JavaScript off", () => {
     const jo = await staff.newPage();
     await signIn(jo, demoPeople.jo.email);
     await jo.goto(`/people/${samId}/plan`);
-    await jo.getByRole("link", { name: "Change the level of care" }).click();
+    await Promise.all([jo.waitForURL(/\/plan\/level$/), jo.getByRole("link", { name: "Change the level of care" }).click()]);
     await jo.getByText("Lead Professional Care").click();
     await submit(jo, "Save change");
     const errors = await jo.locator(".error-summary a").allTextContents();

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { FormattedDate, SummaryList, useFormatDate } from "~/components/plan/PlanParts";
+import { EnteredByNote, FormattedDate, SummaryList, useFormatDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { advanceParts } from "~/models/decisions-vocabulary";
 import { isolate } from "~/utils/bidi";
@@ -9,13 +9,7 @@ import { isolate } from "~/utils/bidi";
  * attorney wrote for the person. Nothing when the person wrote it themselves.
  */
 export function EnteredByLine({ enteredBy, name }: { enteredBy: { name: string; capacity: "advocate_for" | "attorney_for" } | null; name: string }) {
-  const { t } = useTranslation("decisions");
-  if (!enteredBy) return null;
-  return (
-    <p className="hint">
-      {t("decisions:enteredBy", { author: isolate(enteredBy.name), capacity: t(`decisions:capacity.${enteredBy.capacity}`), name: isolate(name) })}
-    </p>
-  );
+  return <EnteredByNote enteredBy={enteredBy ? { name: enteredBy.name, as: enteredBy.capacity } : null} forName={name} />;
 }
 
 /** Own-record wording ("you") or wording about the person ("them"): i18next context `_them`. */
