@@ -8,6 +8,15 @@ describe("language choice", () => {
     ["en", "en-GB"],
     ["en-US", "en-GB"],
     ["ar-SA", "ar"],
+    ["pl-PL", "pl"],
+    ["ro", "ro"],
+    ["pa-IN", "pa"],
+    ["ur-PK", "ur"],
+    ["bn-BD", "bn"],
+    ["so", "so"],
+    ["zh-CN", "zh-Hans"],
+    ["zh-hans", "zh-Hans"],
+    ["zh", "zh-Hans"],
     ["fr", undefined],
   ])("matches %s to %s", (tag, want) => expect(matchLanguage(tag)).toBe(want));
 
@@ -18,8 +27,10 @@ describe("language choice", () => {
     expect(pickFromAcceptLanguage("ar;q=0, cy;q=0.1")).toBe("cy");
   });
 
-  it("knows Arabic is right to left", () => {
+  it("knows Arabic and Urdu are right to left", () => {
     expect(directionOf("ar")).toBe("rtl");
+    expect(directionOf("ur")).toBe("rtl");
+    expect(directionOf("pa")).toBe("ltr");
     expect(directionOf("cy")).toBe("ltr");
   });
 });

@@ -1,8 +1,16 @@
 /** Languages and namespaces shared by server and browser. */
+/** Each language named in itself, in its own script (the switcher shows these names). */
 export const languages = [
   { code: "en-GB", name: "English", dir: "ltr" },
   { code: "cy", name: "Cymraeg", dir: "ltr" },
+  { code: "pl", name: "Polski", dir: "ltr" },
+  { code: "ro", name: "Română", dir: "ltr" },
+  { code: "pa", name: "ਪੰਜਾਬੀ", dir: "ltr" },
+  { code: "ur", name: "اردو", dir: "rtl" },
+  { code: "bn", name: "বাংলা", dir: "ltr" },
   { code: "ar", name: "العربية", dir: "rtl" },
+  { code: "so", name: "Soomaali", dir: "ltr" },
+  { code: "zh-Hans", name: "简体中文", dir: "ltr" },
 ] as const;
 
 export type LanguageCode = (typeof languages)[number]["code"];

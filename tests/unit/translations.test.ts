@@ -31,6 +31,11 @@ for (const [ns, tree] of Object.entries(en)) for (const [k, v] of flatten(tree))
 /** Plural forms (_one, _two, _few…) differ by language; compare on the base key. */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
 
+/** Strings that are the same in every language: names of services and of languages written in English. */
+const sameAsEnglish = new Set(["NHS", "NHS 111", "Samaritans", "Braille", "Hindi", "Pashto", "Tigrinya", "Gujarati", "Punjabi", "Urdu"]);
+/** Single strings that happen to be the same word in another language, each with the reason. */
+const sameAsEnglishKeys = new Map([["cy/plan:caseload.person", "“Person” is also the Welsh word"]]);
+
 describe("locale files", () => {
   it("has a file for every namespace in en-GB", () => {
     expect(Object.keys(en).sort()).toEqual([...namespaces].sort());
@@ -51,6 +56,33 @@ describe("locale files", () => {
         .filter(([k, v]) => Array.isArray(v) && (keys.get(k) as unknown[] | undefined)?.length !== v.length)
         .map(([k]) => k);
       expect(shorter).toEqual([]);
+    });
+
+    it(`${code} has every plural form its language needs`, () => {
+      // i18next picks _zero/_one/_two/_few/_many/_other with Intl.PluralRules for the page language.
+      const needed = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+      const other = load(code);
+      const keys = new Set<string>();
+      for (const [ns, tree] of Object.entries(other)) for (const [k] of flatten(tree)) keys.add(`${ns}:${k}`);
+      const plurals = new Set([...enKeys.keys()].filter((k) => /_other$/.test(k)).map(base));
+      const missing = [...plurals].flatMap((b) => needed.filter((c) => !keys.has(`${b}_${c}`)).map((c) => `${b}_${c}`));
+      expect(missing).toEqual([]);
+    });
+
+    it(`${code} translates every string, except names and codes`, () => {
+      const other = load(code);
+      const same: string[] = [];
+      for (const [ns, tree] of Object.entries(other)) {
+        for (const [k, v] of flatten(tree)) {
+          const source = enKeys.get(`${ns}:${k}`);
+          if (typeof v !== "string" || v !== source) continue;
+          if (sameAsEnglish.has(v) || sameAsEnglishKeys.has(`${code}/${ns}:${k}`)) continue;
+          // Only placeholders, digits and punctuation: nothing to translate.
+          if (!/[A-Za-z]/.test(v.replace(/{{\w+}}/g, ""))) continue;
+          same.push(`${ns}:${k}`);
+        }
+      }
+      expect(same).toEqual([]);
     });
 
     it(`${code} keeps every {{placeholder}}`, () => {
