@@ -3,6 +3,7 @@ import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { axeViolations, renderInRoute } from "../../tests/support/render";
 import { DateInput } from "./forms/DateInput";
+import { ProgressChart } from "./plan/ProgressChart";
 import { ErrorSummary } from "./forms/ErrorSummary";
 import { Button } from "./ui/Button";
 import { CheckboxGroup } from "./ui/CheckboxGroup";
@@ -79,5 +80,33 @@ describe("form components", () => {
     expect((form.querySelector('input[name="csrf"]') as HTMLInputElement).value).toBe("test-token");
     // Native inputs (React Aria renders them) so choices work without JavaScript.
     expect(form.querySelectorAll('input[type="radio"][name="how"]').length).toBe(2);
+  });
+});
+
+describe("progress chart", () => {
+  const points = [
+    { rating: 2, recordedAt: "2026-01-01T10:00:00Z" },
+    { rating: 6, recordedAt: "2026-02-01T10:00:00Z" },
+    { rating: 9, recordedAt: "2026-03-01T10:00:00Z" },
+  ];
+  const xs = (container: HTMLElement) => [...container.querySelectorAll("circle")].map((c) => Number(c.getAttribute("cx")));
+
+  it("runs left to right in English and right to left in Arabic, with the first date where reading starts", async () => {
+    const en = renderInRoute(<ProgressChart points={points} id="en" />);
+    await waitFor(() => expect(en.container.querySelectorAll("circle")).toHaveLength(3));
+    const ltr = xs(en.container);
+    expect(ltr).toEqual([...ltr].sort((a, b) => a - b));
+    const enFirst = Number(en.container.querySelector('[data-edge="first"]')!.getAttribute("x"));
+    const enLast = Number(en.container.querySelector('[data-edge="last"]')!.getAttribute("x"));
+    expect(enFirst).toBeLessThan(enLast);
+    en.unmount();
+    const ar = renderInRoute(<ProgressChart points={points} id="ar" />, "ar");
+    await waitFor(() => expect(ar.container.querySelectorAll("circle")).toHaveLength(3));
+    const rtl = xs(ar.container);
+    expect(rtl).toEqual([...rtl].sort((a, b) => b - a));
+    const arFirst = Number(ar.container.querySelector('[data-edge="first"]')!.getAttribute("x"));
+    const arLast = Number(ar.container.querySelector('[data-edge="last"]')!.getAttribute("x"));
+    expect(arFirst).toBeGreaterThan(arLast);
+    expect(ar.container.querySelector("svg")!.getAttribute("data-direction")).toBe("rtl");
   });
 });

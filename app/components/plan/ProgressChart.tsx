@@ -17,14 +17,19 @@ const PAD = { top: 16, right: 16, bottom: 40, left: 40 };
  * browser's ICU data, which can differ, so their elements keep the server's text on hydration.
  */
 export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: string }) {
-  const { t } = useTranslation("plan");
+  const { t, i18n } = useTranslation("plan");
   const format = useFormatDate();
+  // In a right-to-left language time runs from right to left, as the reader reads.
+  const rtl = i18n.dir(i18n.language) === "rtl";
   if (points.length < 2) return null;
   const times = points.map((p) => new Date(p.recordedAt).getTime());
   const first = Math.min(...times);
   const last = Math.max(...times);
   const span = Math.max(last - first, 1);
-  const x = (time: number) => PAD.left + ((time - first) / span) * (WIDTH - PAD.left - PAD.right);
+  const forwards = (time: number) => PAD.left + ((time - first) / span) * (WIDTH - PAD.left - PAD.right);
+  const x = (time: number) => (rtl ? WIDTH - forwards(time) : forwards(time));
+  // The rating scale sits on the side the reader starts from.
+  const scaleX = rtl ? WIDTH - PAD.left + 8 : PAD.left - 8;
   const y = (rating: number) => PAD.top + (1 - rating / 10) * (HEIGHT - PAD.top - PAD.bottom);
   const path = points.map((p, i) => `${i ? "L" : "M"}${x(times[i]!).toFixed(1)},${y(p.rating).toFixed(1)}`).join(" ");
   const latest = points[points.length - 1]!;
@@ -42,8 +47,9 @@ export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: str
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         className="chart__svg"
-        // Drawn left to right whatever the page direction: time runs forwards on the axis.
+        // Positions are worked out here for either direction, so the SVG text itself stays left to right.
         direction="ltr"
+        data-direction={rtl ? "rtl" : "ltr"}
       >
         <title id={`${id}-title`}>{t("plan:progress.chartTitle")}</title>
         <desc id={`${id}-desc`} suppressHydrationWarning>
@@ -51,16 +57,16 @@ export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: str
         </desc>
         {[0, 5, 10].map((r) => (
           <g key={r}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(r)} y2={y(r)} className="chart__grid" />
-            <text x={PAD.left - 8} y={y(r) + 5} textAnchor="end" className="chart__label">
+            <line x1={x(first)} x2={x(last)} y1={y(r)} y2={y(r)} className="chart__grid" />
+            <text x={scaleX} y={y(r) + 5} textAnchor={rtl ? "start" : "end"} className="chart__label">
               {r}
             </text>
           </g>
         ))}
-        <text x={PAD.left} y={HEIGHT - 12} className="chart__label" suppressHydrationWarning>
+        <text x={x(first)} y={HEIGHT - 12} textAnchor={rtl ? "end" : "start"} className="chart__label" data-edge="first" suppressHydrationWarning>
           {format(points[0]!.recordedAt)}
         </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 12} textAnchor="end" className="chart__label" suppressHydrationWarning>
+        <text x={x(last)} y={HEIGHT - 12} textAnchor={rtl ? "start" : "end"} className="chart__label" data-edge="last" suppressHydrationWarning>
           {format(latest.recordedAt)}
         </text>
         <path d={path} className="chart__line" />
