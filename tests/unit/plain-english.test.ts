@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
  */
 const MAX_WORDS = 20;
 const MAX_GRADE = 7;
+const MAX_SENTENCES = 3; // per paragraph (CT-02); each string is at most one paragraph
 const dir = path.resolve(__dirname, "../../locales/en-GB");
 
 /**
@@ -28,6 +29,14 @@ function sentencesOf(text: string): string[] {
   return plain
     .split(/(?<=[.!?:;])\s+|\n+/)
     .map((s) => s.trim())
+    .filter((s) => /[A-Za-z0-9]/.test(s));
+}
+
+/** Whole sentences only (ending . ! or ?), for the paragraph rule: a label before a colon is not one. */
+function fullSentencesOf(text: string): string[] {
+  return text
+    .replace(/\{\{[^}]+\}\}/g, "Sam")
+    .split(/(?<=[.!?])\s+/)
     .filter((s) => /[A-Za-z0-9]/.test(s));
 }
 
@@ -53,6 +62,10 @@ describe("the splitter and counter", () => {
     expect(wordsOf("You can – if you want – ask 3 times.")).toEqual(["You", "can", "if", "you", "want", "ask", "3", "times."]);
   });
 
+  it("counts whole sentences for the paragraph rule", () => {
+    expect(fullSentencesOf("One. Two! Three? Four: still four.")).toHaveLength(4);
+  });
+
   it("would catch a long sentence and hard words", () => {
     const long = "This sentence has far too many words in it because it keeps going on and on well past the limit we set.";
     expect(wordsOf(sentencesOf(long)[0]!).length).toBeGreaterThan(MAX_WORDS);
@@ -69,6 +82,14 @@ describe.each(namespaces)("plain English in $ns", ({ ns, strings }) => {
         .filter((s) => wordsOf(s).length > MAX_WORDS && !longSentenceAllowlist.has(`${ns}:${key}`))
         .map((s) => `${ns}:${key} (${wordsOf(s).length} words): ${s}`),
     );
+    expect(long).toEqual([]);
+  });
+
+  it(`has no paragraph longer than ${MAX_SENTENCES} sentences`, () => {
+    const long = strings
+      .map(([key, text]) => [key, fullSentencesOf(text).length] as const)
+      .filter(([, n]) => n > MAX_SENTENCES)
+      .map(([key, n]) => `${ns}:${key} (${n} sentences)`);
     expect(long).toEqual([]);
   });
 
