@@ -2,10 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EnteredByLine, useDecisionsT } from "~/components/decisions/DecisionParts";
+import { StatementHistory, useDecisionsT } from "~/components/decisions/DecisionParts";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { TheirWords } from "~/components/plan/PlanParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { TextArea } from "~/components/ui/TextArea";
@@ -48,7 +48,7 @@ export default function Wishes() {
   const tt = useDecisionsT(own);
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm("wishes", lastResult);
-  const [current, ...earlier] = versions;
+  const [current] = versions;
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/decisions`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <p className="lead">{tt("decisions:wishes.explain")}</p>
@@ -71,32 +71,7 @@ export default function Wishes() {
           {current ? <TheirWords text={current.parts.body ?? ""} /> : <p>{t("decisions:notYet")}</p>}
         </>
       )}
-      {current ? (
-        <>
-          <p className="hint">
-            {t("decisions:written")} <FormattedDate iso={current.writtenAt} />
-          </p>
-          <EnteredByLine enteredBy={current.enteredBy} name={displayName} />
-        </>
-      ) : null}
-      {earlier.length ? (
-        <section aria-labelledby="earlier" className="section">
-          <h2 className="heading-l" id="earlier">
-            {t("decisions:earlier")}
-          </h2>
-          <ol className="list version-list">
-            {earlier.map((v) => (
-              <li key={v.version}>
-                <h3 className="heading-s">
-                  {t("decisions:versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
-                </h3>
-                <TheirWords text={v.parts.body ?? ""} />
-                <EnteredByLine enteredBy={v.enteredBy} name={displayName} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      <StatementHistory versions={versions} name={displayName} show={(parts) => <TheirWords text={parts.body ?? ""} />} />
     </FormPage>
   );
 }

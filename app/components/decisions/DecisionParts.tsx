@@ -87,3 +87,54 @@ export function PlanDecisionsSection({
     </section>
   );
 }
+
+interface ShownVersion {
+  version: number;
+  parts: Record<string, string>;
+  writtenAt: string;
+  enteredBy: { name: string; capacity: "advocate_for" | "attorney_for" } | null;
+}
+
+/**
+ * Under a statement (wishes, advance statement): when the current version was written and by whom,
+ * then every earlier version, newest first, each shown by `show`.
+ */
+export function StatementHistory({
+  versions,
+  name,
+  show,
+}: {
+  versions: ShownVersion[];
+  name: string;
+  show: (parts: Record<string, string>) => React.ReactNode;
+}) {
+  const { t } = useTranslation(["decisions"]);
+  const [current, ...earlier] = versions;
+  if (!current) return null;
+  return (
+    <>
+      <p className="hint">
+        {t("decisions:written")} <FormattedDate iso={current.writtenAt} />
+      </p>
+      <EnteredByLine enteredBy={current.enteredBy} name={name} />
+      {earlier.length ? (
+        <section aria-labelledby="earlier" className="section">
+          <h2 className="heading-l" id="earlier">
+            {t("decisions:earlier")}
+          </h2>
+          <ol className="list version-list">
+            {earlier.map((v) => (
+              <li key={v.version}>
+                <h3 className="heading-s">
+                  {t("decisions:versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
+                </h3>
+                {show(v.parts)}
+                <EnteredByLine enteredBy={v.enteredBy} name={name} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}
