@@ -4,6 +4,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { defaultLanguage, isSupportedLanguage, namespaces, type Resources } from "~/i18n";
+import { localeFormatter, sharedI18nOptions } from "~/utils/i18n-format";
 import { NonceContext } from "~/utils/nonce";
 
 // The server rendered <html lang> and put the active language's copy (only that one) in a JSON
@@ -16,15 +17,10 @@ const resources = JSON.parse(document.getElementById("i18n-resources")?.textCont
 const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.content || undefined;
 
 const i18n = createInstance();
-void i18n.use(initReactI18next).init({
-  lng,
-  fallbackLng: false,
-  ns: [...namespaces],
-  defaultNS: "common",
-  resources: { [lng]: resources },
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+void i18n
+  .use(initReactI18next)
+  .use(localeFormatter)
+  .init({ ...sharedI18nOptions, lng, ns: [...namespaces], resources: { [lng]: resources } });
 
 startTransition(() => {
   hydrateRoot(

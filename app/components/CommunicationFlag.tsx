@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
+import { useFormat } from "~/utils/use-format";
 
 export interface FlagNeeds {
   contactMethods: string[];
@@ -12,8 +13,9 @@ export interface FlagNeeds {
 /** The needs in one line, in the reader's language: what staff must do before they write or meet. */
 export function useNeedsInOneLine() {
   const { t } = useTranslation(["communication"]);
+  const { list } = useFormat();
   return (needs: FlagNeeds) =>
-    [
+    list([
       ...needs.support.map((s) => t(`communication:support.${s}`)),
       ...needs.formats.map((f) => t(`communication:format.${f}`)),
       ...needs.languages
@@ -21,7 +23,7 @@ export function useNeedsInOneLine() {
         .map((l) => t("communication:flag.interpreter", { language: t(`communication:language.${l.code}`) })),
       ...needs.contactMethods.map((c) => t(`communication:contact.${c}`)),
       ...(needs.other ? [t("communication:flag.other")] : []),
-    ].join("; ");
+    ]);
 }
 
 /** The communication-needs flag staff see wherever the person appears (AIS "flag" stage). */

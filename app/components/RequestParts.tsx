@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { useFormat } from "~/utils/use-format";
 
 interface InterpreterAsked {
   need: string;
@@ -48,11 +49,10 @@ export function StatusTag({ status, kind = "interpreter" }: { status: string; ki
 
 /** Date and time of the appointment, in the reader's language. */
 export function AppointmentTime({ iso }: { iso: string }) {
-  const { i18n } = useTranslation();
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }).format(new Date(iso));
+  const format = useFormat();
   return (
     <>
-      <FormattedDate iso={iso} />, <time dateTime={iso} suppressHydrationWarning>{time}</time>
+      <FormattedDate iso={iso} />, <time dateTime={iso}>{format.time(iso)}</time>
     </>
   );
 }

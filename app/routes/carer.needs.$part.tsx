@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { needsPartSchema } from "~/utils/validation/sharing.server";
+import { formatList } from "~/utils/locale-format";
 
 function partFrom(value: string | undefined): NeedsPart {
   if (!isNeedsPart(value)) throw new Response("Not found", { status: 404 });
@@ -29,12 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const part = partFrom(params.part);
   const needs = await orNotFound(getMyNeeds(getDb(), actor));
   const caredFor = await listCaredFor(getDb(), actor);
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { t, lng } = getFixedT(request, account.preferredLanguage);
   return json({
     part,
     answers: needs[part]?.answers ?? {},
     // The person's name, for questions about them ("Does anyone under 18 help look after Sam?").
-    name: caredFor.map((p) => p.displayName).join(", "),
+    name: formatList(
+      caredFor.map((p) => p.displayName),
+      lng,
+    ),
     pageTitle: t(`carers:needs.part.${part}.title`),
   });
 }

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, Items, SummaryList, TheirWords } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { getCommunicationNeedsFor } from "~/models/communication.server";
@@ -11,6 +11,7 @@ import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { useFormat } from "~/utils/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -25,8 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CommunicationNeedsDetail() {
   const { t } = useTranslation(["communication", "plan"]);
   const { serviceUserId, displayName, needs, pageTitle } = useLoaderData<typeof loader>();
+  const { list } = useFormat();
   const none = t("communication:none");
-  const names = (key: string, values: string[]) => (values.length ? values.map((v) => t(`communication:${key}.${v}`)).join("; ") : none);
+  const names = (key: string, values: string[]) => (values.length ? <Items items={values.map((v) => t(`communication:${key}.${v}`))} /> : none);
   return (
     <>
       <p>
@@ -56,7 +58,7 @@ export default function CommunicationNeedsDetail() {
                       <li key={l.code}>
                         {t(`communication:language.${l.code}`)}
                         {l.preferred ? ` (${t("communication:preferred")})` : ""}
-                        {l.modes.length ? `: ${l.modes.map((m) => t(`communication:mode.${m}`)).join(", ")}` : ""}
+                        {l.modes.length ? `: ${list(l.modes.map((m) => t(`communication:mode.${m}`)))}` : ""}
                         {l.interpreterNeeded ? `. ${t("communication:interpreterYes")}` : ""}
                       </li>
                     ))}

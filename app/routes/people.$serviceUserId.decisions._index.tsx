@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceDecisionFact, BestInterestsDate, EnteredByLine, useDecisionsT } from "~/components/decisions/DecisionParts";
-import { FormattedDate, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
+import { FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { can, capacityFor } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";
@@ -159,7 +159,7 @@ export default function DecisionsOverview() {
                     {
                       key: "scopes",
                       label: t("decisions:consult.decisions"),
-                      value: [...c.scopes.map((s) => t(`decisions:consult.scope.${s}`)), ...(c.scopeOther ? [c.scopeOther] : [])].join("; "),
+                      value: <Items items={[...c.scopes.map((s) => t(`decisions:consult.scope.${s}`)), ...(c.scopeOther ? [c.scopeOther] : [])]} />,
                     },
                   ]}
                 />
@@ -193,7 +193,7 @@ export default function DecisionsOverview() {
         {data.attorney ? (
           <>
             {data.attorney.registrationChecked ? (
-              <p suppressHydrationWarning>
+              <p>
                 {t("decisions:attorney.checked", { date: formatDate(data.attorney.registrationChecked.on), name: isolate(data.attorney.registrationChecked.by ?? "") })}
               </p>
             ) : (

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SummaryList } from "~/components/plan/PlanParts";
+import { Items, SummaryList } from "~/components/plan/PlanParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -46,7 +46,7 @@ export default function RemoveConsultee() {
           {
             key: "scopes",
             label: t("decisions:consult.decisions"),
-            value: [...consultee.scopes.map((s) => t(`decisions:consult.scope.${s}`)), ...(consultee.scopeOther ? [consultee.scopeOther] : [])].join("; "),
+            value: <Items items={[...consultee.scopes.map((s) => t(`decisions:consult.scope.${s}`)), ...(consultee.scopeOther ? [consultee.scopeOther] : [])]} />,
           },
         ]}
       />

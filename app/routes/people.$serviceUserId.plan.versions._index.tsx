@@ -41,7 +41,7 @@ export default function PlanVersions() {
               <FormattedDate iso={v.createdAt} />
               {". "}
               {v.changedSections.length
-                ? t("plan:versions.changed", { sections: v.changedSections.map((s) => t(`plan:section.${s}`)).join(", ") })
+                ? t("plan:versions.changed", { sections: v.changedSections.map((s) => t(`plan:section.${s}`)) })
                 : t("plan:versions.first")}
             </p>
             {v.comments.length ? (

@@ -10,6 +10,7 @@ import { listCaseload } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { useFormat } from "~/utils/use-format";
 
 export const handle: RouteHandle = { titleKey: "plan:caseload.title" };
 
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The people this care coordinator works with: overdue reviews first. */
 export default function Caseload() {
   const { t } = useTranslation(["plan", "common", "carers", "communication"]);
+  const { list } = useFormat();
   const { caseload, flags, handedOver } = useLoaderData<typeof loader>();
   return (
     <>
@@ -67,7 +69,7 @@ export default function Caseload() {
                       {p.supporters.map((s, i) => (
                         <li key={i}>
                           <bdi>{s.name}</bdi> ({t(`carers:kind.${s.kind}`)}):{" "}
-                          {s.scopes.length ? s.scopes.map((scope) => t(`common:scope.${scope}`)).join(", ") : t("carers:team.nothing")}
+                          {s.scopes.length ? list(s.scopes.map((scope) => t(`common:scope.${scope}`))) : t("carers:team.nothing")}
                         </li>
                       ))}
                     </ul>

@@ -6,3 +6,20 @@ export function messageWith(key: string, values: Record<string, string | number>
 export function clientAddress(context: Record<string, unknown>): string {
   return typeof context.clientAddress === "string" ? context.clientAddress : "unknown";
 }
+
+/** The zero of each run of digits people here may type: Arabic, Urdu and Persian, Devanagari, Bengali, Gurmukhi, full width. */
+const digitZeros = [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0a66, 0xff10];
+
+/**
+ * Numbers as the person typed them, in any of those scripts, read as 0–9: "৭" is 7, "١٠:٣٠" is 10:30.
+ * A full-width colon (from a Chinese keyboard) reads as ":".
+ */
+export function westernDigits(value: string): string {
+  return value
+    .replace(/\p{Nd}/gu, (digit) => {
+      const code = digit.codePointAt(0)!;
+      const zero = digitZeros.find((z) => code >= z && code <= z + 9);
+      return zero === undefined ? digit : String(code - zero);
+    })
+    .replace(/\uff1a/g, ":");
+}

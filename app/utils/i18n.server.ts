@@ -10,6 +10,7 @@ import {
   type LanguageCode,
   type Resources,
 } from "~/i18n";
+import { localeFormatter, sharedI18nOptions } from "./i18n-format";
 import { readCookie } from "./cookies.server";
 import { fromRoot } from "./paths.server";
 
@@ -54,15 +55,12 @@ export function resolveLanguage(request: Request, accountLanguage?: string | nul
  */
 export function createI18n(lng: LanguageCode): I18n {
   const instance = createInstance();
-  void instance.init({
+  void instance.use(localeFormatter).init({
+    ...sharedI18nOptions,
     lng,
-    fallbackLng: false,
     supportedLngs: languages.map((l) => l.code),
     ns: [...namespaces],
-    defaultNS: "common",
     resources: { [lng]: resourcesFor(lng) },
-    initAsync: false,
-    interpolation: { escapeValue: false },
     returnNull: false,
   });
   return instance;

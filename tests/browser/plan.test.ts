@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
+import { formatDate } from "~/utils/locale-format";
 import { baseURL, expectNoAxeViolations, launch, newContext, plain, recordIdFor, signIn } from "../support/browser";
 
 let browser: Browser;
@@ -180,7 +181,20 @@ describe("who can open what in the plan", () => {
     const body = await response.text();
     expect(body).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(body).toMatch(/DTSTART;VALUE=DATE:\d{8}\r\n/);
-    expect(body).toContain("SUMMARY:Care plan review");
+    expect(body).toContain("SUMMARY;LANGUAGE=en-GB:Care plan review");
+    // The date in words, then the words, in the language the person reads the portal in.
+    const day = /DTSTART;VALUE=DATE:(\d{4})(\d{2})(\d{2})/.exec(body)!;
+    const iso = `${day[1]}-${day[2]}-${day[3]}`;
+    // (Commas are escaped in calendar text.)
+    const inCalendar = (text: string) => text.replace(/,/g, "\\,");
+    expect(body).toContain(`DESCRIPTION;LANGUAGE=en-GB:${inCalendar(formatDate(iso, "en-GB"))}\\n`);
+    await context.addCookies([{ name: "lng", value: "bn", url: baseURL() }]);
+    const bengali = await (await page.request.get(`${baseURL()}/people/${samId}/plan/next-review.ics`)).text();
+    const unfolded = bengali.replace(/\r\n /g, "");
+    expect(unfolded).toContain(`DESCRIPTION;LANGUAGE=bn:${inCalendar(formatDate(iso, "bn"))}\\n`);
+    // Long lines are folded at 75 octets without splitting a letter.
+    for (const line of bengali.split("\r\n")) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(bengali).not.toContain("\uFFFD");
     await context.close();
   });
 });

@@ -4,20 +4,19 @@ import axe from "axe-core";
 import { createInstance } from "i18next";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { afterEach } from "vitest";
+import type { LanguageCode } from "~/i18n";
+import { localeFormatter, sharedI18nOptions } from "~/utils/i18n-format";
 import { resourcesFor } from "~/utils/i18n.server";
 
 afterEach(cleanup);
 
 /** Render a component inside a Remix route (with root loader data) and the English translations. */
-export function renderInRoute(ui: React.ReactNode, lng: "en-GB" | "cy" | "ar" = "en-GB") {
+export function renderInRoute(ui: React.ReactNode, lng: LanguageCode = "en-GB") {
   const i18n = createInstance();
-  void i18n.use(initReactI18next).init({
-    lng,
-    resources: { [lng]: resourcesFor(lng) },
-    defaultNS: "common",
-    initAsync: false,
-    interpolation: { escapeValue: false },
-  });
+  void i18n
+    .use(initReactI18next)
+    .use(localeFormatter)
+    .init({ ...sharedI18nOptions, lng, resources: { [lng]: resourcesFor(lng) } });
   const Stub = createRemixStub([
     {
       id: "root",

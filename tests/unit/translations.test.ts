@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { languages, namespaces } from "~/i18n";
+import { localeFormat } from "~/utils/locale-format";
 
 const root = path.resolve(__dirname, "../..");
 type Tree = { [key: string]: string | string[] | Tree };
@@ -83,6 +84,23 @@ describe("locale files", () => {
         }
       }
       expect(same).toEqual([]);
+    });
+
+    it(`${code} writes numbers in its own digits, except numbers to dial`, () => {
+      // Formatted values use the language's digits (app/utils/locale-format.ts); the copy around them must too,
+      // or a Bengali page reads "১০-এর মধ্যে ৭" in one place and "10" in the next.
+      const digits = localeFormat(code).digits;
+      if (digits === "0123456789") return;
+      const dialled = /\b(0808 808 7777|0800 1111|116 123|18001|999|111)\b/g;
+      const inEnglishWords = /[A-Za-z][A-Za-z ]*\d[\d.]*/g;
+      const western: string[] = [];
+      for (const [ns, tree] of Object.entries(load(code))) {
+        for (const [k, v] of flatten(tree)) {
+          const text = [v].flat().join(" ").replace(/{{\w+}}/g, "").replace(dialled, "").replace(inEnglishWords, "");
+          if (/[0-9]/.test(text)) western.push(`${ns}:${k}`);
+        }
+      }
+      expect(western).toEqual([]);
     });
 
     it(`${code} keeps every {{placeholder}}`, () => {

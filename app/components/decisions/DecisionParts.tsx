@@ -22,7 +22,7 @@ export function useDecisionsT(own: boolean) {
 export function BestInterestsDate({ iso, own, name }: { iso: string; own: boolean; name: string }) {
   const { t } = useTranslation("decisions");
   const date = useFormatDate()(iso);
-  return <p suppressHydrationWarning>{t(own ? "decisions:bestInterests.onDate" : "decisions:bestInterests.onDate_them", { date, name: isolate(name) })}</p>;
+  return <p>{t(own ? "decisions:bestInterests.onDate" : "decisions:bestInterests.onDate_them", { date, name: isolate(name) })}</p>;
 }
 
 /** Whether staff have seen an advance decision to refuse treatment (MC-07). */

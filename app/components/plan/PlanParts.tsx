@@ -2,6 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Disclosure } from "~/components/ui/Disclosure";
 import { isolate } from "~/utils/bidi";
+import { useFormat } from "~/utils/use-format";
 
 export type ExplainedTerm = "careCoordinator" | "keyWorker" | "cpa" | "lpc" | "review" | "contingency" | "advanceStatement";
 
@@ -33,31 +34,30 @@ export function SummaryList({ rows }: { rows: { key: string; label: React.ReactN
   );
 }
 
-/** Dates in the person's language, in words ("24 November 2026"), never as numbers alone. */
-export function useFormatDate() {
-  const { i18n } = useTranslation();
-  return (iso: string) => {
-    const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-    return new Intl.DateTimeFormat(i18n.language, {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: "Europe/London",
-    }).format(date);
-  };
+/**
+ * Several answers as a bulleted list, one as plain text. Labels like "Money and bills" would blur
+ * together in a sentence ("Where I live and Money and bills"), and a list reads the same in every language.
+ */
+export function Items({ items }: { items: readonly string[] }) {
+  if (items.length === 1) return <>{items[0]}</>;
+  return (
+    <ul className="list">
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  );
 }
 
-/**
- * A date in words in the person's language. The server and the browser may word a date a little
- * differently (their ICU data), so the server's text is kept as it is.
- */
+/** Dates in the person's language, in words ("24 November 2026"), never as numbers alone. */
+export function useFormatDate() {
+  return useFormat().date;
+}
+
+/** A date in words in the person's language, with the machine-readable date beside it. */
 export function FormattedDate({ iso }: { iso: string }) {
   const format = useFormatDate();
-  return (
-    <time dateTime={iso} suppressHydrationWarning>
-      {format(iso)}
-    </time>
-  );
+  return <time dateTime={iso}>{format(iso)}</time>;
 }
 
 /** Who entered something for the person: "Entered by Priya Shah (advocate) on behalf of Sam Taylor." */

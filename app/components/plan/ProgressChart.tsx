@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useFormat } from "~/utils/use-format";
 import { useFormatDate } from "./PlanParts";
 
 export interface ProgressPoint {
@@ -13,12 +14,12 @@ const PAD = { top: 16, right: 16, bottom: 40, left: 40 };
 /**
  * How a goal is going over time, drawn on the server as SVG (no chart library, nothing to
  * download). The same data is in the table beside it, which is the accessible alternative;
- * the chart has a short text summary for screen readers. Dates are worded by the server's and the
- * browser's ICU data, which can differ, so their elements keep the server's text on hydration.
+ * the chart has a short text summary for screen readers. Dates and numbers are in the page's language.
  */
 export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: string }) {
   const { t, i18n } = useTranslation("plan");
   const format = useFormatDate();
+  const { number } = useFormat();
   // In a right-to-left language time runs from right to left, as the reader reads.
   const rtl = i18n.dir(i18n.language) === "rtl";
   if (points.length < 2) return null;
@@ -52,21 +53,21 @@ export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: str
         data-direction={rtl ? "rtl" : "ltr"}
       >
         <title id={`${id}-title`}>{t("plan:progress.chartTitle")}</title>
-        <desc id={`${id}-desc`} suppressHydrationWarning>
+        <desc id={`${id}-desc`}>
           {summary}
         </desc>
         {[0, 5, 10].map((r) => (
           <g key={r}>
             <line x1={x(first)} x2={x(last)} y1={y(r)} y2={y(r)} className="chart__grid" />
             <text x={scaleX} y={y(r) + 5} textAnchor={rtl ? "start" : "end"} className="chart__label">
-              {r}
+              {number(r)}
             </text>
           </g>
         ))}
-        <text x={x(first)} y={HEIGHT - 12} textAnchor={rtl ? "end" : "start"} className="chart__label" data-edge="first" suppressHydrationWarning>
+        <text x={x(first)} y={HEIGHT - 12} textAnchor={rtl ? "end" : "start"} className="chart__label" data-edge="first">
           {format(points[0]!.recordedAt)}
         </text>
-        <text x={x(last)} y={HEIGHT - 12} textAnchor={rtl ? "start" : "end"} className="chart__label" data-edge="last" suppressHydrationWarning>
+        <text x={x(last)} y={HEIGHT - 12} textAnchor={rtl ? "start" : "end"} className="chart__label" data-edge="last">
           {format(latest.recordedAt)}
         </text>
         <path d={path} className="chart__line" />
@@ -74,7 +75,7 @@ export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: str
           <circle key={i} cx={x(times[i]!)} cy={y(p.rating)} r={5} className="chart__point" />
         ))}
       </svg>
-      <figcaption className="hint" suppressHydrationWarning>
+      <figcaption className="hint">
         {summary}
       </figcaption>
     </figure>

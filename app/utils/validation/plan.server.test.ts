@@ -37,6 +37,15 @@ describe("goal form", () => {
     expect(result.reply().error?.targetDate).toEqual([message]);
   });
 
+  it("reads a date typed in Bengali or Arabic digits", () => {
+    for (const [day, month, year] of [["২৭", "৩", "২০৯৯"], ["٢٧", "٣", "٢٠٩٩"]]) {
+      const result = parseWithZod(form({ what: "Swim", "targetDate.day": day!, "targetDate.month": month!, "targetDate.year": year! }), {
+        schema: goalSchema,
+      });
+      expect(result.status === "success" && result.value.targetDate).toBe("2099-03-27");
+    }
+  });
+
   it("accepts a real future date", () => {
     const result = parseWithZod(form({ what: "Swim", "targetDate.day": "27", "targetDate.month": "3", "targetDate.year": "2099" }), {
       schema: goalSchema,
@@ -61,6 +70,17 @@ describe("progress form", () => {
       const result = parseWithZod(form({ rating, note: "ok" }), { schema: progressSchema });
       expect(result.status === "success" && result.value).toEqual({ rating: Number(rating), note: "ok" });
     }
+  });
+
+  it.each([
+    ["৭", 7],
+    ["١٠", 10],
+    ["۸", 8],
+    ["੩", 3],
+    ["５", 5],
+  ])("reads %j typed in the person's own digits as %d", (rating, value) => {
+    const result = parseWithZod(form({ rating }), { schema: progressSchema });
+    expect(result.status === "success" && result.value.rating).toBe(value);
   });
 
   it("refuses a 10,000-character note and keeps what was typed", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { messageWith } from "~/utils/forms.server";
+import { messageWith, westernDigits } from "~/utils/forms.server";
 import { careTeamAgencyChoices } from "~/components/plan/sections";
 
 const optionalText = (max: number, key: string) =>
@@ -23,7 +23,11 @@ export function dateInput(options: {
   messages: string;
   today?: () => Date;
 }) {
-  const part = z.string().trim().optional().transform((v) => v ?? "");
+  const part = z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => westernDigits(v ?? ""));
   return z
     .object({ day: part, month: part, year: part })
     .optional()
@@ -85,8 +89,8 @@ export const progressSchema = z.object({
   rating: z
     .string({ error: "validation:progress.rating.required" })
     .trim()
-    .min(1, "validation:progress.rating.required")
-    .regex(/^\d{1,2}$/, "validation:progress.rating.number")
+    .transform(westernDigits)
+    .pipe(z.string().min(1, "validation:progress.rating.required").regex(/^\d{1,2}$/, "validation:progress.rating.number"))
     .transform(Number)
     .pipe(z.number().max(10, "validation:progress.rating.range")),
   note: optionalText(1000, "progress.note"),

@@ -56,6 +56,13 @@ describe("asking for an interpreter", () => {
     expect(ok.status === "success" && ok.value.language).toBe("pl");
   });
 
+  it("reads a time typed in Arabic or Bengali digits, or with a full-width colon", () => {
+    for (const appointmentTime of ["١٤:٣٠", "১৪.৩০", "14：30"]) {
+      const result = parseWithZod(form({ ...good, appointmentTime }), { schema: interpreterRequestSchema(now) });
+      expect(result.status === "success" && result.value.appointmentAt, appointmentTime).toEqual(new Date("2026-12-03T14:30:00Z"));
+    }
+  });
+
   it("explains a time that is not a time", () => {
     expect(parseWithZod(form({ ...good, appointmentTime: "half two" }), { schema: interpreterRequestSchema(now) }).reply().error?.appointmentTime).toEqual([
       "validation:interpreter.time",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalStatuses } from "~/models/advocacy";
 import { formatDeliveries, formatDocuments, informationFormats, interpreterGenders, interpreterModes, interpreterNeeds, languageCodes } from "~/models/communication-vocabulary";
 import { dateInput } from "./plan.server";
+import { westernDigits } from "~/utils/forms.server";
 
 /**
  * Asking for an interpreter for one appointment. The appointment must be in the future: date
@@ -31,7 +32,8 @@ export function interpreterRequestSchema(now: () => Date = () => new Date()) {
       appointmentTime: z
         .string({ error: "validation:interpreter.time" })
         .trim()
-        .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "validation:interpreter.time"),
+        .transform(westernDigits)
+        .pipe(z.string().regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "validation:interpreter.time")),
     })
     .superRefine((v, ctx) => {
       if (v.need === "spoken" && !v.language) {
