@@ -15,7 +15,7 @@ export interface AskedRequest {
 }
 
 /**
- * What was asked, in words: "British Sign Language interpreter, face to face", "Advocate: IMHA",
+ * What was asked, in words: "British Sign Language interpreter, face to face", "Independent Mental Health Advocate (IMHA)",
  * "Care and support plan in easy read", or "Share my communication needs with other services".
  */
 export function useRequestSummary() {

@@ -73,9 +73,9 @@ describe("asking for an advocate", () => {
     const sam = await own.newPage();
     await signIn(sam, demoPeople.sam.email);
     await sam.goto(`/people/${samId}/requests`);
-    const item = sam.locator(".supporter", { hasText: "Advocate: IMHA" });
+    const item = sam.locator(".supporter", { hasText: "Independent Mental Health Advocate (IMHA)" });
     expect(plain(await item.locator(".entered-by").textContent())).toBe(attribution);
-    await keyGo(sam, item.getByRole("link", { name: "Advocate: IMHA" }));
+    await keyGo(sam, item.getByRole("link", { name: "Independent Mental Health Advocate (IMHA)" }));
     expect(sam.url()).toContain(requestPath);
     expect(plain(await sam.locator(".entered-by").textContent())).toBe(attribution);
     expect(await sam.getByRole("note", { name: "Whose record this is" }).count()).toBe(0);
@@ -85,7 +85,7 @@ describe("asking for an advocate", () => {
     const jo = await staff.newPage();
     await signIn(jo, demoPeople.jo.email);
     await jo.goto("/staff/requests");
-    await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*Advocate: IMHA/ }));
+    await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*Independent Mental Health Advocate \(IMHA\)/ }));
     await keyPress(jo, jo.getByRole("radio", { name: "Advocate found" }), "Space");
     await keyType(jo, jo.getByRole("textbox", { name: "A note for the person (optional)" }), "Lee from the IMHA service will phone on Monday.");
     await keyGo(jo, jo.getByRole("button", { name: "Save" }));

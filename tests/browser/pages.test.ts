@@ -5,6 +5,7 @@ import { languages } from "~/i18n";
 import {
   expectNoAxeViolations,
   expectPageBasics,
+  expectTermsExplained,
   launch,
   newContext,
   recordIdFor,
@@ -234,6 +235,7 @@ describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
           expect(await page.locator("html").getAttribute("lang"), label).toBe(lng);
           expect(await page.locator("html").getAttribute("dir"), label).toBe(languages.find((l) => l.code === lng)!.dir);
           await expectPageBasics(page, label);
+          if (lng === "en-GB") await expectTermsExplained(page, label);
           // Two different pages that one person can see never share a title.
           const title = await page.title();
           const first = titles.get(title);

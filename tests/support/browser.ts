@@ -68,6 +68,28 @@ export async function expectPageBasics(page: Page, label: string): Promise<void>
   expect(await urgent.getAttribute("href"), `${label}: Get help now in the header`).toBe("/urgent-help");
 }
 
+/** Short forms that need their words the first time a page uses them (CT-03). Everyday ones (NHS, GP, UK) are left out. */
+export const termsToExplain = ["AMHP", "ADRT", "CPA", "CTO", "EASS", "EHRC", "ICO", "IMCA", "IMHA", "LPA", "LPC", "OPG", "WCAG"];
+
+/**
+ * CT-03, plain words first: the first time a page's own copy uses a short form such as IMHA, it comes
+ * after its words, "Independent Mental Health Advocate (IMHA)". What people typed is not checked.
+ */
+export async function expectTermsExplained(page: Page, label: string): Promise<void> {
+  const unexplained = await page.locator("main").evaluate((main, terms) => {
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement?.closest('[dir="auto"], script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    let text = "";
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) text += `${node.textContent ?? ""} `;
+    return terms.filter((term) => {
+      const at = text.search(new RegExp(`\\b${term}\\b`));
+      return at >= 0 && text[at - 1] !== "(";
+    });
+  }, termsToExplain);
+  expect(unexplained, `${label}: short forms used before their words`).toEqual([]);
+}
+
 /** The id of the first record linked from this person's home page. */
 export async function recordIdFor(browser: Browser, email: string): Promise<string> {
   const context = await newContext(browser);
