@@ -43,6 +43,20 @@ function Example({ withErrors }: { withErrors: boolean }) {
 }
 
 describe("form components", () => {
+  it("keeps email addresses and phone numbers left to right, and other text in the page's direction", async () => {
+    renderInRoute(
+      <main>
+        <TextField name="email" type="email" label="Email address" />
+        <TextField name="phone" type="tel" label="Phone" />
+        <TextField name="goal" label="Goal" />
+      </main>,
+      "ar",
+    );
+    expect((await screen.findByRole("textbox", { name: "Email address" })).getAttribute("dir")).toBe("ltr");
+    expect(screen.getByRole("textbox", { name: "Phone" }).getAttribute("dir")).toBe("ltr");
+    expect(screen.getByRole("textbox", { name: "Goal" }).getAttribute("dir")).toBeNull();
+  });
+
   it.each([false, true])("have no axe violations (errors shown: %s)", async (withErrors) => {
     const { container } = renderInRoute(<Example withErrors={withErrors} />);
     await screen.findByRole("button", { name: "Save" });

@@ -42,7 +42,8 @@ export function TextField({ name, label, hint, error, optional, width = "full", 
         <OptionalLabel label={label} optional={optional} />
       </Label>
       <HintAndError hint={hint} error={error} />
-      <Input className={`input input--width-${width}`} spellCheck={rest.spellCheck} />
+      {/* Email addresses and phone numbers are written left to right, on an Urdu or Arabic page too. */}
+      <Input className={`input input--width-${width}`} spellCheck={rest.spellCheck} dir={type === "email" || type === "tel" ? "ltr" : undefined} />
     </RACTextField>
   );
 }
