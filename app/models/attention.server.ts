@@ -48,6 +48,8 @@ export interface AttentionItem {
   /** The words of a carer's message or of a comment on the plan. */
   words: string | null;
   requestKind: RequestKind | null;
+  /** What a support request asked for, as it was sent (for the summary in words). */
+  requestDetails: Record<string, unknown> | null;
   agreement: Agreement | null;
   planVersion: number | null;
   /** For a review: the date it is due, and whether that has passed. */
@@ -61,6 +63,12 @@ function teamRecordIds(actor: Actor): string[] {
   return [
     ...new Set(actor.relationships.filter((r) => r.kind === "care_team_member_of").map((r) => r.serviceUserId)),
   ].filter((id) => can(actor, "attention.manage", { serviceUserId: id }));
+}
+
+/** Only what the one-line summary of a request needs ("Care and support plan in easy read"), nothing more. */
+const summaryKeys = ["kind", "document", "format", "need", "language", "mode"];
+function summaryOnly(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).filter(([k]) => summaryKeys.includes(k)));
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -78,7 +86,7 @@ async function collect(db: Db, ids: string[], now: Date): Promise<AttentionItem[
   const marked = new Map(doneRows.map((d) => [`${d.kind}:${d.recordId}`, d]));
   const accountIds = new Set<string>();
   const items: (Omit<AttentionItem, "from" | "done" | "displayName"> & { fromId: string | null; doneRaw: { how: AttentionDone["how"]; by: string | null; at: Date } | null })[] = [];
-  const base = { words: null, requestKind: null, agreement: null, planVersion: null, reviewOn: null, overdue: false };
+  const base = { words: null, requestKind: null, requestDetails: null, agreement: null, planVersion: null, reviewOn: null, overdue: false };
   const markedDone = (kind: AttentionKind, recordId: string) => {
     const d = marked.get(`${kind}:${recordId}`);
     return d ? { how: "marked" as const, by: d.doneBy, at: d.doneAt } : null;
@@ -132,6 +140,7 @@ async function collect(db: Db, ids: string[], now: Date): Promise<AttentionItem[
       since: r.createdAt.toISOString(),
       fromId: r.createdBy,
       requestKind: r.kind,
+      requestDetails: summaryOnly(r.details),
       doneRaw: markedDone("support_request", r.id) ?? (movedOn ? { how: "moved_on", ...movedOn } : null),
     });
   }
