@@ -107,9 +107,9 @@ function Item({ item, open }: { item: AttentionItem; open: boolean }) {
         <Form>
           <input type="hidden" name="kind" value={item.kind} />
           <input type="hidden" name="recordId" value={item.recordId} />
-          <Button type="submit" variant="secondary">
+          {/* The name starts with the words on the button (label in name) and says which item it is. */}
+          <Button type="submit" variant="secondary" aria-label={`${t("attention:markDone")}: ${title}`}>
             {t("attention:markDone")}
-            <span className="visually-hidden">: {title}</span>
           </Button>
         </Form>
       ) : null}
