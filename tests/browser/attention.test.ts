@@ -48,6 +48,8 @@ describe("what needs staff attention, with JavaScript off and by keyboard", () =
     await keyType(alex.page, alex.page.getByRole("textbox", { name: "What do you want to tell the team?" }), WORRY);
     await keyGo(alex.page, alex.page.getByRole("button", { name: "Send to the team" }));
     expect(await alex.page.locator("h1").textContent()).toBe("Your message has been sent");
+    // The attention page is for staff only.
+    expect((await alex.page.request.get(`${baseURL()}/staff/attention`)).status()).toBe(404);
     await alex.context.close();
 
     // Jo's home page says how many things wait, and links to them.
