@@ -61,7 +61,7 @@ export default function Caseload() {
                   ) : null}
                   {attention[p.serviceUserId] ? (
                     <p className="attention-count">
-                      <Link href="/staff/attention">{t("attention:count", { count: attention[p.serviceUserId] })}</Link>
+                      <Link href={`/staff/attention?person=${p.serviceUserId}`}>{t("attention:count", { count: attention[p.serviceUserId] })}</Link>
                     </p>
                   ) : null}
                 </td>

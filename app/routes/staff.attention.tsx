@@ -7,12 +7,14 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { attentionKinds, DONE_RECENTLY_DAYS, listAttention, markAttentionDone, type AttentionItem, type AttentionKind } from "~/models/attention.server";
+import { getDisplayName } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
+import { isUuid } from "~/utils/ids";
 import { useFormat } from "~/utils/use-format";
 
 export const handle: RouteHandle = { titleKey: "attention:title" };
@@ -20,7 +22,15 @@ export const handle: RouteHandle = { titleKey: "attention:title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request);
   requirePermission(actor, "caseload.view", { organisation: true });
-  return json({ ...(await listAttention(getDb(), actor)), days: DONE_RECENTLY_DAYS });
+  const { open, done } = await listAttention(getDb(), actor);
+  // From a caseload row: only what is about that person (someone whose care team this is, or a 404).
+  const person = new URL(request.url).searchParams.get("person");
+  if (person) {
+    const displayName = await orNotFound(getDisplayName(getDb(), actor, person, "attention.manage"));
+    const about = (i: AttentionItem) => i.serviceUserId === person;
+    return json({ open: open.filter(about), done: done.filter(about), days: DONE_RECENTLY_DAYS, person: { id: person, displayName } });
+  }
+  return json({ open, done, days: DONE_RECENTLY_DAYS, person: null });
 }
 
 const isKind = (value: unknown): value is AttentionKind => attentionKinds.includes(value as AttentionKind);
@@ -34,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const recordId = String(formData.get("recordId") ?? "");
   if (!isKind(kind)) throw new Response("Not found", { status: 404 });
   await orNotFound(markAttentionDone(getDb(), actor, kind, recordId));
-  return redirect("/staff/attention?done=1");
+  const person = String(formData.get("person") ?? "");
+  return redirect(`/staff/attention?done=1${isUuid(person) ? `&person=${person}` : ""}`);
 }
 
 /** Where each item is dealt with. */
@@ -91,7 +102,7 @@ function useItemWhen() {
   };
 }
 
-function Item({ item, open }: { item: AttentionItem; open: boolean }) {
+function Item({ item, open, person }: { item: AttentionItem; open: boolean; person: string | null }) {
   const { t } = useTranslation(["attention"]);
   const title = useItemTitle()(item);
   const when = useItemWhen()(item);
@@ -107,6 +118,7 @@ function Item({ item, open }: { item: AttentionItem; open: boolean }) {
         <Form>
           <input type="hidden" name="kind" value={item.kind} />
           <input type="hidden" name="recordId" value={item.recordId} />
+          {person ? <input type="hidden" name="person" value={person} /> : null}
           {/* The name starts with the words on the button (label in name) and says which item it is. */}
           <Button type="submit" variant="secondary" aria-label={`${t("attention:markDone")}: ${title}`}>
             {t("attention:markDone")}
@@ -120,7 +132,7 @@ function Item({ item, open }: { item: AttentionItem; open: boolean }) {
 /** Everything waiting for the care team across this member of staff's caseload, oldest first. */
 export default function Attention() {
   const { t } = useTranslation(["attention", "requests"]);
-  const { open, done, days: dayCount } = useLoaderData<typeof loader>();
+  const { open, done, days: dayCount, person } = useLoaderData<typeof loader>();
   const { number } = useFormat();
   const days = number(dayCount);
   const [params] = useSearchParams();
@@ -136,6 +148,11 @@ export default function Attention() {
       ) : null}
       <h1 className="heading-xl">{t("attention:title")}</h1>
       <p className="lead">{t("attention:intro")}</p>
+      {person ? (
+        <p>
+          {t("attention:onlyFor", { person: isolate(person.displayName) })} <Link href="/staff/attention">{t("attention:showAll")}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="open-heading" className="section">
         <h2 className="heading-l" id="open-heading">
           {t("attention:waiting", { count: open.length })}
@@ -143,7 +160,7 @@ export default function Attention() {
         {open.length ? (
           <ol className="list attention-list">
             {open.map((item) => (
-              <Item key={`${item.kind}:${item.recordId}`} item={item} open />
+              <Item key={`${item.kind}:${item.recordId}`} item={item} open person={person?.id ?? null} />
             ))}
           </ol>
         ) : (
@@ -157,7 +174,7 @@ export default function Attention() {
         {done.length ? (
           <ol className="list attention-list">
             {done.map((item) => (
-              <Item key={`${item.kind}:${item.recordId}`} item={item} open={false} />
+              <Item key={`${item.kind}:${item.recordId}`} item={item} open={false} person={null} />
             ))}
           </ol>
         ) : (

@@ -63,6 +63,12 @@ describe("what needs staff attention, with JavaScript off and by keyboard", () =
     const samRow = jo.page.getByRole("row", { name: /Sam Taylor/ });
     expect(plain(await samRow.textContent())).toContain(rowCount(samBefore + 1));
     await expectNoAxeViolations(jo.page, "caseload with counts");
+    // The count leads to what is about Sam only.
+    await keyGo(jo.page, samRow.getByRole("link", { name: rowCount(samBefore + 1) }));
+    expect(new URL(jo.page.url()).search).toBe(`?person=${samId}`);
+    expect(plain(await jo.page.locator("main").textContent())).toContain("Showing only what is about Sam Taylor.");
+    expect(await waiting(jo.page).count()).toBe(samBefore + 1);
+    await expectNoAxeViolations(jo.page, "what needs attention for Sam");
 
     await jo.page.goto("/");
     await keyGo(jo.page, region.getByRole("link", { name: "See what needs your attention" }));
@@ -111,6 +117,7 @@ describe("what needs staff attention, with JavaScript off and by keyboard", () =
       maxRedirects: 0,
     });
     expect(refused.status()).toBe(404);
+    expect((await tom.page.request.get(`${baseURL()}/staff/attention?person=${samId}`)).status()).toBe(404);
     // Nothing changes on a GET.
     expect((await tom.page.request.get(`${baseURL()}/staff/attention?kind=carer_message&recordId=${recordId}`)).status()).toBe(200);
     await tom.context.close();
