@@ -51,6 +51,11 @@ describe("what needs staff attention", () => {
     expect(open[3]).toMatchObject({ agreement: "disagree", planVersion: 2, words: "I never said I wanted music." });
     expect(done).toEqual([]);
     expect(await attentionCounts(getDb(), jo)).toEqual({ [sam]: 4 });
+    // Counting logs nothing; showing the page logs that Jo read what is about Sam.
+    const reads = () => getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "read"), eq(auditEvents.recordType, "attention")));
+    expect(await reads()).toEqual([]);
+    await listAttention(getDb(), jo, new Date(), { recordRead: true });
+    expect((await reads()).map((r) => [r.serviceUserId, r.actorAccountId])).toEqual([[sam, jo.accountId]]);
 
     // Tom (Maya's coordinator) never sees any of Sam's items.
     const tom = await actorFor(demoPeople.tom.email);

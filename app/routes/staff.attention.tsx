@@ -22,7 +22,7 @@ export const handle: RouteHandle = { titleKey: "attention:title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request);
   requirePermission(actor, "caseload.view", { organisation: true });
-  const { open, done } = await listAttention(getDb(), actor);
+  const { open, done } = await listAttention(getDb(), actor, new Date(), { recordRead: true });
   // From a caseload row: only what is about that person (someone whose care team this is, or a 404).
   const person = new URL(request.url).searchParams.get("person");
   if (person) {
