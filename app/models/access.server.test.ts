@@ -22,7 +22,7 @@ const expected: Record<string, readonly Action[]> = {
   care_team_member_of: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "plan.write", "goals.read",
     "goals.suggest", "recovery.read", "appointments.read", "requests.create", "invitation.create", "carers.support",
-    "requests.read", "requests.manage", "decisions.read", "decisions.manage",
+    "requests.read", "requests.manage", "decisions.read", "decisions.manage", "attention.manage",
   ],
   carer_of: ["record.view", "team.tell"],
   advocate_for: ["record.view"],

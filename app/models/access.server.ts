@@ -34,6 +34,7 @@ export const actions = [
   "decisions.read",
   "decisions.write",
   "decisions.manage",
+  "attention.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -89,6 +90,8 @@ const careTeamActions: readonly Action[] = [
   "requests.manage",
   "decisions.read",
   "decisions.manage",
+  // What needs the team's attention about the person, and marking it done.
+  "attention.manage",
 ];
 
 /** What each shared scope lets a carer, advocate or attorney do. */

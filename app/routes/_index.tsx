@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
+import { attentionCounts } from "~/models/attention.server";
 import { getMyCommunicationNeeds } from "~/models/communication.server";
 import { listVisibleRecords } from "~/models/people.server";
 import type { RouteHandle } from "~/root";
@@ -20,7 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = records.some((r) => r.capacity === "service_user" || r.capacity === "carer_of");
   const needs = asked ? await getMyCommunicationNeeds(getDb(), signedIn.actor, config().reviewIntervalMonths) : null;
   const communicationPrompt = !asked ? null : !needs ? ("identify" as const) : needs.reviewDue ? ("review" as const) : null;
+  // Staff: how many things wait for them across their caseload (issue 12: a carer's worry must not sit unseen).
+  const attention = signedIn.account.isStaff ? Object.values(await attentionCounts(getDb(), signedIn.actor)).reduce((a, b) => a + b, 0) : null;
   return json({
+    attention,
     communicationPrompt,
     displayName: signedIn.account.displayName,
     isStaff: signedIn.account.isStaff,
@@ -35,8 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { t } = useTranslation(["home", "common"]);
-  const { displayName, isStaff, records, communicationPrompt } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["home", "common", "attention"]);
+  const { displayName, isStaff, records, communicationPrompt, attention } = useLoaderData<typeof loader>();
   const own = records.find((r) => r.capacity === "service_user");
   const supporting = records.filter((r) => r.capacity === "carer_of" || r.capacity === "advocate_for" || r.capacity === "attorney_for");
   const caseload = records.filter((r) => r.capacity === "care_team_member_of");
@@ -109,6 +113,18 @@ export default function Home() {
               <Link href="/carer">{t("home:supporting.carerLink")}</Link>
             </p>
           ) : null}
+        </section>
+      ) : null}
+
+      {attention !== null ? (
+        <section aria-labelledby="attention-heading" className={attention ? "notification" : "section"}>
+          <h2 className={attention ? "notification__title" : "heading-l"} id="attention-heading">
+            {t("attention:title")}
+          </h2>
+          <p>{attention ? t("attention:homeCount", { count: attention }) : t("attention:homeNone")}</p>
+          <p>
+            <Link href="/staff/attention">{t("attention:homeLink")}</Link>
+          </p>
         </section>
       ) : null}
 

@@ -5,6 +5,7 @@ import { FormattedDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { CommunicationFlag } from "~/components/CommunicationFlag";
 import { config } from "~/config.server";
+import { attentionCounts } from "~/models/attention.server";
 import { communicationFlags } from "~/models/communication.server";
 import { listCaseload } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
@@ -20,14 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const handedOver = new URL(request.url).searchParams.get("handedOver") === "1";
   const caseload = await listCaseload(getDb(), actor);
   const flags = await communicationFlags(getDb(), actor, caseload.map((c) => c.serviceUserId), config().reviewIntervalMonths);
-  return json({ caseload, flags, handedOver });
+  const attention = await attentionCounts(getDb(), actor);
+  return json({ caseload, flags, handedOver, attention });
 }
 
 /** The people this care coordinator works with: overdue reviews first. */
 export default function Caseload() {
-  const { t } = useTranslation(["plan", "common", "carers", "communication"]);
+  const { t } = useTranslation(["plan", "common", "carers", "communication", "attention"]);
   const { list } = useFormat();
-  const { caseload, flags, handedOver } = useLoaderData<typeof loader>();
+  const { caseload, flags, handedOver, attention } = useLoaderData<typeof loader>();
   return (
     <>
       {handedOver ? (
@@ -57,6 +59,11 @@ export default function Caseload() {
                   {flags[p.serviceUserId] ? (
                     <CommunicationFlag needs={flags[p.serviceUserId]!} href={`/people/${p.serviceUserId}/communication-needs`} />
                   ) : null}
+                  {attention[p.serviceUserId] ? (
+                    <p className="attention-count">
+                      <Link href={`/staff/attention?person=${p.serviceUserId}`}>{t("attention:count", { count: attention[p.serviceUserId] })}</Link>
+                    </p>
+                  ) : null}
                 </td>
                 <td>{t(`common:planLevel.${p.planLevel}`)}</td>
                 <td>
@@ -85,6 +92,9 @@ export default function Caseload() {
         <p>{t("home:caseload.empty")}</p>
       )}
       <ul className="list">
+        <li>
+          <Link href="/staff/attention">{t("attention:link")}</Link>
+        </li>
         <li>
           <Link href="/staff/requests">{t("requests:queueTitle")}</Link>
         </li>

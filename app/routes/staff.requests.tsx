@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Open interpreter requests for the people this member of staff works with, oldest first. */
 export default function RequestQueue() {
-  const { t } = useTranslation(["requests", "common"]);
+  const { t } = useTranslation(["requests", "common", "attention"]);
   const { requests, flags } = useLoaderData<typeof loader>();
   const summary = useRequestSummary();
   return (
@@ -35,6 +35,9 @@ export default function RequestQueue() {
       </p>
       <h1 className="heading-xl">{t("requests:queueTitle")}</h1>
       <p>{t("requests:queueIntro")}</p>
+      <p>
+        <Link href="/staff/attention">{t("attention:homeLink")}</Link>
+      </p>
       {requests.length ? (
         <ol className="list">
           {requests.map((r) => (

@@ -190,13 +190,14 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/decisions/best-interests/new`,
       `/people/${ids.sam}/plan/versions/2`,
       "/staff",
+      "/staff/attention",
       "/staff/invitations/new",
       "/staff/invitations/new?kind=service_user",
       "/staff/invitations/new?kind=carer_of",
     ],
   },
   { who: "maya", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, `/people/${ids.maya}/plan/crisis`, `/people/${ids.maya}/decisions`] },
-  { who: "tom", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, "/staff", `/people/${ids.maya}/decisions`] },
+  { who: "tom", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, "/staff", `/people/${ids.maya}/decisions`, "/staff/attention"] },
 ];
 
 /**
