@@ -159,8 +159,7 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
       (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`,
     );
     state.axeResults.set(key, summary);
-    if (process.env.AXE_STATS) console.log(`axe run: ${label}`);
-  } else if (process.env.AXE_STATS) console.log(`axe reused: ${label}`);
+  }
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
@@ -171,7 +170,6 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
  */
 async function pageStateKey(page: Page): Promise<string> {
   const pageState = await page.evaluate(() => {
-    const all = [...document.querySelectorAll("*")];
     const root = document.documentElement.cloneNode(true) as HTMLElement;
     root.removeAttribute("data-hydrated");
     for (const el of root.querySelectorAll("[nonce]")) el.removeAttribute("nonce");
@@ -185,7 +183,8 @@ async function pageStateKey(page: Page): Promise<string> {
     const values = [...document.querySelectorAll<HTMLInputElement>("input, textarea, select")]
       .filter((el) => el.name !== "csrf")
       .map((el) => `${el.value}|${el.checked}`);
-    const focus = document.activeElement ? all.indexOf(document.activeElement) : -1;
+    // Where focus is, counted within <body> (the head differs by React Aria's style).
+    const focus = document.activeElement ? [...document.body.querySelectorAll("*")].indexOf(document.activeElement) : -1;
     return JSON.stringify([root.outerHTML, values, focus, window.scrollX, window.scrollY, window.innerWidth, window.innerHeight]);
   });
   return createHash("sha256").update(`${page.url()}\n${pageState}`).digest("hex");
