@@ -58,8 +58,9 @@ export default defineConfig({
           isolate: false,
           maxWorkers: Number(process.env.BROWSER_WORKERS ?? 2),
           sequence: { groupOrder: 3 },
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Generous: a shared CI machine can be many times slower than an idle one.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],
