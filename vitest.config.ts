@@ -61,6 +61,9 @@ export default defineConfig({
           // Generous: a shared CI machine can be many times slower than an idle one.
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          // expect.poll waits for what the test needs (a client-side navigation's new content, say):
+          // allow for a busy machine instead of the 1 s default.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -39,7 +39,8 @@ describe.each(["cy", "pa", "so", "bn", "ur"])("dates and numbers in %s with Java
     await page.waitForURL(/\/plan\/versions$/);
     await page.goBack();
     await page.waitForURL(/\/plan$/);
-    // The address changes before the page is drawn: wait for the plan's own dates to come back.
+    // The address changes before the page is drawn: wait for the plan's own dates to come back
+    // (expect.poll, with the browser project's time-out).
     await expect.poll(dates).toEqual(fromServer);
 
     // The goal's chart and table: ratings in the language's digits, in the text and on the scale.
