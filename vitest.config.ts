@@ -16,6 +16,8 @@ const dbTest = (name: string, driver: "pglite" | "postgres", groupOrder: number)
     env: { TEST_DB_DRIVER: driver },
     sequence: { groupOrder },
     setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/db-setup.ts"],
+    // PostgreSQL: one migrated template per run, copied by each worker (CREATE DATABASE … TEMPLATE).
+    globalSetup: driver === "postgres" ? ["tests/support/db-global-setup.ts"] : [],
     // One migrated database per worker, shared by that worker's files (creating one costs seconds).
     pool: "forks" as const,
     isolate: false,
@@ -49,13 +51,19 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/browser-global-setup.ts"],
-          setupFiles: ["tests/support/fail-on-console-error.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts", "tests/support/browser-worker.ts"],
+          // Each worker has its own server (on a copy of one seeded database) and one Chromium, kept
+          // across its files (isolate: false), so files run side by side without sharing data.
           pool: "forks",
-          maxWorkers: 1,
-          fileParallelism: false,
+          isolate: false,
+          maxWorkers: Number(process.env.BROWSER_WORKERS ?? 2),
           sequence: { groupOrder: 3 },
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Generous: a shared CI machine can be many times slower than an idle one.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          // expect.poll waits for what the test needs (a client-side navigation's new content, say):
+          // allow for a busy machine instead of the 1 s default.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

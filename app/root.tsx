@@ -15,7 +15,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useContext } from "react";
+import { useContext, useEffect } from "react";
 // Remix does not re-export this; it is how the root sees every route's action data (for "Error: " titles).
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from "react-router-dom";
 import { RouterProvider } from "react-aria-components";
@@ -121,6 +121,11 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
   const { t } = useTranslation();
   const serviceName = data?.serviceName ?? t("common:serviceName");
   const bundle = i18n.store?.data?.[lng] ?? {};
+  // Marks the page as interactive once React has hydrated it: the browser tests wait for this
+  // instead of guessing with a fixed delay or "network idle".
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={lng} dir={directionOf(lng)}>
       <head>

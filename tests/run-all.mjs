@@ -1,24 +1,22 @@
-// `npm test`: every test, unit to browser, in one vitest run.
+// `npm test`: every test, unit to browser, in one vitest run, then the time it took.
+// First it makes sure the machine has what the tests need beyond npm (tests/support/machine-setup.mjs):
+// Debian's Chromium, PostgreSQL's server programs and, in CI, a PostgreSQL server.
 // The database tests run on PGlite and, when a PostgreSQL server answers, on PostgreSQL too.
 // In CI (CI=true) a missing PostgreSQL server is a failure, not a skip.
+// Extra arguments go to vitest, e.g. `npm test -- --reporter=json --outputFile=times.json`.
 import { execSync, spawnSync } from "node:child_process";
-import pg from "pg";
+import { prepareMachine, postgresAnswers, postgresUrl } from "./support/machine-setup.mjs";
 
-const postgresUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-
-async function postgresAnswers() {
-  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
+const started = Date.now();
+function finish(status) {
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(`\nnpm test took ${Math.floor(seconds / 60)} min ${seconds % 60} s in total.`);
+  process.exit(status);
 }
 
+await prepareMachine();
+
+// The production build, once, for the browser tests (only when a source is newer than it).
 execSync("node app/server/build-if-needed.mjs", { stdio: "inherit" });
 
 const projects = ["unit", "db-pglite", "browser"];
@@ -26,7 +24,7 @@ if (await postgresAnswers()) {
   projects.push("db-postgres");
 } else if (process.env.CI) {
   console.error(`PostgreSQL did not answer at ${postgresUrl}: the database tests must also run on PostgreSQL in CI.`);
-  process.exit(1);
+  finish(1);
 } else {
   console.warn(
     `PostgreSQL did not answer at ${postgresUrl}, so the PostgreSQL run of the database tests was left out.` +
@@ -36,4 +34,4 @@ if (await postgresAnswers()) {
 
 const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...process.argv.slice(2)];
 const result = spawnSync("npx", args, { stdio: "inherit" });
-process.exit(result.status ?? 1);
+finish(result.status ?? 1);

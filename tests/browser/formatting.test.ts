@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
 import { formatDate } from "~/utils/locale-format";
-import { launch, newContext, recordIdFor, signIn, watchConsole } from "../support/browser";
+import { launch, newContext, recordIdFor, signIn, waitForHydration, watchConsole } from "../support/browser";
 
 let browser: Browser;
 let samId = "";
@@ -26,7 +26,7 @@ describe.each(["cy", "pa", "so", "bn", "ur"])("dates and numbers in %s with Java
     const problems = watchConsole(page);
     await signIn(page, demoPeople.sam.email);
     await page.goto(`/people/${samId}/plan`);
-    await page.waitForLoadState("networkidle");
+    await waitForHydration(page);
 
     const dates = async () =>
       page.locator("main time[datetime]").evaluateAll((times) => times.map((t) => [t.getAttribute("datetime")!, t.textContent!] as const));
@@ -39,8 +39,8 @@ describe.each(["cy", "pa", "so", "bn", "ur"])("dates and numbers in %s with Java
     await page.waitForURL(/\/plan\/versions$/);
     await page.goBack();
     await page.waitForURL(/\/plan$/);
-    await page.waitForLoadState("networkidle");
-    // The address changes before the page is drawn: wait for the plan's own dates to come back.
+    // The address changes before the page is drawn: wait for the plan's own dates to come back
+    // (expect.poll, with the browser project's time-out).
     await expect.poll(dates).toEqual(fromServer);
 
     // The goal's chart and table: ratings in the language's digits, in the text and on the scale.

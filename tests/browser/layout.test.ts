@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
-import { launch, newContext, signIn } from "../support/browser";
+import { launch, newContext, signIn, waitForHydration } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,13 +40,20 @@ describe("JavaScript budget", () => {
     const page = await context.newPage();
     if (who) await signIn(page, demoPeople[who].email);
     const sizes = new Map<string, number>();
-    page.on("response", async (response) => {
+    const measured: Promise<void>[] = [];
+    page.on("response", (response) => {
       if (!response.url().endsWith(".js")) return;
-      const body = await response.body().catch(() => Buffer.alloc(0));
-      sizes.set(response.url(), gzipSync(body).length);
+      measured.push(
+        response
+          .body()
+          .catch(() => Buffer.alloc(0))
+          .then((body) => void sizes.set(response.url(), gzipSync(body).length)),
+      );
     });
     await page.goto(path);
-    await page.waitForLoadState("networkidle");
+    // Every script the page needs has loaded once React has hydrated it.
+    await waitForHydration(page);
+    await Promise.all(measured);
     const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     expect(total, `${path}: ${Math.round(total / 1024)} KB`).toBeGreaterThan(10_000);
     expect(total, `${path}: ${Math.round(total / 1024)} KB`).toBeLessThanOrEqual(150 * 1024);
@@ -60,7 +67,7 @@ describe("session time-out warning (WCAG 2.2.1)", () => {
     const page = await context.newPage();
     await page.clock.install();
     await signIn(page, demoPeople.sam.email);
-    await page.waitForLoadState("networkidle");
+    await waitForHydration(page);
     const dialog = page.getByRole("dialog", { name: "You will be signed out soon" });
     expect(await dialog.isVisible()).toBe(false);
     await page.clock.fastForward("28:30");

@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
 import { languages } from "~/i18n";
@@ -10,6 +10,7 @@ import {
   newContext,
   recordIdFor,
   signIn,
+  waitForHydration,
   watchConsole,
 } from "../support/browser";
 
@@ -18,6 +19,8 @@ import {
  * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
  */
 let browser: Browser;
+/** How many pages one test checks at once. */
+const parallelTabs = Number(process.env.PAGES_PARALLEL_TABS ?? 3);
 const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "" };
 
 beforeAll(async () => {
@@ -224,30 +227,43 @@ describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
       it.each(active.map((r) => [r.who, r] as const))("as %s: axe finds nothing", async (_who, route) => {
         const paths = pathsFor(lng, javaScript, route.paths());
         const context = await newContext(browser, { lng, javaScript });
-        const page = await context.newPage();
-        const problems = watchConsole(page);
-        if (route.who !== "anonymous") await signIn(page, demoPeople[route.who].email);
-        const titles = new Map<string, string>();
-        for (const path of paths) {
-          const response = await page.goto(path);
-          if (javaScript) await page.waitForLoadState("networkidle");
-          const label = `${path} as ${route.who} in ${lng}${javaScript ? "" : " without JavaScript"}`;
-          expect(response?.status(), label).toBe(path === "/no-such-page" ? 404 : 200);
-          expect(await page.locator("html").getAttribute("lang"), label).toBe(lng);
-          expect(await page.locator("html").getAttribute("dir"), label).toBe(languages.find((l) => l.code === lng)!.dir);
-          await expectPageBasics(page, label);
-          if (lng === "en-GB") await expectTermsExplained(page, label);
-          // Two different pages that one person can see never share a title.
-          const title = await page.title();
-          const first = titles.get(title);
-          expect(first === undefined || first === path, `${label}: title "${title}" is also ${first}'s`).toBe(true);
-          titles.set(title, path);
-          await expectNoAxeViolations(page, label);
+        const problems: string[][] = [];
+        const first = await context.newPage();
+        problems.push(watchConsole(first));
+        try {
+          if (route.who !== "anonymous") await signIn(first, demoPeople[route.who].email);
+          const titles = new Map<string, string>();
+          const check = async (page: Page, path: string) => {
+            const response = await page.goto(path);
+            if (javaScript) await waitForHydration(page);
+            const label = `${path} as ${route.who} in ${lng}${javaScript ? "" : " without JavaScript"}`;
+            expect(response?.status(), label).toBe(path === "/no-such-page" ? 404 : 200);
+            expect(await page.locator("html").getAttribute("lang"), label).toBe(lng);
+            expect(await page.locator("html").getAttribute("dir"), label).toBe(languages.find((l) => l.code === lng)!.dir);
+            await expectPageBasics(page, label);
+            if (lng === "en-GB") await expectTermsExplained(page, label);
+            // Two different pages that one person can see never share a title.
+            const title = await page.title();
+            const other = titles.get(title);
+            expect(other === undefined || other === path, `${label}: title "${title}" is also ${other}'s`).toBe(true);
+            titles.set(title, path);
+            await expectNoAxeViolations(page, label);
+          };
+          // The pages are checked in a few tabs at once (one signed-in context), each taking the next path.
+          const queue = [...paths];
+          const tabs = Array.from({ length: Math.min(parallelTabs, paths.length) }, async (_, i) => {
+            const page = i === 0 ? first : await context.newPage();
+            if (i > 0) problems.push(watchConsole(page));
+            for (let path = queue.shift(); path !== undefined; path = queue.shift()) await check(page, path);
+          });
+          const failed = (await Promise.allSettled(tabs)).find((r) => r.status === "rejected");
+          if (failed) throw failed.reason;
+          // With JavaScript off the blocked bundles log network errors; only check the console with it on.
+          // The 404 page's own status is logged as a failed load: that one is expected.
+          if (javaScript) expect(problems.flat().filter((p) => !/status of 404/.test(p))).toEqual([]);
+        } finally {
+          await context.close();
         }
-        // With JavaScript off the blocked bundles log network errors; only check the console with it on.
-        // The 404 page's own status is logged as a failed load: that one is expected.
-        if (javaScript) expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
-        await context.close();
       });
     });
   }

@@ -1,13 +1,81 @@
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Cookie, type Locator, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { DEMO_PASSWORD } from "#db/seed";
 import { chromiumArgs } from "./chromium";
+import { startServer, type RunningServer } from "./server";
 
-export const baseURL = () => inject("baseURL");
+/**
+ * What one test worker keeps across its test files (the browser project runs with isolate: false):
+ * its own server on a copy of the seeded database, one Chromium, one signed-in session per person,
+ * and the axe results of markup it has already checked.
+ */
+interface WorkerState {
+  server?: Promise<RunningServer>;
+  url?: string;
+  browser?: Promise<Browser>;
+  sessions: Map<string, Cookie>;
+  axeResults: Map<string, string[]>;
+}
+const stateKey = Symbol.for("care-portal.browser-worker");
+const state: WorkerState = ((globalThis as Record<symbol, WorkerState>)[stateKey] ??= { sessions: new Map(), axeResults: new Map() });
 
+/** Start this worker's server and Chromium, once (tests/support/browser-worker.ts calls it before each file). */
+export async function startWorker(): Promise<void> {
+  if (!state.server) {
+    state.server = startServer({}, { from: inject("seededDataDir"), tmpRoot: inject("runDir") });
+  }
+  state.url = (await state.server).url;
+  await sharedBrowser();
+}
+
+/** This worker's server. */
+export const baseURL = (): string => {
+  if (!state.url) throw new Error("No test server: the browser project's setup file (tests/support/browser-worker.ts) starts it.");
+  return state.url;
+};
+
+async function sharedBrowser(): Promise<Browser> {
+  const current = state.browser && (await state.browser.catch(() => undefined));
+  if (!current || !current.isConnected()) {
+    state.browser = chromium.launch({ executablePath: inject("chromiumPath"), args: chromiumArgs, headless: true });
+  }
+  return state.browser!;
+}
+
+/**
+ * The worker's Chromium, shared by every test file in it. `close()` on what this returns closes only
+ * the contexts opened through it (so `afterAll(() => browser.close())` still tidies up), never the browser.
+ */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: inject("chromiumPath"), args: chromiumArgs, headless: true });
+  const shared = await sharedBrowser();
+  const opened = new Set<BrowserContext>();
+  const track = (context: BrowserContext) => {
+    opened.add(context);
+    context.once("close", () => opened.delete(context));
+    return context;
+  };
+  return new Proxy(shared, {
+    get(target, prop) {
+      if (prop === "newContext") return async (...args: Parameters<Browser["newContext"]>) => track(await target.newContext(...args));
+      if (prop === "newPage") {
+        return async (...args: Parameters<Browser["newPage"]>) => {
+          const page = await target.newPage(...args);
+          track(page.context());
+          return page;
+        };
+      }
+      if (prop === "close") {
+        return async () => {
+          await Promise.all([...opened].map((context) => context.close().catch(() => {})));
+          opened.clear();
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 export interface ContextOptions {
@@ -28,6 +96,14 @@ export async function newContext(browser: Browser, options: ContextOptions = {})
   return context;
 }
 
+/**
+ * Wait until React has hydrated the page (root.tsx marks <html data-hydrated>), instead of a
+ * fixed sleep or "network idle". Only for pages with JavaScript on.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 /** Fail on any console error or CSP violation on the page. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
@@ -38,21 +114,80 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
+/**
+ * Sign in as someone. The first time in a worker it uses the sign-in form; after that it reuses
+ * that session (its cookie), which skips the deliberately slow password check. If the session has
+ * ended (signed out, timed out) it signs in through the form again. Either way the page ends on "/".
+ * The tests of sign-in itself fill in the form themselves.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const key = `${email}\n${password}`;
+  const session = state.sessions.get(key);
+  if (session) {
+    await page.context().addCookies([session]);
+    await page.goto("/");
+    if (new URL(page.url()).pathname !== "/login") return;
+    state.sessions.delete(key);
+  }
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.locator('form[action="/login"] button[type="submit"]').click()]);
+  const cookie = (await page.context().cookies()).find((c) => c.name === "__session");
+  if (cookie) state.sessions.set(key, cookie);
 }
 
 export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
+/**
+ * axe (WCAG 2.0/2.1/2.2 A and AA) finds nothing on the page as it is now.
+ *
+ * axe's result depends only on the page's state: its markup, form values, focus, scroll position,
+ * styles and viewport. When this worker has already checked exactly that state (say the page with
+ * JavaScript on, then the same page with it off: the HTML is identical once per-response tokens are
+ * left out), the earlier result is used instead of running axe again. Any difference means a new run.
+ */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`,
-  );
+  const key = await pageStateKey(page);
+  let summary = state.axeResults.get(key);
+  if (!summary) {
+    // "Legacy" mode runs axe in the page itself; the default runs it per frame and then once more in a
+    // new blank page to combine the frames' results. The app has no frames (its CSP allows none from
+    // other origins), so the checks are the same. Only violations are needed in full.
+    const results = await new AxeBuilder({ page }).withTags(wcagTags).options({ resultTypes: ["violations"] }).setLegacyMode().analyze();
+    summary = results.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`,
+    );
+    state.axeResults.set(key, summary);
+  }
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * A hash of everything axe's result depends on. Left out, as they change with every response or axe
+ * never reads them: CSP nonces, the CSRF token, the text of scripts, the hydration marker and React
+ * Aria's touch-action style.
+ */
+async function pageStateKey(page: Page): Promise<string> {
+  const pageState = await page.evaluate(() => {
+    const root = document.documentElement.cloneNode(true) as HTMLElement;
+    root.removeAttribute("data-hydrated");
+    for (const el of root.querySelectorAll("[nonce]")) el.removeAttribute("nonce");
+    for (const el of root.querySelectorAll('meta[property="csp-nonce"]')) el.removeAttribute("content");
+    for (const el of root.querySelectorAll('input[name="csrf"]')) el.removeAttribute("value");
+    for (const el of root.querySelectorAll("script")) el.textContent = "";
+    // React Aria adds this style once it runs: it only sets touch-action, which axe never checks.
+    for (const el of root.querySelectorAll("style#react-aria-pressable-style")) {
+      if (el.textContent?.replace(/\s+/g, "") === "@layer{[data-react-aria-pressable]{touch-action:pan-xpan-ypinch-zoom;}}") el.remove();
+    }
+    const values = [...document.querySelectorAll<HTMLInputElement>("input, textarea, select")]
+      .filter((el) => el.name !== "csrf")
+      .map((el) => `${el.value}|${el.checked}`);
+    // Where focus is, counted within <body> (the head differs by React Aria's style).
+    const focus = document.activeElement ? [...document.body.querySelectorAll("*")].indexOf(document.activeElement) : -1;
+    return JSON.stringify([root.outerHTML, values, focus, window.scrollX, window.scrollY, window.innerWidth, window.innerHeight]);
+  });
+  return createHash("sha256").update(`${page.url()}\n${pageState}`).digest("hex");
 }
 
 /** The page's basic structure: one h1, a title, landmarks, a skip link, and "Get help now" in the header. */

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach } from "vitest";
+import { beforeAll, beforeEach, inject } from "vitest";
 import { setDatabase, type DatabaseHandle } from "~/utils/db.server";
 import { openTestDatabase, truncateAll } from "./test-db";
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
   const driver = process.env.TEST_DB_DRIVER === "postgres" ? "postgres" : "pglite";
   let pending = holder.get(driver);
   if (!pending) {
-    pending = openTestDatabase(driver);
+    pending = openTestDatabase(driver, driver === "postgres" ? inject("postgresTemplate") : undefined);
     holder.set(driver, pending);
   }
   setDatabase(await pending);
