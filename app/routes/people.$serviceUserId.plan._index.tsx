@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunicationFlag } from "~/components/CommunicationFlag";
-import { PlanDecisionsSection } from "~/components/decisions/DecisionParts";
+import { AdvanceSection } from "~/components/decisions/DecisionParts";
 import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
 import { needsFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
@@ -51,10 +51,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { t } = useTranslation(["plan", "common"]);
+  const { t } = useTranslation(["plan", "common", "decisions"]);
   const { plan, own, transitions, flag, decisions, canAskFormat, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, wording, pageTitle } =
     useLoaderData<typeof loader>();
-  const editLink = (section: "crisis" | "needs" | "wishes" | "support") =>
+  const editLink = (section: "crisis" | "needs" | "support") =>
     canWritePlan ? (
       <p>
         <Link href={`${base}/plan/edit/${section}`}>{t(`plan:edit.link.${section}`)}</Link>
@@ -69,7 +69,7 @@ export default function PlanPage() {
       <p className="lead">
         {t(`plan:level.${plan.planLevel}.${wording.plan}`)}
       </p>
-      <Explain term={plan.planLevel === "cpa" ? "cpa" : "lpc"} />
+      <Explain term={plan.planLevel === "cpa" ? "cpa" : "lpc"} own={own} />
       {canAskFormat ? (
         <p>
           <Link href={`${base}/requests/format?document=plan`}>{t("requests:format.linkPlan")}</Link>
@@ -146,9 +146,9 @@ export default function PlanPage() {
               <a href="#reviews">{t("plan:section.reviews")}</a>
             </li>
           ) : null}
-          {plan.wishes ? (
+          {plan.wishes || decisions ? (
             <li>
-              <a href="#wishes">{t("plan:section.wishes")}</a>
+              <a href="#advance">{t("decisions:planSection.heading")}</a>
             </li>
           ) : null}
         </ol>
@@ -192,6 +192,7 @@ export default function PlanPage() {
                   {g.latestRating !== null ? (
                     <span className="goal-list__rating"> {t("plan:goals.latest", { rating: g.latestRating })}</span>
                   ) : null}
+                  <EnteredByNote enteredBy={g.enteredBy} forName={plan.displayName} />
                 </li>
               ))}
             </ul>
@@ -218,7 +219,7 @@ export default function PlanPage() {
           <h2 className="heading-l" id="crisis">
             {t("plan:section.crisis")}
           </h2>
-          <Explain term="contingency" />
+          <Explain term="contingency" own={own} />
           <h3 className="heading-m">{t("plan:crisis.fields.earlyWarningSigns")}</h3>
           <TheirWords text={plan.crisis.earlyWarningSigns} />
           <p>
@@ -245,7 +246,7 @@ export default function PlanPage() {
                   { key: "when", label: t("plan:team.when"), value: coordinator.whenToContact },
                 ]}
               />
-              <Explain term={wording.coordinator} />
+              <Explain term={wording.coordinator} own={own} />
               {canWritePlan ? (
                 <ul className="list">
                   <li>
@@ -344,7 +345,7 @@ export default function PlanPage() {
           <h2 className="heading-l" id="reviews">
             {t("plan:section.reviews")}
           </h2>
-          <Explain term="review" />
+          <Explain term="review" own={own} />
           {plan.reviews.overdue ? (
             <p className="warning-text">
               <strong>{t("plan:reviews.overdue")}</strong>
@@ -423,18 +424,15 @@ export default function PlanPage() {
         </section>
       ) : null}
 
-      {plan.wishes ? (
-        <section aria-labelledby="wishes" className="section">
-          <h2 className="heading-l" id="wishes">
-            {t("plan:section.wishes")}
-          </h2>
-          <Explain term="advanceStatement" />
-          {plan.wishes.advanceStatement ? <TheirWords text={plan.wishes.advanceStatement} /> : <p>{t("plan:wishes.none")}</p>}
-          <p>{plan.wishes.advanceDecisionExists ? t("plan:wishes.advanceDecisionYes") : t("plan:wishes.advanceDecisionNo")}</p>
-          {editLink("wishes")}
-        </section>
-      ) : null}
-      {decisions ? <PlanDecisionsSection summary={decisions} href={`${base}/decisions#advance`} variant="plan" /> : null}
+      <AdvanceSection
+        wishes={plan.wishes}
+        decisions={decisions}
+        own={own}
+        name={plan.displayName}
+        decisionsHref={`${base}/decisions#advance`}
+        editHref={canWritePlan ? `${base}/plan/edit/wishes` : null}
+        variant="plan"
+      />
     </>
   );
 }
