@@ -151,7 +151,7 @@ export default function RequestAssessment() {
           error={errorFor("contactBy")}
           choices={contactMethods.map((c) => ({ value: c, label: t(`carers:assessment.contact.${c}`) }))}
         />
-        <TextField name="bestTime" label={t("carers:assessment.bestTime")} hint={t("carers:assessment.bestTimeHint")} optional defaultValue={valueOf("bestTime")} error={errorFor("bestTime")} />
+        <TextField name="bestTime" maxLength={500} label={t("carers:assessment.bestTime")} hint={t("carers:assessment.bestTimeHint")} optional defaultValue={valueOf("bestTime")} error={errorFor("bestTime")} />
         <RadioGroup
           name="wantsAdvocate"
           label={t("carers:assessment.advocate")}

@@ -15,6 +15,7 @@ import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { isolate } from "~/utils/bidi";
+import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -52,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PlanPage() {
   const { t } = useTranslation(["plan", "common", "decisions"]);
+  const { tw } = useReaderT();
   const { plan, own, transitions, flag, decisions, canAskFormat, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, wording, pageTitle } =
     useLoaderData<typeof loader>();
   const editLink = (section: "crisis" | "needs" | "support") =>
@@ -77,7 +79,7 @@ export default function PlanPage() {
       ) : null}
       {plan.needs && plan.version ? (
         <p>
-          <Link href={`${base}/plan/versions`}>{t("plan:versions.link", { version: plan.version })}</Link>
+          <Link href={`${base}/plan/versions`}>{tw("plan:versions.link", { version: plan.version })}</Link>
         </p>
       ) : null}
       {canSupportCarers ? (
@@ -91,7 +93,7 @@ export default function PlanPage() {
           <h2 className="notification__title" id="changed-heading">
             {t("plan:changed.title")}
           </h2>
-          <p>{t("plan:changed.body")}</p>
+          <p>{tw("plan:changed.body")}</p>
           <ul className="list list--bullet">
             {plan.changedSinceLastLooked.map((s) => (
               <li key={s}>{t(`plan:section.${s}`)}</li>
@@ -171,7 +173,7 @@ export default function PlanPage() {
             <p>{t("plan:recovery.none")}</p>
           )}
           <p>
-            <Link href={`${base}/recovery`}>{canWriteRecovery ? t("plan:recovery.change") : t("plan:recovery.history")}</Link>
+            <Link href={`${base}/recovery`}>{canWriteRecovery ? tw("plan:recovery.change") : t("plan:recovery.history")}</Link>
           </p>
         </section>
       ) : null}
@@ -236,7 +238,7 @@ export default function PlanPage() {
           </h2>
           {coordinator ? (
             <div className="coordinator">
-              <h3 className="heading-m">{t(`plan:team.${wording.coordinator}`)}</h3>
+              <h3 className="heading-m">{tw(`plan:team.${wording.coordinator}`)}</h3>
               <p className="coordinator__name">{coordinator.name}</p>
               <SummaryList
                 rows={[
@@ -348,7 +350,7 @@ export default function PlanPage() {
           <Explain term="review" own={own} />
           {plan.reviews.overdue ? (
             <p className="warning-text">
-              <strong>{t("plan:reviews.overdue")}</strong>
+              <strong>{tw("plan:reviews.overdue")}</strong>
             </p>
           ) : null}
           <SummaryList
@@ -374,7 +376,7 @@ export default function PlanPage() {
           {plan.reviews.nextReviewOn ? (
             <p>
               <a href={`${base}/plan/next-review.ics`} download>
-                {t("plan:reviews.calendar")}
+                {tw("plan:reviews.calendar")}
               </a>
             </p>
           ) : null}
@@ -400,8 +402,8 @@ export default function PlanPage() {
                     {": "}
                     {c.kind === "coordinator"
                       ? c.fromValue
-                        ? t(`plan:changes.coordinator.${wording.coordinator}`, { from: isolate(c.fromValue), to: isolate(c.toValue) })
-                        : t(`plan:changes.coordinatorFirst.${wording.coordinator}`, { to: isolate(c.toValue) })
+                        ? tw(`plan:changes.coordinator.${wording.coordinator}`, { from: isolate(c.fromValue), to: isolate(c.toValue) })
+                        : tw(`plan:changes.coordinatorFirst.${wording.coordinator}`, { to: isolate(c.toValue) })
                       : t("plan:changes.level", {
                           from: t(`common:planLevel.${c.fromValue}`),
                           to: t(`common:planLevel.${c.toValue}`),

@@ -86,7 +86,7 @@ export default function EditPlanSection() {
         {sectionFields[section].map((field) => (
           <TextArea
             key={field}
-            name={field}
+            name={field} maxLength={5000}
             label={t(labelKey(section, field))}
             optional
             rows={3}
