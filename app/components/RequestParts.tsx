@@ -80,7 +80,7 @@ export function useAdvocateRows() {
     ...(d.referrer !== "self" ? [{ key: "referrer", label: t("requests:advocate.referrer"), value: t(`requests:advocate.referrers.${d.referrer}`) }] : []),
     { key: "kind", label: t("requests:advocate.kind"), value: t(`requests:advocate.kinds.${d.kind}`) },
     { key: "about", label: t("requests:advocate.about"), value: <TheirWords text={d.about} /> },
-    { key: "legal", label: tw("requests:advocate.legalStatus"), value: d.legalStatus ? t(`requests:advocate.legal.${d.legalStatus}`) : t("requests:advocate.notGiven") },
+    { key: "legal", label: tw("requests:advocate.legalStatus"), value: d.legalStatus ? tw(`requests:advocate.legal.${d.legalStatus}`) : t("requests:advocate.notGiven") },
     { key: "share", label: t("requests:advocate.shareCommunication"), value: yesNo(d.shareCommunication) },
     ...(d.communicationOther ? [{ key: "comms", label: tw("requests:advocate.communicationOther"), value: <TheirWords text={d.communicationOther} /> }] : []),
     { key: "method", label: tw("requests:advocate.contactMethod"), value: tw(`requests:advocate.contact.${d.contactMethod}`) },

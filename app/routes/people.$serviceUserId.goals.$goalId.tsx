@@ -207,7 +207,7 @@ export default function GoalPage() {
               <input type="hidden" name="intent" value="status" />
               <RadioGroup
                 name="status"
-                label={t("plan:goal.statusLabel")}
+                label={tw("plan:goal.statusLabel")}
                 defaultValue={statusForm.valueOf("status") ?? goal.status}
                 error={statusForm.errorFor("status")}
                 choices={(["active", "paused", "done"] as const).map((s) => ({ value: s, label: t(`plan:goalStatus.${s}`) }))}

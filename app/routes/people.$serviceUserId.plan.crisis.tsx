@@ -60,7 +60,7 @@ export default function CrisisPlan() {
       {crisisFields.map((field) => (
         <section key={field} aria-labelledby={`crisis-${field}`} className="crisis-plan__part">
           <h2 className="heading-m" id={`crisis-${field}`}>
-            {t(`plan:crisis.fields.${field}`)}
+            {t(`plan:crisis.fields.${field}`, data.own ? {} : { context: "them" })}
           </h2>
           {data.crisis[field] ? <TheirWords text={data.crisis[field]} /> : <p>{t("plan:nothingRecorded")}</p>}
           {field === "dependants" && data.dependants.length ? (

@@ -87,7 +87,7 @@ export default function EditPlanSection() {
           <TextArea
             key={field}
             name={field} maxLength={5000}
-            label={t(labelKey(section, field))}
+            label={t(labelKey(section, field), { context: "them" })}
             optional
             rows={3}
             defaultValue={valueOf(field) ?? String(content[field] ?? "")}

@@ -82,7 +82,7 @@ export default function PlanVersion() {
       )}
       <h2 className="heading-l">{t("plan:section.crisis")}</h2>
       <SummaryList
-        rows={crisisFields.map((k) => ({ key: k, label: t(`plan:crisis.fields.${k}`), value: content.crisis[k] || t("plan:nothingRecorded") }))}
+        rows={crisisFields.map((k) => ({ key: k, label: tw(`plan:crisis.fields.${k}`), value: content.crisis[k] || t("plan:nothingRecorded") }))}
       />
       <h2 className="heading-l">{t("plan:section.wishes")}</h2>
       {content.wishes.advanceStatement ? <TheirWords text={content.wishes.advanceStatement} /> : <p>{t("plan:wishes.none")}</p>}

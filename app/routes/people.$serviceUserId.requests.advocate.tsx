@@ -159,7 +159,7 @@ export default function AskForAdvocate() {
           optional
           defaultValue={valueOf("legalStatus")}
           error={errorFor("legalStatus")}
-          choices={legalStatuses.map((s) => ({ value: s, label: t(`requests:advocate.legal.${s}`) }))}
+          choices={legalStatuses.map((s) => ({ value: s, label: tw(`requests:advocate.legal.${s}`) }))}
         />
         <h2 className="heading-m">{t("requests:advocate.communicationTitle")}</h2>
         {needs ? (

@@ -108,6 +108,10 @@ describe("Jo, Sam's care coordinator, reads words about Sam", () => {
     const plan = await main(jo);
     expect(plan).not.toContain("Your care coordinator");
     expect(plan).not.toContain("Add the next review to your calendar");
+    // The crisis plan's headings are about Sam, not in his voice.
+    await jo.goto(`/people/${samId}/plan/crisis`);
+    expect(await jo.getByRole("heading", { name: "Who they listen to most" }).count()).toBe(1);
+    expect(await main(jo)).not.toContain("Who I listen to most");
     await jo.context().close();
   });
 });
