@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
 import { useFormat } from "~/utils/use-format";
+import { useReaderT } from "~/utils/use-reader";
 
 interface InterpreterAsked {
   need: string;
@@ -73,17 +74,18 @@ interface AdvocateAnswersShown {
 /** The answers of an advocate request as summary rows, for the check page and the request itself. */
 export function useAdvocateRows() {
   const { t } = useTranslation(["requests"]);
+  const { tw } = useReaderT();
   const yesNo = (v: boolean) => (v ? t("requests:advocate.yes") : t("requests:advocate.no"));
   return (d: AdvocateAnswersShown) => [
     ...(d.referrer !== "self" ? [{ key: "referrer", label: t("requests:advocate.referrer"), value: t(`requests:advocate.referrers.${d.referrer}`) }] : []),
     { key: "kind", label: t("requests:advocate.kind"), value: t(`requests:advocate.kinds.${d.kind}`) },
     { key: "about", label: t("requests:advocate.about"), value: <TheirWords text={d.about} /> },
-    { key: "legal", label: t("requests:advocate.legalStatus"), value: d.legalStatus ? t(`requests:advocate.legal.${d.legalStatus}`) : t("requests:advocate.notGiven") },
+    { key: "legal", label: tw("requests:advocate.legalStatus"), value: d.legalStatus ? tw(`requests:advocate.legal.${d.legalStatus}`) : t("requests:advocate.notGiven") },
     { key: "share", label: t("requests:advocate.shareCommunication"), value: yesNo(d.shareCommunication) },
-    ...(d.communicationOther ? [{ key: "comms", label: t("requests:advocate.communicationOther"), value: <TheirWords text={d.communicationOther} /> }] : []),
-    { key: "method", label: t("requests:advocate.contactMethod"), value: t(`requests:advocate.contact.${d.contactMethod}`) },
+    ...(d.communicationOther ? [{ key: "comms", label: tw("requests:advocate.communicationOther"), value: <TheirWords text={d.communicationOther} /> }] : []),
+    { key: "method", label: tw("requests:advocate.contactMethod"), value: tw(`requests:advocate.contact.${d.contactMethod}`) },
     { key: "details", label: t("requests:advocate.contactDetails"), value: <bdi>{d.contactDetails}</bdi> },
-    { key: "times", label: t("requests:advocate.contactTimes"), value: d.contactTimes ? <bdi>{d.contactTimes}</bdi> : t("requests:advocate.anyTime") },
-    { key: "message", label: t("requests:advocate.leaveMessage"), value: yesNo(d.leaveMessage) },
+    { key: "times", label: tw("requests:advocate.contactTimes"), value: d.contactTimes ? <bdi>{d.contactTimes}</bdi> : t("requests:advocate.anyTime") },
+    { key: "message", label: tw("requests:advocate.leaveMessage"), value: yesNo(d.leaveMessage) },
   ];
 }

@@ -4,6 +4,7 @@ import { demoPeople, seedDemoData } from "#db/seed";
 import { samPlanV2 } from "#db/seed-plans";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
+import { addGoal } from "./goals.server";
 import { getNextReview, getPlanView, isOverdue } from "./plan.server";
 
 describe("the plan as each person may see it", () => {
@@ -20,6 +21,17 @@ describe("the plan as each person may see it", () => {
     expect(plan?.reviews?.overdue).toBe(false);
     expect(plan?.needs?.strengths).toContain("football");
     expect(plan?.wishes?.advanceStatement).toContain("Alex");
+  });
+
+  it("the goal list says who entered a goal on Sam's behalf, to everyone who reads it", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    await addGoal(getDb(), await actorFor(demoPeople.priya.email), sam, { what: "Go to the tribunal", why: "", firstStep: "", whoCanHelp: "", targetDate: null });
+    for (const email of [demoPeople.sam.email, demoPeople.jo.email, demoPeople.priya.email]) {
+      const goals = (await getPlanView(getDb(), await actorFor(email), sam))?.goals ?? [];
+      expect(goals.find((g) => g.what === "Go to the tribunal")?.enteredBy).toEqual({ name: "Priya Shah", as: "advocate_for" });
+      expect(goals.find((g) => g.what.startsWith("Walk"))?.enteredBy).toBeNull();
+    }
   });
 
   it("Alex (crisis plan and care team shared) gets only those parts", async () => {

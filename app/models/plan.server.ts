@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
+  accounts,
   carePlanVersions,
   careTeamMembers,
   careTransitions,
@@ -47,6 +48,8 @@ export interface GoalSummary {
   what: string;
   status: string;
   latestRating: number | null;
+  /** Who wrote the goal for the person, when someone did (shown beside it wherever it is listed). */
+  enteredBy: EnteredBy;
 }
 
 /**
@@ -223,12 +226,20 @@ async function listGoals(db: Db, serviceUserId: string): Promise<GoalSummary[]> 
         where gp.goal_id = "goals"."id"
         order by gp.recorded_at desc limit 1
       )`.mapWith((v) => (v === null ? null : Number(v))),
+      enteredAs: goals.enteredAs,
+      author: accounts.displayName,
     })
     .from(goals)
+    .leftJoin(accounts, eq(accounts.id, goals.createdBy))
     .where(eq(goals.serviceUserId, serviceUserId))
     .orderBy(asc(goals.createdAt));
   const order = ["suggested", "active", "paused", "done", "declined"];
-  return rows.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  return rows
+    .map(({ enteredAs, author, ...g }): GoalSummary => ({
+      ...g,
+      enteredBy: (enteredAs === "advocate_for" || enteredAs === "attorney_for") && author ? { name: author, as: enteredAs } : null,
+    }))
+    .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
 }
 
 /** Next review date for the calendar file, if this person may see it. */

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { contactMethods, needsPartNames } from "~/components/carers/needs-parts";
+import { contactMethods, needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { SummaryList } from "~/components/plan/PlanParts";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { needs, caredFor } = await carerContext(request);
   return json({
     people: caredFor.map((p) => ({ id: p.serviceUserId, name: p.displayName })),
-    partsDone: needsPartNames.filter((p) => needs[p]).length,
+    partsDone: needsPartNames.filter((p) => needsPartStatus(p, needs[p]?.answers) === "completed").length,
     partsTotal: needsPartNames.length,
   });
 }
@@ -151,7 +151,7 @@ export default function RequestAssessment() {
           error={errorFor("contactBy")}
           choices={contactMethods.map((c) => ({ value: c, label: t(`carers:assessment.contact.${c}`) }))}
         />
-        <TextField name="bestTime" label={t("carers:assessment.bestTime")} hint={t("carers:assessment.bestTimeHint")} optional defaultValue={valueOf("bestTime")} error={errorFor("bestTime")} />
+        <TextField name="bestTime" maxLength={500} label={t("carers:assessment.bestTime")} hint={t("carers:assessment.bestTimeHint")} optional defaultValue={valueOf("bestTime")} error={errorFor("bestTime")} />
         <RadioGroup
           name="wantsAdvocate"
           label={t("carers:assessment.advocate")}

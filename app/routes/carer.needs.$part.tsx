@@ -74,7 +74,7 @@ export default function NeedsPartPage() {
           f.type === "text" ? (
             <TextArea
               key={f.name}
-              name={f.name}
+              name={f.name} maxLength={5000}
               label={t(`${key(f.name)}.label`, { name: isolate(name) })}
               hint={t(`${key(f.name)}.hint`, { defaultValue: "", name: isolate(name) }) || undefined}
               optional

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { needsPartNames } from "~/components/carers/needs-parts";
+import { needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
 import { FormattedDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { getMyNeeds, listMyAssessmentRequests } from "~/models/carers.server";
@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MyNeeds() {
   const { t } = useTranslation(["carers", "common"]);
   const { needs, requests } = useLoaderData<typeof loader>();
-  const done = needsPartNames.filter((p) => needs[p]).length;
+  const status = Object.fromEntries(needsPartNames.map((p) => [p, needsPartStatus(p, needs[p]?.answers)]));
+  const done = needsPartNames.filter((p) => status[p] === "completed").length;
   return (
     <>
       <p>
@@ -34,19 +35,27 @@ export default function MyNeeds() {
         <p className="lead">{t("carers:needs.intro")}</p>
         <p>{t("carers:needs.private")}</p>
         <p>{t("carers:needs.progress", { done, total: needsPartNames.length })}</p>
+        <p className="hint">{t("carers:needs.statusHint")}</p>
       </div>
-      <ol className="task-list">
+      <ul className="task-list">
         {needsPartNames.map((part) => (
-          <li key={part} className="task-list__item">
-            <Link href={`/carer/needs/${part}`} aria-describedby={`status-${part}`}>
+          <li key={part} className="task-list__item task-list__item--with-link">
+            <Link href={`/carer/needs/${part}`} aria-describedby={`status-${part}`} className="task-list__link">
               {t(`carers:needs.part.${part}.title`)}
             </Link>
-            <strong id={`status-${part}`} className={needs[part] ? "tag tag--done" : "tag tag--todo"}>
-              {needs[part] ? t("carers:needs.status.done") : t("carers:needs.status.todo")}
-            </strong>
+            {/* GOV.UK task list: "Completed" is plain text; the states still to do are tags. */}
+            {status[part] === "completed" ? (
+              <span id={`status-${part}`} className="task-list__status">
+                {t("carers:needs.status.completed")}
+              </span>
+            ) : (
+              <strong id={`status-${part}`} className={`task-list__status tag ${status[part] === "inProgress" ? "tag--in-progress" : "tag--todo"}`}>
+                {t(`carers:needs.status.${status[part]}`)}
+              </strong>
+            )}
           </li>
         ))}
-      </ol>
+      </ul>
 
       <section aria-labelledby="assessment-heading" className="section">
         <h2 className="heading-l" id="assessment-heading">

@@ -109,7 +109,7 @@ export default function CommunicationNeeds() {
           choices={informationFormats.map((c) => ({ value: c, label: t(`communication:format.${c}`) }))}
         />
         <TextField
-          name="attachmentFormat"
+          name="attachmentFormat" maxLength={200}
           label={t("communication:attachmentFormat")}
           hint={t("communication:attachmentFormatHint")}
           optional
@@ -164,7 +164,7 @@ export default function CommunicationNeeds() {
             </fieldset>
           );
         })}
-        <TextArea name="other" label={t("communication:other")} hint={t("communication:otherHint")} optional rows={4} defaultValue={text("other")} error={errorFor("other")} />
+        <TextArea name="other" maxLength={2000} label={t("communication:other")} hint={t("communication:otherHint")} optional rows={4} defaultValue={text("other")} error={errorFor("other")} />
         <Button type="submit">{needs ? t("communication:saveReviewed") : t("communication:save")}</Button>
       </Form>
       {ownRecord && needs && !needs.noNeeds ? (

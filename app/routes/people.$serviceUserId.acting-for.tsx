@@ -122,7 +122,7 @@ export default function RecordActingOnBehalf() {
               hint: t(`carers:acting.basisHint.${b}`),
             }))}
           />
-          <TextField name="decision" label={t("carers:acting.decision")} hint={t("carers:acting.decisionHint")} defaultValue={valueOf("decision")} error={errorFor("decision")} />
+          <TextField name="decision" maxLength={500} label={t("carers:acting.decision")} hint={t("carers:acting.decisionHint")} defaultValue={valueOf("decision")} error={errorFor("decision")} />
           <DateInput
             name="endsOn"
             legend={t("carers:acting.endsOn")}

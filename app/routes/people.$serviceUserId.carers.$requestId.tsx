@@ -88,7 +88,7 @@ export default function AssessmentRequestForTeam() {
           error={errorFor("status")}
           choices={(["received", "in_progress", "completed"] as const).map((s) => ({ value: s, label: t(`carers:assessment.status.${s}`) }))}
         />
-        <TextArea name="note" label={t("carers:team.note")} hint={t("carers:team.noteHint")} optional rows={4} defaultValue={valueOf("note") ?? request.note} error={errorFor("note")} />
+        <TextArea name="note" maxLength={2000} label={t("carers:team.note")} hint={t("carers:team.noteHint")} optional rows={4} defaultValue={valueOf("note") ?? request.note} error={errorFor("note")} />
         <Button type="submit">{t("carers:team.save")}</Button>
       </Form>
     </FormPage>

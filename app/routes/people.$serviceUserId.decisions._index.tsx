@@ -78,7 +78,7 @@ export default function DecisionsOverview() {
           </li>
           <li>{tt("decisions:support.questions")}</li>
           <li>
-            {tt("decisions:support.matters")} <Link href="#wishes">{t("decisions:support.mattersLink")}</Link>
+            {tt("decisions:support.matters")} <Link href="#wishes">{tt("decisions:support.mattersLink")}</Link>
           </li>
         </ul>
       </section>
@@ -101,7 +101,7 @@ export default function DecisionsOverview() {
           <p>{t("decisions:notYet")}</p>
         )}
         <p>
-          <Link href={`${base}/wishes`}>{data.canWrite ? (data.wishes ? t("decisions:change") : t("decisions:wishes.write")) : t("decisions:earlierVersions")}</Link>
+          <Link href={`${base}/wishes`}>{data.canWrite ? (data.wishes ? t("decisions:change") : tt("decisions:wishes.write")) : t("decisions:earlierVersions")}</Link>
         </p>
       </section>
 

@@ -52,7 +52,7 @@ export default function AdvanceDecisionToRefuse() {
           error={errorFor("exists")}
           choices={yesNo.map((v) => ({ value: v, label: t(`decisions:adrt.${v}`) }))}
         />
-        <TextField name="whereKept" label={t("decisions:adrt.whereKept")} hint={t("decisions:adrt.whereKeptHint")} optional defaultValue={valueOf("whereKept") ?? fact?.whereKept ?? ""} error={errorFor("whereKept")} />
+        <TextField name="whereKept" maxLength={500} label={t("decisions:adrt.whereKept")} hint={t("decisions:adrt.whereKeptHint")} optional defaultValue={valueOf("whereKept") ?? fact?.whereKept ?? ""} error={errorFor("whereKept")} />
         <DateInput
           name="seenOn"
           legend={t("decisions:adrt.seenOnLegend")}

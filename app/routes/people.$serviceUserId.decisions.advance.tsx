@@ -64,7 +64,7 @@ export default function AdvanceStatement() {
           {advanceParts.map((part) => (
             <TextArea
               key={part}
-              name={part}
+              name={part} maxLength={3000}
               label={t(`decisions:advance.parts.${part}`)}
               hint={t(`decisions:advance.hints.${part}`)}
               optional

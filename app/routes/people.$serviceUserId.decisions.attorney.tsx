@@ -58,8 +58,8 @@ export default function Attorney() {
           error={errorFor("kind")}
           choices={attorneyKindChoices.map((k) => ({ value: k, label: t(`decisions:attorney.kinds.${k}`) }))}
         />
-        <TextArea name="names" label={t("decisions:attorney.names")} hint={t("decisions:attorney.namesHint")} rows={3} defaultValue={valueOf("names") ?? attorney?.names ?? ""} error={errorFor("names")} />
-        <TextArea name="covers" label={t("decisions:attorney.covers")} hint={t("decisions:attorney.coversHint")} optional rows={3} defaultValue={valueOf("covers") ?? attorney?.covers ?? ""} error={errorFor("covers")} />
+        <TextArea name="names" maxLength={500} label={t("decisions:attorney.names")} hint={t("decisions:attorney.namesHint")} rows={3} defaultValue={valueOf("names") ?? attorney?.names ?? ""} error={errorFor("names")} />
+        <TextArea name="covers" maxLength={2000} label={t("decisions:attorney.covers")} hint={t("decisions:attorney.coversHint")} optional rows={3} defaultValue={valueOf("covers") ?? attorney?.covers ?? ""} error={errorFor("covers")} />
         <RadioGroup
           name="lifeSustaining"
           label={t("decisions:attorney.lifeSustaining")}
@@ -69,7 +69,7 @@ export default function Attorney() {
           choices={lifeSustainingChoices.map((v) => ({ value: v, label: t(`decisions:attorney.life.${v}`) }))}
         />
         <TextField
-          name="opgReference"
+          name="opgReference" maxLength={50}
           label={t("decisions:attorney.opgReference")}
           hint={t("decisions:attorney.opgReferenceHint")}
           optional

@@ -47,7 +47,7 @@ export default function NewBestInterestsDecision() {
     <FormPage back={{ href: `/people/${serviceUserId}/decisions#best-interests`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <p className="lead">{t("decisions:bestInterests.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
-        <TextField name="decision" label={t("decisions:bestInterests.decision")} hint={t("decisions:bestInterests.decisionHint")} defaultValue={valueOf("decision")} error={errorFor("decision")} />
+        <TextField name="decision" maxLength={500} label={t("decisions:bestInterests.decision")} hint={t("decisions:bestInterests.decisionHint")} defaultValue={valueOf("decision")} error={errorFor("decision")} />
         <DateInput
           name="decidedOn"
           legend={t("decisions:bestInterests.decidedOn")}
@@ -62,16 +62,16 @@ export default function NewBestInterestsDecision() {
           error={errorFor("oneDecision")}
           choices={[{ value: "yes", label: t("decisions:bestInterests.oneDecisionChoice") }]}
         />
-        <TextArea name="consulted" label={t("decisions:bestInterests.consulted")} hint={t("decisions:bestInterests.consultedHint")} rows={4} defaultValue={valueOf("consulted")} error={errorFor("consulted")} />
+        <TextArea name="consulted" maxLength={2000} label={t("decisions:bestInterests.consulted")} hint={t("decisions:bestInterests.consultedHint")} rows={4} defaultValue={valueOf("consulted")} error={errorFor("consulted")} />
         <TextArea
-          name="lessRestrictive"
+          name="lessRestrictive" maxLength={2000}
           label={t("decisions:bestInterests.lessRestrictive")}
           hint={t("decisions:bestInterests.lessRestrictiveHint")}
           rows={4}
           defaultValue={valueOf("lessRestrictive")}
           error={errorFor("lessRestrictive")}
         />
-        <TextArea name="outcome" label={t("decisions:bestInterests.outcome")} hint={t("decisions:bestInterests.outcomeHint")} rows={4} defaultValue={valueOf("outcome")} error={errorFor("outcome")} />
+        <TextArea name="outcome" maxLength={2000} label={t("decisions:bestInterests.outcome")} hint={t("decisions:bestInterests.outcomeHint")} rows={4} defaultValue={valueOf("outcome")} error={errorFor("outcome")} />
         <Button type="submit">{t("decisions:bestInterests.save")}</Button>
       </Form>
     </FormPage>

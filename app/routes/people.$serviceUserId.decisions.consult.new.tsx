@@ -46,9 +46,9 @@ export default function AddConsultee() {
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/decisions#consult`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <Form id={form.id} onSubmit={form.onSubmit}>
-        <TextField name="name" label={t("decisions:consult.name")} autoComplete="off" defaultValue={valueOf("name")} error={errorFor("name")} />
-        <TextField name="relationship" label={relationshipLabel} hint={t("decisions:consult.relationshipHint")} defaultValue={valueOf("relationship")} error={errorFor("relationship")} />
-        <TextField name="contact" label={t("decisions:consult.contact")} optional autoComplete="off" defaultValue={valueOf("contact")} error={errorFor("contact")} />
+        <TextField name="name" maxLength={200} label={t("decisions:consult.name")} autoComplete="off" defaultValue={valueOf("name")} error={errorFor("name")} />
+        <TextField name="relationship" maxLength={200} label={relationshipLabel} hint={t("decisions:consult.relationshipHint")} defaultValue={valueOf("relationship")} error={errorFor("relationship")} />
+        <TextField name="contact" maxLength={200} label={t("decisions:consult.contact")} optional autoComplete="off" defaultValue={valueOf("contact")} error={errorFor("contact")} />
         <CheckboxGroup
           name="scopes"
           label={t("decisions:consult.scopes")}
@@ -57,7 +57,7 @@ export default function AddConsultee() {
           error={errorFor("scopes")}
           choices={consultScopes.map((s) => ({ value: s, label: t(`decisions:consult.scope.${s}`) }))}
         />
-        <TextField name="scopeOther" label={t("decisions:consult.scopeOther")} optional defaultValue={valueOf("scopeOther")} error={errorFor("scopeOther")} />
+        <TextField name="scopeOther" maxLength={500} label={t("decisions:consult.scopeOther")} optional defaultValue={valueOf("scopeOther")} error={errorFor("scopeOther")} />
         <Button type="submit">{t("decisions:consult.save")}</Button>
       </Form>
     </FormPage>

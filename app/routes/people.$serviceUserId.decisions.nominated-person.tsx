@@ -44,9 +44,9 @@ export default function NominatedPerson() {
       <p>{tt("decisions:nominated.explain2")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
         {nominated ? <p className="hint">{t("decisions:nominated.removeHint")}</p> : null}
-        <TextField name="name" label={t("decisions:nominated.name")} optional autoComplete="off" defaultValue={valueOf("name") ?? nominated?.name ?? ""} error={errorFor("name")} />
+        <TextField name="name" maxLength={200} label={t("decisions:nominated.name")} optional autoComplete="off" defaultValue={valueOf("name") ?? nominated?.name ?? ""} error={errorFor("name")} />
         <TextField
-          name="contact"
+          name="contact" maxLength={200}
           label={t("decisions:nominated.contact")}
           hint={t("decisions:nominated.contactHint")}
           optional

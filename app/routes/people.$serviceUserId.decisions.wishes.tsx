@@ -56,7 +56,7 @@ export default function Wishes() {
       {canWrite ? (
         <Form id={form.id} onSubmit={form.onSubmit}>
           <TextArea
-            name="body"
+            name="body" maxLength={5000}
             label={t("decisions:wishes.label")}
             hint={t("decisions:wishes.hint")}
             rows={10}

@@ -96,7 +96,7 @@ export default function Family() {
       <h2 className="heading-l">{t("carers:family.addTitle")}</h2>
       <Form id={add.form.id} onSubmit={add.form.onSubmit}>
         <input type="hidden" name="intent" value="add" />
-        <TextField name="name" label={t("carers:family.name")} hint={t("carers:family.nameHint")} autoComplete="off" width="20" defaultValue={add.valueOf("name")} error={add.errorFor("name")} />
+        <TextField name="name" maxLength={100} label={t("carers:family.name")} hint={t("carers:family.nameHint")} autoComplete="off" width="20" defaultValue={add.valueOf("name")} error={add.errorFor("name")} />
         <TextField name="age" label={t("carers:family.ageLabel")} optional inputMode="numeric" width="4" defaultValue={add.valueOf("age")} error={add.errorFor("age")} />
         <RadioGroup
           name="livesWithMe"
@@ -109,7 +109,7 @@ export default function Family() {
           ]}
         />
         <TextArea
-          name="whoLooksAfter"
+          name="whoLooksAfter" maxLength={1000}
           label={t("carers:family.whoLooksAfterLabel")}
           hint={t("carers:family.whoLooksAfterHint")}
           optional

@@ -21,6 +21,7 @@ import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { goalStatusSchema, progressSchema, respondSchema } from "~/utils/validation/plan.server";
 import { isolate } from "~/utils/bidi";
+import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -62,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function GoalPage() {
   const { t } = useTranslation(["plan", "common"]);
+  const { tw } = useReaderT();
   const { goal, canWrite, pageTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const progressForm = useServerForm("progress", actionData?.intent === "progress" ? actionData.result : null);
@@ -82,12 +84,12 @@ export default function GoalPage() {
       <div className="grid-two-thirds">
         <SummaryList
           rows={[
-            { key: "why", label: t("plan:goalForm.why"), value: goal.why || t("plan:nothingRecorded") },
+            { key: "why", label: tw("plan:goalForm.why"), value: goal.why || t("plan:nothingRecorded") },
             { key: "first", label: t("plan:goalForm.firstStep"), value: goal.firstStep || t("plan:nothingRecorded") },
             { key: "who", label: t("plan:goalForm.whoCanHelp"), value: goal.whoCanHelp || t("plan:nothingRecorded") },
             {
               key: "when",
-              label: t("plan:goalForm.targetDate"),
+              label: tw("plan:goalForm.targetDate"),
               value: goal.targetDate ? <FormattedDate iso={goal.targetDate} /> : t("plan:goal.noTarget"),
             },
           ]}
@@ -146,7 +148,7 @@ export default function GoalPage() {
             <Form id={respondForm.form.id} onSubmit={respondForm.form.onSubmit}>
               <input type="hidden" name="intent" value="respond" />
               <TextArea
-                name="what"
+                name="what" maxLength={500}
                 label={t("plan:suggest.respondWhat")}
                 hint={t("plan:suggest.respondWhatHint")}
                 rows={3}
@@ -187,7 +189,7 @@ export default function GoalPage() {
                 error={progressForm.errorFor("rating")}
               />
               <TextArea
-                name="note"
+                name="note" maxLength={1000}
                 label={t("plan:progress.noteLabel")}
                 optional
                 rows={3}
@@ -205,7 +207,7 @@ export default function GoalPage() {
               <input type="hidden" name="intent" value="status" />
               <RadioGroup
                 name="status"
-                label={t("plan:goal.statusLabel")}
+                label={tw("plan:goal.statusLabel")}
                 defaultValue={statusForm.valueOf("status") ?? goal.status}
                 error={statusForm.errorFor("status")}
                 choices={(["active", "paused", "done"] as const).map((s) => ({ value: s, label: t(`plan:goalStatus.${s}`) }))}

@@ -8,6 +8,7 @@ import { useServerForm } from "~/components/forms/use-server-form";
 import { GoalFields } from "~/components/plan/GoalFields";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
+import { capacityFor } from "~/models/access.server";
 import { getGoal, updateGoal } from "~/models/goals.server";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
@@ -16,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { goalSchemaKeeping } from "~/utils/validation/plan.server";
+import { useReaderT } from "~/utils/use-reader";
 
 async function editableGoal(request: Request, params: LoaderFunctionArgs["params"]) {
   const { actor, account } = await requireSignedIn(request);
@@ -28,10 +30,12 @@ async function editableGoal(request: Request, params: LoaderFunctionArgs["params
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { account, serviceUserId, goal } = await editableGoal(request, params);
+  const { actor, account, serviceUserId, goal } = await editableGoal(request, params);
   const { t } = getFixedT(request, account.preferredLanguage);
   const short = goal.what.length > 60 ? `${goal.what.slice(0, 57)}…` : goal.what;
-  return json({ serviceUserId, goal, pageTitle: t("plan:goalForm.editTitle", { what: isolate(short) }) });
+  // "Change your goal" only to the person; anyone acting for them reads "Change the goal".
+  const own = capacityFor(actor, serviceUserId) === "service_user";
+  return json({ serviceUserId, goal, pageTitle: t("plan:goalForm.editTitle", { what: isolate(short), ...(own ? {} : { context: "them" }) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,6 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** The person changes the words of their goal at any time. */
 export default function EditGoal() {
   const { t } = useTranslation(["plan", "common"]);
+  const { tw } = useReaderT();
   const { serviceUserId, goal, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf, partOf } = useServerForm("edit-goal", lastResult);
@@ -61,7 +66,7 @@ export default function EditGoal() {
     : { ...goal, targetDate: datePartsOf(goal.targetDate) };
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/goals/${goal.id}`, label: t("plan:goalForm.backToGoal") }} title={pageTitle} errors={summary} resultKey={lastResult}>
-      <p>{t("plan:goalForm.intro")}</p>
+      <p>{tw("plan:goalForm.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
         <GoalFields values={values} errorFor={errorFor} />
         <Button type="submit">{t("plan:edit.save")}</Button>

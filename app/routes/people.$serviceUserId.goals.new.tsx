@@ -15,6 +15,7 @@ import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { goalSchema } from "~/utils/validation/plan.server";
+import { useReaderT } from "~/utils/use-reader";
 
 export const handle: RouteHandle = { titleKey: "plan:goalForm.title" };
 
@@ -38,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** A goal in the person's own words: a short single page, every question but the first optional. */
 export default function NewGoal() {
   const { t } = useTranslation(["plan", "common"]);
+  const { tw } = useReaderT();
   const { serviceUserId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf, partOf } = useServerForm("new-goal", lastResult);
@@ -48,7 +50,7 @@ export default function NewGoal() {
         <Link href={`/people/${serviceUserId}/plan#goals`}>{t("plan:backToPlan")}</Link>
       </p>
       <h1 className="heading-xl">{t("plan:goalForm.title")}</h1>
-      <p>{t("plan:goalForm.intro")}</p>
+      <p>{tw("plan:goalForm.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
         <GoalFields
           values={{

@@ -51,8 +51,8 @@ export default function SuggestGoal() {
       <h1 className="heading-xl">{pageTitle}</h1>
       <p>{t("plan:suggest.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
-        <TextArea name="what" label={t("plan:suggest.what")} rows={3} defaultValue={valueOf("what")} error={errorFor("what")} />
-        <TextArea name="why" label={t("plan:suggest.why")} optional rows={3} defaultValue={valueOf("why")} error={errorFor("why")} />
+        <TextArea name="what" maxLength={500} label={t("plan:suggest.what")} rows={3} defaultValue={valueOf("what")} error={errorFor("what")} />
+        <TextArea name="why" maxLength={2000} label={t("plan:suggest.why")} optional rows={3} defaultValue={valueOf("why")} error={errorFor("why")} />
         <Button type="submit">{t("plan:suggest.submit")}</Button>
       </Form>
     </div>

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunicationFlag } from "~/components/CommunicationFlag";
-import { PlanDecisionsSection } from "~/components/decisions/DecisionParts";
+import { AdvanceSection } from "~/components/decisions/DecisionParts";
 import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
 import { needsFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
@@ -15,6 +15,7 @@ import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { isolate } from "~/utils/bidi";
+import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -51,10 +52,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { t } = useTranslation(["plan", "common"]);
+  const { t } = useTranslation(["plan", "common", "decisions"]);
+  const { tw } = useReaderT();
   const { plan, own, transitions, flag, decisions, canAskFormat, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, wording, pageTitle } =
     useLoaderData<typeof loader>();
-  const editLink = (section: "crisis" | "needs" | "wishes" | "support") =>
+  const editLink = (section: "crisis" | "needs" | "support") =>
     canWritePlan ? (
       <p>
         <Link href={`${base}/plan/edit/${section}`}>{t(`plan:edit.link.${section}`)}</Link>
@@ -69,7 +71,7 @@ export default function PlanPage() {
       <p className="lead">
         {t(`plan:level.${plan.planLevel}.${wording.plan}`)}
       </p>
-      <Explain term={plan.planLevel === "cpa" ? "cpa" : "lpc"} />
+      <Explain term={plan.planLevel === "cpa" ? "cpa" : "lpc"} own={own} />
       {canAskFormat ? (
         <p>
           <Link href={`${base}/requests/format?document=plan`}>{t("requests:format.linkPlan")}</Link>
@@ -77,7 +79,7 @@ export default function PlanPage() {
       ) : null}
       {plan.needs && plan.version ? (
         <p>
-          <Link href={`${base}/plan/versions`}>{t("plan:versions.link", { version: plan.version })}</Link>
+          <Link href={`${base}/plan/versions`}>{tw("plan:versions.link", { version: plan.version })}</Link>
         </p>
       ) : null}
       {canSupportCarers ? (
@@ -91,7 +93,7 @@ export default function PlanPage() {
           <h2 className="notification__title" id="changed-heading">
             {t("plan:changed.title")}
           </h2>
-          <p>{t("plan:changed.body")}</p>
+          <p>{tw("plan:changed.body")}</p>
           <ul className="list list--bullet">
             {plan.changedSinceLastLooked.map((s) => (
               <li key={s}>{t(`plan:section.${s}`)}</li>
@@ -146,9 +148,9 @@ export default function PlanPage() {
               <a href="#reviews">{t("plan:section.reviews")}</a>
             </li>
           ) : null}
-          {plan.wishes ? (
+          {plan.wishes || decisions ? (
             <li>
-              <a href="#wishes">{t("plan:section.wishes")}</a>
+              <a href="#advance">{t("decisions:planSection.heading")}</a>
             </li>
           ) : null}
         </ol>
@@ -171,7 +173,7 @@ export default function PlanPage() {
             <p>{t("plan:recovery.none")}</p>
           )}
           <p>
-            <Link href={`${base}/recovery`}>{canWriteRecovery ? t("plan:recovery.change") : t("plan:recovery.history")}</Link>
+            <Link href={`${base}/recovery`}>{canWriteRecovery ? tw("plan:recovery.change") : t("plan:recovery.history")}</Link>
           </p>
         </section>
       ) : null}
@@ -192,6 +194,7 @@ export default function PlanPage() {
                   {g.latestRating !== null ? (
                     <span className="goal-list__rating"> {t("plan:goals.latest", { rating: g.latestRating })}</span>
                   ) : null}
+                  <EnteredByNote enteredBy={g.enteredBy} forName={plan.displayName} />
                 </li>
               ))}
             </ul>
@@ -218,7 +221,7 @@ export default function PlanPage() {
           <h2 className="heading-l" id="crisis">
             {t("plan:section.crisis")}
           </h2>
-          <Explain term="contingency" />
+          <Explain term="contingency" own={own} />
           <h3 className="heading-m">{t("plan:crisis.fields.earlyWarningSigns")}</h3>
           <TheirWords text={plan.crisis.earlyWarningSigns} />
           <p>
@@ -235,7 +238,7 @@ export default function PlanPage() {
           </h2>
           {coordinator ? (
             <div className="coordinator">
-              <h3 className="heading-m">{t(`plan:team.${wording.coordinator}`)}</h3>
+              <h3 className="heading-m">{tw(`plan:team.${wording.coordinator}`)}</h3>
               <p className="coordinator__name">{coordinator.name}</p>
               <SummaryList
                 rows={[
@@ -245,7 +248,7 @@ export default function PlanPage() {
                   { key: "when", label: t("plan:team.when"), value: coordinator.whenToContact },
                 ]}
               />
-              <Explain term={wording.coordinator} />
+              <Explain term={wording.coordinator} own={own} />
               {canWritePlan ? (
                 <ul className="list">
                   <li>
@@ -344,10 +347,10 @@ export default function PlanPage() {
           <h2 className="heading-l" id="reviews">
             {t("plan:section.reviews")}
           </h2>
-          <Explain term="review" />
+          <Explain term="review" own={own} />
           {plan.reviews.overdue ? (
             <p className="warning-text">
-              <strong>{t("plan:reviews.overdue")}</strong>
+              <strong>{tw("plan:reviews.overdue")}</strong>
             </p>
           ) : null}
           <SummaryList
@@ -373,7 +376,7 @@ export default function PlanPage() {
           {plan.reviews.nextReviewOn ? (
             <p>
               <a href={`${base}/plan/next-review.ics`} download>
-                {t("plan:reviews.calendar")}
+                {tw("plan:reviews.calendar")}
               </a>
             </p>
           ) : null}
@@ -399,8 +402,8 @@ export default function PlanPage() {
                     {": "}
                     {c.kind === "coordinator"
                       ? c.fromValue
-                        ? t(`plan:changes.coordinator.${wording.coordinator}`, { from: isolate(c.fromValue), to: isolate(c.toValue) })
-                        : t(`plan:changes.coordinatorFirst.${wording.coordinator}`, { to: isolate(c.toValue) })
+                        ? tw(`plan:changes.coordinator.${wording.coordinator}`, { from: isolate(c.fromValue), to: isolate(c.toValue) })
+                        : tw(`plan:changes.coordinatorFirst.${wording.coordinator}`, { to: isolate(c.toValue) })
                       : t("plan:changes.level", {
                           from: t(`common:planLevel.${c.fromValue}`),
                           to: t(`common:planLevel.${c.toValue}`),
@@ -423,18 +426,15 @@ export default function PlanPage() {
         </section>
       ) : null}
 
-      {plan.wishes ? (
-        <section aria-labelledby="wishes" className="section">
-          <h2 className="heading-l" id="wishes">
-            {t("plan:section.wishes")}
-          </h2>
-          <Explain term="advanceStatement" />
-          {plan.wishes.advanceStatement ? <TheirWords text={plan.wishes.advanceStatement} /> : <p>{t("plan:wishes.none")}</p>}
-          <p>{plan.wishes.advanceDecisionExists ? t("plan:wishes.advanceDecisionYes") : t("plan:wishes.advanceDecisionNo")}</p>
-          {editLink("wishes")}
-        </section>
-      ) : null}
-      {decisions ? <PlanDecisionsSection summary={decisions} href={`${base}/decisions#advance`} variant="plan" /> : null}
+      <AdvanceSection
+        wishes={plan.wishes}
+        decisions={decisions}
+        own={own}
+        name={plan.displayName}
+        decisionsHref={`${base}/decisions#advance`}
+        editHref={canWritePlan ? `${base}/plan/edit/wishes` : null}
+        variant="plan"
+      />
     </>
   );
 }

@@ -81,7 +81,7 @@ export default function ChangeCoordinator() {
         <p>{t("plan:coordinatorForm.detailsIntro")}</p>
         <CareTeamFields values={values} errorFor={errorFor} withName={false} withAgency={false} />
         <TextArea
-          name="reason"
+          name="reason" maxLength={2000}
           label={t("plan:levelForm.reason")}
           hint={t("plan:levelForm.reasonHint")}
           rows={4}

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { PlanDecisionsSection } from "~/components/decisions/DecisionParts";
+import { AdvanceSection } from "~/components/decisions/DecisionParts";
 import { Explain, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
 import { crisisFields } from "~/components/plan/sections";
 import { Link } from "~/components/ui/Link";
@@ -28,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSeePlan: plan.needs !== null,
     dependants: await listDependants(getDb(), actor, plan.serviceUserId),
     decisions: await planDecisionsSummary(getDb(), actor, plan.serviceUserId),
+    // The plan's older advance statement part, for readers of the whole plan: merged with the above.
+    wishes: plan.wishes,
     pageTitle: own ? t("plan:crisis.titleOwn") : t("plan:crisis.titleOther", { name: isolate(plan.displayName) }),
   });
 }
@@ -48,7 +50,7 @@ export default function CrisisPlan() {
       <h1 className="heading-xl">{data.pageTitle}</h1>
       <p className="lead">{t("plan:crisis.intro")}</p>
       <div className="no-print">
-        <Explain term="contingency" />
+        <Explain term="contingency" own={data.own} />
       </div>
       {data.versionDate ? (
         <p className="hint">
@@ -58,7 +60,7 @@ export default function CrisisPlan() {
       {crisisFields.map((field) => (
         <section key={field} aria-labelledby={`crisis-${field}`} className="crisis-plan__part">
           <h2 className="heading-m" id={`crisis-${field}`}>
-            {t(`plan:crisis.fields.${field}`)}
+            {t(`plan:crisis.fields.${field}`, data.own ? {} : { context: "them" })}
           </h2>
           {data.crisis[field] ? <TheirWords text={data.crisis[field]} /> : <p>{t("plan:nothingRecorded")}</p>}
           {field === "dependants" && data.dependants.length ? (
@@ -79,7 +81,15 @@ export default function CrisisPlan() {
           ) : null}
         </section>
       ))}
-      {data.decisions ? <PlanDecisionsSection summary={data.decisions} href={`/people/${data.serviceUserId}/decisions#advance`} variant="crisis" /> : null}
+      <AdvanceSection
+        wishes={data.wishes}
+        decisions={data.decisions}
+        own={data.own}
+        name={data.displayName}
+        decisionsHref={`/people/${data.serviceUserId}/decisions#advance`}
+        editHref={null}
+        variant="crisis"
+      />
       <section aria-labelledby="crisis-urgent" className="crisis-plan__part">
         <h2 className="heading-m" id="crisis-urgent">
           {t("plan:crisis.urgentTitle")}

@@ -7,7 +7,7 @@ import { useServerForm } from "~/components/forms/use-server-form";
 import { crisisFields, needsFields } from "~/components/plan/sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { RadioGroup } from "~/components/ui/RadioGroup";
+import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
 import { getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
 
@@ -63,8 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const schema = section === "crisis" ? crisisSchema : section === "needs" ? needsSchema : wishesSchema;
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(savePlanSection(db, actor, serviceUserId, section, submission.value as never));
-  return redirect(`/people/${serviceUserId}/plan#${section}`);
+  // Whether there is an advance decision to refuse treatment is recorded in one place only, on
+  // "decisions about me"; the plan keeps the yes or no it had before (shown only if nothing is recorded there).
+  const value =
+    section === "wishes"
+      ? { ...submission.value, advanceDecisionExists: (await orNotFound(getPlanSection(db, actor, serviceUserId, "wishes"))).content.advanceDecisionExists }
+      : submission.value;
+  await orNotFound(savePlanSection(db, actor, serviceUserId, section, value as never));
+  return redirect(`/people/${serviceUserId}/plan#${section === "wishes" ? "advance" : section}`);
 }
 
 /** Staff edit one section of the plan per page. Each save is a new version the person can see. */
@@ -80,8 +86,8 @@ export default function EditPlanSection() {
         {sectionFields[section].map((field) => (
           <TextArea
             key={field}
-            name={field}
-            label={t(labelKey(section, field))}
+            name={field} maxLength={5000}
+            label={t(labelKey(section, field), { context: "them" })}
             optional
             rows={3}
             defaultValue={valueOf(field) ?? String(content[field] ?? "")}
@@ -89,16 +95,9 @@ export default function EditPlanSection() {
           />
         ))}
         {section === "wishes" ? (
-          <RadioGroup
-            name="advanceDecisionExists"
-            label={t("plan:edit.advanceDecision")}
-            defaultValue={valueOf("advanceDecisionExists") ?? (content.advanceDecisionExists ? "yes" : "no")}
-            error={errorFor("advanceDecisionExists")}
-            choices={[
-              { value: "yes", label: t("plan:edit.yes") },
-              { value: "no", label: t("plan:edit.no") },
-            ]}
-          />
+          <p>
+            {t("plan:edit.advanceDecisionElsewhere")} <Link href={`/people/${serviceUserId}/decisions/adrt`}>{t("plan:edit.advanceDecisionLink")}</Link>
+          </p>
         ) : null}
         <Button type="submit">{t("plan:edit.save")}</Button>
       </Form>

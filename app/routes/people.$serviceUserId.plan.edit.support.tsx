@@ -75,20 +75,20 @@ export default function EditSupport() {
           <fieldset key={i} className="fieldset support-line">
             <legend className="field__label field__legend">{t("plan:supportForm.line", { number: i + 1 })}</legend>
             <TextField
-              name={`support[${i}].who`}
+              name={`support[${i}].who`} maxLength={500}
               label={t("plan:support.who")}
               hint={i === 0 ? t("plan:supportForm.whoHint") : undefined}
               defaultValue={line.who}
               error={errorFor(`support[${i}].who`)}
             />
             <TextField
-              name={`support[${i}].what`}
+              name={`support[${i}].what`} maxLength={500}
               label={t("plan:support.what")}
               defaultValue={line.what}
               error={errorFor(`support[${i}].what`)}
             />
             <TextField
-              name={`support[${i}].howOften`}
+              name={`support[${i}].howOften`} maxLength={500}
               label={t("plan:support.howOften")}
               optional
               width="20"

@@ -60,7 +60,7 @@ export default function ChangePlanLevel() {
           error={errorFor("to")}
           choices={(["cpa", "lpc"] as const).map((v) => ({ value: v, label: t(`common:planLevel.${v}`) }))}
         />
-        <TextArea name="reason" label={t("plan:levelForm.reason")} hint={t("plan:levelForm.reasonHint")} rows={4} defaultValue={valueOf("reason")} error={errorFor("reason")} />
+        <TextArea name="reason" maxLength={2000} label={t("plan:levelForm.reason")} hint={t("plan:levelForm.reasonHint")} rows={4} defaultValue={valueOf("reason")} error={errorFor("reason")} />
         <DateInput
           name="effectiveOn"
           legend={t("plan:levelForm.effectiveOn")}

@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { versionCommentSchema } from "~/utils/validation/plan.server";
+import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -47,6 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** One version of the staff-written plan, and the person's view of it. */
 export default function PlanVersion() {
   const { t } = useTranslation(["plan", "common"]);
+  const { tw } = useReaderT();
   const { serviceUserId, version, canComment, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm("version-comment", lastResult);
@@ -80,28 +82,28 @@ export default function PlanVersion() {
       )}
       <h2 className="heading-l">{t("plan:section.crisis")}</h2>
       <SummaryList
-        rows={crisisFields.map((k) => ({ key: k, label: t(`plan:crisis.fields.${k}`), value: content.crisis[k] || t("plan:nothingRecorded") }))}
+        rows={crisisFields.map((k) => ({ key: k, label: tw(`plan:crisis.fields.${k}`), value: content.crisis[k] || t("plan:nothingRecorded") }))}
       />
       <h2 className="heading-l">{t("plan:section.wishes")}</h2>
       {content.wishes.advanceStatement ? <TheirWords text={content.wishes.advanceStatement} /> : <p>{t("plan:wishes.none")}</p>}
 
       <section aria-labelledby="comments" className="section">
         <h2 className="heading-l" id="comments">
-          {t("plan:versions.commentsTitle")}
+          {tw("plan:versions.commentsTitle")}
         </h2>
         {version.comments.length ? (
           <ul className="list">
             {version.comments.map((c, i) => (
               <li key={i}>
                 <p>
-                  <strong>{t(`plan:versions.agreement.${c.agreement}`)}</strong> (<FormattedDate iso={c.at} />)
+                  <strong>{tw(`plan:versions.agreement.${c.agreement}`)}</strong> (<FormattedDate iso={c.at} />)
                 </p>
                 {c.comment ? <TheirWords text={c.comment} /> : null}
               </li>
             ))}
           </ul>
         ) : (
-          <p>{t("plan:versions.noComments")}</p>
+          <p>{tw("plan:versions.noComments")}</p>
         )}
         {canComment ? (
           <Form id={form.id} onSubmit={form.onSubmit}>
@@ -113,7 +115,7 @@ export default function PlanVersion() {
               error={errorFor("agreement")}
               choices={(["agree", "partly", "disagree"] as const).map((a) => ({ value: a, label: t(`plan:versions.choice.${a}`) }))}
             />
-            <TextArea name="comment" label={t("plan:versions.commentLabel")} optional rows={4} defaultValue={valueOf("comment")} error={errorFor("comment")} />
+            <TextArea name="comment" maxLength={2000} label={t("plan:versions.commentLabel")} optional rows={4} defaultValue={valueOf("comment")} error={errorFor("comment")} />
             <Button type="submit">{t("plan:versions.submit")}</Button>
           </Form>
         ) : null}

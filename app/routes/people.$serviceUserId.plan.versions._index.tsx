@@ -8,6 +8,7 @@ import type { RouteHandle } from "~/root";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
+import { useReaderT } from "~/utils/use-reader";
 
 export const handle: RouteHandle = { titleKey: "plan:versions.title" };
 
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Every version of the plan, what changed in each, and what the person said about it. */
 export default function PlanVersions() {
   const { t } = useTranslation(["plan", "common"]);
+  const { tw } = useReaderT();
   const { serviceUserId, versions } = useLoaderData<typeof loader>();
   return (
     <div className="grid-two-thirds">
@@ -28,7 +30,7 @@ export default function PlanVersions() {
         <Link href={`/people/${serviceUserId}/plan`}>{t("plan:backToPlan")}</Link>
       </p>
       <h1 className="heading-xl">{t("plan:versions.title")}</h1>
-      <p>{t("plan:versions.intro")}</p>
+      <p>{tw("plan:versions.intro")}</p>
       <ol className="list version-list" reversed>
         {versions.map((v) => (
           <li key={v.version}>
@@ -40,12 +42,18 @@ export default function PlanVersions() {
             <p>
               <FormattedDate iso={v.createdAt} />
               {". "}
-              {v.changedSections.length
-                ? t("plan:versions.changed", { sections: v.changedSections.map((s) => t(`plan:section.${s}`)) })
-                : t("plan:versions.first")}
+              {v.changedSections.length ? t("plan:versions.changedIntro") : t("plan:versions.first")}
             </p>
+            {/* A list, not "What help is needed and Keeping safe: the crisis plan". */}
+            {v.changedSections.length ? (
+              <ul className="list list--bullet">
+                {v.changedSections.map((s) => (
+                  <li key={s}>{t(`plan:section.${s}`)}</li>
+                ))}
+              </ul>
+            ) : null}
             {v.comments.length ? (
-              <p>{t(`plan:versions.agreement.${v.comments[v.comments.length - 1]!.agreement}`)}</p>
+              <p>{tw(`plan:versions.agreement.${v.comments[v.comments.length - 1]!.agreement}`)}</p>
             ) : null}
           </li>
         ))}

@@ -19,6 +19,7 @@ import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { recoverySchema } from "~/utils/validation/plan.server";
 import { isolate } from "~/utils/bidi";
+import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -51,6 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** What recovery means to me: the person's own words, every earlier version kept. */
 export default function RecoveryStatement() {
   const { t } = useTranslation(["plan", "common"]);
+  const { tw } = useReaderT();
   const { serviceUserId, versions, canWrite, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm("recovery", lastResult);
@@ -66,9 +68,9 @@ export default function RecoveryStatement() {
       {canWrite ? (
         <Form id={form.id} onSubmit={form.onSubmit}>
           <TextArea
-            name="body"
-            label={t("plan:recovery.label")}
-            hint={t("plan:recovery.hint")}
+            name="body" maxLength={5000}
+            label={tw("plan:recovery.label")}
+            hint={tw("plan:recovery.hint")}
             rows={8}
             defaultValue={valueOf("body") ?? current?.body ?? ""}
             error={errorFor("body")}

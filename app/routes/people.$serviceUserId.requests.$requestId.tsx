@@ -21,6 +21,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requestStatusSchema } from "~/utils/validation/requests.server";
+import { useReaderT } from "~/utils/use-reader";
 
 const detailTitles = {
   interpreter: "requests:detailTitle",
@@ -128,7 +129,7 @@ export default function RequestDetail() {
       {cancellable ? (
         <Form>
           <input type="hidden" name="intent" value="cancel" />
-          <p>{t("requests:cancelHint")}</p>
+          <p>{request.kind === "interpreter" ? t("requests:cancelHint") : t("requests:cancelHintOpen")}</p>
           <Button type="submit" variant="warning">
             {t("requests:cancel")}
           </Button>
@@ -148,7 +149,7 @@ export default function RequestDetail() {
                 label: statusLabel(request.kind, s),
               }))}
             />
-            <TextArea name="note" label={t("requests:note")} hint={t(noteHints[request.kind])} optional rows={4} defaultValue={valueOf("note")} error={errorFor("note")} />
+            <TextArea name="note" maxLength={2000} label={t("requests:note")} hint={t(noteHints[request.kind])} optional rows={4} defaultValue={valueOf("note")} error={errorFor("note")} />
             <Button type="submit">{t("requests:save")}</Button>
           </Form>
         </>
@@ -161,6 +162,7 @@ type Shown<D> = { details: D; appointmentAt: string | null; createdBy: string | 
 
 function InterpreterAnswers({ request }: { request: Shown<InterpreterDetails> }) {
   const { t } = useTranslation(["requests", "communication"]);
+  const { tw } = useReaderT();
   const what = useRequestSummary();
   const d = request.details;
   return (
@@ -171,7 +173,7 @@ function InterpreterAnswers({ request }: { request: Shown<InterpreterDetails> })
         { key: "when", label: t("requests:when"), value: request.appointmentAt ? <AppointmentTime iso={request.appointmentAt} /> : "" },
         { key: "gender", label: t("requests:interpreter.gender"), value: t(`requests:gender.${d.gender}`) },
         ...(d.dialect ? [{ key: "dialect", label: t("requests:interpreter.dialect"), value: <bdi>{d.dialect}</bdi> }] : []),
-        ...(d.notSomeoneIKnow ? [{ key: "known", label: t("requests:interpreter.privacy"), value: t("requests:interpreter.notSomeoneIKnow") }] : []),
+        ...(d.notSomeoneIKnow ? [{ key: "known", label: t("requests:interpreter.privacy"), value: tw("requests:interpreter.notSomeoneIKnow") }] : []),
         { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
       ]}
     />
@@ -189,6 +191,7 @@ export function AdvocateAnswers({ request }: { request: Shown<AdvocateDetails> }
 
 function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
   const { t } = useTranslation(["requests", "communication"]);
+  const { tw } = useReaderT();
   const d = request.details;
   return (
     <SummaryList
@@ -199,7 +202,7 @@ function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
           label: t("requests:format.format"),
           value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}: <bdi>{d.attachmentFormat}</bdi></> : t(`communication:format.${d.format}`),
         },
-        { key: "delivery", label: t("requests:format.delivery"), value: t(`requests:format.deliveries.${d.delivery}`) },
+        { key: "delivery", label: tw("requests:format.delivery"), value: tw(`requests:format.deliveries.${d.delivery}`) },
         { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
       ]}
     />
@@ -209,11 +212,12 @@ function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
 function ShareNeedsAnswers({ request }: { request: Shown<ShareNeedsDetails> }) {
   const { t } = useTranslation(["requests"]);
   const oneLine = useNeedsInOneLine();
+  const { own } = useReaderT();
   const n = request.details.needs;
   return (
     <SummaryList
       rows={[
-        { key: "needs", label: t("requests:shareNeeds.needs"), value: oneLine({ ...n, other: n.other ? "yes" : "" }) || t("requests:shareNeeds.noneRecorded") },
+        { key: "needs", label: t("requests:shareNeeds.needs"), value: oneLine({ ...n, other: n.other ? "yes" : "" }, own) || t("requests:shareNeeds.noneRecorded") },
         { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
       ]}
     />

@@ -12,6 +12,7 @@ import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Interpreter requests for this person, newest first, each with where it has got to. */
 export default function Requests() {
   const { t } = useTranslation(["requests", "common"]);
+  const { tw } = useReaderT();
   const { serviceUserId, requests, canCreate, pageTitle } = useLoaderData<typeof loader>();
   const summary = useRequestSummary();
   return (
@@ -39,7 +41,7 @@ export default function Requests() {
         <Link href={`/people/${serviceUserId}`}>{t("requests:backToRecord")}</Link>
       </p>
       <h1 className="heading-xl">{pageTitle}</h1>
-      <p className="lead">{t("requests:intro")}</p>
+      <p className="lead">{tw("requests:intro")}</p>
       {canCreate ? (
         <ul className="list">
           <li>
@@ -49,7 +51,7 @@ export default function Requests() {
             <Link href={`/people/${serviceUserId}/requests/advocate`}>{t("requests:advocate.link")}</Link>
           </li>
           <li>
-            <Link href={`/people/${serviceUserId}/requests/format`}>{t("requests:format.link")}</Link>
+            <Link href={`/people/${serviceUserId}/requests/format`}>{tw("requests:format.link")}</Link>
           </li>
           <li>
             <Link href={`/people/${serviceUserId}/requests/share-needs`}>{t("requests:shareNeeds.link")}</Link>

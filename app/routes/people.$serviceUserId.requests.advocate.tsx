@@ -22,6 +22,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
 import { advocateRequestSchema } from "~/utils/validation/requests.server";
+import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
@@ -80,6 +81,7 @@ function Hidden({ values }: { values: Record<string, unknown> }) {
 /** Ask for an advocate (AD-02, AD-03, CR-08): a short form, check your answers, then what happens next. */
 export default function AskForAdvocate() {
   const { t } = useTranslation(["requests", "advocacy", "common"]);
+  const { tw } = useReaderT();
   const { serviceUserId, displayName, own, needs, pageTitle } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("advocate", data?.step === "details" ? data.result : null);
@@ -118,7 +120,7 @@ export default function AskForAdvocate() {
 
   return (
     <FormPage back={back} title={pageTitle} errors={summary} resultKey={data}>
-      <p className="lead">{t("requests:advocate.intro")}</p>
+      <p className="lead">{tw("requests:advocate.intro")}</p>
       <p>
         <Link href="/advocacy">{t("requests:advocate.guideLink")}</Link>
       </p>
@@ -143,7 +145,7 @@ export default function AskForAdvocate() {
           choices={advocateRequestKinds.map((k) => ({ value: k, label: t(`requests:advocate.kinds.${k}`) }))}
         />
         <TextArea
-          name="about"
+          name="about" maxLength={2000}
           label={own ? t("requests:advocate.aboutOwn") : t("requests:advocate.about")}
           hint={t("requests:advocate.aboutHint")}
           rows={4}
@@ -152,18 +154,18 @@ export default function AskForAdvocate() {
         />
         <RadioGroup
           name="legalStatus"
-          label={t("requests:advocate.legalStatus")}
-          hint={t("requests:advocate.legalStatusHint")}
+          label={tw("requests:advocate.legalStatus")}
+          hint={tw("requests:advocate.legalStatusHint")}
           optional
           defaultValue={valueOf("legalStatus")}
           error={errorFor("legalStatus")}
-          choices={legalStatuses.map((s) => ({ value: s, label: t(`requests:advocate.legal.${s}`) }))}
+          choices={legalStatuses.map((s) => ({ value: s, label: tw(`requests:advocate.legal.${s}`) }))}
         />
         <h2 className="heading-m">{t("requests:advocate.communicationTitle")}</h2>
         {needs ? (
           <>
             <p>{own ? t("requests:advocate.recordedOwn") : t("requests:advocate.recordedOther", { name: isolate(displayName) })}</p>
-            <p className="inset">{oneLine(needs as FlagNeeds)}</p>
+            <p className="inset">{oneLine(needs as FlagNeeds, own)}</p>
             <RadioGroup
               name="shareCommunication"
               label={t("requests:advocate.shareCommunication")}
@@ -182,9 +184,9 @@ export default function AskForAdvocate() {
           </p>
         )}
         <TextArea
-          name="communicationOther"
-          label={t("requests:advocate.communicationOther")}
-          hint={t("requests:advocate.communicationOtherHint")}
+          name="communicationOther" maxLength={2000}
+          label={tw("requests:advocate.communicationOther")}
+          hint={tw("requests:advocate.communicationOtherHint")}
           optional
           rows={3}
           defaultValue={valueOf("communicationOther")}
@@ -193,29 +195,29 @@ export default function AskForAdvocate() {
         <h2 className="heading-m">{t("requests:advocate.contactTitle")}</h2>
         <RadioGroup
           name="contactMethod"
-          label={t("requests:advocate.contactMethod")}
+          label={tw("requests:advocate.contactMethod")}
           defaultValue={contactDefault}
           error={errorFor("contactMethod")}
-          choices={advocateContactMethods.map((c) => ({ value: c, label: t(`requests:advocate.contact.${c}`) }))}
+          choices={advocateContactMethods.map((c) => ({ value: c, label: tw(`requests:advocate.contact.${c}`) }))}
         />
         <TextField
-          name="contactDetails"
+          name="contactDetails" maxLength={500}
           label={t("requests:advocate.contactDetails")}
-          hint={t("requests:advocate.contactDetailsHint")}
+          hint={tw("requests:advocate.contactDetailsHint")}
           defaultValue={valueOf("contactDetails")}
           error={errorFor("contactDetails")}
         />
         <TextField
-          name="contactTimes"
-          label={t("requests:advocate.contactTimes")}
-          hint={t("requests:advocate.contactTimesHint")}
+          name="contactTimes" maxLength={500}
+          label={tw("requests:advocate.contactTimes")}
+          hint={tw("requests:advocate.contactTimesHint")}
           optional
           defaultValue={valueOf("contactTimes")}
           error={errorFor("contactTimes")}
         />
         <RadioGroup
           name="leaveMessage"
-          label={t("requests:advocate.leaveMessage")}
+          label={tw("requests:advocate.leaveMessage")}
           optional
           defaultValue={valueOf("leaveMessage")}
           error={errorFor("leaveMessage")}
@@ -224,11 +226,11 @@ export default function AskForAdvocate() {
             { value: "no", label: t("requests:advocate.no") },
           ]}
         />
-        <h2 className="heading-m">{t("requests:advocate.consentTitle")}</h2>
-        <p>{t("requests:advocate.consentBody")}</p>
+        <h2 className="heading-m">{tw("requests:advocate.consentTitle")}</h2>
+        <p>{tw("requests:advocate.consentBody")}</p>
         <CheckboxGroup
           name="consent"
-          label={t("requests:advocate.consentLegend")}
+          label={tw("requests:advocate.consentLegend")}
           defaultValue={valuesOf("consent")}
           error={errorFor("consent")}
           choices={[{ value: "yes", label: own ? t("requests:advocate.consentOwn") : t("requests:advocate.consentOther", { name: isolate(displayName) }) }]}

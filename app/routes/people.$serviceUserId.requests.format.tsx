@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
 import { formatRequestSchema } from "~/utils/validation/requests.server";
+import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
@@ -48,13 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Ask for the plan, the crisis plan or letters in the format that works (AIS "meet", AD-11). */
 export default function AskForFormat() {
   const { t } = useTranslation(["requests", "communication", "common"]);
+  const { tw } = useReaderT();
   const { serviceUserId, defaults, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm("format", lastResult);
   const pick = (name: keyof typeof defaults) => (lastResult ? valueOf(name) : defaults[name]);
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
-      <p className="lead">{t("requests:format.intro")}</p>
+      <p className="lead">{tw("requests:format.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
         <RadioGroup
           name="document"
@@ -72,7 +74,7 @@ export default function AskForFormat() {
           choices={informationFormats.map((f) => ({ value: f, label: t(`communication:format.${f}`) }))}
         />
         <TextField
-          name="attachmentFormat"
+          name="attachmentFormat" maxLength={200}
           label={t("communication:attachmentFormat")}
           hint={t("requests:format.attachmentHint")}
           optional
@@ -81,10 +83,10 @@ export default function AskForFormat() {
         />
         <RadioGroup
           name="delivery"
-          label={t("requests:format.delivery")}
+          label={tw("requests:format.delivery")}
           defaultValue={pick("delivery")}
           error={errorFor("delivery")}
-          choices={formatDeliveries.map((d) => ({ value: d, label: t(`requests:format.deliveries.${d}`) }))}
+          choices={formatDeliveries.map((d) => ({ value: d, label: tw(`requests:format.deliveries.${d}`) }))}
         />
         <Button type="submit">{t("requests:format.send")}</Button>
       </Form>

@@ -21,6 +21,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { requestPage } from "~/utils/request-pages.server";
 import { interpreterRequestSchema } from "~/utils/validation/requests.server";
+import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, displayName, own, t } = await requestPage(request, params);
@@ -43,15 +44,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Ask for an interpreter for one appointment or review (MC-01…MC-09). */
 export default function AskForInterpreter() {
   const { t } = useTranslation(["requests", "communication", "common"]);
+  const { tw } = useReaderT();
   const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("interpreter", lastResult);
   const languageOptions = useLanguageOptions({ withSignLanguage: false });
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
-      <p className="lead">{t("requests:interpreter.intro")}</p>
+      <p className="lead">{tw("requests:interpreter.intro")}</p>
       <div className="inset">
-        <p>{t("requests:interpreter.noFamily")}</p>
+        <p>{tw("requests:interpreter.noFamily")}</p>
       </div>
       <Form id={form.id} onSubmit={form.onSubmit}>
         <RadioGroup
@@ -86,15 +88,15 @@ export default function AskForInterpreter() {
           error={errorFor("gender")}
           choices={interpreterGenders.map((g) => ({ value: g, label: t(`requests:gender.${g}`) }))}
         />
-        <TextField name="dialect" label={t("requests:interpreter.dialect")} hint={t("requests:interpreter.dialectHint")} optional defaultValue={valueOf("dialect")} error={errorFor("dialect")} />
+        <TextField name="dialect" maxLength={200} label={t("requests:interpreter.dialect")} hint={tw("requests:interpreter.dialectHint")} optional defaultValue={valueOf("dialect")} error={errorFor("dialect")} />
         <CheckboxGroup
           name="notSomeoneIKnow"
           label={t("requests:interpreter.privacy")}
           optional
           defaultValue={valuesOf("notSomeoneIKnow")}
-          choices={[{ value: "yes", label: t("requests:interpreter.notSomeoneIKnow") }]}
+          choices={[{ value: "yes", label: tw("requests:interpreter.notSomeoneIKnow") }]}
         />
-        <TextField name="appointment" label={t("requests:interpreter.appointment")} hint={t("requests:interpreter.appointmentHint")} defaultValue={valueOf("appointment")} error={errorFor("appointment")} />
+        <TextField name="appointment" maxLength={500} label={t("requests:interpreter.appointment")} hint={tw("requests:interpreter.appointmentHint")} defaultValue={valueOf("appointment")} error={errorFor("appointment")} />
         <DateInput
           name="appointmentOn"
           legend={t("requests:interpreter.date")}

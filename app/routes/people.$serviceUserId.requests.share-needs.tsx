@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
 import { shareNeedsSchema } from "~/utils/validation/requests.server";
+import { useReaderT } from "~/utils/use-reader";
 
 async function recordedNeeds(actor: Actor, serviceUserId: string) {
   const needs = await recordedNeedsFor(actor, serviceUserId);
@@ -57,14 +58,15 @@ export default function ShareNeeds() {
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valuesOf } = useServerForm("share-needs", lastResult);
   const oneLine = useNeedsInOneLine();
+  const { tw } = useReaderT();
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
-      <p className="lead">{t("requests:shareNeeds.intro")}</p>
-      <p>{t("requests:shareNeeds.flag")}</p>
+      <p className="lead">{tw("requests:shareNeeds.intro")}</p>
+      <p>{tw("requests:shareNeeds.flag")}</p>
       {needs ? (
         <>
           <h2 className="heading-m">{t("requests:shareNeeds.needs")}</h2>
-          <p className="inset">{oneLine({ ...needs, other: needs.other ? "yes" : "" })}</p>
+          <p className="inset">{oneLine({ ...needs, other: needs.other ? "yes" : "" }, own)}</p>
           {own ? (
             <p>
               <Link href="/communication-needs">{t("requests:shareNeeds.change")}</Link>

@@ -48,8 +48,8 @@ export default function RecordReview() {
     <FormPage back={{ href: `/people/${serviceUserId}/plan#reviews`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <Form id={form.id} onSubmit={form.onSubmit}>
         <DateInput name="heldOn" legend={t("plan:reviewForm.heldOn")} hint={t("plan:reviewForm.dateHint")} error={errorFor("heldOn")} defaultValue={date("heldOn")} />
-        <TextField name="attendees" label={t("plan:reviewForm.attendees")} hint={t("plan:reviewForm.attendeesHint")} defaultValue={valueOf("attendees")} error={errorFor("attendees")} />
-        <TextArea name="summary" label={t("plan:reviewForm.summary")} hint={t("plan:reviewForm.summaryHint")} rows={5} defaultValue={valueOf("summary")} error={errorFor("summary")} />
+        <TextField name="attendees" maxLength={1000} label={t("plan:reviewForm.attendees")} hint={t("plan:reviewForm.attendeesHint")} defaultValue={valueOf("attendees")} error={errorFor("attendees")} />
+        <TextArea name="summary" maxLength={5000} label={t("plan:reviewForm.summary")} hint={t("plan:reviewForm.summaryHint")} rows={5} defaultValue={valueOf("summary")} error={errorFor("summary")} />
         <DateInput name="nextReviewOn" legend={t("plan:reviewForm.nextReviewOn")} hint={t("plan:reviewForm.dateHint")} error={errorFor("nextReviewOn")} defaultValue={date("nextReviewOn")} />
         <Button type="submit">{t("plan:reviewForm.submit")}</Button>
       </Form>

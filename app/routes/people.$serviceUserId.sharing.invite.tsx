@@ -170,7 +170,7 @@ export default function InviteCarer() {
       <p>{t("carers:invite.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value="check" />
-        <TextField name="displayName" label={t("carers:invite.name")} autoComplete="off" defaultValue={valueOf("displayName")} error={errorFor("displayName")} />
+        <TextField name="displayName" maxLength={100} label={t("carers:invite.name")} autoComplete="off" defaultValue={valueOf("displayName")} error={errorFor("displayName")} />
         <TextField
           name="email"
           type="email"

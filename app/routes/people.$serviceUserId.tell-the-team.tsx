@@ -66,7 +66,7 @@ export default function TellTheTeam() {
         <strong>{t("carers:tell.urgent")}</strong>
       </div>
       <Form id={form.id} onSubmit={form.onSubmit}>
-        <TextArea name="body" label={t("carers:tell.label")} hint={t("carers:tell.hint")} rows={8} defaultValue={valueOf("body")} error={errorFor("body")} />
+        <TextArea name="body" maxLength={5000} label={t("carers:tell.label")} hint={t("carers:tell.hint")} rows={8} defaultValue={valueOf("body")} error={errorFor("body")} />
         <Button type="submit">{t("carers:tell.send")}</Button>
       </Form>
     </FormPage>

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate, Items } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { CommunicationFlag } from "~/components/CommunicationFlag";
 import { config } from "~/config.server";
@@ -11,7 +11,6 @@ import { listCaseload } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { useFormat } from "~/utils/use-format";
 
 export const handle: RouteHandle = { titleKey: "plan:caseload.title" };
 
@@ -28,7 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The people this care coordinator works with: overdue reviews first. */
 export default function Caseload() {
   const { t } = useTranslation(["plan", "common", "carers", "communication", "attention"]);
-  const { list } = useFormat();
   const { caseload, flags, handedOver, attention } = useLoaderData<typeof loader>();
   return (
     <>
@@ -76,7 +74,8 @@ export default function Caseload() {
                       {p.supporters.map((s, i) => (
                         <li key={i}>
                           <bdi>{s.name}</bdi> ({t(`carers:kind.${s.kind}`)}):{" "}
-                          {s.scopes.length ? list(s.scopes.map((scope) => t(`common:scope.${scope}`))) : t("carers:team.nothing")}
+                          {/* A list, not a sentence: "The crisis plan and Goals and progress" blurs the labels together. */}
+                          {s.scopes.length ? <Items items={s.scopes.map((scope) => t(`common:scope.${scope}`))} /> : t("carers:team.nothing")}
                         </li>
                       ))}
                     </ul>

@@ -153,7 +153,7 @@ export default function InviteSomeone() {
             </select>
           </div>
         ) : null}
-        <TextField name="displayName" label={t("auth:invite.name")} autoComplete="off" defaultValue={valueOf("displayName")} error={errorFor("displayName")} />
+        <TextField name="displayName" maxLength={100} label={t("auth:invite.name")} autoComplete="off" defaultValue={valueOf("displayName")} error={errorFor("displayName")} />
         <TextField
           name="email"
           type="email"

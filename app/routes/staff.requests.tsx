@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunicationFlag } from "~/components/CommunicationFlag";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { EnteredByNote, FormattedDate } from "~/components/plan/PlanParts";
 import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
@@ -48,9 +48,19 @@ export default function RequestQueue() {
                 </Link>
               </h2>
               {flags[r.serviceUserId] ? <CommunicationFlag needs={flags[r.serviceUserId]!} href={`/people/${r.serviceUserId}/communication-needs`} /> : null}
+              <EnteredByNote enteredBy={r.enteredBy} forName={r.displayName} />
               <p>
-                {t("requests:asked")} <FormattedDate iso={r.createdAt} />. {t("requests:when")}:{" "}
-                {r.appointmentAt ? <AppointmentTime iso={r.appointmentAt} /> : null} <StatusTag status={r.status} kind={r.kind} />
+                {t("requests:asked")} <FormattedDate iso={r.createdAt} />.
+                {/* Only interpreter requests have an appointment: never "When:" with nothing after it. */}
+                {r.appointmentAt ? (
+                  <>
+                    {" "}
+                    {t("requests:when")}: <AppointmentTime iso={r.appointmentAt} />.
+                  </>
+                ) : null}
+              </p>
+              <p>
+                <StatusTag status={r.status} kind={r.kind} />
               </p>
             </li>
           ))}

@@ -121,25 +121,32 @@ describe("Alex's own needs, and a carer's assessment", () => {
     const first = await signedIn(demoPeople.alex.email);
     await first.page.goto("/carer");
     await keyGo(first.page, first.page.getByRole("link", { name: "Your needs as a carer" }));
-    expect(await first.page.locator("main").textContent()).toContain("You have done 0 of 10 parts.");
+    expect(await first.page.locator("main").textContent()).toContain("You have completed 0 of 10 parts.");
     await keyGo(first.page, first.page.getByRole("link", { name: "The caring you do" }));
     await keyType(first.page, first.page.getByRole("textbox", { name: "What do you do to help? (optional)" }), "Cooking, medicines, lifts.");
     await keyPress(first.page, first.page.getByRole("radio", { name: "20 to 34 hours a week" }), "Space");
     await keyGo(first.page, first.page.getByRole("button", { name: "Save and come back later" }));
-    expect(await first.page.locator("main").textContent()).toContain("You have done 1 of 10 parts.");
+    // Two of the three questions answered: the part is in progress, not completed (AX-13).
+    expect(await first.page.locator("main").textContent()).toContain("You have completed 0 of 10 parts.");
     await first.context.close();
 
     // A second sitting, another day: the first part is still there.
     const second = await signedIn(demoPeople.alex.email);
     await second.page.goto("/carer/needs");
-    expect(await second.page.locator(".task-list__item", { hasText: "The caring you do" }).textContent()).toContain("Done");
+    const caring = second.page.locator(".task-list__item", { hasText: "The caring you do" });
+    expect(await caring.locator(".task-list__status").textContent()).toBe("In progress");
+    expect(await second.page.getByRole("link", { name: "The caring you do" }).getAttribute("aria-describedby")).toBe("status-caring");
+    expect(await second.page.locator(".task-list__item", { hasText: "Breaks" }).locator(".task-list__status").textContent()).toBe("Not started");
     await keyGo(second.page, second.page.getByRole("link", { name: "Breaks" }));
     await keyType(second.page, second.page.getByRole("textbox", { name: /Do you get breaks/ }), "I never get a weekend off.");
     await keyGo(second.page, second.page.getByRole("button", { name: "Save and go to the next part" }));
     expect(await second.page.locator("h1").textContent()).toBe("If you could not care");
     await expectNoAxeViolations(second.page, "a needs part");
     await second.page.goto("/carer/needs");
-    expect(await second.page.locator("main").textContent()).toContain("You have done 2 of 10 parts.");
+    // Breaks has one question, now answered: completed; the caring part is still in progress.
+    expect(await second.page.locator("main").textContent()).toContain("You have completed 1 of 10 parts.");
+    expect(await second.page.locator(".task-list__item", { hasText: "Breaks" }).locator(".task-list__status").textContent()).toBe("Completed");
+    expect(await caring.locator(".task-list__status").textContent()).toBe("In progress");
 
     await keyGo(second.page, second.page.getByRole("link", { name: "Ask for a carer’s assessment" }));
     await keyGo(second.page, second.page.getByRole("button", { name: "Continue" }));

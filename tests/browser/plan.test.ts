@@ -251,8 +251,9 @@ describe("versions and reviews, with JavaScript off", () => {
     await page.getByText("I agree with some of it").click();
     await page.getByRole("textbox", { name: "Anything you want to say about it? (optional)" }).fill("Please add music.");
     await submit(page, "Send");
-    const comments = page.getByRole("region", { name: "What the person thinks" });
-    expect(await comments.textContent()).toContain("Agrees with some of this version");
+    // Sam's own page speaks to him (issue 12, item 9): not "What the person thinks".
+    const comments = page.getByRole("region", { name: "What you think" });
+    expect(await comments.textContent()).toContain("You agree with some of this version");
     expect(await comments.textContent()).toContain("Please add music.");
     await context.close();
   });

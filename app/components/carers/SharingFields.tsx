@@ -22,8 +22,8 @@ export function SharingFields({
       <CheckboxGroup
         name="scopes"
         label={label}
+        // Not "(optional)": ticking nothing is an answer ("share nothing"), and the hint says so.
         hint={t("carers:change.whatHint")}
-        optional
         defaultValue={scopes}
         error={errorFor("scopes")}
         choices={shareableScopes.map((s) => ({ value: s, label: t(`carers:scope.${s}`), hint: t(`carers:scopeHint.${s}`) }))}

@@ -53,3 +53,17 @@ export function isNeedsPart(value: string | undefined): value is NeedsPart {
 
 /** How a carer would like to be contacted about their assessment. */
 export const contactMethods = ["phone", "email", "letter", "text"] as const;
+
+/** Where a part of the task list has got to (AX-13, the GOV.UK task list statuses). */
+export type PartStatus = "notStarted" | "inProgress" | "completed";
+
+/**
+ * A part nobody has answered is not started; a part with some questions answered is in progress;
+ * it is completed only when every question in it has an answer. Saving half a part never shows it as done.
+ */
+export function needsPartStatus(part: NeedsPart, answers: Record<string, string> | undefined): PartStatus {
+  const fields = needsParts[part] as readonly NeedsField[];
+  const answered = fields.filter((f) => (answers?.[f.name] ?? "").trim() !== "").length;
+  if (answered === 0) return "notStarted";
+  return answered === fields.length ? "completed" : "inProgress";
+}

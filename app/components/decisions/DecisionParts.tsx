@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { EnteredByNote, FormattedDate, SummaryList, useFormatDate } from "~/components/plan/PlanParts";
+import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { advanceParts } from "~/models/decisions-vocabulary";
 import { isolate } from "~/utils/bidi";
@@ -30,41 +30,72 @@ export function AdvanceDecisionFact({ fact }: { fact: { exists: boolean; whereKe
   const { t } = useTranslation("decisions");
   if (!fact) return <p>{t("decisions:adrt.unknown")}</p>;
   if (!fact.exists) return <p>{t("decisions:adrt.none")}</p>;
+  const rows = [
+    ...(fact.whereKept ? [{ key: "where", label: t("decisions:adrt.whereKept"), value: fact.whereKept }] : []),
+    ...(fact.seenOn ? [{ key: "seen", label: t("decisions:adrt.seenOn"), value: <FormattedDate iso={fact.seenOn} /> }] : []),
+  ];
   return (
     <>
       <p>
         <strong>{t("decisions:adrt.exists")}</strong>
       </p>
-      <SummaryList
-        rows={[
-          { key: "where", label: t("decisions:adrt.whereKept"), value: fact.whereKept },
-          ...(fact.seenOn ? [{ key: "seen", label: t("decisions:adrt.seenOn"), value: <FormattedDate iso={fact.seenOn} /> }] : []),
-        ]}
-      />
+      {rows.length ? <SummaryList rows={rows} /> : null}
     </>
   );
 }
 
+/** What the plan's older "wishes" part holds: written by staff in the plan. */
+export interface PlanWishes {
+  advanceStatement: string;
+  advanceDecisionExists: boolean;
+}
+
+/** The person's own advance statement and the team's ADRT record, from "decisions about me". */
+export interface DecisionsSummary {
+  advance: { parts: Record<string, string>; writtenAt: string; enteredBy: { name: string; capacity: "advocate_for" | "attorney_for" } | null } | null;
+  advanceDecision: { exists: boolean; whereKept: string; seenOn: string | null } | null;
+}
+
 /**
- * The advance statement and the advance decision fact on the plan and the crisis plan (MC-07,
- * CP-09). Only rendered for readers who may see decisions; the detail lives on the decisions page.
+ * One truth about advance statements on the plan and the crisis plan (MC-07, CP-09). It merges the
+ * plan's older staff-written part with the person's own advance statement and the team's ADRT record:
+ * the person's own statement comes first; the plan's text is shown (and said to be from the plan)
+ * only alongside it or when there is nothing else. The ADRT record on "decisions about me" wins over
+ * the plan's older yes or no, which is used only when the team has recorded nothing there.
  */
-export function PlanDecisionsSection({
-  summary,
-  href,
+export function AdvanceSection({
+  wishes,
+  decisions,
+  own,
+  name,
+  decisionsHref,
+  editHref,
   variant,
 }: {
-  summary: { advance: { parts: Record<string, string>; writtenAt: string } | null; advanceDecision: { exists: boolean; whereKept: string; seenOn: string | null } | null };
-  href: string;
+  wishes: PlanWishes | null;
+  decisions: DecisionsSummary | null;
+  own: boolean;
+  name: string;
+  decisionsHref: string;
+  editHref: string | null;
   variant: "plan" | "crisis";
 }) {
-  const { t } = useTranslation("decisions");
-  const advance = summary.advance;
+  const { t } = useTranslation(["decisions", "plan"]);
+  const tt = useDecisionsT(own);
+  if (!wishes && !decisions) return null;
+  const advance = decisions?.advance ?? null;
+  const planText = wishes?.advanceStatement.trim() ? wishes.advanceStatement : "";
+  const fact = decisions?.advanceDecision ?? (wishes ? { exists: wishes.advanceDecisionExists, whereKept: "", seenOn: null } : null);
+  const subHeading = variant === "plan" ? "heading-m" : "heading-s";
   return (
-    <section aria-labelledby="advance-decisions" className={variant === "plan" ? "section" : "crisis-plan__part"}>
-      <h2 className={variant === "plan" ? "heading-l" : "heading-m"} id="advance-decisions">
+    <section aria-labelledby="advance" className={variant === "plan" ? "section" : "crisis-plan__part"}>
+      <h2 className={variant === "plan" ? "heading-l" : "heading-m"} id="advance">
         {t("decisions:planSection.heading")}
       </h2>
+      <div className="no-print">
+        <Explain term="advanceStatement" own={own} />
+      </div>
+      <h3 className={subHeading}>{tt("decisions:advance.heading")}</h3>
       {advance ? (
         <>
           <SummaryList
@@ -75,15 +106,38 @@ export function PlanDecisionsSection({
           <p className="hint">
             {t("decisions:planSection.advanceWritten")} <FormattedDate iso={advance.writtenAt} />
           </p>
+          <EnteredByLine enteredBy={advance.enteredBy} name={name} />
+          {planText ? (
+            <>
+              <p>{tt("decisions:planSection.alsoInPlan")}</p>
+              <TheirWords text={planText} />
+            </>
+          ) : null}
+        </>
+      ) : planText ? (
+        <>
+          <TheirWords text={planText} />
+          <p className="hint">{tt("decisions:planSection.fromPlan")}</p>
         </>
       ) : (
-        <p>{t("decisions:planSection.noAdvance")}</p>
+        <p>{tt("decisions:planSection.noAdvance")}</p>
       )}
-      <h3 className="heading-s">{t("decisions:adrt.heading")}</h3>
-      <AdvanceDecisionFact fact={summary.advanceDecision} />
-      <p className="no-print">
-        <Link href={href}>{t("decisions:planSection.link")}</Link>
-      </p>
+      <h3 className={subHeading}>{t("decisions:adrt.heading")}</h3>
+      <AdvanceDecisionFact fact={fact} />
+      {decisions || editHref ? (
+        <ul className="list no-print">
+          {decisions ? (
+            <li>
+              <Link href={decisionsHref}>{t("decisions:planSection.link")}</Link>
+            </li>
+          ) : null}
+          {editHref ? (
+            <li>
+              <Link href={editHref}>{t("plan:edit.link.wishes")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -1,11 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { languages } from "~/models/communication-vocabulary";
 
+/**
+ * A language's name in the reader's language, then in itself only when that is different:
+ * "Polish – Polski", but "English", not "English – English" (nor "polski – Polski" on a Polish page).
+ */
+export function languageLabel(name: string, own: string, lng: string): string {
+  return name.toLocaleLowerCase(lng) === own.toLocaleLowerCase(lng) ? name : `${name} – ${own}`;
+}
+
 /** The language list for a <select>: each named in the reader's language and in itself, in the reader's order. */
 export function useLanguageOptions(options: { withSignLanguage: boolean }) {
   const { t, i18n } = useTranslation(["communication"]);
   return languages
     .filter((l) => options.withSignLanguage || l.code !== "bfi")
-    .map((l) => ({ value: l.code, label: `${t(`communication:language.${l.code}`)} – ${l.own}` }))
+    .map((l) => ({ value: l.code, label: languageLabel(t(`communication:language.${l.code}`), l.own, i18n.language) }))
     .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
 }

@@ -31,11 +31,11 @@ export function CareTeamFields({
   return (
     <>
       {withName ? (
-        <TextField name="name" label={t("plan:teamForm.name")} autoComplete="off" defaultValue={values.name} error={errorFor("name")} />
+        <TextField name="name" maxLength={200} label={t("plan:teamForm.name")} autoComplete="off" defaultValue={values.name} error={errorFor("name")} />
       ) : null}
-      <TextField name="role" label={t("plan:teamForm.role")} hint={t("plan:teamForm.roleHint")} defaultValue={values.role} error={errorFor("role")} />
+      <TextField name="role" maxLength={200} label={t("plan:teamForm.role")} hint={t("plan:teamForm.roleHint")} defaultValue={values.role} error={errorFor("role")} />
       <TextField
-        name="organisation"
+        name="organisation" maxLength={200}
         label={t("plan:teamForm.organisation")}
         hint={t("plan:teamForm.organisationHint")}
         defaultValue={values.organisation}
@@ -51,14 +51,14 @@ export function CareTeamFields({
         />
       ) : null}
       <TextField
-        name="contact"
+        name="contact" maxLength={500}
         label={t("plan:teamForm.contact")}
         hint={t("plan:teamForm.contactHint")}
         defaultValue={values.contact}
         error={errorFor("contact")}
       />
       <TextField
-        name="whenToContact"
+        name="whenToContact" maxLength={500}
         label={t("plan:teamForm.whenToContact")}
         hint={t("plan:teamForm.whenToContactHint")}
         optional

@@ -6,10 +6,13 @@ import { useFormat } from "~/utils/use-format";
 
 export type ExplainedTerm = "careCoordinator" | "keyWorker" | "cpa" | "lpc" | "review" | "contingency" | "advanceStatement";
 
-/** A plain explanation of a term, opened in place (works without JavaScript). */
-export function Explain({ term }: { term: ExplainedTerm }) {
+/**
+ * A plain explanation of a term, opened in place (works without JavaScript). Spoken to the person
+ * on their own record ("your plan"); about them to anyone else (i18next context `_them`).
+ */
+export function Explain({ term, own = true }: { term: ExplainedTerm; own?: boolean }) {
   const { t } = useTranslation("plan");
-  return <Disclosure summary={t(`plan:explain.${term}.summary`)}>{t(`plan:explain.${term}.body`)}</Disclosure>;
+  return <Disclosure summary={t(`plan:explain.${term}.summary`)}>{t(`plan:explain.${term}.body`, own ? {} : { context: "them" })}</Disclosure>;
 }
 
 /** Someone's own words, shown exactly as written, keeping their line breaks. */

@@ -9,10 +9,12 @@ export interface TextAreaProps {
   error?: string;
   defaultValue?: string;
   optional?: boolean;
+  /** The most characters the server accepts: said in the hint (the browser does not cut the text). */
+  maxLength?: number;
   rows?: number;
 }
 
-export function TextArea({ name, label, hint, error, optional, rows = 5, defaultValue }: TextAreaProps) {
+export function TextArea({ name, label, hint, error, optional, rows = 5, defaultValue, maxLength }: TextAreaProps) {
   return (
     <RACTextField
       name={name}
@@ -25,7 +27,7 @@ export function TextArea({ name, label, hint, error, optional, rows = 5, default
       <Label className="field__label">
         <OptionalLabel label={label} optional={optional} />
       </Label>
-      <HintAndError hint={hint} error={error} />
+      <HintAndError hint={hint} error={error} maxLength={maxLength} />
       <RACTextArea className="textarea" rows={rows} />
     </RACTextField>
   );

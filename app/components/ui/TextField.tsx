@@ -12,6 +12,8 @@ export interface TextFieldProps {
   autoComplete?: string;
   inputMode?: "text" | "numeric" | "email" | "tel";
   optional?: boolean;
+  /** The most characters the server accepts: said in the hint (the browser does not cut the text). */
+  maxLength?: number;
   /** Character width hint for the input, as GOV.UK's width classes. */
   width?: "full" | "20" | "10" | "5" | "4" | "2";
   spellCheck?: boolean;
@@ -25,7 +27,7 @@ export function fieldId(name: string): string {
  * Label, hint, error and input, wired together by React Aria. Validation is the server's:
  * validationBehavior="aria" means no browser bubbles, and the error comes from the action.
  */
-export function TextField({ name, label, hint, error, optional, width = "full", type = "text", ...rest }: TextFieldProps) {
+export function TextField({ name, label, hint, error, optional, maxLength, width = "full", type = "text", ...rest }: TextFieldProps) {
   return (
     <RACTextField
       name={name}
@@ -41,7 +43,7 @@ export function TextField({ name, label, hint, error, optional, width = "full", 
       <Label className="field__label">
         <OptionalLabel label={label} optional={optional} />
       </Label>
-      <HintAndError hint={hint} error={error} />
+      <HintAndError hint={hint} error={error} maxLength={maxLength} />
       {/* Email addresses and phone numbers are written left to right, on an Urdu or Arabic page too. */}
       <Input className={`input input--width-${width}`} spellCheck={rest.spellCheck} dir={type === "email" || type === "tel" ? "ltr" : undefined} />
     </RACTextField>

@@ -137,11 +137,9 @@ export const needsSchema = z.object({
   strengths: planText,
 });
 
+/** The plan's advance statement part. Whether there is an ADRT is recorded on "decisions about me". */
 export const wishesSchema = z.object({
   advanceStatement: planText,
-  advanceDecisionExists: z
-    .enum(["yes", "no"], { error: "validation:planSection.advanceDecision" })
-    .transform((v) => v === "yes"),
 });
 
 export const reviewSchema = z

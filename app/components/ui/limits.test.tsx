@@ -1,0 +1,42 @@
+// @vitest-environment jsdom
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderInRoute } from "../../../tests/support/render";
+import { TextArea } from "./TextArea";
+
+const app = path.resolve(__dirname, "../..");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return name === "ui" ? [] : sources(p);
+    return /\.tsx$/.test(name) && !/\.test\.tsx$/.test(name) ? [p] : [];
+  });
+}
+
+describe("length limits are said before they are broken (issue 12, item 9)", () => {
+  it("puts the limit in the hint, after the field's own hint, in the page's language", async () => {
+    renderInRoute(<TextArea name="note" label="Anything you want to add?" hint="For example, how you felt." maxLength={1000} optional />);
+    const field = await screen.findByRole("textbox", { name: "Anything you want to add? (optional)" });
+    const hint = document.getElementById(field.getAttribute("aria-describedby") ?? "");
+    expect(hint?.textContent).toBe("For example, how you felt. You can write up to 1,000 characters.");
+    // The browser must not cut what the person types: the limit is explained, never enforced silently.
+    expect(field.hasAttribute("maxlength")).toBe(false);
+  });
+
+  it("every free-text field in the app states its limit", () => {
+    const missing: string[] = [];
+    for (const file of sources(app)) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/<(TextArea|TextField)\b[\s\S]*?\/>/g)) {
+        const element = m[0];
+        // Email addresses, passwords and numbers are not written in someone's words.
+        if (/type="(email|password)"|inputMode="numeric"/.test(element)) continue;
+        if (!/maxLength=\{\d+\}/.test(element)) missing.push(`${path.relative(app, file)}: ${element.match(/name=(\S+)/)?.[1] ?? "?"}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
