@@ -27,6 +27,7 @@ import { SiteHeader } from "~/components/layout/SiteHeader";
 import { config } from "~/config.server";
 import { directionOf, isSupportedLanguage } from "~/i18n";
 import { setPreferredLanguage } from "~/models/account.server";
+import { headerCrisisPlan } from "~/models/people.server";
 import { getSignedIn, IDLE_LIMIT_MS, WARNING_BEFORE_MS } from "~/utils/auth.server";
 import { csrfForRequest } from "~/utils/csrf.server";
 import { serializeCookie } from "~/utils/cookies.server";
@@ -64,6 +65,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       await setPreferredLanguage(getDb(), signedIn.account.id, chosen);
     }
   }
+  // The crisis plan one step from every page (CP-04); the page itself still loads if this cannot.
+  const crisisPlan = signedIn ? await headerCrisisPlan(getDb(), signedIn.actor).catch(() => null) : null;
   const csrf = csrfForRequest(request);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const cfg = config();
@@ -73,6 +76,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       csrf: csrf.token,
       serviceName: cfg.serviceName,
       user: signedIn ? { displayName: signedIn.account.displayName, isStaff: signedIn.account.isStaff } : null,
+      crisisPlan,
       session: signedIn
         ? { idleRemainingMs: signedIn.idleRemainingMs, warningBeforeMs: WARNING_BEFORE_MS, idleLimitMs: IDLE_LIMIT_MS }
         : null,
@@ -139,7 +143,7 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
         <a href="#main" className="skip-link">
           {t("common:skipLink")}
         </a>
-        <SiteHeader serviceName={serviceName} user={data?.user ?? null} />
+        <SiteHeader serviceName={serviceName} user={data?.user ?? null} crisisPlan={data?.crisisPlan ?? null} />
         <div className="width-container">
           <main id="main" className="main" tabIndex={-1}>
             {children}

@@ -3,7 +3,7 @@ import { auditEvents } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
-import { getRecordOverview, listVisibleRecords } from "./people.server";
+import { getRecordOverview, headerCrisisPlan, listVisibleRecords } from "./people.server";
 
 describe("record overview", () => {
   it("Maya cannot see Sam's record, and nothing about it is returned", async () => {
@@ -49,5 +49,24 @@ describe("record overview", () => {
     expect(await names(demoPeople.jo.email)).toEqual(["Sam Taylor"]);
     expect(await names(demoPeople.maya.email)).toEqual(["Maya Rahman"]);
     expect(await names(demoPeople.tom.email)).toEqual(["Maya Rahman"]);
+  });
+});
+
+describe("the crisis plan in the header (CP-04)", () => {
+  it("is Sam's own for Sam, Sam's by name for Alex and Priya, none for staff, and 'several' for someone who supports two people", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const maya = await recordId("Maya Rahman");
+    expect(await headerCrisisPlan(getDb(), await actorFor(demoPeople.sam.email))).toEqual({ kind: "own", serviceUserId: sam });
+    expect(await headerCrisisPlan(getDb(), await actorFor(demoPeople.alex.email))).toEqual({ kind: "other", serviceUserId: sam, displayName: "Sam Taylor" });
+    expect(await headerCrisisPlan(getDb(), await actorFor(demoPeople.priya.email))).toEqual({ kind: "other", serviceUserId: sam, displayName: "Sam Taylor" });
+    expect(await headerCrisisPlan(getDb(), await actorFor(demoPeople.jo.email))).toBeNull();
+    const alex = await actorFor(demoPeople.alex.email);
+    // Alex also caring for Maya, who shares her crisis plan too.
+    const both = { ...alex, relationships: [...alex.relationships, { kind: "carer_of" as const, serviceUserId: maya, scopes: ["plan.crisis" as const] }] };
+    expect(await headerCrisisPlan(getDb(), both)).toEqual({ kind: "several" });
+    // A carer with nothing of the crisis plan shared has no link.
+    const nothing = { ...alex, relationships: alex.relationships.map((r) => ({ ...r, scopes: [] })) };
+    expect(await headerCrisisPlan(getDb(), nothing)).toBeNull();
   });
 });

@@ -69,3 +69,31 @@ export async function getRecordOverview(db: Db, actor: Actor, serviceUserId: str
     careTeam,
   };
 }
+
+/** The crisis plan one step from every page (CP-04): whose the header links to. */
+export type HeaderCrisisPlan =
+  | { kind: "own"; serviceUserId: string }
+  | { kind: "other"; serviceUserId: string; displayName: string }
+  | { kind: "several" }
+  | null;
+
+/**
+ * The person's own crisis plan; otherwise the one crisis plan someone shares with this carer,
+ * advocate or attorney; otherwise "several". Staff reach their caseload's plans from the caseload.
+ */
+export async function headerCrisisPlan(db: Db, actor: Actor): Promise<HeaderCrisisPlan> {
+  const readable = (id: string) => can(actor, "plan.crisis.read", { serviceUserId: id });
+  const own = actor.relationships.find((r) => r.kind === "service_user" && readable(r.serviceUserId));
+  if (own) return { kind: "own", serviceUserId: own.serviceUserId };
+  const others = [
+    ...new Set(
+      actor.relationships
+        .filter((r) => (r.kind === "carer_of" || r.kind === "advocate_for" || r.kind === "attorney_for") && readable(r.serviceUserId))
+        .map((r) => r.serviceUserId),
+    ),
+  ].filter((id) => capacityFor(actor, id) !== "care_team_member_of");
+  if (others.length > 1) return { kind: "several" };
+  if (!others.length) return null;
+  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, others[0]!));
+  return su ? { kind: "other", serviceUserId: others[0]!, displayName: su.displayName } : null;
+}

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { auditEvents, carePlanVersions } from "#db/schema/index";
+import { auditEvents, carePlanVersions, planViews } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { samPlanV2 } from "#db/seed-plans";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { addGoal } from "./goals.server";
-import { getNextReview, getPlanView, isOverdue } from "./plan.server";
+import { getNextReview, getPlanView, isOverdue, markPlanChangesSeen, NotFoundError } from "./plan.server";
 
 describe("the plan as each person may see it", () => {
   it("Sam sees every part of his own plan, recovery first in his own words", async () => {
@@ -70,7 +70,7 @@ describe("the plan as each person may see it", () => {
     expect(plan?.reviews?.overdue).toBe(true);
   });
 
-  it("names the parts changed since the person last looked, once", async () => {
+  it("names the parts changed since the person last looked, until they say they have seen them", async () => {
     await seedDemoData(getDb());
     const sam = await recordId("Sam Taylor");
     const actor = await actorFor(demoPeople.sam.email);
@@ -82,7 +82,29 @@ describe("the plan as each person may see it", () => {
       changedSections: ["crisis", "support"],
     });
     expect((await getPlanView(getDb(), actor, sam))?.changedSinceLastLooked.sort()).toEqual(["crisis", "support"]);
+    // Opening the plan (a GET) changes nothing: the notice is still there.
+    expect((await getPlanView(getDb(), actor, sam))?.changedSinceLastLooked.sort()).toEqual(["crisis", "support"]);
+    expect(await getDb().select().from(planViews)).toEqual([]);
+    await markPlanChangesSeen(getDb(), actor, sam, 3);
     expect((await getPlanView(getDb(), actor, sam))?.changedSinceLastLooked).toEqual([]);
+    // An old page's button cannot bring back what was already seen.
+    await markPlanChangesSeen(getDb(), actor, sam, 2);
+    expect((await getPlanView(getDb(), actor, sam))?.changedSinceLastLooked).toEqual([]);
+    await getDb().insert(carePlanVersions).values({ serviceUserId: sam, version: 4, content: samPlanV2, changedSections: ["needs"] });
+    expect((await getPlanView(getDb(), actor, sam))?.changedSinceLastLooked).toEqual(["needs"]);
+  });
+
+  it("a carer is told only of changes to the parts shared with them, and can say they have seen them", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const alex = await actorFor(demoPeople.alex.email);
+    expect((await getPlanView(getDb(), alex, sam))?.changedSinceLastLooked).toEqual([]);
+    await getDb().insert(carePlanVersions).values({ serviceUserId: sam, version: 3, content: samPlanV2, changedSections: ["needs", "crisis"] });
+    expect((await getPlanView(getDb(), alex, sam))?.changedSinceLastLooked).toEqual(["crisis"]);
+    await markPlanChangesSeen(getDb(), alex, sam, 3);
+    expect((await getPlanView(getDb(), alex, sam))?.changedSinceLastLooked).toEqual([]);
+    // Maya may see nothing of Sam's: the same answer as no such record.
+    await expect(markPlanChangesSeen(getDb(), await actorFor(demoPeople.maya.email), sam, 3)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("logs Jo's read of Sam's plan, not Sam's own", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, min, sql } from "drizzle-orm";
 import {
   accounts,
   carePlanVersions,
@@ -7,6 +7,7 @@ import {
   goals,
   planViews,
   recoveryStatements,
+  relationships,
   reviews,
   serviceUsers,
   type ChangedSection,
@@ -101,13 +102,59 @@ async function latestVersion(db: Db, serviceUserId: string) {
   return row ?? null;
 }
 
-/** Which sections changed in versions after `since`. */
-async function sectionsChangedAfter(db: Db, serviceUserId: string, since: number): Promise<ChangedSection[]> {
+/** Which sections changed in versions after `since` (a version number), or made after `after` (a time). */
+async function sectionsChangedAfter(db: Db, serviceUserId: string, since: { version: number } | { after: Date }): Promise<ChangedSection[]> {
   const rows = await db
     .select({ changed: carePlanVersions.changedSections })
     .from(carePlanVersions)
-    .where(and(eq(carePlanVersions.serviceUserId, serviceUserId), sql`${carePlanVersions.version} > ${since}`));
+    .where(
+      and(
+        eq(carePlanVersions.serviceUserId, serviceUserId),
+        "version" in since ? sql`${carePlanVersions.version} > ${since.version}` : gt(carePlanVersions.createdAt, since.after),
+      ),
+    );
   return [...new Set(rows.flatMap((r) => r.changed as ChangedSection[]))];
+}
+
+/**
+ * The parts changed since this person said they had seen the changes (the "I have seen these
+ * changes" button, a POST: opening the plan changes nothing). Before they ever have, the parts
+ * changed since they were given access to this record. Only parts they may see.
+ */
+async function changedSinceLastSeen(db: Db, actor: Actor, serviceUserId: string, latest: number, sees: Record<ChangedSection, boolean>) {
+  const [seen] = await db
+    .select({ lastSeenVersion: planViews.lastSeenVersion })
+    .from(planViews)
+    .where(and(eq(planViews.accountId, actor.accountId), eq(planViews.serviceUserId, serviceUserId)));
+  let changed: ChangedSection[] = [];
+  if (seen) {
+    if (seen.lastSeenVersion < latest) changed = await sectionsChangedAfter(db, serviceUserId, { version: seen.lastSeenVersion });
+  } else {
+    const [since] = await db
+      .select({ startedAt: min(relationships.startedAt) })
+      .from(relationships)
+      .where(and(eq(relationships.accountId, actor.accountId), eq(relationships.serviceUserId, serviceUserId)));
+    if (since?.startedAt) changed = await sectionsChangedAfter(db, serviceUserId, { after: new Date(since.startedAt) });
+  }
+  const order: ChangedSection[] = ["crisis", "team", "needs", "support", "wishes"];
+  return order.filter((s) => changed.includes(s) && sees[s]);
+}
+
+/** "I have seen these changes": the notice stays until the person says so, up to the version they saw. */
+export async function markPlanChangesSeen(db: Db, actor: Actor, serviceUserId: string, version: number, now = new Date()): Promise<void> {
+  const readers: Action[] = ["plan.read", "plan.crisis.read", "plan.care_team.read"];
+  if (!readers.some((action) => can(actor, action, { serviceUserId }))) throw new NotFoundError();
+  const latest = await latestVersion(db, serviceUserId);
+  if (!latest) return;
+  const seenVersion = Math.max(0, Math.min(Math.trunc(version), latest.version));
+  await db
+    .insert(planViews)
+    .values({ accountId: actor.accountId, serviceUserId, lastSeenVersion: seenVersion, seenAt: now })
+    .onConflictDoUpdate({
+      target: [planViews.accountId, planViews.serviceUserId],
+      // Never backwards: an old page's button cannot bring back changes already seen.
+      set: { lastSeenVersion: sql`greatest(${planViews.lastSeenVersion}, ${seenVersion})`, seenAt: now },
+    });
 }
 
 export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<PlanView | null> {
@@ -124,23 +171,15 @@ export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, n
   if (!su) return null;
 
   const version = await latestVersion(db, serviceUserId);
-  let changedSinceLastLooked: ChangedSection[] = [];
-  if (version) {
-    const [seen] = await db
-      .select()
-      .from(planViews)
-      .where(and(eq(planViews.accountId, actor.accountId), eq(planViews.serviceUserId, serviceUserId)));
-    if (seen && seen.lastSeenVersion < version.version) {
-      changedSinceLastLooked = await sectionsChangedAfter(db, serviceUserId, seen.lastSeenVersion);
-    }
-    await db
-      .insert(planViews)
-      .values({ accountId: actor.accountId, serviceUserId, lastSeenVersion: version.version, seenAt: now })
-      .onConflictDoUpdate({
-        target: [planViews.accountId, planViews.serviceUserId],
-        set: { lastSeenVersion: version.version, seenAt: now },
-      });
-  }
+  const changedSinceLastLooked = version
+    ? await changedSinceLastSeen(db, actor, serviceUserId, version.version, {
+        crisis: sees.crisis,
+        team: sees.team,
+        needs: sees.summary,
+        support: sees.summary,
+        wishes: sees.summary,
+      })
+    : [];
 
   const [recovery] = sees.recovery
     ? await db

@@ -7,7 +7,7 @@ import { attentionCounts } from "~/models/attention.server";
 import { getMyCommunicationNeeds } from "~/models/communication.server";
 import { listVisibleRecords } from "~/models/people.server";
 import type { RouteHandle } from "~/root";
-import { getSignedIn } from "~/utils/auth.server";
+import { getSignedIn, loginPath } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 
@@ -15,7 +15,7 @@ export const handle: RouteHandle = { titleKey: "home:title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await getSignedIn(request);
-  if (!signedIn) throw redirect("/login");
+  if (!signedIn) throw redirect(loginPath(request));
   const records = await listVisibleRecords(getDb(), signedIn.actor);
   // Ask service users and carers about communication needs, and to check them again in time (AIS identify, review).
   const asked = records.some((r) => r.capacity === "service_user" || r.capacity === "carer_of");
@@ -34,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       capacity: r.capacity,
       // Something of the plan is shared (not only the right to make requests).
       sharesPlan: r.scopes.some((s) => s.startsWith("plan.") || s === "goals.read" || s === "goals.write" || s === "recovery.read"),
+      sharesCrisis: r.scopes.includes("plan.crisis") || r.scopes.includes("plan.full"),
     })),
   });
 }
@@ -103,6 +104,12 @@ export default function Home() {
                   <>
                     <br />
                     <Link href={`/people/${r.id}/plan`}>{t("home:supporting.planLink", { name: r.displayName })}</Link>
+                  </>
+                ) : null}
+                {r.sharesCrisis ? (
+                  <>
+                    <br />
+                    <Link href={`/people/${r.id}/plan/crisis`}>{t("home:supporting.crisisLink", { name: isolate(r.displayName) })}</Link>
                   </>
                 ) : null}
               </li>

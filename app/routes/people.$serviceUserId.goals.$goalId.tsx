@@ -66,9 +66,9 @@ export default function GoalPage() {
   const { tw } = useReaderT();
   const { goal, canWrite, pageTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const progressForm = useServerForm("progress", actionData?.intent === "progress" ? actionData.result : null);
-  const statusForm = useServerForm("status", actionData?.intent === "status" ? actionData.result : null);
-  const respondForm = useServerForm("respond", actionData?.intent === "respond" ? actionData.result : null);
+  const progressForm = useServerForm("progress-form", actionData?.intent === "progress" ? actionData.result : null);
+  const statusForm = useServerForm("status-form", actionData?.intent === "status" ? actionData.result : null);
+  const respondForm = useServerForm("respond-form", actionData?.intent === "respond" ? actionData.result : null);
   const summary = [...progressForm.summary, ...statusForm.summary, ...respondForm.summary];
   const suggested = goal.status === "suggested";
   const latestFirst = [...goal.progress].reverse();

@@ -3,8 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommunicationFlag } from "~/components/CommunicationFlag";
 import { AdvanceSection } from "~/components/decisions/DecisionParts";
-import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { EnteredByNote, Explain, FormattedDate, PhoneText, SummaryList, TheirWords } from "~/components/plan/PlanParts";
 import { needsFields } from "~/components/plan/sections";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { can } from "~/models/access.server";
@@ -96,9 +98,18 @@ export default function PlanPage() {
           <p>{tw("plan:changed.body")}</p>
           <ul className="list list--bullet">
             {plan.changedSinceLastLooked.map((s) => (
-              <li key={s}>{t(`plan:section.${s}`)}</li>
+              <li key={s}>
+                <a href={`#${s}`}>{t(`plan:section.${s}`)}</a>
+              </li>
             ))}
           </ul>
+          {/* A POST: opening the plan never marks it seen; the notice stays until the person says so. */}
+          <Form action={`${base}/plan/seen`}>
+            <input type="hidden" name="version" value={plan.version ?? 0} />
+            <Button type="submit" variant="secondary">
+              {t("plan:changed.dismiss")}
+            </Button>
+          </Form>
         </div>
       ) : null}
 
@@ -244,7 +255,7 @@ export default function PlanPage() {
                 rows={[
                   { key: "role", label: t("plan:team.role"), value: coordinator.role },
                   { key: "team", label: t("plan:team.organisation"), value: coordinator.organisation },
-                  { key: "contact", label: t("plan:team.contact"), value: coordinator.contact },
+                  { key: "contact", label: t("plan:team.contact"), value: <PhoneText text={coordinator.contact} /> },
                   { key: "when", label: t("plan:team.when"), value: coordinator.whenToContact },
                 ]}
               />
@@ -276,7 +287,7 @@ export default function PlanPage() {
                     {m.role}, {m.organisation} ({t(`plan:team.agency.${m.agency}`)})
                   </p>
                   <p>
-                    {t("plan:team.contact")}: {m.contact}. {m.whenToContact}
+                    {t("plan:team.contact")}: <PhoneText text={m.contact} />. {m.whenToContact}
                   </p>
                   {canWritePlan ? (
                     <p>

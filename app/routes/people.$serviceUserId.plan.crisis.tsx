@@ -62,7 +62,7 @@ export default function CrisisPlan() {
           <h2 className="heading-m" id={`crisis-${field}`}>
             {t(`plan:crisis.fields.${field}`, data.own ? {} : { context: "them" })}
           </h2>
-          {data.crisis[field] ? <TheirWords text={data.crisis[field]} /> : <p>{t("plan:nothingRecorded")}</p>}
+          {data.crisis[field] ? <TheirWords text={data.crisis[field]} phones /> : <p>{t("plan:nothingRecorded")}</p>}
           {field === "dependants" && data.dependants.length ? (
             <ul className="list list--bullet">
               {data.dependants.map((d) => (

@@ -8,8 +8,12 @@ describe("/urgent-help", () => {
     setDatabase(undefined);
     expect(getDatabaseHandle()).toBeUndefined();
     const request = new Request("http://localhost/urgent-help", { headers: { Cookie: "__session=whatever" } });
-    const page = await loader();
-    expect(await page.json()).toMatchObject({ crisisLine: { number: expect.any(String) } });
+    // Signed out: no session cookie, so the database is never asked.
+    const signedOut = await loader({ request: new Request("http://localhost/urgent-help"), params: {}, context: {} });
+    expect(await signedOut.json()).toMatchObject({ crisisLine: { number: expect.any(String) }, ownCrisisPlan: null });
+    // A session cookie while the database is down: the page still renders, without the crisis plan link.
+    const page = await loader({ request, params: {}, context: {} });
+    expect(await page.json()).toMatchObject({ crisisLine: { number: expect.any(String) }, ownCrisisPlan: null });
     const root = await rootLoader({ request, params: {}, context: {} });
     const data = await root.json();
     expect(data.user).toBeNull();

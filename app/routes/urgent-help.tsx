@@ -1,19 +1,47 @@
-import { json } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { config } from "~/config.server";
+import { can } from "~/models/access.server";
+import { getSignedIn, SESSION_COOKIE } from "~/utils/auth.server";
+import { readCookie } from "~/utils/cookies.server";
+import { telHref } from "~/utils/phone";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { titleKey: "pages:urgent.title" };
 
-/** No sign-in and no database: this page must work when everything else is down. */
-export function loader() {
-  const { crisisLine } = config();
-  return json({ crisisLine });
+/** However slow the database is, this page does not wait longer than this for the crisis plan link. */
+const SIGNED_IN_WAIT_MS = 1500;
+
+/**
+ * The person's own crisis plan, when they are signed in and it can be found quickly. Signed out
+ * (no session cookie) the database is never touched; when it is down or slow, there is no link.
+ */
+async function ownCrisisPlanHref(request: Request): Promise<string | null> {
+  if (!readCookie(request, SESSION_COOKIE)) return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const signedIn = await Promise.race([
+      getSignedIn(request),
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), SIGNED_IN_WAIT_MS);
+      }),
+    ]);
+    const own = signedIn?.actor.relationships.find(
+      (r) => r.kind === "service_user" && can(signedIn.actor, "plan.crisis.read", { serviceUserId: r.serviceUserId }),
+    );
+    return own ? `/people/${own.serviceUserId}/plan/crisis` : null;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-function telHref(number: string): string {
-  return `tel:${number.replace(/[^0-9+]/g, "")}`;
+/** No sign-in and no database needed: this page must work when everything else is down. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { crisisLine } = config();
+  return json({ crisisLine, ownCrisisPlan: await ownCrisisPlanHref(request) });
 }
 
 /**
@@ -25,8 +53,8 @@ function isolated(number: string): string {
 }
 
 export default function UrgentHelp() {
-  const { t } = useTranslation(["pages", "common"]);
-  const { crisisLine } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["pages", "common", "plan", "home"]);
+  const { crisisLine, ownCrisisPlan } = useLoaderData<typeof loader>();
   const crisisName = crisisLine.name ?? t("pages:urgent.crisisLineDefaultName");
   return (
     <>
@@ -37,11 +65,24 @@ export default function UrgentHelp() {
         <h2 className="heading-l" id="emergency">
           {t("pages:urgent.emergency.title")}
         </h2>
-        <p>{t("pages:urgent.emergency.body")}</p>
+        {/* The call first: on a small phone it is in view without scrolling. */}
         <p className="phone">
           <a href={telHref("999")}>{t("pages:urgent.emergency.call", { number: isolated("999") })}</a>
         </p>
+        <p>{t("pages:urgent.emergency.body")}</p>
       </section>
+
+      {ownCrisisPlan ? (
+        <section className="urgent-card urgent-card--own-plan" aria-labelledby="own-crisis-plan">
+          <h2 className="heading-l" id="own-crisis-plan">
+            {t("plan:crisis.titleOwn")}
+          </h2>
+          <p>{t("pages:urgent.ownPlan")}</p>
+          <p className="urgent-card__link">
+            <a href={ownCrisisPlan}>{t("home:own.crisisLink")}</a>
+          </p>
+        </section>
+      ) : null}
 
       <section className="urgent-card" aria-labelledby="crisis-line">
         <h2 className="heading-l" id="crisis-line">

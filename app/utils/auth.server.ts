@@ -6,6 +6,7 @@ import { readCookie, serializeCookie } from "./cookies.server";
 import { randomToken, sha256 } from "./crypto.server";
 import { getDb, type Db } from "./db.server";
 import { safeRedirect } from "./safe-redirect";
+import { isSupportedLanguage } from "~/i18n";
 
 export const SESSION_COOKIE = "__session";
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;
@@ -145,6 +146,15 @@ export async function getSignedIn(request: Request): Promise<SignedIn | null> {
   return state.status === "active" ? state.signedIn : null;
 }
 
+/**
+ * The sign-in page, keeping a language chosen in the address (`/?lng=ar` signed out goes to
+ * `/login?lng=ar`, in Arabic): a redirect drops the cookie the root would have set.
+ */
+export function loginPath(request: Request): string {
+  const lng = new URL(request.url).searchParams.get("lng");
+  return isSupportedLanguage(lng) ? `/login?${new URLSearchParams({ lng })}` : "/login";
+}
+
 /** The signed-in person, or a redirect to sign in that brings them back here afterwards. */
 export async function requireSignedIn(request: Request): Promise<SignedIn> {
   const state = await readSession(request);
@@ -152,6 +162,8 @@ export async function requireSignedIn(request: Request): Promise<SignedIn> {
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: safeRedirect(url.pathname + url.search) });
   if (state.status === "expired") params.set("reason", "timeout");
+  const lng = url.searchParams.get("lng");
+  if (isSupportedLanguage(lng)) params.set("lng", lng);
   throw redirect(`/login?${params}`, state.status === "expired" ? { headers: { "Set-Cookie": clearSessionCookie() } } : undefined);
 }
 

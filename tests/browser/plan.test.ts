@@ -228,8 +228,11 @@ describe("Jo changes the crisis plan, and Sam sees what changed", () => {
     expect(await notice.textContent()).toContain("Keeping safe: the crisis plan");
     await sam.goto(`/people/${samId}/plan/crisis`);
     expect(await sam.locator("main").textContent()).toContain("A walk by the river.");
-    // Once seen, the notice goes.
+    // Opening the plan changes nothing (no state change on GET): the notice goes when Sam says he has seen it.
     await sam.goto("/plan");
+    const again = sam.getByRole("region", { name: "Changed since you last looked" });
+    expect(await again.count()).toBe(1);
+    await submit(sam, "I have seen these changes");
     expect(await sam.getByRole("region", { name: "Changed since you last looked" }).count()).toBe(0);
     // Sam has no way to edit the staff-written plan.
     const edit = await sam.request.get(`${baseURL()}/people/${samId}/plan/edit/crisis`);

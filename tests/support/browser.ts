@@ -190,7 +190,7 @@ async function pageStateKey(page: Page): Promise<string> {
   return createHash("sha256").update(`${page.url()}\n${pageState}`).digest("hex");
 }
 
-/** The page's basic structure: one h1, a title, landmarks, a skip link, and "Get help now" in the header. */
+/** The page's basic structure: one h1, a title, landmarks, a skip link, "Get help now" in the header, and no id used twice. */
 export async function expectPageBasics(page: Page, label: string): Promise<void> {
   expect(await page.locator("h1").count(), `${label}: exactly one h1`).toBe(1);
   expect((await page.title()).length, `${label}: a title`).toBeGreaterThan(3);
@@ -201,6 +201,20 @@ export async function expectPageBasics(page: Page, label: string): Promise<void>
   expect(await skip.getAttribute("href"), `${label}: skip link`).toBe("#main");
   const urgent = page.locator("header a.urgent-link");
   expect(await urgent.getAttribute("href"), `${label}: Get help now in the header`).toBe("/urgent-help");
+  expect(await duplicateIds(page), `${label}: ids used twice (labels and links then point at the wrong one)`).toEqual([]);
+}
+
+/** Every id used more than once on the page (HTML_CodeSniffer F77). */
+export async function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Set<string>();
+    const twice = new Set<string>();
+    for (const element of document.querySelectorAll("[id]")) {
+      if (seen.has(element.id)) twice.add(element.id);
+      seen.add(element.id);
+    }
+    return [...twice];
+  });
 }
 
 /** Short forms that need their words the first time a page uses them (CT-03). Everyday ones (NHS, GP, UK) are left out. */

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
+import type { HeaderCrisisPlan } from "~/models/people.server";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { isolate } from "~/utils/bidi";
 
@@ -8,11 +9,36 @@ export interface HeaderUser {
   displayName: string;
 }
 
+/** "My crisis plan", "Sam Taylor's crisis plan", or "Crisis plans" (to the people you support, on the home page). */
+function CrisisPlanLink({ crisisPlan }: { crisisPlan: NonNullable<HeaderCrisisPlan> }) {
+  const { t } = useTranslation();
+  const [href, label] =
+    crisisPlan.kind === "own"
+      ? [`/people/${crisisPlan.serviceUserId}/plan/crisis`, t("plan:crisis.titleOwn")]
+      : crisisPlan.kind === "other"
+        ? [`/people/${crisisPlan.serviceUserId}/plan/crisis`, t("plan:crisis.titleOther", { name: isolate(crisisPlan.displayName) })]
+        : ["/#supporting-heading", t("common:crisisPlan.several")];
+  return (
+    <a href={href} className="site-header__crisis">
+      {label}
+    </a>
+  );
+}
+
 /**
  * The same on every page, signed in or not, including error pages: the service name, the
- * "Get help now" link (always first after the skip link), the languages, and who is signed in.
+ * "Get help now" link (always first after the skip link), the crisis plan for anyone who may see
+ * one, the languages, and who is signed in.
  */
-export function SiteHeader({ serviceName, user }: { serviceName: string; user: HeaderUser | null }) {
+export function SiteHeader({
+  serviceName,
+  user,
+  crisisPlan = null,
+}: {
+  serviceName: string;
+  user: HeaderUser | null;
+  crisisPlan?: HeaderCrisisPlan;
+}) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
@@ -20,9 +46,12 @@ export function SiteHeader({ serviceName, user }: { serviceName: string; user: H
         <a href="/" className="site-header__service">
           {serviceName}
         </a>
-        <a href="/urgent-help" className="urgent-link">
-          {t("common:urgentHelp.link")}
-        </a>
+        <div className="site-header__help">
+          <a href="/urgent-help" className="urgent-link">
+            {t("common:urgentHelp.link")}
+          </a>
+          {crisisPlan ? <CrisisPlanLink crisisPlan={crisisPlan} /> : null}
+        </div>
       </div>
       <div className="site-header__tools width-container">
         <LanguageSwitcher />

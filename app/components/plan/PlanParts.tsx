@@ -2,6 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Disclosure } from "~/components/ui/Disclosure";
 import { isolate } from "~/utils/bidi";
+import { splitPhoneNumbers } from "~/utils/phone";
 import { useFormat } from "~/utils/use-format";
 
 export type ExplainedTerm = "careCoordinator" | "keyWorker" | "cpa" | "lpc" | "review" | "contingency" | "advanceStatement";
@@ -15,11 +16,31 @@ export function Explain({ term, own = true }: { term: ExplainedTerm; own?: boole
   return <Disclosure summary={t(`plan:explain.${term}.summary`)}>{t(`plan:explain.${term}.body`, own ? {} : { context: "them" })}</Disclosure>;
 }
 
-/** Someone's own words, shown exactly as written, keeping their line breaks. */
-export function TheirWords({ text }: { text: string }) {
+/**
+ * Text with each phone number in it as a tap-to-call link: the number shown as typed, the link's
+ * address with digits only, and the number kept left to right on a right-to-left page.
+ */
+export function PhoneText({ text }: { text: string }) {
+  return (
+    <>
+      {splitPhoneNumbers(text).map((part, i) =>
+        part.kind === "phone" ? (
+          <a key={i} href={part.href} dir="ltr" className="phone-link">
+            {part.text}
+          </a>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
+  );
+}
+
+/** Someone's own words, shown exactly as written, keeping their line breaks. `phones`: numbers in it can be called. */
+export function TheirWords({ text, phones = false }: { text: string; phones?: boolean }) {
   return (
     <p className="their-words" dir="auto">
-      {text}
+      {phones ? <PhoneText text={text} /> : text}
     </p>
   );
 }

@@ -7,9 +7,13 @@ export interface ProgressPoint {
   recordedAt: string;
 }
 
-const WIDTH = 640;
-const HEIGHT = 260;
-const PAD = { top: 16, right: 16, bottom: 40, left: 40 };
+/*
+ * Drawn small, for a phone: 360 units wide with 16-unit labels, so at 320 px the labels are about
+ * 13 px, and on a wide screen (the chart at most 30rem) about the size of the text around it.
+ */
+const WIDTH = 360;
+const HEIGHT = 220;
+const PAD = { top: 16, right: 12, bottom: 40, left: 36 };
 
 /**
  * How a goal is going over time, drawn on the server as SVG (no chart library, nothing to
@@ -64,15 +68,15 @@ export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: str
             </text>
           </g>
         ))}
-        <text x={x(first)} y={HEIGHT - 12} textAnchor={rtl ? "end" : "start"} className="chart__label" data-edge="first">
+        <text x={x(first)} y={HEIGHT - 10} textAnchor={rtl ? "end" : "start"} className="chart__label" data-edge="first">
           {format(points[0]!.recordedAt)}
         </text>
-        <text x={x(last)} y={HEIGHT - 12} textAnchor={rtl ? "start" : "end"} className="chart__label" data-edge="last">
+        <text x={x(last)} y={HEIGHT - 10} textAnchor={rtl ? "start" : "end"} className="chart__label" data-edge="last">
           {format(latest.recordedAt)}
         </text>
         <path d={path} className="chart__line" />
         {points.map((p, i) => (
-          <circle key={i} cx={x(times[i]!)} cy={y(p.rating)} r={5} className="chart__point" />
+          <circle key={i} cx={x(times[i]!)} cy={y(p.rating)} r={4} className="chart__point" />
         ))}
       </svg>
       <figcaption className="hint">
