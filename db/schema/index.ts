@@ -6,3 +6,4 @@ export * from "./carers";
 export * from "./communication";
 export * from "./requests";
 export * from "./decisions";
+export * from "./forms";
