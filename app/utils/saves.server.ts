@@ -95,10 +95,9 @@ export async function takeFlash(db: Db, request: Request): Promise<string | null
 export async function redirectWithSuccess(request: Request, to: string, message: SuccessMessage | null, db: Db = getDb()) {
   if (!message) return redirect(to, { headers: { "Cache-Control": "no-store" } });
   await setFlash(db, request, message);
-  // Without JavaScript (a whole-page post, not Remix's data request) the banner takes focus by
-  // autofocus, which browsers skip when the address has a #part: so the page opens at the top.
-  const documentRequest = !new URL(request.url).searchParams.has("_data");
-  return redirect(documentRequest ? to.replace(/#.*$/, "") : to, { headers: { "Cache-Control": "no-store" } });
+  // With JavaScript the banner takes focus. Without it, autofocus does, except where the address
+  // has a #part (browsers then go to that part, which shows what was saved, below the banner).
+  return redirect(to, { headers: { "Cache-Control": "no-store" } });
 }
 
 /**
