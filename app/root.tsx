@@ -10,12 +10,13 @@ import {
   Scripts,
   ScrollRestoration,
   useHref,
+  useLocation,
   useMatches,
   useNavigate,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useContext, useEffect } from "react";
+import { useContext, useEffect, useRef } from "react";
 // Remix does not re-export this; it is how the root sees every route's action data (for "Error: " titles).
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from "react-router-dom";
 import { RouterProvider } from "react-aria-components";
@@ -24,6 +25,7 @@ import { hasFormErrors } from "~/components/forms/use-server-form";
 import { SessionTimeoutWarning } from "~/components/layout/SessionTimeoutWarning";
 import { SiteFooter } from "~/components/layout/SiteFooter";
 import { SiteHeader } from "~/components/layout/SiteHeader";
+import { SuccessBanner } from "~/components/layout/SuccessBanner";
 import { config } from "~/config.server";
 import { directionOf, isSupportedLanguage } from "~/i18n";
 import { setPreferredLanguage } from "~/models/account.server";
@@ -34,6 +36,9 @@ import { serializeCookie } from "~/utils/cookies.server";
 import { getDb } from "~/utils/db.server";
 import { LANGUAGE_COOKIE, resolveLanguage } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
+import { randomToken } from "~/utils/crypto.server";
+import { newFormToken, takeFlash } from "~/utils/saves.server";
+import { isSuccessMessage } from "~/utils/success-messages";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -70,10 +75,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const csrf = csrfForRequest(request);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const cfg = config();
+  // A message left by the last save (Post/Redirect/Get), shown once on this page.
+  const flashKey = signedIn ? await takeFlash(getDb(), request) : null;
   return json(
     {
       lng,
       csrf: csrf.token,
+      formToken: newFormToken(),
+      flash: isSuccessMessage(flashKey) ? { message: flashKey, id: randomToken(8) } : null,
       serviceName: cfg.serviceName,
       user: signedIn ? { displayName: signedIn.account.displayName, isStaff: signedIn.account.isStaff } : null,
       crisisPlan,
@@ -117,6 +126,17 @@ function usePageTitle(serviceName: string): string {
   return withErrors ? `${t("common:form.errorTitlePrefix")} ${title}` : title;
 }
 
+/**
+ * The success message belongs to the page it arrived with: with JavaScript the root's data stays
+ * the same while the person moves on to other pages, so the banner is left behind there.
+ */
+function useFlashForThisPage(flash: { message: string; id: string } | null | undefined) {
+  const location = useLocation();
+  const seen = useRef<{ id: string; key: string } | null>(null);
+  if (flash && seen.current?.id !== flash.id) seen.current = { id: flash.id, key: location.key };
+  return flash && seen.current?.key === location.key ? flash : null;
+}
+
 function Document({ children, title }: { children: React.ReactNode; title: string }) {
   const { i18n } = useTranslation();
   const nonce = useNonce();
@@ -130,6 +150,7 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
+  const flash = useFlashForThisPage(data?.flash);
   return (
     <html lang={lng} dir={directionOf(lng)}>
       <head>
@@ -146,6 +167,7 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
         <SiteHeader serviceName={serviceName} user={data?.user ?? null} crisisPlan={data?.crisisPlan ?? null} />
         <div className="width-container">
           <main id="main" className="main" tabIndex={-1}>
+            {flash ? <SuccessBanner message={flash.message} id={flash.id} /> : null}
             {children}
           </main>
         </div>

@@ -12,6 +12,7 @@ import {
   listCarerMessages,
   listMyAssessmentRequests,
   markCarerMessageRead,
+  AssessmentAlreadyOpenError,
   requestAssessment,
   saveNeedsPart,
   sendCarerMessage,
@@ -166,6 +167,22 @@ describe("carers tell the team, and record their own needs", () => {
     ]);
     const actions = (await getDb().select().from(auditEvents)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["carer.needs.save", "carer.assessment.request", "carer.assessment.update"]));
+  });
+
+  it("Alex cannot have two open assessment requests about Sam; after one is completed he can ask again", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const alex = await actorFor(demoPeople.alex.email);
+    const jo = await actorFor(demoPeople.jo.email);
+    const ask = () => requestAssessment(getDb(), alex, { serviceUserId: sam, contactBy: "phone", bestTime: "", wantsAdvocate: false });
+    const requestId = await ask();
+    await expect(ask()).rejects.toBeInstanceOf(AssessmentAlreadyOpenError);
+    await updateAssessmentRequest(getDb(), jo, sam, { requestId, status: "in_progress", note: "" });
+    await expect(ask()).rejects.toBeInstanceOf(AssessmentAlreadyOpenError);
+    expect(await listMyAssessmentRequests(getDb(), alex)).toHaveLength(1);
+    await updateAssessmentRequest(getDb(), jo, sam, { requestId, status: "completed", note: "" });
+    await ask();
+    expect((await listMyAssessmentRequests(getDb(), alex)).map((r) => r.status)).toEqual(["received", "completed"]);
   });
 });
 

@@ -181,7 +181,20 @@ function requestQuery(db: Db) {
     .innerJoin(serviceUsers, eq(serviceUsers.id, carerAssessmentRequests.serviceUserId));
 }
 
-/** A carer asks for a carer's assessment; it goes to the care team of the person they look after. */
+/** A request the team has not completed yet: the carer follows it rather than asking again. */
+export const openAssessmentStatuses: readonly AssessmentStatus[] = ["received", "in_progress"];
+
+export function isOpenAssessment(request: { status: AssessmentStatus }): boolean {
+  return openAssessmentStatuses.includes(request.status);
+}
+
+/** The carer already has an open request about this person. */
+export class AssessmentAlreadyOpenError extends Error {}
+
+/**
+ * A carer asks for a carer's assessment; it goes to the care team of the person they look after.
+ * One open request per carer and person: a second is refused until the first is completed.
+ */
 export async function requestAssessment(
   db: Db,
   actor: Actor,
@@ -189,6 +202,17 @@ export async function requestAssessment(
 ): Promise<string> {
   ensure(actor, "team.tell", input.serviceUserId);
   return db.transaction(async (tx) => {
+    const open = await tx
+      .select({ id: carerAssessmentRequests.id })
+      .from(carerAssessmentRequests)
+      .where(
+        and(
+          eq(carerAssessmentRequests.carerAccountId, actor.accountId),
+          eq(carerAssessmentRequests.serviceUserId, input.serviceUserId),
+          inArray(carerAssessmentRequests.status, [...openAssessmentStatuses]),
+        ),
+      );
+    if (open.length) throw new AssessmentAlreadyOpenError();
     const [row] = await tx
       .insert(carerAssessmentRequests)
       .values({ carerAccountId: actor.accountId, ...input })

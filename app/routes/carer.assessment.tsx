@@ -1,17 +1,24 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { contactMethods, needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { SummaryList } from "~/components/plan/PlanParts";
+import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
-import { getMyNeeds, listCaredFor, requestAssessment } from "~/models/carers.server";
+import {
+  AssessmentAlreadyOpenError,
+  getMyNeeds,
+  isOpenAssessment,
+  listCaredFor,
+  listMyAssessmentRequests,
+  requestAssessment,
+} from "~/models/carers.server";
 import type { RouteHandle } from "~/root";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
@@ -19,6 +26,7 @@ import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 import { assessmentRequestSchema } from "~/utils/validation/sharing.server";
 
 export const handle: RouteHandle = { titleKey: "carers:assessment.formTitle" };
@@ -31,11 +39,19 @@ async function carerContext(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { needs, caredFor } = await carerContext(request);
+  const { actor, account, needs, caredFor } = await carerContext(request);
+  const { t } = getFixedT(request, account.preferredLanguage);
+  // A request still open is shown with its status, and not offered again (one at a time per person).
+  const open = (await listMyAssessmentRequests(getDb(), actor)).filter(isOpenAssessment);
+  const people = caredFor
+    .filter((p) => !open.some((r) => r.serviceUserId === p.serviceUserId))
+    .map((p) => ({ id: p.serviceUserId, name: p.displayName }));
   return json({
-    people: caredFor.map((p) => ({ id: p.serviceUserId, name: p.displayName })),
+    people,
+    open: open.map((r) => ({ id: r.id, about: r.about, status: r.status, note: r.note, requestedAt: r.requestedAt })),
     partsDone: needsPartNames.filter((p) => needsPartStatus(p, needs[p]?.answers) === "completed").length,
     partsTotal: needsPartNames.length,
+    pageTitle: open.length && !people.length ? t("carers:assessment.doneTitle") : t("carers:assessment.formTitle"),
   });
 }
 
@@ -50,8 +66,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent !== "send") {
     return json({ step: "check" as const, result: submission.reply(), pageTitle: t("carers:assessment.checkTitle") });
   }
-  await orNotFound(requestAssessment(getDb(), actor, submission.value));
-  return json({ step: "done" as const, result: null, pageTitle: t("carers:assessment.doneTitle") });
+  try {
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(requestAssessment(tx, actor, submission.value));
+      return saved("/carer/assessment", "sent");
+    });
+  } catch (error) {
+    // Already asked (another tab, an old page): the page shows that request and its status.
+    if (error instanceof AssessmentAlreadyOpenError) return redirect("/carer/assessment");
+    throw error;
+  }
 }
 
 type Answers = Record<string, string | undefined>;
@@ -69,26 +93,45 @@ function Hidden({ answers }: { answers: Answers }) {
 /** Ask for a carer's assessment (Care Act 2014 s10): a short form, check your answers, then what happens next. */
 export default function RequestAssessment() {
   const { t } = useTranslation(["carers", "common"]);
-  const { people, partsDone, partsTotal } = useLoaderData<typeof loader>();
+  const { people, open, partsDone, partsTotal } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm("assessment", data?.step === "details" ? data.result : null);
   const back = { href: "/carer/needs", label: t("carers:needs.back") };
 
-  if (data?.step === "done") {
+  const openRequests = open.length ? (
+    <ul className="list">
+      {open.map((r) => (
+        <li key={r.id}>
+          <p>
+            {open.length > 1 || people.length ? (
+              <>
+                <bdi>{r.about}</bdi>:{" "}
+              </>
+            ) : null}
+            {t("carers:assessment.requestedOn")} <FormattedDate iso={r.requestedAt} />:{" "}
+            <strong className="tag">{t(`carers:assessment.status.${r.status}`)}</strong>
+          </p>
+          {r.note ? <p dir="auto">{r.note}</p> : null}
+        </li>
+      ))}
+    </ul>
+  ) : null;
+
+  if (open.length && !people.length && data?.step !== "check") {
     return (
       <div className="grid-two-thirds">
-        <div className="panel" role="status">
-          <h1 className="heading-xl">{t("carers:assessment.doneTitle")}</h1>
-        </div>
+        <p>
+          <Link href="/carer/needs">{t("carers:needs.back")}</Link>
+        </p>
+        <h1 className="heading-xl">{t("carers:assessment.doneTitle")}</h1>
+        {openRequests}
         <h2 className="heading-m">{t("carers:assessment.nextTitle")}</h2>
         <ol className="list list--number">
           <li>{t("carers:assessment.next1")}</li>
           <li>{t("carers:assessment.next2")}</li>
           <li>{t("carers:assessment.next3")}</li>
         </ol>
-        <p>
-          <Link href="/carer/needs">{t("carers:needs.back")}</Link>
-        </p>
+        <p>{t("carers:assessment.askAgain")}</p>
       </div>
     );
   }
@@ -126,6 +169,7 @@ export default function RequestAssessment() {
 
   return (
     <FormPage back={back} title={t("carers:assessment.formTitle")} errors={summary} resultKey={data}>
+      {openRequests}
       <p>{t("carers:assessment.formIntro")}</p>
       <p>{t("carers:needs.progress", { done: partsDone, total: partsTotal })}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>

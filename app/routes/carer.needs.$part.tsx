@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isNeedsPart, needsPartNames, needsParts, optionSets, type NeedsField, type NeedsPart } from "~/components/carers/needs-parts";
@@ -19,6 +19,7 @@ import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { needsPartSchema } from "~/utils/validation/sharing.server";
 import { formatList } from "~/utils/locale-format";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 function partFrom(value: string | undefined): NeedsPart {
   if (!isNeedsPart(value)) throw new Response("Not found", { status: 404 });
@@ -49,10 +50,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const part = partFrom(params.part);
   const submission = parseWithZod(formData, { schema: needsPartSchema(part) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(saveNeedsPart(getDb(), actor, part, submission.value));
-  // Straight on to the next part not yet looked at; back to the list when this was the last.
-  const next = needsPartNames[needsPartNames.indexOf(part) + 1];
-  return redirect(formData.get("then") === "next" && next ? `/carer/needs/${next}` : "/carer/needs");
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(saveNeedsPart(tx, actor, part, submission.value));
+    // Straight on to the next part not yet looked at; back to the list when this was the last.
+    const next = needsPartNames[needsPartNames.indexOf(part) + 1];
+    return saved(formData.get("then") === "next" && next ? `/carer/needs/${next}` : "/carer/needs", "saved");
+  });
 }
 
 /** One part of "my needs as a carer": every question optional; save and continue, or save and come back later. */

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
 import { FormPage } from "~/components/forms/FormPage";
@@ -27,6 +27,7 @@ import { requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { communicationNeedsSchema } from "~/utils/validation/communication.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export const handle: RouteHandle = { titleKey: "communication:title" };
 
@@ -46,8 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: communicationNeedsSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await saveMyCommunicationNeeds(getDb(), actor, submission.value);
-  return redirect("/communication-needs?saved=1");
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await saveMyCommunicationNeeds(tx, actor, submission.value);
+    // "saved=1" only marks the address as after a save; the message comes from the session.
+    return saved("/communication-needs?saved=1", "communication:saved");
+  });
 }
 
 /** How I need information (Accessible Information Standard), for service users and carers alike. */
@@ -55,7 +59,6 @@ export default function CommunicationNeeds() {
   const { t } = useTranslation(["communication", "requests", "common"]);
   const { needs, ownRecord } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const { form, errorFor, summary, valuesOf } = useServerForm("communication-needs", lastResult);
   const typed = (lastResult?.initialValue ?? null) as Record<string, unknown> | null;
   const text = (name: "attachmentFormat" | "other") => (typed ? (typeof typed[name] === "string" ? (typed[name] as string) : "") : (needs?.[name] ?? ""));
@@ -72,11 +75,6 @@ export default function CommunicationNeeds() {
   const languageOptions = useLanguageOptions({ withSignLanguage: true });
   return (
     <FormPage back={{ href: "/", label: t("communication:back") }} title={t("communication:title")} errors={summary} resultKey={lastResult}>
-      {params.get("saved") && !lastResult ? (
-        <div className="notification" role="status">
-          <p>{t("communication:saved")}</p>
-        </div>
-      ) : null}
       <p className="lead">{t("communication:intro")}</p>
       {needs ? (
         <p>

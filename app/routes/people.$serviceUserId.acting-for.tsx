@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { actingOnBehalfSchema } from "~/utils/validation/sharing.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -45,14 +46,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const serviceUserId = params.serviceUserId ?? "";
   if (formData.get("intent") === "end") {
-    await orNotFound(endActingOnBehalf(getDb(), actor, serviceUserId, String(formData.get("relationshipId") ?? "")));
-    return redirect(`/people/${serviceUserId}/acting-for`);
+    return saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(endActingOnBehalf(tx, actor, serviceUserId, String(formData.get("relationshipId") ?? "")));
+      return saved(`/people/${serviceUserId}/acting-for`, "saved");
+    });
   }
   const submission = parseWithZod(formData, { schema: actingOnBehalfSchema() });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { relationshipId, basis, decision, endsOn } = submission.value;
-  await orNotFound(recordActingOnBehalf(getDb(), actor, serviceUserId, relationshipId, { basis, decision, endsOn: endsOn! }));
-  return redirect(`/people/${serviceUserId}/carers`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(recordActingOnBehalf(tx, actor, serviceUserId, relationshipId, { basis, decision, endsOn: endsOn! }));
+    return saved(`/people/${serviceUserId}/carers`, "saved");
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { needsPartNames, needsParts, type NeedsField } from "~/components/carers/needs-parts";
@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { assessmentStatusSchema } from "~/utils/validation/sharing.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -34,8 +35,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   formData.set("requestId", params.requestId ?? "");
   const submission = parseWithZod(formData, { schema: assessmentStatusSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(updateAssessmentRequest(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/carers#requests-heading`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(updateAssessmentRequest(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/carers#requests-heading`, "saved");
+  });
 }
 
 /** For the team: a carer's request for an assessment, their needs record, and the request's status. */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -9,7 +9,6 @@ import { Form } from "~/components/ui/Form";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { decisionsPage } from "~/utils/decisions-page.server";
 import { orNotFound } from "~/utils/guards.server";
 import { DateInput, datePartsOf } from "~/components/forms/DateInput";
@@ -18,6 +17,7 @@ import { TextField } from "~/components/ui/TextField";
 import { recordAdvanceDecision } from "~/models/decisions.server";
 import { yesNo } from "~/models/decisions-vocabulary";
 import { advanceDecisionSchema } from "~/utils/validation/decisions.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.manage");
@@ -30,8 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: advanceDecisionSchema() });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(recordAdvanceDecision(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/decisions#adrt`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(recordAdvanceDecision(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/decisions#adrt`, "saved");
+  });
 }
 
 /** Staff: whether an advance decision to refuse treatment exists, where it is and when they saw it (MC-07). */

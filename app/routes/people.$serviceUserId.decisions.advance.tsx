@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatementHistory, useDecisionsT } from "~/components/decisions/DecisionParts";
@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { decisionsPage } from "~/utils/decisions-page.server";
 import { orNotFound } from "~/utils/guards.server";
 import { advanceStatementSchema } from "~/utils/validation/decisions.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.read");
@@ -38,8 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: advanceStatementSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(writeStatement(getDb(), actor, serviceUserId, "advance", submission.value));
-  return redirect(`/people/${serviceUserId}/decisions#advance`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(writeStatement(tx, actor, serviceUserId, "advance", submission.value));
+    return saved(`/people/${serviceUserId}/decisions#advance`, "saved");
+  });
 }
 
 /** An advance statement (MC-07): what I would like if I become unwell and cannot say. Versions kept. */

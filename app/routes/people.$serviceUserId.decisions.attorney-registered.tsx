@@ -8,7 +8,6 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { decisionsPage } from "~/utils/decisions-page.server";
 import { orNotFound } from "~/utils/guards.server";
 import { DateInput } from "~/components/forms/DateInput";
@@ -16,6 +15,7 @@ import { SummaryList } from "~/components/plan/PlanParts";
 import { markAttorneyRegistered } from "~/models/decisions.server";
 import { isolate } from "~/utils/bidi";
 import { attorneyRegisteredSchema } from "~/utils/validation/decisions.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.manage");
@@ -29,8 +29,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: attorneyRegisteredSchema() });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(markAttorneyRegistered(getDb(), actor, serviceUserId, submission.value.checkedOn));
-  return redirect(`/people/${serviceUserId}/decisions#attorney`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(markAttorneyRegistered(tx, actor, serviceUserId, submission.value.checkedOn));
+    return saved(`/people/${serviceUserId}/decisions#attorney`, "saved");
+  });
 }
 
 /** Staff: the LPA or deputy order is checked as registered with the Office of the Public Guardian (MC-05). */

@@ -8,9 +8,9 @@ import { Link } from "~/components/ui/Link";
 import { removeAttorney } from "~/models/decisions.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { decisionsPage } from "~/utils/decisions-page.server";
 import { orNotFound } from "~/utils/guards.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.write");
@@ -20,10 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request);
-  await requireFormData(request);
+  const formData = await requireFormData(request);
   const serviceUserId = params.serviceUserId ?? "";
-  await orNotFound(removeAttorney(getDb(), actor, serviceUserId));
-  return redirect(`/people/${serviceUserId}/decisions#attorney`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(removeAttorney(tx, actor, serviceUserId));
+    return saved(`/people/${serviceUserId}/decisions#attorney`, "removed");
+  });
 }
 
 /** Check before taking away the attorney or deputy record (it ended, or was a mistake). */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -8,7 +8,6 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { decisionsPage } from "~/utils/decisions-page.server";
 import { orNotFound } from "~/utils/guards.server";
 import { useDecisionsT } from "~/components/decisions/DecisionParts";
@@ -18,6 +17,7 @@ import { TextField } from "~/components/ui/TextField";
 import { saveAttorney } from "~/models/decisions.server";
 import { attorneyKindChoices, lifeSustainingChoices } from "~/models/decisions-vocabulary";
 import { attorneySchema } from "~/utils/validation/decisions.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.write");
@@ -30,8 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: attorneySchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(saveAttorney(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/decisions#attorney`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(saveAttorney(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/decisions#attorney`, "saved");
+  });
 }
 
 /** A health and welfare Lasting Power of Attorney or a deputy (MC-05). Staff check the registration. */

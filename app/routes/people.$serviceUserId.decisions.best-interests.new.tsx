@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -8,7 +8,6 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { decisionsPage } from "~/utils/decisions-page.server";
 import { orNotFound } from "~/utils/guards.server";
 import { DateInput } from "~/components/forms/DateInput";
@@ -18,6 +17,7 @@ import { TextField } from "~/components/ui/TextField";
 import { recordBestInterests } from "~/models/decisions.server";
 import { isolate } from "~/utils/bidi";
 import { bestInterestsSchema } from "~/utils/validation/decisions.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.manage");
@@ -30,8 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: bestInterestsSchema() });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(recordBestInterests(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/decisions#best-interests`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(recordBestInterests(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/decisions#best-interests`, "saved");
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Items, SummaryList } from "~/components/plan/PlanParts";
@@ -12,6 +12,7 @@ import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -23,10 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request);
-  await requireFormData(request);
+  const formData = await requireFormData(request);
   const serviceUserId = params.serviceUserId ?? "";
-  await orNotFound(removeConsultee(getDb(), actor, serviceUserId, params.consulteeId ?? ""));
-  return redirect(`/people/${serviceUserId}/decisions#consult`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(removeConsultee(tx, actor, serviceUserId, params.consulteeId ?? ""));
+    return saved(`/people/${serviceUserId}/decisions#consult`, "removed");
+  });
 }
 
 /** Check before taking someone off the people to consult. */

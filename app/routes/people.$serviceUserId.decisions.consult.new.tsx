@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -9,7 +9,6 @@ import { Form } from "~/components/ui/Form";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { decisionsPage } from "~/utils/decisions-page.server";
 import { orNotFound } from "~/utils/guards.server";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
@@ -17,6 +16,7 @@ import { TextField } from "~/components/ui/TextField";
 import { addConsultee } from "~/models/decisions.server";
 import { consultScopes } from "~/models/decisions-vocabulary";
 import { consulteeSchema } from "~/utils/validation/decisions.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.write");
@@ -33,8 +33,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: consulteeSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(addConsultee(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/decisions#consult`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(addConsultee(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/decisions#consult`, "saved");
+  });
 }
 
 /** Add someone to ask before a decision is made for me (MC-04, MCA s4(7)). */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -8,13 +8,13 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { decisionsPage } from "~/utils/decisions-page.server";
 import { orNotFound } from "~/utils/guards.server";
 import { useDecisionsT } from "~/components/decisions/DecisionParts";
 import { TextField } from "~/components/ui/TextField";
 import { saveNominatedPerson } from "~/models/decisions.server";
 import { nominatedPersonSchema } from "~/utils/validation/decisions.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.write");
@@ -27,8 +27,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: nominatedPersonSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(saveNominatedPerson(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/decisions#nominated`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(saveNominatedPerson(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/decisions#nominated`, "saved");
+  });
 }
 
 /** A nominated person under the Mental Health Act 2025 (MC-08). Optional; clearing both boxes removes it. */

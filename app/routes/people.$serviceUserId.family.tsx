@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { YoungCarersNote } from "~/components/carers/SharingFields";
@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { dependantSchema, youngCarerSchema } from "~/utils/validation/sharing.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -35,21 +36,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const serviceUserId = params.serviceUserId ?? "";
   const intent = formData.get("intent");
-  const db = getDb();
   if (intent === "remove") {
-    await orNotFound(removeDependant(db, actor, serviceUserId, String(formData.get("dependantId") ?? "")));
-    return redirect(`/people/${serviceUserId}/family`);
+    return saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(removeDependant(tx, actor, serviceUserId, String(formData.get("dependantId") ?? "")));
+      return saved(`/people/${serviceUserId}/family`, "removed");
+    });
   }
   if (intent === "youngCarer") {
     const submission = parseWithZod(formData, { schema: youngCarerSchema });
     if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
-    await orNotFound(answerYoungCarerQuestion(db, actor, serviceUserId, submission.value.answer));
-    return redirect(`/people/${serviceUserId}/family#young-carers`);
+    return saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(answerYoungCarerQuestion(tx, actor, serviceUserId, submission.value.answer));
+      return saved(`/people/${serviceUserId}/family#young-carers`, "saved");
+    });
   }
   const submission = parseWithZod(formData, { schema: dependantSchema });
   if (submission.status !== "success") return json({ intent: "add", result: submission.reply() }, { status: 400 });
-  await orNotFound(addDependant(db, actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/family`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(addDependant(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/family`, "saved");
+  });
 }
 
 /** My family and dependants: who relies on me, and who looks after them if I am unwell. Shown in my crisis plan. */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -22,6 +22,7 @@ import { getFixedT } from "~/utils/i18n.server";
 import { goalStatusSchema, progressSchema, respondSchema } from "~/utils/validation/plan.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -40,25 +41,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const serviceUserId = params.serviceUserId ?? "";
   const goalId = params.goalId ?? "";
-  const db = getDb();
   if (formData.get("intent") === "respond") {
     const submission = parseWithZod(formData, { schema: respondSchema });
     if (submission.status !== "success") return json({ intent: "respond", result: submission.reply() }, { status: 400 });
-    await orNotFound(respondToSuggestion(db, actor, serviceUserId, goalId, submission.value));
-    return redirect(
-      submission.value.response === "accept" ? `/people/${serviceUserId}/goals/${goalId}` : `/people/${serviceUserId}/plan#goals`,
-    );
+    return saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(respondToSuggestion(tx, actor, serviceUserId, goalId, submission.value));
+      return saved(
+        submission.value.response === "accept" ? `/people/${serviceUserId}/goals/${goalId}` : `/people/${serviceUserId}/plan#goals`,
+        "goalSaved",
+      );
+    });
   }
   if (formData.get("intent") === "status") {
     const submission = parseWithZod(formData, { schema: goalStatusSchema });
     if (submission.status !== "success") return json({ intent: "status", result: submission.reply() }, { status: 400 });
-    await orNotFound(setGoalStatus(db, actor, serviceUserId, goalId, submission.value.status));
-    return redirect(`/people/${serviceUserId}/goals/${goalId}`);
+    return saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(setGoalStatus(tx, actor, serviceUserId, goalId, submission.value.status));
+      return saved(`/people/${serviceUserId}/goals/${goalId}`, "goalSaved");
+    });
   }
   const submission = parseWithZod(formData, { schema: progressSchema });
   if (submission.status !== "success") return json({ intent: "progress", result: submission.reply() }, { status: 400 });
-  await orNotFound(recordGoalProgress(db, actor, serviceUserId, goalId, submission.value));
-  return redirect(`/people/${serviceUserId}/goals/${goalId}#progress`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(recordGoalProgress(tx, actor, serviceUserId, goalId, submission.value));
+    return saved(`/people/${serviceUserId}/goals/${goalId}#progress`, "progressSaved");
+  });
 }
 
 export default function GoalPage() {

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { datePartsOf } from "~/components/forms/DateInput";
@@ -18,6 +18,7 @@ import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { goalSchemaKeeping } from "~/utils/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 async function editableGoal(request: Request, params: LoaderFunctionArgs["params"]) {
   const { actor, account } = await requireSignedIn(request);
@@ -43,8 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: goalSchemaKeeping(goal.targetDate) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(updateGoal(getDb(), actor, serviceUserId, goal.id, submission.value));
-  return redirect(`/people/${serviceUserId}/goals/${goal.id}`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(updateGoal(tx, actor, serviceUserId, goal.id, submission.value));
+    return saved(`/people/${serviceUserId}/goals/${goal.id}`, "goalSaved");
+  });
 }
 
 

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -12,10 +12,10 @@ import { addGoal } from "~/models/goals.server";
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { goalSchema } from "~/utils/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export const handle: RouteHandle = { titleKey: "plan:goalForm.title" };
 
@@ -32,8 +32,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: goalSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const goalId = await orNotFound(addGoal(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/goals/${goalId}`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    const goalId = await orNotFound(addGoal(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/goals/${goalId}`, "goalSaved");
+  });
 }
 
 /** A goal in the person's own words: a short single page, every question but the first optional. */

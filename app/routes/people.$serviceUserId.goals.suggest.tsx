@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { suggestGoalSchema } from "~/utils/validation/plan.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -32,8 +33,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: suggestGoalSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(suggestGoal(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/plan#goals`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(suggestGoal(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/plan#goals`, "goalSaved");
+  });
 }
 
 /** Staff suggest a goal; the person decides. */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { coordinatorSchema } from "~/utils/validation/plan.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 function wording() {
   return config().coordinatorWording === "key_worker" ? ("keyWorker" as const) : ("careCoordinator" as const);
@@ -45,11 +46,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: coordinatorSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
-    const { actorKeepsAccess } = await orNotFound(
-      changeCoordinator(getDb(), actor, serviceUserId, { ...submission.value, effectiveOn: submission.value.effectiveOn! }),
-    );
-    // Someone who hands over their own person no longer sees the record: back to their caseload.
-    return redirect(actorKeepsAccess ? `/people/${serviceUserId}/plan#changes` : "/staff?handedOver=1");
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      const { actorKeepsAccess } = await orNotFound(
+        changeCoordinator(tx, actor, serviceUserId, { ...submission.value, effectiveOn: submission.value.effectiveOn! }),
+      );
+      // Someone who hands over their own person no longer sees the record: back to their caseload.
+      return actorKeepsAccess ? saved(`/people/${serviceUserId}/plan#changes`) : saved("/staff?handedOver=1", null);
+    });
   } catch (error) {
     if (!(error instanceof NotAStaffMemberError)) throw error;
     return json(submission.reply({ fieldErrors: { accountId: ["validation:coordinator.accountId.required"] } }), { status: 400 });

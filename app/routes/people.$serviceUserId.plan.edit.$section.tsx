@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -20,6 +20,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { crisisSchema, needsSchema, wishesSchema } from "~/utils/validation/plan.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 /** The text fields of each section staff can edit, in the order the plan shows them. */
 const sectionFields = {
@@ -59,7 +60,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const section = sectionFrom(params.section);
   const serviceUserId = params.serviceUserId ?? "";
-  const db = getDb();
   const schema = section === "crisis" ? crisisSchema : section === "needs" ? needsSchema : wishesSchema;
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
@@ -67,10 +67,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // "decisions about me"; the plan keeps the yes or no it had before (shown only if nothing is recorded there).
   const value =
     section === "wishes"
-      ? { ...submission.value, advanceDecisionExists: (await orNotFound(getPlanSection(db, actor, serviceUserId, "wishes"))).content.advanceDecisionExists }
+      ? { ...submission.value, advanceDecisionExists: (await orNotFound(getPlanSection(getDb(), actor, serviceUserId, "wishes"))).content.advanceDecisionExists }
       : submission.value;
-  await orNotFound(savePlanSection(db, actor, serviceUserId, section, value as never));
-  return redirect(`/people/${serviceUserId}/plan#${section === "wishes" ? "advance" : section}`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(savePlanSection(tx, actor, serviceUserId, section, value as never));
+    return saved(`/people/${serviceUserId}/plan#${section === "wishes" ? "advance" : section}`, "saved");
+  });
 }
 
 /** Staff edit one section of the plan per page. Each save is a new version the person can see. */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -15,6 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { maxSupportLines, supportSchema } from "~/utils/validation/plan.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 /** Empty lines offered below the ones already written: enough to add a few without JavaScript. */
 const spareLines = 2;
@@ -40,8 +41,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: supportSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(savePlanSection(getDb(), actor, serviceUserId, "support", submission.value.support));
-  return redirect(`/people/${serviceUserId}/plan#support`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(savePlanSection(tx, actor, serviceUserId, "support", submission.value.support));
+    return saved(`/people/${serviceUserId}/plan#support`, "saved");
+  });
 }
 
 /** The lines as last typed (after an error) or as saved, plus empty ones to add to. */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { planLevelSchema } from "~/utils/validation/plan.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -39,8 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: planLevelSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { to, reason, effectiveOn } = submission.value;
-  await orNotFound(changePlanLevel(getDb(), actor, serviceUserId, { to, reason, effectiveOn: effectiveOn! }));
-  return redirect(`/people/${serviceUserId}/plan#changes`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(changePlanLevel(tx, actor, serviceUserId, { to, reason, effectiveOn: effectiveOn! }));
+    return saved(`/people/${serviceUserId}/plan#changes`, "saved");
+  });
 }
 
 /** Staff move the person between CPA and Lead Professional Care, saying why. */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -20,6 +20,7 @@ import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { versionCommentSchema } from "~/utils/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -41,8 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const version = Number(params.version);
   const submission = parseWithZod(formData, { schema: versionCommentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(commentOnPlanVersion(getDb(), actor, serviceUserId, version, submission.value));
-  return redirect(`/people/${serviceUserId}/plan/versions/${version}#comments`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(commentOnPlanVersion(tx, actor, serviceUserId, version, submission.value));
+    return saved(`/people/${serviceUserId}/plan/versions/${version}#comments`, "saved");
+  });
 }
 
 /** One version of the staff-written plan, and the person's view of it. */

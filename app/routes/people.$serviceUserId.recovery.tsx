@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -20,6 +20,7 @@ import { getFixedT } from "~/utils/i18n.server";
 import { recoverySchema } from "~/utils/validation/plan.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -45,8 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: recoverySchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(writeRecoveryStatement(getDb(), actor, serviceUserId, submission.value.body));
-  return redirect(`/people/${serviceUserId}/plan#recovery`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(writeRecoveryStatement(tx, actor, serviceUserId, submission.value.body));
+    return saved(`/people/${serviceUserId}/plan#recovery`, "saved");
+  });
 }
 
 /** What recovery means to me: the person's own words, every earlier version kept. */

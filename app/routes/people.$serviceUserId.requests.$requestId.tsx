@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -22,6 +22,7 @@ import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { requestStatusSchema } from "~/utils/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 const detailTitles = {
   interpreter: "requests:detailTitle",
@@ -56,16 +57,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const serviceUserId = params.serviceUserId ?? "";
   const requestId = params.requestId ?? "";
-  const db = getDb();
   try {
     if (formData.get("intent") === "cancel") {
-      await orNotFound(cancelRequest(db, actor, serviceUserId, requestId));
-      return redirect(`/people/${serviceUserId}/requests/${requestId}`);
+      return await saveOnce(request, formData, actor.accountId, async (tx) => {
+        await orNotFound(cancelRequest(tx, actor, serviceUserId, requestId));
+        return saved(`/people/${serviceUserId}/requests/${requestId}`, "saved");
+      });
     }
     const submission = parseWithZod(formData, { schema: requestStatusSchema });
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-    await orNotFound(updateRequestStatus(db, actor, serviceUserId, requestId, submission.value));
-    return redirect(`/people/${serviceUserId}/requests/${requestId}`);
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(updateRequestStatus(tx, actor, serviceUserId, requestId, submission.value));
+      return saved(`/people/${serviceUserId}/requests/${requestId}`, "saved");
+    });
   } catch (error) {
     if (error instanceof InvalidTransitionError) return json({ status: "error" as const, error: { "": ["validation:requestStatus.cannot"] } }, { status: 400 });
     throw error;

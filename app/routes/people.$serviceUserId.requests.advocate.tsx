@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useNeedsInOneLine, type FlagNeeds } from "~/components/CommunicationFlag";
@@ -18,11 +18,11 @@ import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalS
 import { requestAdvocate, type AdvocateDetails } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
 import { advocateRequestSchema } from "~/utils/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
@@ -52,8 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "send") {
     return json({ step: "check" as const, result: submission.reply(), answers: submission.value, pageTitle: t("requests:advocate.checkTitle") });
   }
-  const id = await orNotFound(requestAdvocate(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/requests/${id}?sent=1`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    const id = await orNotFound(requestAdvocate(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/requests/${id}?sent=1`, null);
+  });
 }
 
 const fields = [

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -13,11 +13,11 @@ import { requestFormat } from "~/models/requests.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
 import { formatRequestSchema } from "~/utils/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
@@ -42,8 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: formatRequestSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const id = await orNotFound(requestFormat(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/requests/${id}?sent=1`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    const id = await orNotFound(requestFormat(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/requests/${id}?sent=1`, null);
+  });
 }
 
 /** Ask for the plan, the crisis plan or letters in the format that works (AIS "meet", AD-11). */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
@@ -17,11 +17,11 @@ import { requestInterpreter } from "~/models/requests.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { requestPage } from "~/utils/request-pages.server";
 import { interpreterRequestSchema } from "~/utils/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, displayName, own, t } = await requestPage(request, params);
@@ -37,8 +37,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: interpreterRequestSchema() });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const id = await orNotFound(requestInterpreter(getDb(), actor, serviceUserId, submission.value));
-  return redirect(`/people/${serviceUserId}/requests/${id}?sent=1`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    const id = await orNotFound(requestInterpreter(tx, actor, serviceUserId, submission.value));
+    return saved(`/people/${serviceUserId}/requests/${id}?sent=1`, null);
+  });
 }
 
 /** Ask for an interpreter for one appointment or review (MC-01…MC-09). */

@@ -13,11 +13,11 @@ import type { Actor } from "~/models/access.server";
 import { requestNeedsShared } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
 import { shareNeedsSchema } from "~/utils/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 async function recordedNeeds(actor: Actor, serviceUserId: string) {
   const needs = await recordedNeedsFor(actor, serviceUserId);
@@ -44,8 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const needs = await recordedNeeds(actor, serviceUserId);
   if (!needs) return redirect(`/people/${serviceUserId}/requests/share-needs`);
-  const id = await orNotFound(requestNeedsShared(getDb(), actor, serviceUserId, { consent: true, needs }));
-  return redirect(`/people/${serviceUserId}/requests/${id}?sent=1`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    const id = await orNotFound(requestNeedsShared(tx, actor, serviceUserId, { consent: true, needs }));
+    return saved(`/people/${serviceUserId}/requests/${id}?sent=1`, null);
+  });
 }
 
 /**

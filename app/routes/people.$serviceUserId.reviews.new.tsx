@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { reviewSchema } from "~/utils/validation/plan.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -33,8 +34,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: reviewSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { heldOn, attendees, summary, nextReviewOn } = submission.value;
-  await orNotFound(recordReview(getDb(), actor, serviceUserId, { heldOn: heldOn!, attendees, summary, nextReviewOn: nextReviewOn! }));
-  return redirect(`/people/${serviceUserId}/plan#reviews`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(recordReview(tx, actor, serviceUserId, { heldOn: heldOn!, attendees, summary, nextReviewOn: nextReviewOn! }));
+    return saved(`/people/${serviceUserId}/plan#reviews`, "saved");
+  });
 }
 
 /** Staff record a review meeting. */

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SharingFields } from "~/components/carers/SharingFields";
@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { actingConsentSchema, sharingSchema } from "~/utils/validation/sharing.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -51,20 +52,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/people/${serviceUserId}/sharing#supporter-${relationshipId}`;
   if (formData.get("intent") === "stop") {
     const supporter = await orNotFound(getSupporter(getDb(), actor, serviceUserId, relationshipId));
-    await setSharing(getDb(), actor, serviceUserId, relationshipId, { scopes: [], endsOn: null });
-    if (supporter.kind !== "carer_of") await setActingOnBehalf(getDb(), actor, serviceUserId, relationshipId, false);
-    return redirect(back);
+    return saveOnce(request, formData, actor.accountId, async (tx) => {
+      await setSharing(tx, actor, serviceUserId, relationshipId, { scopes: [], endsOn: null });
+      if (supporter.kind !== "carer_of") await setActingOnBehalf(tx, actor, serviceUserId, relationshipId, false);
+      return saved(back, "sharingSaved");
+    });
   }
   if (formData.get("intent") === "act") {
     const submission = parseWithZod(formData, { schema: actingConsentSchema });
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-    await orNotFound(setActingOnBehalf(getDb(), actor, serviceUserId, relationshipId, submission.value.act === "yes"));
-    return redirect(back);
+    return saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(setActingOnBehalf(tx, actor, serviceUserId, relationshipId, submission.value.act === "yes"));
+      return saved(back, "sharingSaved");
+    });
   }
   const submission = parseWithZod(formData, { schema: sharingSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(setSharing(getDb(), actor, serviceUserId, relationshipId, submission.value));
-  return redirect(back);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(setSharing(tx, actor, serviceUserId, relationshipId, submission.value));
+    return saved(back, "sharingSaved");
+  });
 }
 
 

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -16,6 +16,7 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { careTeamMemberSchema } from "~/utils/validation/plan.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -34,8 +35,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (member.isCoordinator) formData.set("name", member.name);
   const submission = parseWithZod(formData, { schema: careTeamMemberSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await orNotFound(updateCareTeamMember(getDb(), actor, serviceUserId, params.memberId ?? "", submission.value));
-  return redirect(`/people/${serviceUserId}/plan#team`);
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(updateCareTeamMember(tx, actor, serviceUserId, params.memberId ?? "", submission.value));
+    return saved(`/people/${serviceUserId}/plan#team`, "saved");
+  });
 }
 
 /** Staff correct what the plan says about someone in the care team, or go on to remove them. */

@@ -11,6 +11,7 @@ import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
@@ -24,15 +25,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request);
-  await requireFormData(request);
+  const formData = await requireFormData(request);
   const serviceUserId = params.serviceUserId ?? "";
   try {
-    await orNotFound(removeCareTeamMember(getDb(), actor, serviceUserId, params.memberId ?? ""));
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(removeCareTeamMember(tx, actor, serviceUserId, params.memberId ?? ""));
+      return saved(`/people/${serviceUserId}/plan#team`, "removed");
+    });
   } catch (error) {
     if (error instanceof CoordinatorCannotBeRemovedError) throw redirect(`/people/${serviceUserId}/plan/coordinator`);
     throw error;
   }
-  return redirect(`/people/${serviceUserId}/plan#team`);
 }
 
 /** Check before taking someone off the care team: the person will see that the team changed. */

@@ -16,34 +16,43 @@ import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { carerMessageSchema } from "~/utils/validation/sharing.server";
+import { saved, saveOnce } from "~/utils/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
   const serviceUserId = params.serviceUserId ?? "";
   const info = await orNotFound(getTellTheTeam(getDb(), actor, serviceUserId));
   const { t } = getFixedT(request, account.preferredLanguage);
-  return json({ serviceUserId, ...info, pageTitle: t("carers:tell.title", { name: isolate(info.displayName) }) });
+  // After sending (Post/Redirect/Get): the address says only that, never what was sent.
+  const sent = new URL(request.url).searchParams.get("sent") === "1";
+  return json({
+    serviceUserId,
+    ...info,
+    sent,
+    pageTitle: sent ? t("carers:tell.sentTitle") : t("carers:tell.title", { name: isolate(info.displayName) }),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
+  const { actor } = await requireSignedIn(request);
   const formData = await requireFormData(request);
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: carerMessageSchema });
-  if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
-  await orNotFound(sendCarerMessage(getDb(), actor, serviceUserId, submission.value.body));
-  const { t } = getFixedT(request, account.preferredLanguage);
-  return json({ result: null, sent: true, pageTitle: t("carers:tell.sentTitle") });
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(sendCarerMessage(tx, actor, serviceUserId, submission.value.body));
+    return saved(`/people/${serviceUserId}/tell-the-team?sent=1`, null);
+  });
 }
 
 /** A carer can always tell the team something; they are told who reads it, and that the person does not see it automatically. */
 export default function TellTheTeam() {
   const { t } = useTranslation(["carers", "common"]);
-  const { displayName, coordinator, pageTitle } = useLoaderData<typeof loader>();
+  const { displayName, coordinator, pageTitle, sent } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm("tell-the-team", data?.result);
   const name = isolate(displayName);
-  if (data?.sent) {
+  if (sent && !data) {
     return (
       <div className="grid-two-thirds">
         <div className="panel" role="status">

@@ -31,6 +31,8 @@ export const sessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    // The key of a message for the next page (e.g. "progressSaved"), shown once; never personal data.
+    flash: text("flash"),
   },
   (t) => [index("sessions_account_idx").on(t.accountId)],
 );

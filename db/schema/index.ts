@@ -7,3 +7,4 @@ export * from "./communication";
 export * from "./requests";
 export * from "./decisions";
 export * from "./attention";
+export * from "./forms";

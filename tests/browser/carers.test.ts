@@ -196,6 +196,49 @@ describe("Alex's own needs, and a carer's assessment", () => {
   });
 });
 
+describe("Alex's open assessment request (issue 12, item 4)", () => {
+  it("with a request still open, Alex sees it and its status instead of the form, and a second is refused", async () => {
+    const alex = await signedIn(demoPeople.alex.email);
+    const requests = () => alex.page.locator("#assessment-heading + p + ul > li");
+    const openRequests = async () => (await requests().allTextContents()).filter((text) => /Received|In progress/.test(text));
+    await alex.page.goto("/carer/needs");
+    if (!(await openRequests()).length) {
+      // Run on its own: Alex asks first, and is told it was sent.
+      await alex.page.goto("/carer/assessment");
+      await keyPress(alex.page, alex.page.getByRole("radio", { name: "Phone" }), "Space");
+      await keyPress(alex.page, alex.page.getByRole("radio", { name: "No" }), "Space");
+      await keyGo(alex.page, alex.page.getByRole("button", { name: "Continue" }));
+      await keyGo(alex.page, alex.page.getByRole("button", { name: "Ask for the assessment" }));
+      expect(await alex.page.locator(".success-banner").textContent()).toContain("It has been sent to the care team.");
+      await alex.page.goto("/carer/needs");
+    }
+    const before = await requests().count();
+    const open = await openRequests();
+    expect(open).toHaveLength(1);
+
+    await alex.page.goto("/carer/assessment");
+    expect(await alex.page.locator("h1").textContent()).toBe("You have asked for a carer’s assessment");
+    const status = open[0]!.includes("In progress") ? "In progress" : "Received";
+    expect(await alex.page.locator("main .tag").allTextContents()).toEqual([status]);
+    expect(await alex.page.locator("main form").count()).toBe(0);
+    expect(await alex.page.locator("main").textContent()).toContain("You can ask for another carer’s assessment when this one is completed.");
+    expect(await alex.page.title()).toMatch(/^You have asked for a carer’s assessment – /);
+    await expectNoAxeViolations(alex.page, "an open assessment request");
+
+    // A second request sent anyway (an old page, another tab) is refused and lands on the open one.
+    const csrf = await alex.page.locator('header input[name="csrf"]').inputValue();
+    const second = await alex.page.request.post(`${baseURL()}/carer/assessment`, {
+      form: { csrf, formToken: "another-page-token-1234567890", intent: "send", serviceUserId: samId, contactBy: "email", bestTime: "", wantsAdvocate: "no" },
+      maxRedirects: 0,
+    });
+    expect(second.status()).toBe(302);
+    expect(second.headers()["location"]).toBe("/carer/assessment");
+    await alex.page.goto("/carer/needs");
+    expect(await requests().count()).toBe(before);
+    await alex.context.close();
+  });
+});
+
 describe("Alex tells the team something", () => {
   it("a 50,000-character message is explained and kept; a short one is sent and Jo reads it", async () => {
     const alex = await signedIn(demoPeople.alex.email);

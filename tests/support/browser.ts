@@ -174,14 +174,14 @@ async function pageStateKey(page: Page): Promise<string> {
     root.removeAttribute("data-hydrated");
     for (const el of root.querySelectorAll("[nonce]")) el.removeAttribute("nonce");
     for (const el of root.querySelectorAll('meta[property="csp-nonce"]')) el.removeAttribute("content");
-    for (const el of root.querySelectorAll('input[name="csrf"]')) el.removeAttribute("value");
+    for (const el of root.querySelectorAll('input[name="csrf"], input[name="formToken"]')) el.removeAttribute("value");
     for (const el of root.querySelectorAll("script")) el.textContent = "";
     // React Aria adds this style once it runs: it only sets touch-action, which axe never checks.
     for (const el of root.querySelectorAll("style#react-aria-pressable-style")) {
       if (el.textContent?.replace(/\s+/g, "") === "@layer{[data-react-aria-pressable]{touch-action:pan-xpan-ypinch-zoom;}}") el.remove();
     }
     const values = [...document.querySelectorAll<HTMLInputElement>("input, textarea, select")]
-      .filter((el) => el.name !== "csrf")
+      .filter((el) => el.name !== "csrf" && el.name !== "formToken")
       .map((el) => `${el.value}|${el.checked}`);
     // Where focus is, counted within <body> (the head differs by React Aria's style).
     const focus = document.activeElement ? [...document.body.querySelectorAll("*")].indexOf(document.activeElement) : -1;

@@ -1,4 +1,5 @@
 import { Form as RemixForm, useRouteLoaderData, type FormProps as RemixFormProps } from "@remix-run/react";
+import { useRef } from "react";
 import { FormContext } from "react-aria-components";
 import type { RootLoaderData } from "~/root";
 
@@ -9,14 +10,35 @@ export function AuthenticityTokenInput() {
 }
 
 /**
+ * The one-time token of this page's forms, made when the page was drawn: the server saves a
+ * form once per token, so pressing Save twice or sending the page again saves nothing more.
+ */
+export function FormToken() {
+  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
+  return <input type="hidden" name="formToken" value={data?.formToken ?? ""} />;
+}
+
+/** Changes after each successful save (a new success message), so forms can start empty again. */
+function useLastSave(): string {
+  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
+  const last = useRef("none");
+  if (data?.flash?.id) last.current = data.flash.id;
+  return last.current;
+}
+
+/**
  * A real <form method="post"> that Remix enhances when JavaScript runs. noValidate: the server
- * validates, so no browser bubbles; React Aria fields inside use ARIA validation.
+ * validates, so no browser bubbles; React Aria fields inside use ARIA validation. After a save
+ * with JavaScript the form is drawn afresh, so what was typed does not stay to be sent twice.
  */
 export function Form({ children, method = "post", ...props }: RemixFormProps) {
+  const lastSave = useLastSave();
+  const post = method.toLowerCase() === "post";
   return (
-    <RemixForm method={method} noValidate {...props}>
+    <RemixForm key={lastSave} method={method} noValidate {...props}>
       <FormContext.Provider value={{ validationBehavior: "aria" }}>
-        {method.toLowerCase() === "post" ? <AuthenticityTokenInput /> : null}
+        {post ? <AuthenticityTokenInput /> : null}
+        {post ? <FormToken /> : null}
         {children}
       </FormContext.Provider>
     </RemixForm>

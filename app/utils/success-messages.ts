@@ -1,0 +1,17 @@
+/** The success messages a save can leave for the next page (keys under common:success.messages, or a namespaced key). */
+export const successMessages = [
+  "saved",
+  "progressSaved",
+  "goalSaved",
+  "sharingSaved",
+  "sent",
+  "removed",
+  // A page's own words can be used too, with their namespace.
+  "communication:saved",
+] as const;
+
+export type SuccessMessage = (typeof successMessages)[number];
+
+export function isSuccessMessage(value: unknown): value is SuccessMessage {
+  return typeof value === "string" && (successMessages as readonly string[]).includes(value);
+}

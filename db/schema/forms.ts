@@ -1,0 +1,24 @@
+import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+
+/**
+ * Each form carries a one-time token made when the page was drawn. The first post with it saves
+ * and is recorded here; a repeat (a second press of Save, a resubmitted page) changes nothing and
+ * goes where the first went. Only a hash of the token is kept, for a day.
+ */
+export const formSubmissions = pgTable(
+  "form_submissions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** Where the first post went: a path in this portal. */
+    redirectTo: text("redirect_to"),
+    /** The success message key the first post showed. */
+    message: text("message"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("form_submissions_expires_idx").on(t.expiresAt)],
+);
