@@ -62,28 +62,31 @@ interface AdvocateAnswersShown {
   referrer: string;
   about: string;
   legalStatus: string | null;
-  shareCommunication: boolean;
+  shareCommunication: boolean | null;
   communicationOther: string;
   contactMethod: string;
   contactDetails: string;
   contactTimes: string;
-  leaveMessage: boolean;
+  leaveMessage: boolean | null;
 }
 
 /** The answers of an advocate request as summary rows, for the check page and the request itself. */
 export function useAdvocateRows() {
   const { t } = useTranslation(["requests"]);
-  const yesNo = (v: boolean) => (v ? t("requests:advocate.yes") : t("requests:advocate.no"));
+  // An answer left blank reads "Not given": it is never filled in for the person (issue 12).
+  const notGiven = t("requests:advocate.notGiven");
+  const yesNo = (v: boolean | null) => (v === null ? notGiven : v ? t("requests:advocate.yes") : t("requests:advocate.no"));
   return (d: AdvocateAnswersShown) => [
     ...(d.referrer !== "self" ? [{ key: "referrer", label: t("requests:advocate.referrer"), value: t(`requests:advocate.referrers.${d.referrer}`) }] : []),
     { key: "kind", label: t("requests:advocate.kind"), value: t(`requests:advocate.kinds.${d.kind}`) },
     { key: "about", label: t("requests:advocate.about"), value: <TheirWords text={d.about} /> },
-    { key: "legal", label: t("requests:advocate.legalStatus"), value: d.legalStatus ? t(`requests:advocate.legal.${d.legalStatus}`) : t("requests:advocate.notGiven") },
-    { key: "share", label: t("requests:advocate.shareCommunication"), value: yesNo(d.shareCommunication) },
+    { key: "legal", label: t("requests:advocate.legalStatus"), value: d.legalStatus ? t(`requests:advocate.legal.${d.legalStatus}`) : notGiven },
+    // Only asked when needs are recorded.
+    ...(d.shareCommunication === null ? [] : [{ key: "share", label: t("requests:advocate.shareCommunication"), value: yesNo(d.shareCommunication) }]),
     ...(d.communicationOther ? [{ key: "comms", label: t("requests:advocate.communicationOther"), value: <TheirWords text={d.communicationOther} /> }] : []),
     { key: "method", label: t("requests:advocate.contactMethod"), value: t(`requests:advocate.contact.${d.contactMethod}`) },
     { key: "details", label: t("requests:advocate.contactDetails"), value: <bdi>{d.contactDetails}</bdi> },
-    { key: "times", label: t("requests:advocate.contactTimes"), value: d.contactTimes ? <bdi>{d.contactTimes}</bdi> : t("requests:advocate.anyTime") },
+    { key: "times", label: t("requests:advocate.contactTimes"), value: d.contactTimes ? <bdi>{d.contactTimes}</bdi> : notGiven },
     { key: "message", label: t("requests:advocate.leaveMessage"), value: yesNo(d.leaveMessage) },
   ];
 }

@@ -13,7 +13,8 @@ export interface InterpreterDetails {
   need: string;
   language: string | null;
   mode: string;
-  gender: string;
+  /** null when the question was not answered (blank stays blank). */
+  gender: string | null;
   dialect: string;
   notSomeoneIKnow: boolean;
   appointment: string;
@@ -24,12 +25,14 @@ export interface AdvocateDetails {
   referrer: AdvocateReferrer;
   about: string;
   legalStatus: LegalStatus | null;
-  shareCommunication: boolean;
+  /** null when not answered, or not asked because no needs are recorded. */
+  shareCommunication: boolean | null;
   communicationOther: string;
   contactMethod: AdvocateContactMethod;
   contactDetails: string;
   contactTimes: string;
-  leaveMessage: boolean;
+  /** null when not answered. */
+  leaveMessage: boolean | null;
   consent: boolean;
 }
 

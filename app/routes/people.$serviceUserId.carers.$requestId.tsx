@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/utils/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -50,7 +50,7 @@ export default function AssessmentRequestForTeam() {
         rows={[
           { key: "on", label: t("carers:assessment.requestedOn"), value: <FormattedDate iso={request.requestedAt} /> },
           { key: "contact", label: t("carers:assessment.contactBy"), value: t(`carers:assessment.contact.${request.contactBy}`) },
-          { key: "time", label: t("carers:assessment.bestTime"), value: request.bestTime ? <bdi>{request.bestTime}</bdi> : t("carers:assessment.anyTime") },
+          { key: "time", label: t("carers:assessment.bestTime"), value: request.bestTime ? <bdi>{request.bestTime}</bdi> : t("carers:assessment.notGiven") },
           { key: "advocate", label: t("carers:assessment.advocate"), value: t(`carers:assessment.yesNo.${request.wantsAdvocate ? "yes" : "no"}`) },
         ]}
       />

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/utils/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -169,7 +169,7 @@ function InterpreterAnswers({ request }: { request: Shown<InterpreterDetails> })
         { key: "what", label: t("requests:interpreter.need"), value: what({ kind: "interpreter", details: d }) },
         { key: "for", label: t("requests:interpreter.appointment"), value: <TheirWords text={d.appointment} /> },
         { key: "when", label: t("requests:when"), value: request.appointmentAt ? <AppointmentTime iso={request.appointmentAt} /> : "" },
-        { key: "gender", label: t("requests:interpreter.gender"), value: t(`requests:gender.${d.gender}`) },
+        { key: "gender", label: t("requests:interpreter.gender"), value: d.gender ? t(`requests:gender.${d.gender}`) : t("requests:notGiven") },
         ...(d.dialect ? [{ key: "dialect", label: t("requests:interpreter.dialect"), value: <bdi>{d.dialect}</bdi> }] : []),
         ...(d.notSomeoneIKnow ? [{ key: "known", label: t("requests:interpreter.privacy"), value: t("requests:interpreter.notSomeoneIKnow") }] : []),
         { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },

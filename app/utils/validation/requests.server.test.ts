@@ -26,7 +26,7 @@ describe("asking for an interpreter", () => {
       need: "bsl",
       language: null,
       mode: "face_to_face",
-      gender: "no_preference",
+      gender: null,
       dialect: "",
       notSomeoneIKnow: false,
       appointment: "My review with Jo",
@@ -54,6 +54,26 @@ describe("asking for an interpreter", () => {
     ).toEqual(["validation:interpreter.unknownLanguage"]);
     const ok = parseWithZod(form({ ...good, need: "spoken", language: "pl" }), { schema: interpreterRequestSchema(now) });
     expect(ok.status === "success" && ok.value.language).toBe("pl");
+  });
+
+  it("shows every problem in one round: the missing language with the other answers' errors (issue 12)", () => {
+    const errors = parseWithZod(form({ need: "spoken", "appointmentOn.day": "1", "appointmentOn.month": "1", "appointmentOn.year": "2020" }), {
+      schema: interpreterRequestSchema(now),
+    }).reply().error;
+    expect(errors).toEqual({
+      language: ["validation:interpreter.language"],
+      mode: ["validation:interpreter.mode"],
+      appointment: ["validation:interpreter.appointment"],
+      appointmentOn: ["validation:interpreter.date.past"],
+      appointmentTime: ["validation:interpreter.time"],
+    });
+  });
+
+  it("leaves the preference blank when it is not answered: blank is never 'no preference' (issue 12)", () => {
+    const result = parseWithZod(form(good), { schema: interpreterRequestSchema(now) });
+    expect(result.status === "success" && result.value.gender).toBeNull();
+    const chosen = parseWithZod(form({ ...good, gender: "no_preference" }), { schema: interpreterRequestSchema(now) });
+    expect(chosen.status === "success" && chosen.value.gender).toBe("no_preference");
   });
 
   it("reads a time typed in Arabic or Bengali digits, or with a full-width colon", () => {
@@ -111,7 +131,7 @@ describe("asking for an advocate", () => {
       contactMethod: "text",
       contactDetails: "07700 900123",
       contactTimes: "",
-      leaveMessage: false,
+      leaveMessage: null,
       consent: true,
     });
   });
@@ -120,6 +140,22 @@ describe("asking for an advocate", () => {
     const { referrer: _r, legalStatus: _l, ...rest } = answers;
     const result = parseWithZod(form({ ...rest, referrer: "amhp" }), { schema: advocateRequestSchema(true) });
     expect(result.status === "success" && result.value).toMatchObject({ referrer: "self", legalStatus: null });
+  });
+
+  it("takes the person's own request, which has no 'who is asking' question, with every field filled (issue 12)", () => {
+    const { referrer: _r, ...own } = answers;
+    const result = parseWithZod(form({ ...own, communicationOther: "Short sentences", contactTimes: "After 4pm", leaveMessage: "no" }), {
+      schema: advocateRequestSchema(true),
+    });
+    expect(result.status === "success" ? result.value : result.reply().error).toMatchObject({ referrer: "self", kind: "imha", contactTimes: "After 4pm" });
+  });
+
+  it("keeps unanswered questions unanswered: no time is 'any time', no answer is not 'no' (issue 12)", () => {
+    const { shareCommunication: _s, ...rest } = answers;
+    const result = parseWithZod(form(rest), { schema: advocateRequestSchema(false) });
+    expect(result.status === "success" && result.value).toMatchObject({ contactTimes: "", leaveMessage: null, shareCommunication: null });
+    const no = parseWithZod(form({ ...answers, leaveMessage: "no", shareCommunication: "no" }), { schema: advocateRequestSchema(false) });
+    expect(no.status === "success" && no.value).toMatchObject({ leaveMessage: false, shareCommunication: false });
   });
 
   it("needs consent, a kind, what it is about, who is asking and a way to get in touch", () => {
@@ -155,6 +191,15 @@ describe("asking for another format, and for needs to be shared", () => {
     expect(result.status === "success" && result.value).toEqual({ document: "plan", format: "easy_read", attachmentFormat: "", delivery: "post" });
     const missing = parseWithZod(form({ document: "plan", format: "attachment", delivery: "email" }), { schema: formatRequestSchema });
     expect(missing.status === "error" && missing.reply().error).toEqual({ attachmentFormat: ["validation:formatRequest.attachment"] });
+  });
+
+  it("asks for the file format together with the other missing answers (issue 12)", () => {
+    const result = parseWithZod(form({ format: "attachment" }), { schema: formatRequestSchema });
+    expect(result.status === "error" && result.reply().error).toEqual({
+      document: ["validation:formatRequest.document"],
+      delivery: ["validation:formatRequest.delivery"],
+      attachmentFormat: ["validation:formatRequest.attachment"],
+    });
   });
 
   it("refuses choices that are not on the list", () => {
