@@ -5,7 +5,8 @@ import { useFormat } from "~/utils/use-format";
 interface InterpreterAsked {
   need: string;
   language: string | null;
-  mode: string;
+  /** Left out when the mode is shown on a line of its own. */
+  mode: string | null;
 }
 
 /** A request as the lists show it: its kind and what was asked. */
@@ -30,8 +31,10 @@ export function useRequestSummary() {
       i.need === "spoken" && i.language
         ? t("communication:flag.interpreter", { language: t(`communication:language.${i.language}`) })
         : t(`requests:need.${i.need}`),
-      t(`requests:mode.${i.mode}`),
-    ].join(", ");
+      i.mode ? t(`requests:mode.${i.mode}`) : null,
+    ]
+      .filter(Boolean)
+      .join(", ");
   };
 }
 
@@ -88,5 +91,31 @@ export function useAdvocateRows() {
     { key: "details", label: t("requests:advocate.contactDetails"), value: <bdi>{d.contactDetails}</bdi> },
     { key: "times", label: t("requests:advocate.contactTimes"), value: d.contactTimes ? <bdi>{d.contactTimes}</bdi> : notGiven },
     { key: "message", label: t("requests:advocate.leaveMessage"), value: yesNo(d.leaveMessage) },
+  ];
+}
+
+interface InterpreterAnswersShown extends InterpreterAsked {
+  gender: string | null;
+  dialect: string;
+  notSomeoneIKnow: boolean;
+  appointment: string;
+}
+
+/**
+ * The answers of an interpreter request as summary rows, for the check page and the request itself.
+ * An answer left blank reads "Not given": nothing is filled in for the person.
+ */
+export function useInterpreterRows() {
+  const { t } = useTranslation(["requests", "communication"]);
+  const what = useRequestSummary();
+  const notGiven = t("requests:notGiven");
+  return (d: InterpreterAnswersShown, appointmentAt: string | null) => [
+    { key: "need", label: t("requests:interpreter.need"), value: what({ kind: "interpreter", details: { ...d, mode: null } }) },
+    { key: "mode", label: t("requests:interpreter.mode"), value: t(`requests:mode.${d.mode}`) },
+    { key: "appointment", label: t("requests:interpreter.appointment"), value: <TheirWords text={d.appointment} /> },
+    { key: "when", label: t("requests:when"), value: appointmentAt ? <AppointmentTime iso={appointmentAt} /> : notGiven },
+    { key: "gender", label: t("requests:interpreter.gender"), value: d.gender ? t(`requests:gender.${d.gender}`) : notGiven },
+    { key: "dialect", label: t("requests:interpreter.dialect"), value: d.dialect ? <bdi>{d.dialect}</bdi> : notGiven },
+    { key: "known", label: t("requests:interpreter.privacy"), value: d.notSomeoneIKnow ? t("requests:interpreter.notSomeoneIKnow") : notGiven },
   ];
 }

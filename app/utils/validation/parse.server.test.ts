@@ -7,6 +7,7 @@ import { translateMessage } from "~/components/forms/use-server-form";
 import { createI18n } from "~/utils/i18n.server";
 import { languages } from "~/i18n";
 import { genericMessage, isOurMessage, messagesFor, parseWithZod } from "./parse.server";
+import { interpreterRequestSchema } from "./requests.server";
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -132,6 +133,13 @@ describe("every schema's errors are our messages", () => {
       for (const [field, messages] of Object.entries(result.reply().error ?? {})) for (const m of messages ?? []) if (!isOurMessage(m)) raw.add(`${field}: ${m.slice(0, 60)}`);
     }
     expect([...raw]).toEqual([]);
+  });
+});
+
+describe("errors in the order of the page", () => {
+  it("puts an error from a check across answers where its question is (issue 12)", () => {
+    const errors = parseWithZod(form({ need: "spoken" }), { schema: interpreterRequestSchema() }).reply().error;
+    expect(Object.keys(errors ?? {})).toEqual(["language", "mode", "appointment", "appointmentOn", "appointmentTime"]);
   });
 });
 

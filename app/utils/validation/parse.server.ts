@@ -42,7 +42,34 @@ export function messagesFor(issues: $ZodIssue[]): string[] {
  * direct import of @conform-to/zod elsewhere), so no schema message can reach a page.
  */
 export function parseWithZod<Schema extends $ZodType>(payload: FormData | URLSearchParams, options: { schema: Schema }) {
-  return conformParse(payload, { schema: options.schema, formatError: messagesFor });
+  const submission = conformParse(payload, { schema: options.schema, formatError: messagesFor });
+  if (submission.status === "error" && submission.error) inFormOrder(submission.error, questionOrder(options.schema));
+  return submission;
+}
+
+/** The questions of a form schema in the order they are declared, which is the order of the page. */
+function questionOrder(schema: $ZodType): string[] {
+  const def = schema._zod.def as unknown as { type: string; shape?: Record<string, unknown>; in?: $ZodType; innerType?: $ZodType };
+  if (def.type === "object" && def.shape) return Object.keys(def.shape);
+  if (def.type === "pipe" && def.in) return questionOrder(def.in);
+  if (def.innerType) return questionOrder(def.innerType);
+  return [];
+}
+
+/**
+ * Puts the errors in the order of the questions, so the error summary reads down the page even
+ * when a check across answers (the language, once the kind of interpreter is known) adds its
+ * error after the others. In place: the submission's reply reads this same object.
+ */
+function inFormOrder(errors: Record<string, unknown>, order: string[]) {
+  const rank = (name: string) => {
+    if (name === "") return -1;
+    const i = order.indexOf(name.split(/[.[]/)[0]!);
+    return i === -1 ? order.length : i;
+  };
+  const entries = Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [name] of entries) delete errors[name];
+  for (const [name, value] of entries) errors[name] = value;
 }
 
 /**

@@ -92,7 +92,7 @@ const yesNo = z.enum(["yes", "no"], { error: "validation:advocateRequest.yesNo" 
  * someone asking for another person; the person asking for themselves is "self".
  */
 export function advocateRequestSchema(own: boolean) {
-  const answers = z.object({
+  const questions = {
     kind: z.enum(advocateRequestKinds, { error: "validation:advocateRequest.kind" }),
     about: z
       .string({ error: "validation:advocateRequest.about" })
@@ -115,12 +115,13 @@ export function advocateRequestSchema(own: boolean) {
     contactTimes: z.string().trim().max(500, "validation:advocateRequest.contactTimesTooLong").optional().transform((v) => v ?? ""),
     leaveMessage: yesNo.optional().transform((v) => (v === undefined ? null : v === "yes")),
     consent: z.literal("yes", { error: own ? "validation:advocateRequest.consentOwn" : "validation:advocateRequest.consentOther" }),
-  });
+  };
   // The person asking for themselves is never asked who is asking: whatever is posted, it is "self".
+  // Asking for someone else, it is the first question on the page.
   const asked = own
-    ? answers.transform((v) => ({ ...v, referrer: "self" as AdvocateReferrer }))
-    : answers
-        .extend({ referrer: z.enum(advocateReferrers, { error: "validation:advocateRequest.referrer" }) })
+    ? z.object(questions).transform((v) => ({ ...v, referrer: "self" as AdvocateReferrer }))
+    : z
+        .object({ referrer: z.enum(advocateReferrers, { error: "validation:advocateRequest.referrer" }), ...questions })
         .transform((v) => ({ ...v, referrer: v.referrer as AdvocateReferrer }));
   return asked.transform(({ consent, ...v }) => ({ ...v, consent: consent === "yes" }));
 }
