@@ -24,7 +24,7 @@ export function useRequestSummary() {
   return ({ kind, details }: AskedRequest) => {
     const d = details as Record<string, string>;
     if (kind === "advocate") return t(`requests:advocate.kindShort.${d.kind}`);
-    if (kind === "format") return t("requests:format.summary", { document: t(`requests:format.documents.${d.document}`), format: t(`communication:format.${d.format}`) });
+    if (kind === "format") return t("requests:format.summary", { document: t(`requests:format.documents.${d.document}`), format: formatName(t, d) });
     if (kind === "share_needs") return t("requests:shareNeeds.summary");
     const i = details as InterpreterAsked;
     return [
@@ -36,6 +36,12 @@ export function useRequestSummary() {
       .filter(Boolean)
       .join(", ");
   };
+}
+
+/** A format in words; a translation says into which language: "Translated into Tigrinya". */
+export function formatName(t: (key: string, values?: Record<string, unknown>) => string, d: { format?: string; language?: string }): string {
+  if (d.format === "translated" && d.language) return t("communication:format.translatedInto", { language: t(`communication:language.${d.language}`) });
+  return t(`communication:format.${d.format}`);
 }
 
 /** The words for a status. "Booked" reads "advocate found", "sent to you" or "shared" for the other kinds. */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { accounts, serviceUsers, supportRequestEvents, supportRequests, type RequestKind, type RequestStatus } from "#db/schema/index";
-import type { formatDeliveries, formatDocuments, informationFormats } from "./communication-vocabulary";
+import type { formatDeliveries, formatDocuments, requestFormats } from "./communication-vocabulary";
 import type { AdvocateContactMethod, AdvocateReferrer, AdvocateRequestKind, LegalStatus } from "./advocacy";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
@@ -38,8 +38,10 @@ export interface AdvocateDetails {
 
 export interface FormatDetails {
   document: (typeof formatDocuments)[number];
-  format: (typeof informationFormats)[number];
+  format: (typeof requestFormats)[number];
   attachmentFormat: string;
+  /** For a translation: the language, by code. Absent on requests from before translations. */
+  language?: string;
   delivery: (typeof formatDeliveries)[number];
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { StatusTag, useAdvocateRows, useInterpreterRows, useStatusLabel } from "~/components/RequestParts";
+import { formatName, StatusTag, useAdvocateRows, useInterpreterRows, useStatusLabel } from "~/components/RequestParts";
 import { useNeedsInOneLine } from "~/components/CommunicationFlag";
 import type { AdvocateDetails, FormatDetails, InterpreterDetails, ShareNeedsDetails } from "~/models/requests.server";
 import { Button } from "~/components/ui/Button";
@@ -184,7 +184,7 @@ function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
         {
           key: "format",
           label: t("requests:format.format"),
-          value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}: <bdi>{d.attachmentFormat}</bdi></> : t(`communication:format.${d.format}`),
+          value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}: <bdi>{d.attachmentFormat}</bdi></> : formatName(t, d),
         },
         { key: "delivery", label: t("requests:format.delivery"), value: t(`requests:format.deliveries.${d.delivery}`) },
         { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },

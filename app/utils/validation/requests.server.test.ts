@@ -76,6 +76,11 @@ describe("asking for an interpreter", () => {
     expect(chosen.status === "success" && chosen.value.gender).toBe("no_preference");
   });
 
+  it("offers a speech-to-text reporter (STTR) (issue 12, AD-05)", () => {
+    const result = parseWithZod(form({ ...good, need: "sttr" }), { schema: interpreterRequestSchema(now) });
+    expect(result.status === "success" && result.value).toMatchObject({ need: "sttr", language: null });
+  });
+
   it("reads a time typed in Arabic or Bengali digits, or with a full-width colon", () => {
     for (const appointmentTime of ["١٤:٣٠", "১৪.৩০", "14：30"]) {
       const result = parseWithZod(form({ ...good, appointmentTime }), { schema: interpreterRequestSchema(now) });
@@ -188,9 +193,23 @@ describe("asking for an advocate", () => {
 describe("asking for another format, and for needs to be shared", () => {
   it("takes a document, a format and a way to send it; the file format only when it is asked for", () => {
     const result = parseWithZod(form({ document: "plan", format: "easy_read", attachmentFormat: "Word", delivery: "post" }), { schema: formatRequestSchema });
-    expect(result.status === "success" && result.value).toEqual({ document: "plan", format: "easy_read", attachmentFormat: "", delivery: "post" });
+    expect(result.status === "success" && result.value).toEqual({ document: "plan", format: "easy_read", attachmentFormat: "", language: "", delivery: "post" });
     const missing = parseWithZod(form({ document: "plan", format: "attachment", delivery: "email" }), { schema: formatRequestSchema });
     expect(missing.status === "error" && missing.reply().error).toEqual({ attachmentFormat: ["validation:formatRequest.attachment"] });
+  });
+
+  it("offers the plan translated, into a language from the list (issue 12, for people whose language the portal is not in)", () => {
+    const result = parseWithZod(form({ document: "plan", format: "translated", language: "ti", delivery: "post" }), { schema: formatRequestSchema });
+    expect(result.status === "success" && result.value).toEqual({ document: "plan", format: "translated", attachmentFormat: "", language: "ti", delivery: "post" });
+    expect(parseWithZod(form({ document: "plan", format: "translated", delivery: "post" }), { schema: formatRequestSchema }).reply().error).toEqual({
+      language: ["validation:formatRequest.language"],
+    });
+    expect(parseWithZod(form({ document: "plan", format: "translated", language: "klingon", delivery: "post" }), { schema: formatRequestSchema }).reply().error).toEqual({
+      language: ["validation:formatRequest.unknownLanguage"],
+    });
+    // The language goes only with a translation.
+    const large = parseWithZod(form({ document: "plan", format: "large_print", language: "ti", delivery: "post" }), { schema: formatRequestSchema });
+    expect(large.status === "success" && large.value.language).toBe("");
   });
 
   it("asks for the file format together with the other missing answers (issue 12)", () => {

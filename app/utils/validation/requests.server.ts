@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalStatuses, type AdvocateReferrer } from "~/models/advocacy";
-import { formatDeliveries, formatDocuments, informationFormats, interpreterGenders, interpreterModes, interpreterNeeds, languageCodes } from "~/models/communication-vocabulary";
+import { formatDeliveries, formatDocuments, interpreterGenders, interpreterModes, interpreterNeeds, languageCodes, requestFormats } from "~/models/communication-vocabulary";
 import { dateInput } from "./plan.server";
 import { westernDigits } from "~/utils/forms.server";
 import { evenWithOtherErrors } from "./parse.server";
@@ -126,20 +126,33 @@ export function advocateRequestSchema(own: boolean) {
   return asked.transform(({ consent, ...v }) => ({ ...v, consent: consent === "yes" }));
 }
 
-/** A document in another format (AD-11): which one, which format, and how it should reach the person. */
+/**
+ * A document in another format (AD-11): which one, which format, and how it should reach the
+ * person. A translation needs the language (for someone whose language the portal is not in).
+ */
 export const formatRequestSchema = z
   .object({
     document: z.enum(formatDocuments, { error: "validation:formatRequest.document" }),
-    format: z.enum(informationFormats, { error: "validation:formatRequest.format" }),
+    format: z.enum(requestFormats, { error: "validation:formatRequest.format" }),
     attachmentFormat: z.string().trim().max(200, "validation:formatRequest.attachmentTooLong").optional().transform((v) => v ?? ""),
+    language: z.string().trim().optional().transform((v) => v ?? ""),
     delivery: z.enum(formatDeliveries, { error: "validation:formatRequest.delivery" }),
   })
   .superRefine((v, ctx) => {
     if (v.format === "attachment" && !v.attachmentFormat) {
       ctx.addIssue({ code: "custom", path: ["attachmentFormat"], message: "validation:formatRequest.attachment" });
     }
+    if (v.format === "translated") {
+      const language = typeof v.language === "string" ? v.language : "";
+      if (!language) ctx.addIssue({ code: "custom", path: ["language"], message: "validation:formatRequest.language" });
+      else if (!languageCodes.includes(language)) ctx.addIssue({ code: "custom", path: ["language"], message: "validation:formatRequest.unknownLanguage" });
+    }
   }, evenWithOtherErrors)
-  .transform((v) => ({ ...v, attachmentFormat: v.format === "attachment" ? v.attachmentFormat : "" }));
+  .transform((v) => ({
+    ...v,
+    attachmentFormat: v.format === "attachment" ? v.attachmentFormat : "",
+    language: v.format === "translated" ? v.language : "",
+  }));
 
 /** Sharing communication needs with other services needs the person's clear yes. */
 export const shareNeedsSchema = z.object({
