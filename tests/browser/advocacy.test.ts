@@ -115,9 +115,9 @@ describe("asking for an advocate", () => {
       await keyPress(sam, sam.getByRole("checkbox", { name: "I agree that my request can be shared with the advocacy service" }), "Space");
       await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
 
-      // No error, and above all none about a question Sam is never asked.
+      // No error, and above all none about a question Sam is never asked. (With JavaScript the page changes in place: wait for it.)
+      await expect.poll(() => sam.locator("h1").textContent()).toBe("Check your answers before you send them");
       expect(await sam.locator(".error-summary").count()).toBe(0);
-      expect(await sam.locator("h1").textContent()).toBe("Check your answers before you send them");
       const answers = plain(await sam.locator(".summary-list").textContent());
       expect(answers).toContain("Getting my housing sorted");
       expect(answers).toContain("After 4pm");
@@ -126,13 +126,13 @@ describe("asking for an advocate", () => {
 
       // Each answer has its own Change button, named for it; it brings back everything typed.
       await keyGo(sam, sam.getByRole("button", { name: "Change your answer to “When is it safe to contact you?”" }));
-      expect(await sam.getByRole("textbox", { name: /When is it safe to contact you/ }).inputValue()).toBe("After 4pm");
+      await expect.poll(() => sam.getByRole("textbox", { name: /When is it safe to contact you/ }).inputValue()).toBe("After 4pm");
       expect(await sam.getByRole("radio", { name: /^Community advocate/ }).isChecked()).toBe(true);
       expect(await sam.getByRole("checkbox", { name: "I agree that my request can be shared with the advocacy service" }).isChecked()).toBe(true);
       await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
-      expect(await sam.locator("h1").textContent()).toBe("Check your answers before you send them");
+      await expect.poll(() => sam.locator("h1").textContent()).toBe("Check your answers before you send them");
       await keyGo(sam, sam.getByRole("button", { name: "Send request for an advocate" }));
-      expect(await sam.locator("main").textContent()).toContain("Your request has been sent");
+      await expect.poll(() => sam.locator("main").textContent()).toContain("Your request has been sent");
       expect(plain(await sam.locator(".summary-list").textContent())).toContain("Getting my housing sorted");
       await context.close();
     });

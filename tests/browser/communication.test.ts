@@ -31,9 +31,12 @@ describe("how I need information", () => {
     expect(await language.inputValue()).toBe("pl");
     await keyPress(page, page.getByRole("group", { name: /prefer/ }).getByRole("checkbox", { name: "Speaking" }), "Space");
     await keyPress(page, page.getByRole("group", { name: /prefer/ }).getByRole("radio", { name: "Yes" }), "Space");
+    // How well he knows it (AD-04): optional, in plain words.
+    await keyPress(page, page.getByRole("group", { name: /prefer/ }).getByRole("radio", { name: "Fairly well" }), "Space");
     await keyGo(page, page.getByRole("button", { name: "Save" }));
     expect(await page.locator("main").textContent()).toContain("Your needs are saved");
     expect(await page.getByRole("checkbox", { name: "Large print" }).isChecked()).toBe(true);
+    expect(await page.getByRole("group", { name: /prefer/ }).getByRole("radio", { name: "Fairly well" }).isChecked()).toBe(true);
     expect(await language.inputValue()).toBe("pl");
     expect(await page.locator("main").textContent()).toContain("Last checked:");
     await page.goto("/");
@@ -163,7 +166,7 @@ describe("an interpreter request shows every problem at once", () => {
       await sam.goto(`/people/${samId}/requests/interpreter`);
       await keyPress(sam, sam.getByRole("radio", { name: "Spoken language interpreter" }), "Space");
       await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
-      expect(await sam.title()).toMatch(/^Error: /);
+      await expect.poll(() => sam.title()).toMatch(/^Error: /);
       expect(await sam.locator(".error-summary a").allTextContents()).toEqual([
         "Choose the language",
         "Choose how they should join",
@@ -227,6 +230,26 @@ describe("information in the format that works", () => {
     await sam.goto(sharePath);
     expect(await sam.locator(".tag").first().textContent()).toBe("Shared");
     await own.close();
+  });
+});
+
+describe("a translated plan", () => {
+  it("Sam asks for his crisis plan in Tigrinya; the language is asked with the other answers (JavaScript off)", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const sam = await context.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto(`/people/${samId}/requests/format`);
+    await keyPress(sam, sam.getByRole("radio", { name: "Crisis plan" }), "Space");
+    await keyPress(sam, sam.getByRole("radio", { name: "Translated into another language" }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    expect(await sam.locator(".error-summary a").allTextContents()).toEqual(["Choose the language", "Choose how we should get it to you"]);
+    await expectNoAxeViolations(sam, "format request, translation with errors");
+    await sam.getByRole("combobox", { name: "Which language should it be translated into?" }).selectOption("ti");
+    await keyPress(sam, sam.getByRole("radio", { name: "By post" }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    expect(await sam.locator("main").textContent()).toContain("Your request has been sent");
+    expect(plain(await sam.locator(".summary-list").textContent())).toContain("Translated into Tigrinya");
+    await context.close();
   });
 });
 
