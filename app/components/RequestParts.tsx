@@ -6,7 +6,8 @@ import { useReaderT } from "~/utils/use-reader";
 interface InterpreterAsked {
   need: string;
   language: string | null;
-  mode: string;
+  /** Left out when the mode is shown on a line of its own. */
+  mode: string | null;
 }
 
 /** A request as the lists show it: its kind and what was asked. */
@@ -24,16 +25,24 @@ export function useRequestSummary() {
   return ({ kind, details }: AskedRequest) => {
     const d = details as Record<string, string>;
     if (kind === "advocate") return t(`requests:advocate.kindShort.${d.kind}`);
-    if (kind === "format") return t("requests:format.summary", { document: t(`requests:format.documents.${d.document}`), format: t(`communication:format.${d.format}`) });
+    if (kind === "format") return t("requests:format.summary", { document: t(`requests:format.documents.${d.document}`), format: formatName(t, d) });
     if (kind === "share_needs") return t("requests:shareNeeds.summary");
     const i = details as InterpreterAsked;
     return [
       i.need === "spoken" && i.language
         ? t("communication:flag.interpreter", { language: t(`communication:language.${i.language}`) })
         : t(`requests:need.${i.need}`),
-      t(`requests:mode.${i.mode}`),
-    ].join(", ");
+      i.mode ? t(`requests:mode.${i.mode}`) : null,
+    ]
+      .filter(Boolean)
+      .join(", ");
   };
+}
+
+/** A format in words; a translation says into which language: "Translated into Tigrinya". */
+export function formatName(t: (key: string, values?: Record<string, unknown>) => string, d: { format?: string; language?: string }): string {
+  if (d.format === "translated" && d.language) return t("communication:format.translatedInto", { language: t(`communication:language.${d.language}`) });
+  return t(`communication:format.${d.format}`);
 }
 
 /** The words for a status. "Booked" reads "advocate found", "sent to you" or "shared" for the other kinds. */
@@ -63,29 +72,58 @@ interface AdvocateAnswersShown {
   referrer: string;
   about: string;
   legalStatus: string | null;
-  shareCommunication: boolean;
+  shareCommunication: boolean | null;
   communicationOther: string;
   contactMethod: string;
   contactDetails: string;
   contactTimes: string;
-  leaveMessage: boolean;
+  leaveMessage: boolean | null;
 }
 
 /** The answers of an advocate request as summary rows, for the check page and the request itself. */
 export function useAdvocateRows() {
   const { t } = useTranslation(["requests"]);
   const { tw } = useReaderT();
-  const yesNo = (v: boolean) => (v ? t("requests:advocate.yes") : t("requests:advocate.no"));
+  // An answer left blank reads "Not given": it is never filled in for the person (issue 12).
+  const notGiven = t("requests:advocate.notGiven");
+  const yesNo = (v: boolean | null) => (v === null ? notGiven : v ? t("requests:advocate.yes") : t("requests:advocate.no"));
   return (d: AdvocateAnswersShown) => [
     ...(d.referrer !== "self" ? [{ key: "referrer", label: t("requests:advocate.referrer"), value: t(`requests:advocate.referrers.${d.referrer}`) }] : []),
     { key: "kind", label: t("requests:advocate.kind"), value: t(`requests:advocate.kinds.${d.kind}`) },
     { key: "about", label: t("requests:advocate.about"), value: <TheirWords text={d.about} /> },
-    { key: "legal", label: tw("requests:advocate.legalStatus"), value: d.legalStatus ? tw(`requests:advocate.legal.${d.legalStatus}`) : t("requests:advocate.notGiven") },
-    { key: "share", label: t("requests:advocate.shareCommunication"), value: yesNo(d.shareCommunication) },
+    { key: "legal", label: tw("requests:advocate.legalStatus"), value: d.legalStatus ? tw(`requests:advocate.legal.${d.legalStatus}`) : notGiven },
+    // Only asked when needs are recorded.
+    ...(d.shareCommunication === null ? [] : [{ key: "share", label: t("requests:advocate.shareCommunication"), value: yesNo(d.shareCommunication) }]),
     ...(d.communicationOther ? [{ key: "comms", label: tw("requests:advocate.communicationOther"), value: <TheirWords text={d.communicationOther} /> }] : []),
     { key: "method", label: tw("requests:advocate.contactMethod"), value: tw(`requests:advocate.contact.${d.contactMethod}`) },
     { key: "details", label: t("requests:advocate.contactDetails"), value: <bdi>{d.contactDetails}</bdi> },
-    { key: "times", label: tw("requests:advocate.contactTimes"), value: d.contactTimes ? <bdi>{d.contactTimes}</bdi> : t("requests:advocate.anyTime") },
+    { key: "times", label: tw("requests:advocate.contactTimes"), value: d.contactTimes ? <bdi>{d.contactTimes}</bdi> : notGiven },
     { key: "message", label: tw("requests:advocate.leaveMessage"), value: yesNo(d.leaveMessage) },
+  ];
+}
+
+interface InterpreterAnswersShown extends InterpreterAsked {
+  gender: string | null;
+  dialect: string;
+  notSomeoneIKnow: boolean;
+  appointment: string;
+}
+
+/**
+ * The answers of an interpreter request as summary rows, for the check page and the request itself.
+ * An answer left blank reads "Not given": nothing is filled in for the person.
+ */
+export function useInterpreterRows() {
+  const { t } = useTranslation(["requests", "communication"]);
+  const what = useRequestSummary();
+  const notGiven = t("requests:notGiven");
+  return (d: InterpreterAnswersShown, appointmentAt: string | null) => [
+    { key: "need", label: t("requests:interpreter.need"), value: what({ kind: "interpreter", details: { ...d, mode: null } }) },
+    { key: "mode", label: t("requests:interpreter.mode"), value: t(`requests:mode.${d.mode}`) },
+    { key: "appointment", label: t("requests:interpreter.appointment"), value: <TheirWords text={d.appointment} /> },
+    { key: "when", label: t("requests:when"), value: appointmentAt ? <AppointmentTime iso={appointmentAt} /> : notGiven },
+    { key: "gender", label: t("requests:interpreter.gender"), value: d.gender ? t(`requests:gender.${d.gender}`) : notGiven },
+    { key: "dialect", label: t("requests:interpreter.dialect"), value: d.dialect ? <bdi>{d.dialect}</bdi> : notGiven },
+    { key: "known", label: t("requests:interpreter.privacy"), value: d.notSomeoneIKnow ? t("requests:interpreter.notSomeoneIKnow") : notGiven },
   ];
 }

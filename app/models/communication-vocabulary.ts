@@ -16,6 +16,12 @@ export const communicationSupport = [
   "read_letters",
 ] as const;
 export const languageModes = ["spoken", "signed", "written"] as const;
+/**
+ * How well the person knows a language (AD-04): UK Core NHSCommunication's proficiency level
+ * (HL7 LanguageAbilityProficiency E, G, F, P), asked in plain words and optional.
+ */
+export const languageProficiencies = ["excellent", "good", "fair", "poor"] as const;
+export type LanguageProficiency = (typeof languageProficiencies)[number];
 
 /**
  * Languages people ask for most in UK mental health services, by BCP 47 code, each named in
@@ -53,11 +59,13 @@ export type LanguageCode = (typeof languages)[number]["code"];
 export const languageCodes = languages.map((l) => l.code) as readonly string[];
 
 /** What kind of interpreter or communication professional is asked for. */
-export const interpreterNeeds = ["spoken", "bsl", "deafblind", "lipspeaker", "notetaker"] as const;
+export const interpreterNeeds = ["spoken", "bsl", "deafblind", "lipspeaker", "notetaker", "sttr"] as const;
 /** Face to face first: it is what mental health appointments need most. */
 export const interpreterModes = ["face_to_face", "video", "phone"] as const;
 export const interpreterGenders = ["no_preference", "woman", "man"] as const;
 
 /** Documents someone can ask for in another format (AD-11), and how it reaches them. */
 export const formatDocuments = ["plan", "crisis_plan", "letters"] as const;
+/** The formats a document can be asked for in: the recorded ones, or translated into the person's language. */
+export const requestFormats = [...informationFormats, "translated"] as const;
 export const formatDeliveries = ["post", "email", "appointment"] as const;

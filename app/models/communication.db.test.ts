@@ -44,6 +44,17 @@ describe("communication needs", () => {
     expect((await getMyCommunicationNeeds(getDb(), sam, 12, new Date("2026-02-02T00:00:00Z")))?.reviewDue).toBe(false);
   });
 
+  it("keeps how well the person knows each language (AD-04, issue 12), and 'not said' as not said", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const languages = [
+      { code: "ti", preferred: true, modes: ["spoken"], interpreterNeeded: true, proficiency: "excellent" },
+      { code: "en", preferred: false, modes: ["written"], interpreterNeeded: false, proficiency: null },
+    ];
+    await saveMyCommunicationNeeds(getDb(), await actorFor(demoPeople.sam.email), { ...bsl, languages });
+    expect((await getCommunicationNeedsFor(getDb(), await actorFor(demoPeople.jo.email), sam, 12))?.languages).toEqual(languages);
+  });
+
   it("a carer keeps their own; 'no needs' raises no flag", async () => {
     await seedDemoData(getDb());
     const alex = await actorFor(demoPeople.alex.email);

@@ -199,3 +199,17 @@ describe("a document in another format, and sharing needs with other services", 
     expect((await listRequests(getDb(), samActor, sam)).map((r) => r.kind).sort()).toEqual(["format", "share_needs"]);
   });
 });
+
+describe("answers added and answers left blank (issue 12)", () => {
+  it("keeps a translation's language, a speech-to-text reporter, and blank answers as blank", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const translated = await requestFormat(getDb(), samActor, sam, { document: "plan", format: "translated", attachmentFormat: "", language: "ti", delivery: "post" });
+    expect((await getRequest(getDb(), samActor, sam, translated)).details).toEqual({ document: "plan", format: "translated", attachmentFormat: "", language: "ti", delivery: "post" });
+    const sttr = await requestInterpreter(getDb(), samActor, sam, { ...bsl, need: "sttr", gender: null });
+    expect((await getRequest(getDb(), samActor, sam, sttr)).details).toMatchObject({ need: "sttr", gender: null });
+    const advocate = await requestAdvocate(getDb(), samActor, sam, { ...imha, referrer: "self", contactTimes: "", leaveMessage: null, shareCommunication: null });
+    expect((await getRequest(getDb(), samActor, sam, advocate)).details).toMatchObject({ contactTimes: "", leaveMessage: null, shareCommunication: null });
+  });
+});

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { accounts, serviceUsers, supportRequestEvents, supportRequests, type RequestKind, type RequestStatus } from "#db/schema/index";
-import type { formatDeliveries, formatDocuments, informationFormats } from "./communication-vocabulary";
+import type { formatDeliveries, formatDocuments, requestFormats } from "./communication-vocabulary";
 import type { AdvocateContactMethod, AdvocateReferrer, AdvocateRequestKind, LegalStatus } from "./advocacy";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
@@ -13,7 +13,8 @@ export interface InterpreterDetails {
   need: string;
   language: string | null;
   mode: string;
-  gender: string;
+  /** null when the question was not answered (blank stays blank). */
+  gender: string | null;
   dialect: string;
   notSomeoneIKnow: boolean;
   appointment: string;
@@ -24,19 +25,23 @@ export interface AdvocateDetails {
   referrer: AdvocateReferrer;
   about: string;
   legalStatus: LegalStatus | null;
-  shareCommunication: boolean;
+  /** null when not answered, or not asked because no needs are recorded. */
+  shareCommunication: boolean | null;
   communicationOther: string;
   contactMethod: AdvocateContactMethod;
   contactDetails: string;
   contactTimes: string;
-  leaveMessage: boolean;
+  /** null when not answered. */
+  leaveMessage: boolean | null;
   consent: boolean;
 }
 
 export interface FormatDetails {
   document: (typeof formatDocuments)[number];
-  format: (typeof informationFormats)[number];
+  format: (typeof requestFormats)[number];
   attachmentFormat: string;
+  /** For a translation: the language, by code. Absent on requests from before translations. */
+  language?: string;
   delivery: (typeof formatDeliveries)[number];
 }
 

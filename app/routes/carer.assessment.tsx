@@ -1,5 +1,5 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { contactMethods, needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
@@ -145,7 +145,7 @@ export default function RequestAssessment() {
           rows={[
             { key: "who", label: t("carers:assessment.person"), value: <bdi>{person?.name ?? ""}</bdi> },
             { key: "contact", label: t("carers:assessment.contactBy"), value: t(`carers:assessment.contact.${answers.contactBy}`) },
-            { key: "time", label: t("carers:assessment.bestTime"), value: answers.bestTime ? <bdi>{answers.bestTime}</bdi> : t("carers:assessment.anyTime") },
+            { key: "time", label: t("carers:assessment.bestTime"), value: answers.bestTime ? <bdi>{answers.bestTime}</bdi> : t("carers:assessment.notGiven") },
             { key: "advocate", label: t("carers:assessment.advocate"), value: t(`carers:assessment.yesNo.${answers.wantsAdvocate}`) },
             { key: "needs", label: t("carers:assessment.needs"), value: t("carers:needs.progress", { done: partsDone, total: partsTotal }) },
           ]}

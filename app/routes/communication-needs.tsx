@@ -1,6 +1,6 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "~/utils/validation/parse.server";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
 import { FormPage } from "~/components/forms/FormPage";
@@ -20,6 +20,7 @@ import {
   contactMethodsAis,
   informationFormats,
   languageModes,
+  languageProficiencies,
 } from "~/models/communication-vocabulary";
 import { getMyCommunicationNeeds, saveMyCommunicationNeeds } from "~/models/communication.server";
 import type { RouteHandle } from "~/root";
@@ -63,14 +64,16 @@ export default function CommunicationNeeds() {
   const typed = (lastResult?.initialValue ?? null) as Record<string, unknown> | null;
   const text = (name: "attachmentFormat" | "other") => (typed ? (typeof typed[name] === "string" ? (typed[name] as string) : "") : (needs?.[name] ?? ""));
   const list = (name: "contactMethods" | "formats" | "support") => (typed ? (valuesOf(name) ?? []) : (needs?.[name] ?? []));
-  const typedLanguages = (typed?.languages ?? []) as { code?: string; modes?: string | string[]; interpreterNeeded?: string }[];
+  const typedLanguages = (typed?.languages ?? []) as { code?: string; modes?: string | string[]; interpreterNeeded?: string; proficiency?: string }[];
   const language = (i: number) => {
     if (typed) {
       const row = typedLanguages[i] ?? {};
-      return { code: row.code ?? "", modes: [row.modes ?? []].flat(), interpreterNeeded: row.interpreterNeeded };
+      return { code: row.code ?? "", modes: [row.modes ?? []].flat(), interpreterNeeded: row.interpreterNeeded, proficiency: row.proficiency };
     }
     const saved = needs?.languages[i];
-    return saved ? { code: saved.code, modes: saved.modes, interpreterNeeded: saved.interpreterNeeded ? "yes" : "no" } : { code: "", modes: [], interpreterNeeded: undefined };
+    return saved
+      ? { code: saved.code, modes: saved.modes, interpreterNeeded: saved.interpreterNeeded ? "yes" : "no", proficiency: saved.proficiency ?? undefined }
+      : { code: "", modes: [], interpreterNeeded: undefined, proficiency: undefined };
   };
   const languageOptions = useLanguageOptions({ withSignLanguage: true });
   return (
@@ -147,6 +150,15 @@ export default function CommunicationNeeds() {
                 defaultValue={row.modes}
                 error={errorFor(`languages[${i}].modes`)}
                 choices={languageModes.map((m) => ({ value: m, label: t(`communication:mode.${m}`) }))}
+              />
+              <RadioGroup
+                name={`languages[${i}].proficiency`}
+                label={t("communication:proficiency.label")}
+                hint={t("communication:proficiency.hint")}
+                optional
+                defaultValue={row.proficiency}
+                error={errorFor(`languages[${i}].proficiency`)}
+                choices={languageProficiencies.map((p) => ({ value: p, label: t(`communication:proficiency.${p}`) }))}
               />
               <RadioGroup
                 name={`languages[${i}].interpreterNeeded`}

@@ -1,5 +1,5 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { needsPartNames, needsParts, type NeedsField } from "~/components/carers/needs-parts";
@@ -53,7 +53,7 @@ export default function AssessmentRequestForTeam() {
         rows={[
           { key: "on", label: t("carers:assessment.requestedOn"), value: <FormattedDate iso={request.requestedAt} /> },
           { key: "contact", label: t("carers:assessment.contactBy"), value: t(`carers:assessment.contact.${request.contactBy}`) },
-          { key: "time", label: t("carers:assessment.bestTime"), value: request.bestTime ? <bdi>{request.bestTime}</bdi> : t("carers:assessment.anyTime") },
+          { key: "time", label: t("carers:assessment.bestTime"), value: request.bestTime ? <bdi>{request.bestTime}</bdi> : t("carers:assessment.notGiven") },
           { key: "advocate", label: t("carers:assessment.advocate"), value: t(`carers:assessment.yesNo.${request.wantsAdvocate ? "yes" : "no"}`) },
         ]}
       />

@@ -59,6 +59,7 @@ export default function CommunicationNeedsDetail() {
                         {t(`communication:language.${l.code}`)}
                         {l.preferred ? ` (${t("communication:preferred")})` : ""}
                         {l.modes.length ? `: ${list(l.modes.map((m) => t(`communication:mode.${m}`)))}` : ""}
+                        {l.proficiency ? `. ${t("communication:proficiency.shown", { level: t(`communication:proficiency.${l.proficiency}`) })}` : ""}
                         {l.interpreterNeeded ? `. ${t("communication:interpreterYes")}` : ""}
                       </li>
                     ))}

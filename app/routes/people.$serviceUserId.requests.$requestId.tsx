@@ -1,11 +1,11 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { AppointmentTime, StatusTag, useAdvocateRows, useRequestSummary, useStatusLabel } from "~/components/RequestParts";
+import { formatName, StatusTag, useAdvocateRows, useInterpreterRows, useStatusLabel } from "~/components/RequestParts";
 import { useNeedsInOneLine } from "~/components/CommunicationFlag";
 import type { AdvocateDetails, FormatDetails, InterpreterDetails, ShareNeedsDetails } from "~/models/requests.server";
 import { Button } from "~/components/ui/Button";
@@ -165,23 +165,9 @@ export default function RequestDetail() {
 type Shown<D> = { details: D; appointmentAt: string | null; createdBy: string | null };
 
 function InterpreterAnswers({ request }: { request: Shown<InterpreterDetails> }) {
-  const { t } = useTranslation(["requests", "communication"]);
-  const { tw } = useReaderT();
-  const what = useRequestSummary();
-  const d = request.details;
-  return (
-    <SummaryList
-      rows={[
-        { key: "what", label: t("requests:interpreter.need"), value: what({ kind: "interpreter", details: d }) },
-        { key: "for", label: t("requests:interpreter.appointment"), value: <TheirWords text={d.appointment} /> },
-        { key: "when", label: t("requests:when"), value: request.appointmentAt ? <AppointmentTime iso={request.appointmentAt} /> : "" },
-        { key: "gender", label: t("requests:interpreter.gender"), value: t(`requests:gender.${d.gender}`) },
-        ...(d.dialect ? [{ key: "dialect", label: t("requests:interpreter.dialect"), value: <bdi>{d.dialect}</bdi> }] : []),
-        ...(d.notSomeoneIKnow ? [{ key: "known", label: t("requests:interpreter.privacy"), value: tw("requests:interpreter.notSomeoneIKnow") }] : []),
-        { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
-      ]}
-    />
-  );
+  const { t } = useTranslation(["requests"]);
+  const rows = useInterpreterRows();
+  return <SummaryList rows={[...rows(request.details, request.appointmentAt), { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> }]} />;
 }
 
 /** An advocate request as it was sent: the same rows as the check page. */
@@ -204,7 +190,7 @@ function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
         {
           key: "format",
           label: t("requests:format.format"),
-          value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}: <bdi>{d.attachmentFormat}</bdi></> : t(`communication:format.${d.format}`),
+          value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}: <bdi>{d.attachmentFormat}</bdi></> : formatName(t, d),
         },
         { key: "delivery", label: tw("requests:format.delivery"), value: tw(`requests:format.deliveries.${d.delivery}`) },
         { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },

@@ -1,11 +1,11 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useNeedsInOneLine, type FlagNeeds } from "~/components/CommunicationFlag";
+import { CheckAnswers } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { SummaryList } from "~/components/plan/PlanParts";
 import { useAdvocateRows } from "~/components/RequestParts";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
@@ -58,28 +58,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-const fields = [
-  "kind",
-  "referrer",
-  "about",
-  "legalStatus",
-  "shareCommunication",
-  "communicationOther",
-  "contactMethod",
-  "contactDetails",
-  "contactTimes",
-  "leaveMessage",
-  "consent",
-] as const;
-
-function Hidden({ values }: { values: Record<string, unknown> }) {
-  return (
-    <>
-      {fields.map((k) => (typeof values[k] === "string" ? <input key={k} type="hidden" name={k} value={values[k] as string} /> : null))}
-    </>
-  );
-}
-
 /** Ask for an advocate (AD-02, AD-03, CR-08): a short form, check your answers, then what happens next. */
 export default function AskForAdvocate() {
   const { t } = useTranslation(["requests", "advocacy", "common"]);
@@ -97,20 +75,9 @@ export default function AskForAdvocate() {
     return (
       <FormPage back={back} title={t("requests:advocate.checkTitle")} errors={[]} resultKey={data}>
         <p>{own ? t("requests:advocate.checkIntroOwn") : t("requests:advocate.checkIntroOther", { name: isolate(displayName) })}</p>
-        <SummaryList rows={rows(data.answers as AdvocateDetails)} />
-        <Form>
-          <Hidden values={values} />
-          <input type="hidden" name="intent" value="edit" />
-          <Button type="submit" variant="secondary">
-            {t("requests:advocate.change")}
-          </Button>
-        </Form>
-        <p>{t("requests:advocate.checkBody")}</p>
-        <Form>
-          <Hidden values={values} />
-          <input type="hidden" name="intent" value="send" />
-          <Button type="submit">{t("requests:advocate.send")}</Button>
-        </Form>
+        <CheckAnswers rows={rows(data.answers as AdvocateDetails)} values={values} sendLabel={t("requests:advocate.send")}>
+          <p>{t("requests:advocate.checkBody")}</p>
+        </CheckAnswers>
       </FormPage>
     );
   }

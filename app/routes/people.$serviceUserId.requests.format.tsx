@@ -1,5 +1,5 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -8,7 +8,10 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
-import { formatDeliveries, formatDocuments, informationFormats } from "~/models/communication-vocabulary";
+import { useLanguageOptions } from "~/components/forms/language-options";
+import { SelectField } from "~/components/forms/SelectField";
+import { formatDeliveries, formatDocuments, informationFormats, requestFormats } from "~/models/communication-vocabulary";
+import { languages as portalLanguages } from "~/i18n";
 import { requestFormat } from "~/models/requests.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
@@ -31,9 +34,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       format: recorded?.formats.find((f) => (informationFormats as readonly string[]).includes(f)),
       attachmentFormat: recorded?.attachmentFormat || undefined,
       delivery: recorded?.contactMethods.includes("email") ? "email" : recorded?.contactMethods.includes("letter") ? "post" : undefined,
+      // A translation starts from the person's main recorded language, when the portal is not in it.
+      language: recordedLanguageNotInPortal(recorded?.languages.map((l) => l.code) ?? []),
     },
     pageTitle: own ? t("requests:format.titleOwn") : t("requests:format.titleOther", { name: isolate(displayName) }),
   });
+}
+
+function recordedLanguageNotInPortal(codes: string[]): string | undefined {
+  return codes.find((code) => code !== "bfi" && !portalLanguages.some((l) => l.code === code || l.code.split("-")[0] === code));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,6 +64,7 @@ export default function AskForFormat() {
   const { serviceUserId, defaults, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm("format", lastResult);
+  const languageOptions = useLanguageOptions({ withSignLanguage: false });
   const pick = (name: keyof typeof defaults) => (lastResult ? valueOf(name) : defaults[name]);
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
@@ -73,7 +83,7 @@ export default function AskForFormat() {
           hint={defaults.format ? t("requests:format.formatHintRecorded") : undefined}
           defaultValue={pick("format")}
           error={errorFor("format")}
-          choices={informationFormats.map((f) => ({ value: f, label: t(`communication:format.${f}`) }))}
+          choices={requestFormats.map((f) => ({ value: f, label: t(`communication:format.${f}`) }))}
         />
         <TextField
           name="attachmentFormat" maxLength={200}
@@ -82,6 +92,15 @@ export default function AskForFormat() {
           optional
           defaultValue={pick("attachmentFormat")}
           error={errorFor("attachmentFormat")}
+        />
+        <SelectField
+          name="language"
+          label={t("requests:format.language")}
+          hint={t("requests:format.languageHint")}
+          placeholder={t("communication:language.choose")}
+          options={languageOptions}
+          defaultValue={pick("language")}
+          error={errorFor("language")}
         />
         <RadioGroup
           name="delivery"

@@ -1,12 +1,14 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
+import { CheckAnswers } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { useLanguageOptions } from "~/components/forms/language-options";
 import { SelectField } from "~/components/forms/SelectField";
 import { useServerForm } from "~/components/forms/use-server-form";
+import { useInterpreterRows } from "~/components/RequestParts";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";
@@ -14,7 +16,6 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/communication-vocabulary";
 import { requestInterpreter } from "~/models/requests.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
 import { orNotFound } from "~/utils/guards.server";
@@ -32,11 +33,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId, t } = await requestPage(request, params);
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const intent = formData.get("intent");
   const submission = parseWithZod(formData, { schema: interpreterRequestSchema() });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  // "Change" on the check page: back to the form with every answer kept.
+  if (intent === "edit") return json({ step: "details" as const, result: submission.reply() });
+  if (submission.status !== "success") return json({ step: "details" as const, result: submission.reply() }, { status: 400 });
+  // Check answers before sending (AX-12). Nothing is stored until the person sends it.
+  if (intent !== "send") {
+    const { appointmentAt, ...answers } = submission.value;
+    return json({
+      step: "check" as const,
+      result: submission.reply(),
+      answers,
+      appointmentAt: appointmentAt.toISOString(),
+      pageTitle: t("requests:interpreter.checkTitle"),
+    });
+  }
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     const id = await orNotFound(requestInterpreter(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/requests/${id}?sent=1`, null);
@@ -48,16 +62,34 @@ export default function AskForInterpreter() {
   const { t } = useTranslation(["requests", "communication", "common"]);
   const { tw } = useReaderT();
   const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("interpreter", lastResult);
+  const data = useActionData<typeof action>();
+  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("interpreter", data?.step === "details" ? data.result : null);
   const languageOptions = useLanguageOptions({ withSignLanguage: false });
+  const rows = useInterpreterRows();
+  const back = { href: `/people/${serviceUserId}/requests`, label: t("requests:back") };
+
+  if (data?.step === "check") {
+    return (
+      <FormPage back={back} title={t("requests:interpreter.checkTitle")} errors={[]} resultKey={data}>
+        <CheckAnswers
+          rows={rows(data.answers, data.appointmentAt)}
+          values={(data.result.initialValue ?? {}) as Record<string, unknown>}
+          sendLabel={t("requests:interpreter.send")}
+        >
+          <p>{t("requests:interpreter.checkBody")}</p>
+        </CheckAnswers>
+      </FormPage>
+    );
+  }
+
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={back} title={pageTitle} errors={summary} resultKey={data}>
       <p className="lead">{tw("requests:interpreter.intro")}</p>
       <div className="inset">
         <p>{tw("requests:interpreter.noFamily")}</p>
       </div>
       <Form id={form.id} onSubmit={form.onSubmit}>
+        <input type="hidden" name="intent" value="check" />
         <RadioGroup
           name="need"
           label={t("requests:interpreter.need")}
@@ -115,7 +147,7 @@ export default function AskForInterpreter() {
           defaultValue={valueOf("appointmentTime")}
           error={errorFor("appointmentTime")}
         />
-        <Button type="submit">{t("requests:interpreter.send")}</Button>
+        <Button type="submit">{t("common:form.continue")}</Button>
       </Form>
     </FormPage>
   );

@@ -8,6 +8,8 @@ export interface LanguageEntry {
   /** spoken, signed, written (UK Core NHSCommunication mode). */
   modes: string[];
   interpreterNeeded: boolean;
+  /** How well they know it (UK Core NHSCommunication proficiency): excellent, good, fair, poor. Not asked before issue 12. */
+  proficiency?: string | null;
 }
 
 /**

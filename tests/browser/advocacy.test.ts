@@ -55,11 +55,11 @@ describe("asking for an advocate", () => {
     expect(answers).toContain("The tribunal on 3 March");
     expect(answers).toContain("Their advocate");
     await expectNoAxeViolations(priya, "advocate request check answers");
-    await keyGo(priya, priya.getByRole("button", { name: "Change your answers" }));
+    await keyGo(priya, priya.getByRole("button", { name: "Change your answer to “What do they need help with?”" }));
     expect(await priya.getByRole("textbox", { name: "What do they need help with?" }).inputValue()).toBe("The tribunal on 3 March");
     expect(await priya.getByRole("checkbox", { name: /agrees, or the law allows/ }).isChecked()).toBe(true);
     await keyGo(priya, priya.getByRole("button", { name: "Continue" }));
-    await keyGo(priya, priya.getByRole("button", { name: "Send the request" }));
+    await keyGo(priya, priya.getByRole("button", { name: "Send request for an advocate" }));
 
     expect(await priya.locator("main").textContent()).toContain("Your request has been sent");
     expect(await priya.locator("main").textContent()).toContain("What happens next");
@@ -94,6 +94,68 @@ describe("asking for an advocate", () => {
     expect(await sam.locator(".tag").first().textContent()).toBe("Advocate found");
     expect(plain(await sam.locator("main ol").last().textContent())).toContain("Lee from the IMHA service will phone on Monday.");
     await own.close();
+  });
+
+  for (const javaScript of [false, true]) {
+    it(`Sam asks for an advocate for himself with every question answered; only our own words ever show (JavaScript ${javaScript ? "on" : "off"})`, async () => {
+      const context = await newContext(browser, { javaScript });
+      const sam = await context.newPage();
+      await signIn(sam, demoPeople.sam.email);
+      await sam.goto(`/people/${samId}/requests/advocate`);
+      await keyPress(sam, sam.getByRole("radio", { name: /^Community advocate/ }), "Space");
+      await keyType(sam, sam.getByRole("textbox", { name: "What do you want help with?" }), "Getting my housing sorted");
+      await keyPress(sam, sam.getByRole("radio", { name: "No, not under a section" }), "Space");
+      const share = sam.getByRole("radiogroup", { name: /Share these needs/ });
+      if (await share.count()) await keyPress(sam, share.getByRole("radio", { name: "Yes" }), "Space");
+      await keyType(sam, sam.getByRole("textbox", { name: /Anything else the advocate should know/ }), "Short sentences, please");
+      await keyPress(sam, sam.getByRole("radio", { name: "Text message" }), "Space");
+      await keyType(sam, sam.getByRole("textbox", { name: "Phone number, email or address to use" }), "07700 900123");
+      await keyType(sam, sam.getByRole("textbox", { name: /When is it safe to contact you/ }), "After 4pm");
+      await keyPress(sam, sam.getByRole("radiogroup", { name: /leave a message/ }).getByRole("radio", { name: "No" }), "Space");
+      await keyPress(sam, sam.getByRole("checkbox", { name: "I agree that my request can be shared with the advocacy service" }), "Space");
+      await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
+
+      // No error, and above all none about a question Sam is never asked. (With JavaScript the page changes in place: wait for it.)
+      await expect.poll(() => sam.locator("h1").textContent()).toBe("Check your answers before you send them");
+      expect(await sam.locator(".error-summary").count()).toBe(0);
+      const answers = plain(await sam.locator(".summary-list").textContent());
+      expect(answers).toContain("Getting my housing sorted");
+      expect(answers).toContain("After 4pm");
+      expect(answers).not.toContain("Who is asking");
+      await expectNoAxeViolations(sam, "advocate request check answers, own");
+
+      // Each answer has its own Change button, named for it; it brings back everything typed.
+      await keyGo(sam, sam.getByRole("button", { name: "Change your answer to “When is it safe to contact you?”" }));
+      await expect.poll(() => sam.getByRole("textbox", { name: /When is it safe to contact you/ }).inputValue()).toBe("After 4pm");
+      expect(await sam.getByRole("radio", { name: /^Community advocate/ }).isChecked()).toBe(true);
+      expect(await sam.getByRole("checkbox", { name: "I agree that my request can be shared with the advocacy service" }).isChecked()).toBe(true);
+      await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
+      await expect.poll(() => sam.locator("h1").textContent()).toBe("Check your answers before you send them");
+      await keyGo(sam, sam.getByRole("button", { name: "Send request for an advocate" }));
+      await expect.poll(() => sam.locator("main").textContent()).toContain("Your request has been sent");
+      expect(plain(await sam.locator(".summary-list").textContent())).toContain("Getting my housing sorted");
+      await context.close();
+    });
+  }
+
+  it("a safe time to contact left blank stays blank: “Not given”, never “Any time” (JavaScript off)", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const sam = await context.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto(`/people/${samId}/requests/advocate`);
+    await keyPress(sam, sam.getByRole("radio", { name: /^Community advocate/ }), "Space");
+    await keyType(sam, sam.getByRole("textbox", { name: "What do you want help with?" }), "A letter from the council");
+    await keyPress(sam, sam.getByRole("radio", { name: "Letter" }), "Space");
+    await keyType(sam, sam.getByRole("textbox", { name: "Phone number, email or address to use" }), "1 High Street");
+    await keyPress(sam, sam.getByRole("checkbox", { name: "I agree that my request can be shared with the advocacy service" }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
+    const row = (label: string) => sam.locator(".summary-list__row", { has: sam.locator("dt", { hasText: label }) }).locator("dd").first();
+    expect(plain(await row("When is it safe to contact you?").textContent())).toBe("Not given");
+    expect(plain(await row("Can they leave a message?").textContent())).toBe("Not given");
+    expect(await sam.locator(".summary-list").textContent()).not.toContain("Any time");
+    await keyGo(sam, sam.getByRole("button", { name: "Send request for an advocate" }));
+    expect(plain(await row("When is it safe to contact you?").textContent())).toBe("Not given");
+    await context.close();
   });
 
   it("the guide's suggestion starts the request, without putting it in the address", async () => {

@@ -31,9 +31,12 @@ describe("how I need information", () => {
     expect(await language.inputValue()).toBe("pl");
     await keyPress(page, page.getByRole("group", { name: /prefer/ }).getByRole("checkbox", { name: "Speaking" }), "Space");
     await keyPress(page, page.getByRole("group", { name: /prefer/ }).getByRole("radio", { name: "Yes" }), "Space");
+    // How well he knows it (AD-04): optional, in plain words.
+    await keyPress(page, page.getByRole("group", { name: /prefer/ }).getByRole("radio", { name: "Fairly well" }), "Space");
     await keyGo(page, page.getByRole("button", { name: "Save" }));
     expect(await page.locator("main").textContent()).toContain("Your needs are saved");
     expect(await page.getByRole("checkbox", { name: "Large print" }).isChecked()).toBe(true);
+    expect(await page.getByRole("group", { name: /prefer/ }).getByRole("radio", { name: "Fairly well" }).isChecked()).toBe(true);
     expect(await language.inputValue()).toBe("pl");
     expect(await page.locator("main").textContent()).toContain("Last checked:");
     await page.goto("/");
@@ -100,13 +103,29 @@ describe("an interpreter for an appointment", () => {
     await keyType(sam, sam.getByRole("textbox", { name: "Month" }), "1");
     await keyType(sam, sam.getByRole("textbox", { name: "Year" }), "2020");
     await keyType(sam, sam.getByRole("textbox", { name: "What time does it start?" }), "14:30");
-    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
     expect(await sam.locator(".error-summary a").allTextContents()).toEqual(["The appointment must be today or in the future"]);
     expect(await sam.getByRole("textbox", { name: "What is the appointment?" }).inputValue()).toBe("My review with Jo");
     expect(await sam.getByRole("radio", { name: "British Sign Language interpreter" }).isChecked()).toBe(true);
     await expectNoAxeViolations(sam, "interpreter request with an error");
     await keyType(sam, sam.getByRole("textbox", { name: "Year" }), "2099");
-    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
+
+    // Check answers before it is sent (AX-12); a question left blank is not answered for him.
+    expect(await sam.locator("h1").textContent()).toBe("Check your answers before you send them");
+    const row = (label: string) => sam.locator(".summary-list__row", { has: sam.locator("dt", { hasText: label }) }).locator("dd").first();
+    expect(plain(await row("What do you need?").textContent())).toBe("British Sign Language interpreter");
+    expect(plain(await row("What is the appointment?").textContent())).toBe("My review with Jo");
+    expect(plain(await row("Would you prefer a woman or a man?").textContent())).toBe("Not given");
+    await expectNoAxeViolations(sam, "interpreter request check answers");
+    await keyGo(sam, sam.getByRole("button", { name: "Change your answer to “How should they join the appointment?”" }));
+    expect(await sam.getByRole("radio", { name: "Face to face" }).isChecked()).toBe(true);
+    expect(await sam.getByRole("textbox", { name: "Year" }).inputValue()).toBe("2099");
+    await keyPress(sam, sam.getByRole("radio", { name: "Video call" }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
+    expect(plain(await row("How should they join the appointment?").textContent())).toBe("Video call");
+    expect(plain(await row("What is the appointment?").textContent())).toBe("My review with Jo");
+    await keyGo(sam, sam.getByRole("button", { name: "Send request for an interpreter" }));
     expect(await sam.locator("main").textContent()).toContain("Your request has been sent");
     const requestPath = new URL(sam.url()).pathname;
     await expectNoAxeViolations(sam, "interpreter request sent");
@@ -136,6 +155,29 @@ describe("an interpreter for an appointment", () => {
     expect(history).toContain("Kim, a BSL interpreter, will meet you at reception.");
     await own.close();
   });
+});
+
+describe("an interpreter request shows every problem at once", () => {
+  for (const javaScript of [false, true]) {
+    it(`“Choose the language” comes with the other errors, in one round (JavaScript ${javaScript ? "on" : "off"})`, async () => {
+      const context = await newContext(browser, { javaScript });
+      const sam = await context.newPage();
+      await signIn(sam, demoPeople.sam.email);
+      await sam.goto(`/people/${samId}/requests/interpreter`);
+      await keyPress(sam, sam.getByRole("radio", { name: "Spoken language interpreter" }), "Space");
+      await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
+      await expect.poll(() => sam.title()).toMatch(/^Error: /);
+      expect(await sam.locator(".error-summary a").allTextContents()).toEqual([
+        "Choose the language",
+        "Choose how they should join",
+        "Enter what the appointment is",
+        "Enter the date of the appointment",
+        "Enter the time, like 14:30",
+      ]);
+      expect(await sam.getByRole("radio", { name: "Spoken language interpreter" }).isChecked()).toBe(true);
+      await context.close();
+    });
+  }
 });
 
 describe("information in the format that works", () => {
@@ -188,6 +230,26 @@ describe("information in the format that works", () => {
     await sam.goto(sharePath);
     expect(await sam.locator(".tag").first().textContent()).toBe("Shared");
     await own.close();
+  });
+});
+
+describe("a translated plan", () => {
+  it("Sam asks for his crisis plan in Tigrinya; the language is asked with the other answers (JavaScript off)", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const sam = await context.newPage();
+    await signIn(sam, demoPeople.sam.email);
+    await sam.goto(`/people/${samId}/requests/format`);
+    await keyPress(sam, sam.getByRole("radio", { name: "Crisis plan" }), "Space");
+    await keyPress(sam, sam.getByRole("radio", { name: "Translated into another language" }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    expect(await sam.locator(".error-summary a").allTextContents()).toEqual(["Choose the language", "Choose how we should get it to you"]);
+    await expectNoAxeViolations(sam, "format request, translation with errors");
+    await sam.getByRole("combobox", { name: "Which language should it be translated into?" }).selectOption("ti");
+    await keyPress(sam, sam.getByRole("radio", { name: "By post" }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+    expect(await sam.locator("main").textContent()).toContain("Your request has been sent");
+    expect(plain(await sam.locator(".summary-list").textContent())).toContain("Translated into Tigrinya");
+    await context.close();
   });
 });
 

@@ -7,10 +7,10 @@ import type { SummaryError } from "./ErrorSummary";
  * the result; this turns its message keys into the person's language. Keeps zod out of the browser.
  */
 export function useServerForm(id: string, lastResult: SubmissionResult<string[]> | null | undefined) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form, fields] = useForm({ id, lastResult: lastResult ?? null, shouldValidate: "onSubmit" });
   const translate = (messages: string[] | undefined) =>
-    messages?.length ? messages.map((m) => translateMessage(t, m)).join(" ") : undefined;
+    messages?.length ? messages.map((m) => translateMessage(t, (key) => i18n.exists(key), m)).join(" ") : undefined;
   const errorFor = (name: string) => translate(lastResult?.error?.[name] ?? undefined);
   const summary: SummaryError[] = Object.entries(lastResult?.error ?? {})
     .filter(([, messages]) => messages && messages.length)
@@ -33,9 +33,20 @@ export function useServerForm(id: string, lastResult: SubmissionResult<string[]>
   return { form, fields, errorFor, summary, valueOf, valuesOf, partOf };
 }
 
-/** A message key, optionally with values after a "|" (see messageWith in forms.server.ts). */
-function translateMessage(t: (key: string, values?: Record<string, unknown>) => string, message: string): string {
+/**
+ * A message key, optionally with values after a "|" (see messageWith in forms.server.ts). Only our
+ * own messages are shown: anything else (a schema's words, a key with no translation) reads as the
+ * generic message, in the person's language. The server already does this (parse.server.ts); this
+ * is the last check before a person sees it.
+ */
+export function translateMessage(
+  t: (key: string, values?: Record<string, unknown>) => string,
+  exists: (key: string) => boolean,
+  message: string,
+): string {
   const bar = message.indexOf("|");
+  const key = bar === -1 ? message : message.slice(0, bar);
+  if (!/^[a-z]+:[A-Za-z0-9_.-]+$/.test(key) || !exists(key)) return t("validation:generic");
   if (bar === -1) return t(message);
   let values: Record<string, unknown> = {};
   try {

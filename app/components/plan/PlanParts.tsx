@@ -45,13 +45,15 @@ export function TheirWords({ text, phones = false }: { text: string; phones?: bo
   );
 }
 
-export function SummaryList({ rows }: { rows: { key: string; label: React.ReactNode; value: React.ReactNode }[] }) {
+export function SummaryList({ rows }: { rows: { key: string; label: React.ReactNode; value: React.ReactNode; action?: React.ReactNode }[] }) {
+  const withActions = rows.some((row) => row.action);
   return (
-    <dl className="summary-list">
+    <dl className={withActions ? "summary-list summary-list--actions" : "summary-list"}>
       {rows.map((row) => (
         <div className="summary-list__row" key={row.key}>
           <dt>{row.label}</dt>
           <dd dir="auto">{row.value}</dd>
+          {withActions ? <dd className="summary-list__action">{row.action}</dd> : null}
         </div>
       ))}
     </dl>

@@ -39,6 +39,23 @@ describe("communication needs form", () => {
     });
   });
 
+  it("records how well the person knows each language, when they say (AD-04, issue 12); not said stays not said", () => {
+    const result = parseWithZod(
+      form({ "languages[0].code": "pl", "languages[0].proficiency": "good", "languages[1].code": "en" }),
+      { schema: communicationNeedsSchema },
+    );
+    expect(result.status === "success" && result.value.languages).toEqual([
+      { code: "pl", preferred: true, modes: [], interpreterNeeded: false, proficiency: "good" },
+      { code: "en", preferred: false, modes: [], interpreterNeeded: false, proficiency: null },
+    ]);
+    expect(parseWithZod(form({ "languages[0].code": "pl", "languages[0].proficiency": "fluent-ish" }), { schema: communicationNeedsSchema }).reply().error).toEqual({
+      "languages[0].proficiency": ["validation:communication.choose"],
+    });
+    expect(parseWithZod(form({ "languages[0].proficiency": "poor" }), { schema: communicationNeedsSchema }).reply().error).toEqual({
+      "languages[0].code": ['validation:communication.whichLanguage|{"number":1}'],
+    });
+  });
+
   it("refuses an unknown language code, and asks which language when only the details are given", () => {
     const error = parseWithZod(
       form({ "languages[0].code": "xx-Fake", "languages[1].modes": "spoken" }),

@@ -5,6 +5,7 @@ import {
   informationFormats,
   languageCodes,
   languageModes,
+  languageProficiencies,
 } from "~/models/communication-vocabulary";
 import { messageWith } from "~/utils/forms.server";
 
@@ -30,6 +31,7 @@ const languageRow = z
     code: z.string().trim().optional().transform((v) => v ?? ""),
     modes: choices(languageModes as unknown as [string, ...string[]]),
     interpreterNeeded: z.enum(["yes", "no"], { error: "validation:communication.choose" }).optional(),
+    proficiency: z.enum(languageProficiencies, { error: "validation:communication.choose" }).optional(),
   })
   .optional();
 
@@ -49,7 +51,7 @@ export const communicationNeedsSchema = z
       const number = { number: i + 1 };
       if (row.code && !languageCodes.includes(row.code)) {
         ctx.addIssue({ code: "custom", path: ["languages", i, "code"], message: messageWith("validation:communication.unknownLanguage", number) });
-      } else if (!row.code && (row.modes.length || row.interpreterNeeded)) {
+      } else if (!row.code && (row.modes.length || row.interpreterNeeded || row.proficiency)) {
         ctx.addIssue({ code: "custom", path: ["languages", i, "code"], message: messageWith("validation:communication.whichLanguage", number) });
       }
     });
@@ -57,7 +59,14 @@ export const communicationNeedsSchema = z
   .transform((v) => {
     const languages = v.languages
       .filter((row): row is NonNullable<typeof row> => !!row && !!row.code)
-      .map((row, i) => ({ code: row.code, preferred: i === 0, modes: row.modes, interpreterNeeded: row.interpreterNeeded === "yes" }));
+      .map((row, i) => ({
+        code: row.code,
+        preferred: i === 0,
+        modes: row.modes,
+        interpreterNeeded: row.interpreterNeeded === "yes",
+        // Not answered stays not answered.
+        proficiency: row.proficiency ?? null,
+      }));
     const noNeeds = !v.contactMethods.length && !v.formats.length && !v.support.length && !v.other && !languages.some((l) => l.interpreterNeeded);
     return { ...v, languages, noNeeds };
   });

@@ -23,6 +23,6 @@ export const inviteSupporterSchema = z.object({
   serviceUserId: z.uuid({ error: "validation:serviceUser.required" }),
   displayName: displayNameField,
   email: emailField,
-  scopes: z.array(z.enum(scopes)).default([]),
+  scopes: z.array(z.enum(scopes, { error: "validation:sharing.scopes" })).default([]),
   basis: z.enum(grantBases, { error: "validation:basis.required" }),
 });

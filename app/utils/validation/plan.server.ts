@@ -90,9 +90,14 @@ export const progressSchema = z.object({
     .string({ error: "validation:progress.rating.required" })
     .trim()
     .transform(westernDigits)
-    .pipe(z.string().min(1, "validation:progress.rating.required").regex(/^\d{1,2}$/, "validation:progress.rating.number"))
+    .pipe(
+      z
+        .string({ error: "validation:progress.rating.required" })
+        .min(1, "validation:progress.rating.required")
+        .regex(/^\d{1,2}$/, "validation:progress.rating.number"),
+    )
     .transform(Number)
-    .pipe(z.number().max(10, "validation:progress.rating.range")),
+    .pipe(z.number({ error: "validation:progress.rating.number" }).max(10, "validation:progress.rating.range")),
   note: optionalText(1000, "progress.note"),
 });
 

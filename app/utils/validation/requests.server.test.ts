@@ -26,7 +26,7 @@ describe("asking for an interpreter", () => {
       need: "bsl",
       language: null,
       mode: "face_to_face",
-      gender: "no_preference",
+      gender: null,
       dialect: "",
       notSomeoneIKnow: false,
       appointment: "My review with Jo",
@@ -54,6 +54,31 @@ describe("asking for an interpreter", () => {
     ).toEqual(["validation:interpreter.unknownLanguage"]);
     const ok = parseWithZod(form({ ...good, need: "spoken", language: "pl" }), { schema: interpreterRequestSchema(now) });
     expect(ok.status === "success" && ok.value.language).toBe("pl");
+  });
+
+  it("shows every problem in one round: the missing language with the other answers' errors (issue 12)", () => {
+    const errors = parseWithZod(form({ need: "spoken", "appointmentOn.day": "1", "appointmentOn.month": "1", "appointmentOn.year": "2020" }), {
+      schema: interpreterRequestSchema(now),
+    }).reply().error;
+    expect(errors).toEqual({
+      language: ["validation:interpreter.language"],
+      mode: ["validation:interpreter.mode"],
+      appointment: ["validation:interpreter.appointment"],
+      appointmentOn: ["validation:interpreter.date.past"],
+      appointmentTime: ["validation:interpreter.time"],
+    });
+  });
+
+  it("leaves the preference blank when it is not answered: blank is never 'no preference' (issue 12)", () => {
+    const result = parseWithZod(form(good), { schema: interpreterRequestSchema(now) });
+    expect(result.status === "success" && result.value.gender).toBeNull();
+    const chosen = parseWithZod(form({ ...good, gender: "no_preference" }), { schema: interpreterRequestSchema(now) });
+    expect(chosen.status === "success" && chosen.value.gender).toBe("no_preference");
+  });
+
+  it("offers a speech-to-text reporter (STTR) (issue 12, AD-05)", () => {
+    const result = parseWithZod(form({ ...good, need: "sttr" }), { schema: interpreterRequestSchema(now) });
+    expect(result.status === "success" && result.value).toMatchObject({ need: "sttr", language: null });
   });
 
   it("reads a time typed in Arabic or Bengali digits, or with a full-width colon", () => {
@@ -111,7 +136,7 @@ describe("asking for an advocate", () => {
       contactMethod: "text",
       contactDetails: "07700 900123",
       contactTimes: "",
-      leaveMessage: false,
+      leaveMessage: null,
       consent: true,
     });
   });
@@ -120,6 +145,22 @@ describe("asking for an advocate", () => {
     const { referrer: _r, legalStatus: _l, ...rest } = answers;
     const result = parseWithZod(form({ ...rest, referrer: "amhp" }), { schema: advocateRequestSchema(true) });
     expect(result.status === "success" && result.value).toMatchObject({ referrer: "self", legalStatus: null });
+  });
+
+  it("takes the person's own request, which has no 'who is asking' question, with every field filled (issue 12)", () => {
+    const { referrer: _r, ...own } = answers;
+    const result = parseWithZod(form({ ...own, communicationOther: "Short sentences", contactTimes: "After 4pm", leaveMessage: "no" }), {
+      schema: advocateRequestSchema(true),
+    });
+    expect(result.status === "success" ? result.value : result.reply().error).toMatchObject({ referrer: "self", kind: "imha", contactTimes: "After 4pm" });
+  });
+
+  it("keeps unanswered questions unanswered: no time is 'any time', no answer is not 'no' (issue 12)", () => {
+    const { shareCommunication: _s, ...rest } = answers;
+    const result = parseWithZod(form(rest), { schema: advocateRequestSchema(false) });
+    expect(result.status === "success" && result.value).toMatchObject({ contactTimes: "", leaveMessage: null, shareCommunication: null });
+    const no = parseWithZod(form({ ...answers, leaveMessage: "no", shareCommunication: "no" }), { schema: advocateRequestSchema(false) });
+    expect(no.status === "success" && no.value).toMatchObject({ leaveMessage: false, shareCommunication: false });
   });
 
   it("needs consent, a kind, what it is about, who is asking and a way to get in touch", () => {
@@ -152,9 +193,32 @@ describe("asking for an advocate", () => {
 describe("asking for another format, and for needs to be shared", () => {
   it("takes a document, a format and a way to send it; the file format only when it is asked for", () => {
     const result = parseWithZod(form({ document: "plan", format: "easy_read", attachmentFormat: "Word", delivery: "post" }), { schema: formatRequestSchema });
-    expect(result.status === "success" && result.value).toEqual({ document: "plan", format: "easy_read", attachmentFormat: "", delivery: "post" });
+    expect(result.status === "success" && result.value).toEqual({ document: "plan", format: "easy_read", attachmentFormat: "", language: "", delivery: "post" });
     const missing = parseWithZod(form({ document: "plan", format: "attachment", delivery: "email" }), { schema: formatRequestSchema });
     expect(missing.status === "error" && missing.reply().error).toEqual({ attachmentFormat: ["validation:formatRequest.attachment"] });
+  });
+
+  it("offers the plan translated, into a language from the list (issue 12, for people whose language the portal is not in)", () => {
+    const result = parseWithZod(form({ document: "plan", format: "translated", language: "ti", delivery: "post" }), { schema: formatRequestSchema });
+    expect(result.status === "success" && result.value).toEqual({ document: "plan", format: "translated", attachmentFormat: "", language: "ti", delivery: "post" });
+    expect(parseWithZod(form({ document: "plan", format: "translated", delivery: "post" }), { schema: formatRequestSchema }).reply().error).toEqual({
+      language: ["validation:formatRequest.language"],
+    });
+    expect(parseWithZod(form({ document: "plan", format: "translated", language: "klingon", delivery: "post" }), { schema: formatRequestSchema }).reply().error).toEqual({
+      language: ["validation:formatRequest.unknownLanguage"],
+    });
+    // The language goes only with a translation.
+    const large = parseWithZod(form({ document: "plan", format: "large_print", language: "ti", delivery: "post" }), { schema: formatRequestSchema });
+    expect(large.status === "success" && large.value.language).toBe("");
+  });
+
+  it("asks for the file format together with the other missing answers (issue 12)", () => {
+    const result = parseWithZod(form({ format: "attachment" }), { schema: formatRequestSchema });
+    expect(result.status === "error" && result.reply().error).toEqual({
+      document: ["validation:formatRequest.document"],
+      delivery: ["validation:formatRequest.delivery"],
+      attachmentFormat: ["validation:formatRequest.attachment"],
+    });
   });
 
   it("refuses choices that are not on the list", () => {

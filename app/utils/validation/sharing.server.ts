@@ -50,7 +50,8 @@ export const assessmentRequestSchema = z.object({
 });
 
 export const assessmentStatusSchema = z.object({
-  requestId: z.uuid(),
+  // A hidden field: only a changed page can get it wrong.
+  requestId: z.uuid({ error: "validation:generic" }),
   status: z.enum(["received", "in_progress", "completed"], { error: "validation:assessment.status" }),
   note: z.string().trim().max(2000, "validation:assessment.noteTooLong").optional().transform((v) => v ?? ""),
 });
