@@ -1,5 +1,5 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
-import { invitations, loginAttempts, sessions } from "#db/schema/index";
+import { invitations, loginAttempts, passwordLinks, sessions } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 
 /** How long spent or expired invitations are kept (the audit log keeps that they were made and used). */
@@ -7,7 +7,7 @@ const INVITATION_KEEP_DAYS = 30;
 /** Sign-in attempts only matter for rate limiting, which looks back minutes. */
 const ATTEMPT_KEEP_HOURS = 24;
 
-/** Remove what has no further use: ended sessions, spent invitations, old sign-in attempts. */
+/** Remove what has no further use: ended sessions, spent invitations and password links, old sign-in attempts. */
 export async function purgeExpired(db: Db, now = new Date()): Promise<{ sessions: number; invitations: number; attempts: number }> {
   const invitationCutoff = new Date(now.getTime() - INVITATION_KEEP_DAYS * 24 * 60 * 60 * 1000);
   const attemptCutoff = new Date(now.getTime() - ATTEMPT_KEEP_HOURS * 60 * 60 * 1000);
@@ -26,6 +26,9 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<{ sessions
       ),
     )
     .returning({ id: invitations.id });
+  await db
+    .delete(passwordLinks)
+    .where(or(lt(passwordLinks.expiresAt, invitationCutoff), and(isNotNull(passwordLinks.usedAt), lt(passwordLinks.usedAt, invitationCutoff))));
   const attempts = await db.delete(loginAttempts).where(lt(loginAttempts.at, attemptCutoff)).returning({ id: loginAttempts.id });
   return { sessions: ended.length, invitations: spent.length, attempts: attempts.length };
 }
