@@ -14,6 +14,7 @@ import {
 import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import type { Db } from "~/utils/db.server";
 import { can, capacityFor, type Actor, type Action } from "./access.server";
+import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { listSupportersForTeam } from "./sharing.server";
 
@@ -76,15 +77,15 @@ export function isOverdue(nextReviewOn: string | null, today: Date): boolean {
   return nextReviewOn !== null && nextReviewOn < today.toISOString().slice(0, 10);
 }
 
-/** The newest version, locked so two saves at once cannot both make the same version number. */
+/** The newest version, read under the person's lock so two saves at once cannot both make the same version number. */
 async function lockLatestVersion(tx: Db, serviceUserId: string) {
+  await lockPerson(tx, serviceUserId);
   const [row] = await tx
     .select()
     .from(carePlanVersions)
     .where(eq(carePlanVersions.serviceUserId, serviceUserId))
     .orderBy(desc(carePlanVersions.version))
-    .limit(1)
-    .for("update");
+    .limit(1);
   return row ?? null;
 }
 
