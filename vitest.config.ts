@@ -47,6 +47,23 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The production server as an operator runs it: settings, PostgreSQL of its own that the
+          // tests stop and start, crashes of the embedded database.
+          name: "system",
+          include: ["tests/system/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/build-global-setup.ts"],
+          pool: "forks",
+          maxWorkers: 1,
+          fileParallelism: false,
+          sequence: { groupOrder: 4 },
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",

@@ -2,35 +2,61 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 /**
- * Trust-specific words and numbers, and deployment settings, parsed once from the
- * environment. Nothing else reads process.env.
+ * Every environment variable the portal reads, parsed and checked once at start-up. Nothing
+ * else reads process.env (apart from CARE_PORTAL_ROOT, which tells the build where it lives).
+ *
+ * Two modes:
+ * - the local demo, when neither DATABASE_URL nor SESSION_SECRET is set (a fresh clone, `npm start`):
+ *   embedded database, demo people seeded into an empty database, a random secret per process;
+ * - a deployment otherwise: SESSION_SECRET (32+ characters) and PUBLIC_URL are required, demo
+ *   people are never seeded, and the portal refuses to start while any demo account exists
+ *   unless ALLOW_DEMO_DATA=true.
  */
+const optionalText = z
+  .string()
+  .transform((v) => v.trim())
+  .pipe(z.string().min(1))
+  .optional();
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  TRUST_PROXY: z.string().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
-  DATA_DIR: z.string().default("data/pglite"),
-  SESSION_SECRET: z.string().min(16).optional(),
+  DATA_DIR: z.string().min(1).default("data/pglite"),
+  SESSION_SECRET: z.string().optional(),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
-  SERVICE_NAME: z.string().min(1).optional(),
-  CRISIS_LINE_NAME: z.string().min(1).optional(),
+  ALLOW_DEMO_DATA: z.enum(["true", "false"]).default("false"),
+  SERVICE_NAME: optionalText,
+  CRISIS_LINE_NAME: optionalText,
   CRISIS_LINE_NUMBER: z.string().regex(/^[0-9 +]+$/).default("0800 123 4567"),
   PLAN_WORDING: z.enum(["cpa", "personalised"]).default("cpa"),
   COORDINATOR_WORDING: z.enum(["care_coordinator", "key_worker"]).default("care_coordinator"),
   REVIEW_INTERVAL_MONTHS: z.coerce.number().int().min(1).max(24).default(12),
   CARER_LEAD_NAME: z.string().min(1).default("Pat Morgan"),
   CARER_LEAD_CONTACT: z.string().min(1).default("01632 960100"),
-  CARER_CENTRE_NAME: z.string().min(1).optional(),
+  CARER_CENTRE_NAME: optionalText,
   CARER_CENTRE_CONTACT: z.string().min(1).default("01632 960200"),
 });
+
+/** Express's `trust proxy`: true/false, a number of hops, or a list of addresses and subnets. */
+export type TrustProxy = boolean | number | string[];
 
 export type Config = {
   env: "development" | "production" | "test";
   port: number;
+  host: string;
+  trustProxy: TrustProxy;
+  /** Where people reach the portal; links in invitations are built from it. Null only in the local demo. */
+  publicUrl: string | null;
   databaseUrl: string | undefined;
   dataDir: string;
-  /** True when no SESSION_SECRET is set: the local demo. */
+  /** The local demo: neither DATABASE_URL nor SESSION_SECRET is set. */
   demo: boolean;
+  /** A deployment that may hold the demo people (demonstrations and benchmarks). */
+  allowDemoData: boolean;
   sessionSecret: string;
   secureCookies: boolean;
   /** Null means "use the translated default". */
@@ -43,19 +69,65 @@ export type Config = {
   carers: { leadName: string; leadContact: string; centreName: string | null; centreContact: string };
 };
 
+/** A setting that stops the portal from starting; the message is one plain line. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const IP_OR_SUBNET = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = value?.trim();
+  if (!v || v === "false") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((s) => !IP_OR_SUBNET.test(s));
+  if (bad !== undefined || !list.length) {
+    throw new ConfigError(
+      `TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of addresses or subnets (got "${bad ?? v}").`,
+    );
+  }
+  return list;
+}
+
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  const env = envSchema.parse(source);
-  // No SESSION_SECRET means the local demo: a random secret for this process only, and
-  // cookies without Secure so that http://localhost works in every browser.
-  const demo = !env.SESSION_SECRET;
+  // Empty values count as unset, as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    // Name the variable, never echo its value (it may be a secret).
+    throw new ConfigError(`${String(issue.path[0])} is not valid: ${issue.message}.`);
+  }
+  const env = parsed.data;
+  const demo = !env.SESSION_SECRET && !env.DATABASE_URL;
+  if (!demo) {
+    if (!env.SESSION_SECRET) {
+      throw new ConfigError("SESSION_SECRET is missing: a deployment needs a random secret of at least 32 characters.");
+    }
+    if (env.SESSION_SECRET.length < 32) {
+      throw new ConfigError("SESSION_SECRET is too short: use a random secret of at least 32 characters.");
+    }
+    if (!env.PUBLIC_URL) {
+      throw new ConfigError("PUBLIC_URL is missing: a deployment needs the address people use, such as https://portal.example.nhs.uk.");
+    }
+  }
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, "") : null;
   return {
     env: env.NODE_ENV,
     port: env.PORT,
+    host: env.HOST,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    publicUrl,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     demo,
+    allowDemoData: env.ALLOW_DEMO_DATA === "true",
+    // The local demo gets a random secret for this process only.
     sessionSecret: env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
-    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : !demo,
+    // Secure cookies whenever people reach the portal over https; the demo runs on http://localhost.
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : Boolean(publicUrl?.startsWith("https:")),
     serviceName: env.SERVICE_NAME ?? null,
     crisisLine: { name: env.CRISIS_LINE_NAME ?? null, number: env.CRISIS_LINE_NUMBER },
     planWording: env.PLAN_WORDING,
@@ -74,4 +146,10 @@ let cached: Config | undefined;
 export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** A link people open (an invitation, a password link): from PUBLIC_URL, or in the local demo from the request. */
+export function publicLink(path: string, request?: Request): string {
+  const base = config().publicUrl ?? (request ? new URL(request.url).origin : `http://localhost:${config().port}`);
+  return new URL(path, `${base}/`).href;
 }

@@ -6,11 +6,23 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { isSupportedLanguage } from "~/i18n";
 import { createI18n, resolveLanguage } from "~/utils/i18n.server";
+import { RETRY_AFTER_SECONDS } from "~/utils/db.server";
+import { logError } from "~/utils/log.server";
 import { NonceContext } from "~/utils/nonce";
 
 // The production server (app/server/index.ts) reaches these through the build's entry module,
 // so that one copy of the database handle serves both start-up and requests.
-export { seedCommand, startDatabase, stopDatabase } from "~/utils/startup.server";
+export {
+  checkDatabase,
+  isFatalStartError,
+  isReady,
+  seedCommand,
+  startDatabaseInBackground,
+  stopDatabase,
+} from "~/utils/startup.server";
+export { accountCreateCommand } from "~/commands.server";
+export { config } from "~/config.server";
+export { logError } from "~/utils/log.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -22,6 +34,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
+  // The database is away: ask clients to come back shortly (the page says so, with urgent help).
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
   // The root loader chose the language (it knows the account's preference); if it failed, choose again here.
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { lng?: unknown } | undefined;
   const lng = isSupportedLanguage(rootData?.lng) ? rootData.lng : resolveLanguage(request);
@@ -52,7 +66,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Log the failure, never the request: URLs and bodies may hold personal data.
-          if (shellRendered) console.error(error instanceof Error ? error.stack ?? error.message : "render error");
+          if (shellRendered) logError("render", error);
         },
       },
     );
@@ -62,5 +76,12 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error instanceof Error ? error.stack ?? error.message : "unexpected error");
+  // One line: the kind and code, never the message (database errors carry typed text in theirs).
+  logError("request failed", error);
+}
+
+/** JavaScript navigations while the database is away get the same 503 and Retry-After as pages. */
+export function handleDataRequest(response: Response) {
+  if (response.status === 503) response.headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return response;
 }

@@ -206,7 +206,16 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 ? "badRequest" : "server";
+  const kind =
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 400
+          ? "badRequest"
+          : status === 503
+            ? "unavailable"
+            : "server";
   const heading = t(`common:errors.${kind}.title`);
   return (
     <Document title={`${heading} – ${t("common:serviceName")}`}>

@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { count, inArray } from "drizzle-orm";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
 import { accounts, relationships, serviceUsers, sharingGrants } from "./schema/index";
@@ -19,6 +19,15 @@ export const demoPeople = {
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(accounts);
   return Number(row?.n ?? 0) === 0;
+}
+
+/** Whether any demo account is in this database (a deployment refuses to start then, unless allowed). */
+export async function hasDemoAccounts(db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(accounts)
+    .where(inArray(accounts.email, Object.values(demoPeople).map((p) => p.email)));
+  return Number(row?.n ?? 0) > 0;
 }
 
 /** Insert the demo people and their relationships. Run on an empty database only. */

@@ -19,7 +19,7 @@ await prepareMachine();
 // The production build, once, for the browser tests (only when a source is newer than it).
 execSync("node app/server/build-if-needed.mjs", { stdio: "inherit" });
 
-const projects = ["unit", "db-pglite", "browser"];
+const projects = ["unit", "db-pglite", "browser", "system"];
 if (await postgresAnswers()) {
   projects.push("db-postgres");
 } else if (process.env.CI) {

@@ -13,6 +13,7 @@ import {
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { can, onBehalfCapacity, type Actor } from "./access.server";
+import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import type { AttorneyKind, ConsultScope, LifeSustaining } from "./decisions-vocabulary";
 import { ensure, NotFoundError } from "./plan.server";
@@ -205,13 +206,13 @@ export async function listStatementVersions(db: Db, actor: Actor, serviceUserId:
 export async function writeStatement(db: Db, actor: Actor, serviceUserId: string, kind: StatementKind, parts: Record<string, string>): Promise<number> {
   ensure(actor, "decisions.write", serviceUserId);
   return db.transaction(async (tx) => {
+    await lockPerson(tx as unknown as Db, serviceUserId);
     const [latest] = await tx
       .select({ version: personalStatements.version })
       .from(personalStatements)
       .where(and(eq(personalStatements.serviceUserId, serviceUserId), eq(personalStatements.kind, kind)))
       .orderBy(desc(personalStatements.version))
-      .limit(1)
-      .for("update");
+      .limit(1);
     const version = (latest?.version ?? 0) + 1;
     await tx.insert(personalStatements).values({ serviceUserId, kind, version, parts, writtenBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
     await recordAudit(tx as unknown as Db, actor, { action: `decisions.${kind}.write`, serviceUserId, recordType: `statement.${kind}`, recordId: String(version) });

@@ -16,10 +16,22 @@ import {
 import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import type { Db } from "~/utils/db.server";
 import { can, capacityFor, type Actor, type Action } from "./access.server";
+import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { listSupportersForTeam } from "./sharing.server";
 
 export class NotFoundError extends Error {}
+
+/**
+ * Someone else saved the same thing after this person started editing it. Nothing was saved; the
+ * caller shows what changed and lets the person save again on top of it (with `version` as the base).
+ */
+export class ConflictError<T = unknown> extends Error {
+  override name = "ConflictError";
+  constructor(readonly latest: { version: number; value: T; changedBy: string | null; changedAt: string }) {
+    super("Changed by someone else since it was opened");
+  }
+}
 
 /** Throw NotFoundError unless the actor may do this: the same answer as "no such record". */
 export function ensure(actor: Actor, action: Action, serviceUserId: string): void {
@@ -80,15 +92,15 @@ export function isOverdue(nextReviewOn: string | null, today: Date): boolean {
   return nextReviewOn !== null && nextReviewOn < today.toISOString().slice(0, 10);
 }
 
-/** The newest version, locked so two saves at once cannot both make the same version number. */
+/** The newest version, read under the person's lock so two saves at once cannot both make the same version number. */
 async function lockLatestVersion(tx: Db, serviceUserId: string) {
+  await lockPerson(tx, serviceUserId);
   const [row] = await tx
     .select()
     .from(carePlanVersions)
     .where(eq(carePlanVersions.serviceUserId, serviceUserId))
     .orderBy(desc(carePlanVersions.version))
-    .limit(1)
-    .for("update");
+    .limit(1);
   return row ?? null;
 }
 
@@ -320,13 +332,13 @@ export async function getPlanSection<S extends EditableSection>(
   actor: Actor,
   serviceUserId: string,
   section: S,
-): Promise<{ displayName: string; content: PlanContent[S] }> {
+): Promise<{ displayName: string; content: PlanContent[S]; version: number }> {
   ensure(actor, "plan.write", serviceUserId);
   const [su] = await db.select().from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
   if (!su) throw new NotFoundError();
   const version = await latestVersion(db, serviceUserId);
   await recordReadIfOthers(db, actor, serviceUserId, "care_plan", version?.id);
-  return { displayName: su.displayName, content: (version?.content ?? emptyContent)[section] };
+  return { displayName: su.displayName, content: (version?.content ?? emptyContent)[section], version: version?.version ?? 0 };
 }
 
 /**
@@ -357,12 +369,26 @@ export async function savePlanSection<S extends EditableSection>(
   serviceUserId: string,
   section: S,
   value: PlanContent[S],
+  options: { baseVersion?: number | null } = {},
 ): Promise<{ version: number; changed: boolean }> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
     const latest = await lockLatestVersion(txDb, serviceUserId);
     const current = latest?.content ?? emptyContent;
+    // Opened at an older version: a conflict only if this same section changed since (another
+    // section's change is kept and this one is saved on top of it).
+    const base = options.baseVersion;
+    if (base !== undefined && base !== null && latest && latest.version > base) {
+      const [atBase] = base > 0 ? await tx.select().from(carePlanVersions).where(and(eq(carePlanVersions.serviceUserId, serviceUserId), eq(carePlanVersions.version, base))) : [];
+      const before = (atBase?.content ?? emptyContent)[section];
+      if (JSON.stringify(before) !== JSON.stringify(current[section]) && JSON.stringify(current[section]) !== JSON.stringify(value)) {
+        const [by] = latest.createdBy
+          ? await tx.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, latest.createdBy))
+          : [];
+        throw new ConflictError({ version: latest.version, value: current[section], changedBy: by?.name ?? null, changedAt: latest.createdAt.toISOString() });
+      }
+    }
     if (JSON.stringify(current[section]) === JSON.stringify(value)) {
       return { version: latest?.version ?? 0, changed: false };
     }

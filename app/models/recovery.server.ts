@@ -3,6 +3,7 @@ import { accounts, recoveryStatements } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { onBehalfCapacity, type Actor } from "./access.server";
 import type { EnteredBy } from "./entered-by.server";
+import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { ensure } from "./plan.server";
 
@@ -38,13 +39,13 @@ export async function listRecoveryVersions(db: Db, actor: Actor, serviceUserId: 
 export async function writeRecoveryStatement(db: Db, actor: Actor, serviceUserId: string, body: string): Promise<number> {
   ensure(actor, "recovery.write", serviceUserId);
   return db.transaction(async (tx) => {
+    await lockPerson(tx as unknown as Db, serviceUserId);
     const [latest] = await tx
       .select({ version: recoveryStatements.version })
       .from(recoveryStatements)
       .where(eq(recoveryStatements.serviceUserId, serviceUserId))
       .orderBy(desc(recoveryStatements.version))
-      .limit(1)
-      .for("update");
+      .limit(1);
     const version = (latest?.version ?? 0) + 1;
     await tx.insert(recoveryStatements).values({ serviceUserId, version, body, writtenBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
     await recordAudit(tx as unknown as Db, actor, {

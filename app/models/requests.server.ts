@@ -229,8 +229,29 @@ export async function listOpenRequestsForStaff(db: Db, actor: Actor): Promise<Su
   return withEvents(db, rows);
 }
 
-async function move(db: Db, actor: Actor, serviceUserId: string, requestId: string, status: RequestStatus, note: string, now: Date) {
+/**
+ * Move a request to a new status. The current status is read again under a row lock inside the
+ * transaction and checked there, so a request cancelled a moment ago can no longer become "booked".
+ */
+async function move(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  requestId: string,
+  status: RequestStatus,
+  note: string,
+  now: Date,
+  allowed: (current: { status: RequestStatus; appointmentAt: Date | null }) => boolean,
+) {
   await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ status: supportRequests.status, appointmentAt: supportRequests.appointmentAt })
+      .from(supportRequests)
+      .where(and(eq(supportRequests.id, requestId), eq(supportRequests.serviceUserId, serviceUserId)))
+      .for("update");
+    if (!current || !allowed({ status: current.status as RequestStatus, appointmentAt: current.appointmentAt })) {
+      throw new InvalidTransitionError();
+    }
     await tx.update(supportRequests).set({ status, updatedAt: now }).where(eq(supportRequests.id, requestId));
     await tx.insert(supportRequestEvents).values({ requestId, status, note, byAccountId: actor.accountId, at: now });
     await recordAudit(tx as unknown as Db, actor, { action: "request.status", serviceUserId, recordType: "support_request", recordId: requestId, details: { status } });
@@ -247,18 +268,25 @@ export async function updateRequestStatus(
   now = new Date(),
 ): Promise<void> {
   ensure(actor, "requests.manage", serviceUserId);
-  const request = await getRequest(db, actor, serviceUserId, requestId);
-  if (!staffMoves[request.status].includes(input.status)) throw new InvalidTransitionError();
-  await move(db, actor, serviceUserId, requestId, input.status, input.note, now);
+  // Found (or not found) as this person may see it, then checked again under the lock.
+  await getRequest(db, actor, serviceUserId, requestId);
+  await move(db, actor, serviceUserId, requestId, input.status, input.note, now, (current) => staffMoves[current.status].includes(input.status));
 }
 
 /** The person (or whoever asked for them) cancels, any time up to the appointment. */
 export async function cancelRequest(db: Db, actor: Actor, serviceUserId: string, requestId: string, now = new Date()): Promise<void> {
   ensure(actor, "requests.create", serviceUserId);
-  const request = await getRequest(db, actor, serviceUserId, requestId);
-  if (!openStatuses.includes(request.status)) throw new InvalidTransitionError();
-  if (request.appointmentAt && new Date(request.appointmentAt).getTime() <= now.getTime()) throw new InvalidTransitionError();
-  await move(db, actor, serviceUserId, requestId, "cancelled", "", now);
+  await getRequest(db, actor, serviceUserId, requestId);
+  await move(
+    db,
+    actor,
+    serviceUserId,
+    requestId,
+    "cancelled",
+    "",
+    now,
+    (current) => openStatuses.includes(current.status) && !(current.appointmentAt && current.appointmentAt.getTime() <= now.getTime()),
+  );
 }
 
 export function canCancel(request: SupportRequest, now = new Date()): boolean {

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { crisisFields, needsFields } from "~/components/plan/sections";
@@ -9,13 +10,14 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
-import { getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
+import { ConflictError, getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
 
 /** The sections with text fields only ("how the team will help" is a list: its own page). */
 type TextSection = Exclude<EditableSection, "support">;
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
+import { baseVersionFrom } from "~/utils/forms.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -45,11 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
   const section = sectionFrom(params.section);
   const serviceUserId = params.serviceUserId ?? "";
-  const { displayName, content } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, section));
+  const { displayName, content, version } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, section));
   const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     section,
+    version,
     content: content as Record<string, string | boolean>,
     pageTitle: t(`plan:edit.title.${section}`, { name: isolate(displayName) }),
   });
@@ -69,22 +72,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
     section === "wishes"
       ? { ...submission.value, advanceDecisionExists: (await orNotFound(getPlanSection(getDb(), actor, serviceUserId, "wishes"))).content.advanceDecisionExists }
       : submission.value;
-  return saveOnce(request, formData, actor.accountId, async (tx) => {
-    await orNotFound(savePlanSection(tx, actor, serviceUserId, section, value as never));
-    return saved(`/people/${serviceUserId}/plan#${section === "wishes" ? "advance" : section}`, "saved");
-  });
+  try {
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(savePlanSection(tx, actor, serviceUserId, section, value as never, { baseVersion: baseVersionFrom(formData) }));
+      return saved(`/people/${serviceUserId}/plan#${section === "wishes" ? "advance" : section}`, "saved");
+    });
+  } catch (error) {
+    // Someone else saved this section first: show theirs, keep what was typed, let them save on top.
+    if (!(error instanceof ConflictError)) throw error;
+    const { version, changedBy, changedAt, value: theirs } = error.latest;
+    const conflict: ConflictInfo & { value: Record<string, string | boolean> } = { version, changedBy, changedAt, value: theirs as never };
+    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+  }
 }
 
 /** Staff edit one section of the plan per page. Each save is a new version the person can see. */
 export default function EditPlanSection() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, section, content, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, section, content, pageTitle, version } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as
+    | (ConflictInfo & { value: Record<string, string | boolean> })
+    | null;
   const { form, errorFor, summary, valueOf } = useServerForm(`edit-${section}`, lastResult);
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <p>{t("plan:edit.intro")}</p>
+      {conflict ? (
+        <ConflictNotice conflict={conflict}>
+          <dl className="summary-list">
+            {sectionFields[section].map((field) => (
+              <div className="summary-list__row" key={field}>
+                <dt>{t(labelKey(section, field))}</dt>
+                <dd dir="auto">{String(conflict.value[field] ?? "") || t("common:conflict.empty")}</dd>
+              </div>
+            ))}
+          </dl>
+        </ConflictNotice>
+      ) : null}
       <Form id={form.id} onSubmit={form.onSubmit}>
+        <BaseVersionField version={conflict?.version ?? version} />
         {sectionFields[section].map((field) => (
           <TextArea
             key={field}

@@ -2,15 +2,17 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { TextField } from "~/components/ui/TextField";
-import { getPlanSection, savePlanSection } from "~/models/plan.server";
+import { ConflictError, getPlanSection, savePlanSection } from "~/models/plan.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/utils/csrf.server";
+import { baseVersionFrom } from "~/utils/forms.server";
 import { getDb } from "~/utils/db.server";
 import { orNotFound } from "~/utils/guards.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -25,10 +27,11 @@ type Line = { who: string; what: string; howOften: string };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);
   const serviceUserId = params.serviceUserId ?? "";
-  const { displayName, content } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, "support"));
+  const { displayName, content, version } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, "support"));
   const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
+    version,
     lines: content as Line[],
     maxLines: maxSupportLines,
     pageTitle: t("plan:edit.title.support", { name: isolate(displayName) }),
@@ -41,10 +44,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: supportSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  return saveOnce(request, formData, actor.accountId, async (tx) => {
-    await orNotFound(savePlanSection(tx, actor, serviceUserId, "support", submission.value.support));
-    return saved(`/people/${serviceUserId}/plan#support`, "saved");
-  });
+  try {
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(savePlanSection(tx, actor, serviceUserId, "support", submission.value.support, { baseVersion: baseVersionFrom(formData) }));
+      return saved(`/people/${serviceUserId}/plan#support`, "saved");
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const { version, changedBy, changedAt, value } = error.latest;
+    const conflict: ConflictInfo & { value: Line[] } = { version, changedBy, changedAt, value: value as Line[] };
+    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+  }
 }
 
 /** The lines as last typed (after an error) or as saved, plus empty ones to add to. */
@@ -63,8 +73,9 @@ function linesToShow(saved: Line[], typed: unknown, maxLines: number): Line[] {
 /** Staff write who in the team does what, and how often. Each save is a new version the person can see. */
 export default function EditSupport() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, lines: saved, maxLines, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, lines: saved, maxLines, pageTitle, version } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: Line[] }) | null;
   const { form, errorFor, summary } = useServerForm("edit-support", lastResult);
   const typed = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.support;
   const lines = linesToShow(saved, lastResult ? typed : undefined, maxLines);
@@ -72,7 +83,23 @@ export default function EditSupport() {
     <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <p>{t("plan:edit.intro")}</p>
       <p>{t("plan:supportForm.intro")}</p>
+      {conflict ? (
+        <ConflictNotice conflict={conflict}>
+          {conflict.value.length ? (
+            <ul className="list">
+              {conflict.value.map((line, i) => (
+                <li key={i} dir="auto">
+                  {[line.who, line.what, line.howOften].filter(Boolean).join(" – ")}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("common:conflict.empty")}</p>
+          )}
+        </ConflictNotice>
+      ) : null}
       <Form id={form.id} onSubmit={form.onSubmit}>
+        <BaseVersionField version={conflict?.version ?? version} />
         {errorFor("support") ? <p className="field__error">{errorFor("support")}</p> : null}
         {lines.map((line, i) => (
           <fieldset key={i} className="fieldset support-line">

@@ -2,6 +2,7 @@ import { parseWithZod } from "~/utils/validation/parse.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { publicLink } from "~/config.server";
 import { SharingFields } from "~/components/carers/SharingFields";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       step: "done" as const,
       result: null,
       check: value,
-      link: new URL(`/invitations/${token}`, request.url).href,
+      link: publicLink(`/invitations/${token}`, request),
       pageTitle: t("carers:invite.doneTitle"),
     });
   } catch (error) {

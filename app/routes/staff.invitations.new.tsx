@@ -2,6 +2,7 @@ import { parseWithZod } from "~/utils/validation/parse.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form as RemixForm, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { publicLink } from "~/config.server";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
@@ -50,7 +51,7 @@ function created(request: Request, token: string, displayName: string, language:
   const { t } = getFixedT(request, language);
   return json({
     result: null,
-    created: { link: new URL(`/invitations/${token}`, request.url).href, displayName },
+    created: { link: publicLink(`/invitations/${token}`, request), displayName },
     pageTitle: t("auth:invite.created.title"),
   });
 }

@@ -1,25 +1,41 @@
 /**
- * The production server: Express serving the Remix build, with our own security headers,
- * a CSP nonce per response, no request logging (URLs may hold personal data), and a clean
- * shutdown that closes the embedded database.
+ * The production server: Express serving the Remix build, with our own security headers, a CSP
+ * nonce per response, no request logging (URLs may hold personal data), health checks, and a
+ * database that may come and go without taking the server down.
  *
- * Usage: node build/server.js          serve on PORT (default 3000)
- *        node build/server.js seed     seed an empty database with the demo data
+ * Usage: node build/server.js                   serve on PORT (default 3000)
+ *        node build/server.js seed --demo       add the demo people to an empty database
+ *        node build/server.js account:create …  a staff or admin account and its one-time link
  */
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 process.env.NODE_ENV ??= "production";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 
+/** What the app's build exposes to this file (app/entry.server.tsx). */
 interface EntryExports {
-  startDatabase: (options?: { seedIfEmpty?: boolean }) => Promise<unknown>;
+  config: () => {
+    port: number;
+    host: string;
+    trustProxy: boolean | number | string[];
+    publicUrl: string | null;
+    demo: boolean;
+  };
+  startDatabaseInBackground: (onFatal: (error: Error) => void) => void;
   stopDatabase: () => Promise<void>;
-  seedCommand: () => Promise<string>;
+  checkDatabase: () => Promise<boolean>;
+  isReady: () => Promise<boolean>;
+  seedCommand: (args: string[]) => Promise<string>;
+  accountCreateCommand: (args: string[]) => Promise<{ ok: boolean; message: string }>;
+  logError: (what: string, error: unknown) => void;
 }
 
 async function loadBuild(): Promise<ServerBuild> {
@@ -28,6 +44,12 @@ async function loadBuild(): Promise<ServerBuild> {
 
 function entryExports(build: ServerBuild): EntryExports {
   return build.entry.module as unknown as EntryExports;
+}
+
+/** Stop with one plain line (a setting missing, the folder or port in use), never a stack. */
+function exitWith(message: string): never {
+  console.error(message);
+  process.exit(1);
 }
 
 function securityHeaders(nonce: string): Record<string, string> {
@@ -53,77 +75,186 @@ function securityHeaders(nonce: string): Record<string, string> {
   };
 }
 
-async function serve(build: ServerBuild) {
+/** The Fetch API request Remix expects, from Express's. */
+function toFetchRequest(req: ExpressRequest, res: ExpressResponse, options: { asGet?: boolean } = {}): Request {
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const method = options.asGet ? "GET" : req.method;
+  if (options.asGet) {
+    headers.delete("content-type");
+    headers.delete("content-length");
+  }
+  const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
+  if (method !== "GET" && method !== "HEAD") {
+    init.body = Readable.toWeb(req) as ReadableStream;
+    init.duplex = "half";
+  }
+  return new Request(url.href, init);
+}
+
+async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await new Promise((resolve) => res.once("drain", resolve));
+    }
+  } finally {
+    res.end();
+  }
+}
+
+async function serve(build: ServerBuild, entry: EntryExports) {
+  const cfg = entry.config();
   const { default: express } = await import("express");
   const { default: compression } = await import("compression");
-  const { createRequestHandler } = await import("@remix-run/express");
+  const { createRequestHandler } = await import("@remix-run/node");
 
-  try {
-    await entryExports(build).startDatabase();
-  } catch (error) {
-    // Keep serving: "Get help now" needs no database, and other pages show an error page that links to it.
-    console.error("The database could not be opened:", error instanceof Error ? error.message : error);
-  }
+  // Claim and open the database in the background: the server answers at once (urgent help needs
+  // no database) and serves every page as soon as the database answers.
+  entry.startDatabaseInBackground((error) => exitWith(error.message));
 
+  const handle = createRequestHandler(build, "production");
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
-  app.use(compression());
-  // Fingerprinted build assets can be cached for ever; everything else is checked each time.
-  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+  app.set("trust proxy", cfg.trustProxy);
 
-  app.all(
-    "*",
-    (req, res, next) => {
-      const nonce = randomBytes(16).toString("base64");
-      res.locals.cspNonce = nonce;
-      res.set(securityHeaders(nonce));
-      // Pages may show health information: never store them in any cache (shared or browser).
-      res.set("Cache-Control", "no-store");
-      next();
-    },
-    createRequestHandler({
-      build,
-      mode: "production",
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      }),
-    }),
-  );
-
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "0.0.0.0";
-  const server = app.listen(port, host, () => {
-    const address = server.address();
-    const actual = typeof address === "object" && address ? address.port : port;
-    console.log(`care-portal listening on http://localhost:${actual}`);
+  let inFlight = 0;
+  let stopping = false;
+  app.use((_req, res, next) => {
+    inFlight++;
+    res.once("close", () => inFlight--);
+    if (stopping) res.set("Connection", "close");
+    next();
   });
 
-  let stopping = false;
+  // For load balancers: the process is alive; and it can serve (database answering, migrated).
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").type("text/plain").send("ok");
+  });
+  app.get("/readyz", async (_req, res) => {
+    const ready = !stopping && (await entry.isReady());
+    res.set("Cache-Control", "no-store").status(ready ? 200 : 503).type("text/plain").send(ready ? "ready" : "not ready");
+  });
+
+  app.use(compression());
+  const staticHeaders = (res: ServerResponse<IncomingMessage>) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+  };
+  // Fingerprinted build assets can be cached for ever; everything else is checked each time.
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y", setHeaders: staticHeaders }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, setHeaders: staticHeaders }));
+
+  app.all("*", async (req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.set(securityHeaders(nonce));
+    // Pages may show health information: never store them in any cache (shared or browser).
+    res.set("Cache-Control", "no-store");
+    const loadContext: AppLoadContext = {
+      cspNonce: nonce,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    };
+    try {
+      let response = await handle(toFetchRequest(req, res), loadContext);
+      // A failure because the database went away mid-request: answer as every request will until
+      // it is back (503, "not working right now", urgent help), never a 500.
+      if (response.status === 500 && !(await entry.checkDatabase())) {
+        await response.body?.cancel().catch(() => {});
+        const isData = typeof req.query._data === "string";
+        if (req.method === "GET" || req.method === "HEAD" || !isData) {
+          response = await handle(toFetchRequest(req, res, { asGet: true }), loadContext);
+        } else {
+          response = new Response("Service unavailable", { status: 503, headers: { "Retry-After": "10", "Content-Type": "text/plain" } });
+        }
+      }
+      await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Anything that still escapes: one line in the log, a plain 500 without details.
+  app.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, _next: () => void) => {
+    entry.logError("request failed", error);
+    if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
+    else res.end();
+  });
+
+  const server = app.listen(cfg.port, cfg.host);
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") exitWith(`Port ${cfg.port} is already in use: stop what is using it, or set PORT to another port.`);
+    if (error.code === "EACCES") exitWith(`Port ${cfg.port} needs more permissions than this user has: set PORT to a port above 1023.`);
+    entry.logError("server", error);
+    process.exit(1);
+  });
+  server.on("listening", () => {
+    const address = server.address();
+    const actual = typeof address === "object" && address ? address.port : cfg.port;
+    console.log(`care-portal listening on http://localhost:${actual}${cfg.demo ? " (local demo)" : ""}`);
+  });
+
+  // SIGTERM (a deployment stopping or replacing this instance) or Ctrl-C: stop taking requests,
+  // let those under way finish (10 seconds at most), then close the database cleanly.
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     server.close();
+    server.closeIdleConnections();
+    const deadline = Date.now() + 10_000;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     server.closeAllConnections();
-    await entryExports(build).stopDatabase();
+    await entry.stopDatabase().catch((error: unknown) => entry.logError("closing the database", error));
     process.exit(0);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
 }
 
 async function main() {
   const build = await loadBuild();
-  if (process.argv[2] === "seed") {
-    console.log(await entryExports(build).seedCommand());
+  const entry = entryExports(build);
+  try {
+    entry.config();
+  } catch (error) {
+    exitWith(error instanceof Error ? error.message : "The settings could not be read.");
+  }
+  // A stray failure must never take urgent help down with it: log one line and keep serving.
+  process.on("unhandledRejection", (error) => entry.logError("unhandled rejection", error));
+
+  const [command, ...args] = process.argv.slice(2);
+  if (command === "seed") {
+    console.log(await entry.seedCommand(args));
     return;
   }
-  await serve(build);
+  if (command === "account:create") {
+    const result = await entry.accountCreateCommand(args);
+    if (!result.ok) exitWith(result.message);
+    console.log(result.message);
+    return;
+  }
+  if (command) exitWith(`Unknown command "${command}". Use: seed --demo, or account:create.`);
+  await serve(build, entry);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : "start-up failed");
-  process.exit(1);
+  const named = error as { name?: string; message?: string };
+  // Start-up failures we know how to describe carry a plain message; anything else, just its kind.
+  if (named?.name === "DataDirLockedError" || named?.name === "DemoDataInDeploymentError") exitWith(named.message ?? "");
+  exitWith(`The portal could not start (${named?.name ?? "error"}).`);
 });

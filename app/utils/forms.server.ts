@@ -23,3 +23,13 @@ export function westernDigits(value: string): string {
     })
     .replace(/\uff1a/g, ":");
 }
+
+/**
+ * The version a form was opened at (a hidden field), for saves that check nobody else saved in
+ * between. Anything that is not a whole number counts as "not given".
+ */
+export function baseVersionFrom(formData: FormData): number | null {
+  const raw = formData.get("baseVersion");
+  if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw)) return null;
+  return Number(raw);
+}

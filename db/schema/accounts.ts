@@ -17,6 +17,8 @@ export const accounts = pgTable("accounts", {
   preferredLanguage: text("preferred_language"),
   // Employed by the trust: may create invitations. Direct care still needs a care_team_member_of relationship.
   isStaff: boolean("is_staff").notNull().default(false),
+  // Runs the portal for the trust (accounts and roles); not a member of anyone's care team by being one.
+  isAdmin: boolean("is_admin").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -54,4 +56,24 @@ export const loginAttempts = pgTable(
     index("login_attempts_email_idx").on(t.emailKey, t.at),
     index("login_attempts_address_idx").on(t.addressKey, t.at),
   ],
+);
+
+/**
+ * One-time links to set a password: the first one for an account made by `npm run account:create`
+ * ("setup"), and later password resets ("reset"). Only the token's SHA-256 is stored.
+ */
+export const passwordLinks = pgTable(
+  "password_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["setup", "reset"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("password_links_account_idx").on(t.accountId)],
 );

@@ -25,7 +25,7 @@ const exitWithParent = path.join(__dirname, "exit-with-parent.mjs");
 export function seedDataDir(dataDir: string): void {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production" };
   delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, ["build/server.js", "seed"], { cwd: root, env, encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["build/server.js", "seed", "--demo"], { cwd: root, env, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`Seeding the test database failed:\n${result.stdout}${result.stderr}`);
 }
 

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { config, publicLink } from "~/config.server";
+import { AccountExistsError, createAccountWithLink } from "~/models/password-links.server";
+import { openAndMigrate } from "~/utils/startup.server";
+
+/** Read `--name value` and `--name=value` options. */
+export function readOptions(args: string[]): Map<string, string> {
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith("--")) continue;
+    const eq = arg.indexOf("=");
+    if (eq > 0) options.set(arg.slice(2, eq), arg.slice(eq + 1));
+    else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith("--")) options.set(arg.slice(2), args[++i]!);
+    else options.set(arg.slice(2), "");
+  }
+  return options;
+}
+
+const accountArgs = z.object({
+  role: z.enum(["staff", "admin"]),
+  email: z.email(),
+  name: z.string().trim().min(1).max(200),
+});
+
+export const ACCOUNT_CREATE_USAGE =
+  'Usage: npm run account:create -- --role staff|admin --email someone@trust.nhs.uk --name "Their Name"';
+
+/**
+ * `npm run account:create`: the first staff and admin accounts of a deployment (and any later
+ * ones). Prints a one-time link to set the password; nobody else sees it.
+ */
+export async function accountCreateCommand(args: string[]): Promise<{ ok: boolean; message: string }> {
+  const parsed = accountArgs.safeParse(Object.fromEntries(readOptions(args)));
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? "");
+    return { ok: false, message: `--${field} is missing or not valid.\n${ACCOUNT_CREATE_USAGE}` };
+  }
+  const handle = await openAndMigrate();
+  try {
+    const { token } = await createAccountWithLink(handle.db, {
+      email: parsed.data.email,
+      displayName: parsed.data.name,
+      role: parsed.data.role,
+    });
+    const link = publicLink(`/password/${token}`);
+    const note = config().publicUrl ? "" : "\n(No PUBLIC_URL is set, so the link uses localhost.)";
+    return {
+      ok: true,
+      message: `Account made (${parsed.data.role}). Send this one-time link to ${parsed.data.name} to set a password; it works for 7 days:\n${link}${note}`,
+    };
+  } catch (error) {
+    if (error instanceof AccountExistsError) return { ok: false, message: "An account already uses this email address." };
+    throw error;
+  } finally {
+    await handle.close();
+  }
+}

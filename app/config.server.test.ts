@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig, parseTrustProxy } from "./config.server";
+
+const secret = "x".repeat(32);
+
+describe("settings", () => {
+  it("is the local demo only when neither DATABASE_URL nor SESSION_SECRET is set", () => {
+    expect(parseConfig({}).demo).toBe(true);
+    expect(parseConfig({ SESSION_SECRET: secret, PUBLIC_URL: "https://portal.example" }).demo).toBe(false);
+    expect(parseConfig({ DATABASE_URL: "postgres://db/x", SESSION_SECRET: secret, PUBLIC_URL: "https://portal.example" }).demo).toBe(false);
+  });
+
+  it("refuses a deployment without a long enough SESSION_SECRET or without PUBLIC_URL, naming what is missing", () => {
+    expect(() => parseConfig({ DATABASE_URL: "postgres://db/x", PUBLIC_URL: "https://p.example" })).toThrow(/^SESSION_SECRET is missing/);
+    expect(() => parseConfig({ SESSION_SECRET: "short-secret-of-20ch", PUBLIC_URL: "https://p.example" })).toThrow(
+      /^SESSION_SECRET is too short/,
+    );
+    expect(() => parseConfig({ SESSION_SECRET: secret })).toThrow(/^PUBLIC_URL is missing/);
+    expect(() => parseConfig({ SESSION_SECRET: secret, PUBLIC_URL: "ftp://p.example" })).toThrow(ConfigError);
+  });
+
+  it("names a bad variable without echoing its value", () => {
+    let message = "";
+    try {
+      parseConfig({ PORT: "not-a-port-secret-value" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^PORT is not valid/);
+    expect(message).not.toContain("secret-value");
+  });
+
+  it("reads PORT, HOST and PUBLIC_URL, and makes cookies Secure when people reach it over https", () => {
+    const cfg = parseConfig({ PORT: "8080", HOST: "127.0.0.1", SESSION_SECRET: secret, PUBLIC_URL: "https://portal.example/" });
+    expect(cfg).toMatchObject({ port: 8080, host: "127.0.0.1", publicUrl: "https://portal.example", secureCookies: true });
+    expect(parseConfig({}).secureCookies).toBe(false);
+    expect(parseConfig({ SESSION_SECRET: secret, PUBLIC_URL: "http://127.0.0.1:3000" }).secureCookies).toBe(false);
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(parseConfig({ SESSION_SECRET: "", DATABASE_URL: "" }).demo).toBe(true);
+  });
+
+  it("parses TRUST_PROXY as Express expects it (true crashed before)", () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy("true")).toBe(true);
+    expect(parseTrustProxy("false")).toBe(false);
+    expect(parseTrustProxy("2")).toBe(2);
+    expect(parseTrustProxy("loopback, 10.0.0.0/8")).toEqual(["loopback", "10.0.0.0/8"]);
+    expect(() => parseTrustProxy("yes please")).toThrow(/^TRUST_PROXY must be/);
+  });
+});

@@ -1,0 +1,57 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPeople } from "#db/seed";
+import { expectNoAxeViolations, launch, newContext, recordIdFor, signIn } from "../support/browser";
+
+/**
+ * No lost updates: two members of staff open the same crisis plan and both save. The second is
+ * told what the first saved, keeps what they typed, and can save again on top. JavaScript on for
+ * one and off for the other, as two different computers would be.
+ */
+let browser: Browser;
+let samId = "";
+beforeAll(async () => {
+  browser = await launch();
+  samId = await recordIdFor(browser, demoPeople.sam.email);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openCrisisEdit(javaScript: boolean): Promise<Page> {
+  const context = await newContext(browser, { javaScript });
+  const page = await context.newPage();
+  await signIn(page, demoPeople.jo.email);
+  await page.goto(`/people/${samId}/plan/edit/crisis`);
+  return page;
+}
+
+const whatHelps = (page: Page) => page.getByRole("textbox", { name: "What helps" });
+
+describe("two staff save the same crisis plan", () => {
+  it("the second save shows the first one's words, keeps what was typed, and saves on top when asked", async () => {
+    const first = await openCrisisEdit(true);
+    const second = await openCrisisEdit(false);
+
+    await whatHelps(first).fill("A walk by the river with Alex.");
+    await Promise.all([first.waitForURL(/\/plan#crisis$/), first.getByRole("button", { name: "Save" }).click()]);
+
+    await whatHelps(second).fill("Music, and time on his own.");
+    await Promise.all([second.waitForLoadState("load"), second.getByRole("button", { name: "Save" }).click()]);
+    expect(await second.title()).toMatch(/^Error: /);
+    expect(await second.locator(".error-summary").textContent()).toContain("Someone else saved a change to this while you were working on it");
+    const notice = second.locator("#conflict-heading").locator("..");
+    expect(await notice.textContent()).toContain("Jo Okafor saved this on");
+    expect(await notice.textContent()).toContain("A walk by the river with Alex.");
+    // What this person typed is still there.
+    expect(await whatHelps(second).inputValue()).toBe("Music, and time on his own.");
+    await expectNoAxeViolations(second, "crisis plan edit after a conflict");
+
+    // Saving again, having seen the other words, puts this version on top.
+    await Promise.all([second.waitForURL(/\/plan#crisis$/), second.getByRole("button", { name: "Save" }).click()]);
+    await second.goto(`/people/${samId}/plan/crisis`);
+    expect(await second.locator("main").textContent()).toContain("Music, and time on his own.");
+    await second.context().close();
+    await first.context().close();
+  });
+});
