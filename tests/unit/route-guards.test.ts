@@ -11,6 +11,7 @@ const routesDir = path.resolve(__dirname, "../../app/routes");
 const publicLoaders = new Map([
   ["urgent-help.tsx", "must work with no sign-in and no database"],
   ["invitations.$token.tsx", "the invitee has no account yet; the token is the credential"],
+  ["password.$token.tsx", "setting a first or new password: the one-time token is the credential"],
   ["$.tsx", "the 404 page"],
   ["logout.tsx", "only redirects"],
   ["session.extend.tsx", "only redirects"],
