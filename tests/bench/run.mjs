@@ -26,6 +26,9 @@ const base = await new Promise((resolve, reject) => {
   server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
 });
 
+// It listens at once and opens (and seeds) its database in the background: wait until it can serve.
+while ((await fetch(`${base}/readyz`).then((r) => r.status, () => 0)) !== 200) await new Promise((r) => setTimeout(r, 200));
+
 function cookiesFrom(response) {
   return response.headers.getSetCookie().map((c) => c.split(";")[0]);
 }

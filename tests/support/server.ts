@@ -65,6 +65,18 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
       reject(new Error(`Server exited (${code}) before listening:\n${output}`));
     });
   });
+  // The server listens at once and opens its database in the background: wait until it can serve.
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) break;
+    if (child.exitCode !== null) throw new Error(`Server exited (${child.exitCode}) before it was ready:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`Server was not ready in 300 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     url,
     stop: async () => {
