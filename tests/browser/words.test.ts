@@ -76,7 +76,8 @@ describe("Priya, Sam's advocate, reads words about Sam, not words written to him
 
     const jo = await as(demoPeople.jo.email);
     await jo.goto("/staff/requests");
-    const row = jo.locator("main li", { hasText: "Sam Taylor" }).first();
+    // Other test files may have sent requests for Sam too: the row of a request Priya sent for him.
+    const row = jo.locator("main li").filter({ hasText: "Sam Taylor" }).filter({ hasText: "Priya Shah" }).first();
     const rowText = plain(await row.textContent());
     expect(rowText).not.toContain("When:");
     expect(rowText).toContain(attribution);

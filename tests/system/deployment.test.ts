@@ -70,6 +70,7 @@ describe("one process per embedded data folder", () => {
     const dataDir = path.join(scratch, "shared", "pglite");
     const first = runPortal({ PORT: "0", DATA_DIR: dataDir });
     const base = await first.listening;
+    await expectEventuallyReady(base);
     const second = runPortal({ PORT: "0", DATA_DIR: dataDir });
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain(`The database folder ${dataDir} is already in use by another care-portal process`);
