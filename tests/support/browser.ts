@@ -190,18 +190,37 @@ async function pageStateKey(page: Page): Promise<string> {
   return createHash("sha256").update(`${page.url()}\n${pageState}`).digest("hex");
 }
 
-/** The page's basic structure: one h1, a title, landmarks, a skip link, "Get help now" in the header, and no id used twice. */
+/**
+ * The page's basic structure: one h1, a title, landmarks, a skip link, "Get help now" in the header, and no id used twice.
+ * Read in one round trip to the page (this runs on every page of every test).
+ */
 export async function expectPageBasics(page: Page, label: string): Promise<void> {
-  expect(await page.locator("h1").count(), `${label}: exactly one h1`).toBe(1);
-  expect((await page.title()).length, `${label}: a title`).toBeGreaterThan(3);
-  expect(await page.locator("main#main").count(), `${label}: main landmark`).toBe(1);
-  expect(await page.locator("header.site-header").count(), `${label}: header`).toBe(1);
-  expect(await page.locator("footer").count(), `${label}: footer`).toBe(1);
-  const skip = page.locator("a.skip-link");
-  expect(await skip.getAttribute("href"), `${label}: skip link`).toBe("#main");
-  const urgent = page.locator("header a.urgent-link");
-  expect(await urgent.getAttribute("href"), `${label}: Get help now in the header`).toBe("/urgent-help");
-  expect(await duplicateIds(page), `${label}: ids used twice (labels and links then point at the wrong one)`).toEqual([]);
+  const found = await page.evaluate(() => {
+    const seen = new Set<string>();
+    const twice = new Set<string>();
+    for (const element of document.querySelectorAll("[id]")) {
+      if (seen.has(element.id)) twice.add(element.id);
+      seen.add(element.id);
+    }
+    return {
+      h1: document.querySelectorAll("h1").length,
+      title: document.title,
+      main: document.querySelectorAll("main#main").length,
+      header: document.querySelectorAll("header.site-header").length,
+      footer: document.querySelectorAll("footer").length,
+      skip: [...document.querySelectorAll("a.skip-link")].map((a) => a.getAttribute("href")),
+      urgent: [...document.querySelectorAll("header a.urgent-link")].map((a) => a.getAttribute("href")),
+      duplicateIds: [...twice],
+    };
+  });
+  expect(found.h1, `${label}: exactly one h1`).toBe(1);
+  expect(found.title.length, `${label}: a title`).toBeGreaterThan(3);
+  expect(found.main, `${label}: main landmark`).toBe(1);
+  expect(found.header, `${label}: header`).toBe(1);
+  expect(found.footer, `${label}: footer`).toBe(1);
+  expect(found.skip, `${label}: skip link`).toEqual(["#main"]);
+  expect(found.urgent, `${label}: Get help now in the header`).toEqual(["/urgent-help"]);
+  expect(found.duplicateIds, `${label}: ids used twice (labels and links then point at the wrong one)`).toEqual([]);
 }
 
 /** Every id used more than once on the page (HTML_CodeSniffer F77). */
