@@ -3,6 +3,7 @@ import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { contactMethods, needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
+import { HiddenAnswers } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
@@ -80,15 +81,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Answers = Record<string, string | undefined>;
 
-function Hidden({ answers }: { answers: Answers }) {
-  return (
-    <>
-      {(["serviceUserId", "contactBy", "bestTime", "wantsAdvocate"] as const).map((k) => (
-        <input key={k} type="hidden" name={k} value={answers[k] ?? ""} />
-      ))}
-    </>
-  );
-}
+/** The answers the check step carries back to the form or on to "send". */
+const carried = (answers: Answers) => Object.fromEntries((["serviceUserId", "contactBy", "bestTime", "wantsAdvocate"] as const).map((k) => [k, answers[k] ?? ""]));
 
 /** Ask for a carer's assessment (Care Act 2014 s10): a short form, check your answers, then what happens next. */
 export default function RequestAssessment() {
@@ -151,7 +145,7 @@ export default function RequestAssessment() {
           ]}
         />
         <Form>
-          <Hidden answers={answers} />
+          <HiddenAnswers values={carried(answers)} />
           <input type="hidden" name="intent" value="edit" />
           <Button type="submit" variant="secondary">
             {t("carers:invite.changeAnswers")}
@@ -159,7 +153,7 @@ export default function RequestAssessment() {
         </Form>
         <p>{t("carers:assessment.checkBody")}</p>
         <Form>
-          <Hidden answers={answers} />
+          <HiddenAnswers values={carried(answers)} />
           <input type="hidden" name="intent" value="send" />
           <Button type="submit">{t("carers:assessment.send")}</Button>
         </Form>
