@@ -11,7 +11,7 @@ export interface TextFieldProps extends FieldProps {
   /** The most characters the server accepts: said in the hint (the browser does not cut the text). */
   maxLength?: number;
   /** Character width hint for the input, as GOV.UK's width classes. */
-  width?: "full" | "20" | "10" | "5" | "4" | "2";
+  width?: "full" | "20" | "5" | "4" | "2";
   spellCheck?: boolean;
 }
 
