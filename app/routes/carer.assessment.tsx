@@ -3,7 +3,7 @@ import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { contactMethods, needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
-import { HiddenAnswers } from "~/components/forms/CheckAnswers";
+import { ChangeOrSend } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
@@ -144,19 +144,9 @@ export default function RequestAssessment() {
             { key: "needs", label: t("carers:assessment.needs"), value: t("carers:needs.progress", { done: partsDone, total: partsTotal }) },
           ]}
         />
-        <Form>
-          <HiddenAnswers values={carried(answers)} />
-          <input type="hidden" name="intent" value="edit" />
-          <Button type="submit" variant="secondary">
-            {t("carers:invite.changeAnswers")}
-          </Button>
-        </Form>
-        <p>{t("carers:assessment.checkBody")}</p>
-        <Form>
-          <HiddenAnswers values={carried(answers)} />
-          <input type="hidden" name="intent" value="send" />
-          <Button type="submit">{t("carers:assessment.send")}</Button>
-        </Form>
+        <ChangeOrSend values={carried(answers)} changeLabel={t("carers:invite.changeAnswers")} sendLabel={t("carers:assessment.send")}>
+          <p>{t("carers:assessment.checkBody")}</p>
+        </ChangeOrSend>
       </FormPage>
     );
   }

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { publicLink } from "~/config.server";
 import { SharingFields } from "~/components/carers/SharingFields";
-import { HiddenAnswers } from "~/components/forms/CheckAnswers";
+import { ChangeOrSend } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { InvitationCreated, InviteeFields } from "~/components/forms/InvitationParts";
 import { useServerForm } from "~/components/forms/use-server-form";
@@ -128,19 +128,9 @@ export default function InviteCarer() {
             },
           ]}
         />
-        <Form>
-          <HiddenAnswers values={answersOf(value)} />
-          <input type="hidden" name="intent" value="edit" />
-          <Button type="submit" variant="secondary">
-            {t("carers:invite.changeAnswers")}
-          </Button>
-        </Form>
-        <p>{t("carers:invite.checkBody")}</p>
-        <Form>
-          <HiddenAnswers values={answersOf(value)} />
-          <input type="hidden" name="intent" value="send" />
-          <Button type="submit">{t("carers:invite.send")}</Button>
-        </Form>
+        <ChangeOrSend values={answersOf(value)} changeLabel={t("carers:invite.changeAnswers")} sendLabel={t("carers:invite.send")}>
+          <p>{t("carers:invite.checkBody")}</p>
+        </ChangeOrSend>
       </FormPage>
     );
   }

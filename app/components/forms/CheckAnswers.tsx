@@ -55,11 +55,40 @@ export function CheckAnswers({ rows, values, sendLabel, children }: { rows: Chec
         />
       </Form>
       {children}
-      <Form>
-        <HiddenAnswers values={values} />
-        <input type="hidden" name="intent" value="send" />
-        <Button type="submit">{sendLabel}</Button>
-      </Form>
+      <PostAnswers values={values} intent="send">
+        {sendLabel}
+      </PostAnswers>
+    </>
+  );
+}
+
+/** One button that posts the answers again: to "send" them, or to "edit" them in the form. */
+function PostAnswers({ values, intent, secondary, children }: { values: Record<string, unknown>; intent: "send" | "edit"; secondary?: boolean; children: React.ReactNode }) {
+  return (
+    <Form>
+      <HiddenAnswers values={values} />
+      <input type="hidden" name="intent" value={intent} />
+      <Button type="submit" variant={secondary ? "secondary" : undefined}>
+        {children}
+      </Button>
+    </Form>
+  );
+}
+
+/**
+ * The end of a short "check before you send" page: one button back to the form with every answer
+ * kept, what happens next (`children`), then the button that sends, named for what it does.
+ */
+export function ChangeOrSend({ values, changeLabel, sendLabel, children }: { values: Record<string, unknown>; changeLabel: string; sendLabel: string; children?: React.ReactNode }) {
+  return (
+    <>
+      <PostAnswers values={values} intent="edit" secondary>
+        {changeLabel}
+      </PostAnswers>
+      {children}
+      <PostAnswers values={values} intent="send">
+        {sendLabel}
+      </PostAnswers>
     </>
   );
 }
