@@ -3,6 +3,7 @@ import { parseWithZod } from "~/utils/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { contactMethods, needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
+import { ChangeOrSend } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
@@ -80,15 +81,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Answers = Record<string, string | undefined>;
 
-function Hidden({ answers }: { answers: Answers }) {
-  return (
-    <>
-      {(["serviceUserId", "contactBy", "bestTime", "wantsAdvocate"] as const).map((k) => (
-        <input key={k} type="hidden" name={k} value={answers[k] ?? ""} />
-      ))}
-    </>
-  );
-}
+/** The answers the check step carries back to the form or on to "send". */
+const carried = (answers: Answers) => Object.fromEntries((["serviceUserId", "contactBy", "bestTime", "wantsAdvocate"] as const).map((k) => [k, answers[k] ?? ""]));
 
 /** Ask for a carer's assessment (Care Act 2014 s10): a short form, check your answers, then what happens next. */
 export default function RequestAssessment() {
@@ -150,19 +144,9 @@ export default function RequestAssessment() {
             { key: "needs", label: t("carers:assessment.needs"), value: t("carers:needs.progress", { done: partsDone, total: partsTotal }) },
           ]}
         />
-        <Form>
-          <Hidden answers={answers} />
-          <input type="hidden" name="intent" value="edit" />
-          <Button type="submit" variant="secondary">
-            {t("carers:invite.changeAnswers")}
-          </Button>
-        </Form>
-        <p>{t("carers:assessment.checkBody")}</p>
-        <Form>
-          <Hidden answers={answers} />
-          <input type="hidden" name="intent" value="send" />
-          <Button type="submit">{t("carers:assessment.send")}</Button>
-        </Form>
+        <ChangeOrSend values={carried(answers)} changeLabel={t("carers:invite.changeAnswers")} sendLabel={t("carers:assessment.send")}>
+          <p>{t("carers:assessment.checkBody")}</p>
+        </ChangeOrSend>
       </FormPage>
     );
   }

@@ -1,21 +1,13 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/components/forms/ErrorSummary";
-import { useServerForm } from "~/components/forms/use-server-form";
-import { Button } from "~/components/ui/Button";
-import { Form } from "~/components/ui/Form";
-import { Link } from "~/components/ui/Link";
-import { TextField } from "~/components/ui/TextField";
+import { SetPasswordPage, UnusableLink } from "~/components/forms/SetPasswordPage";
 import { getPasswordLink, setPasswordFromLink } from "~/models/password-links.server";
 import type { RouteHandle } from "~/root";
-import { createSession, endSession, sessionCookie } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
-import { isCommonPassword } from "~/utils/passwords.server";
-import { newPasswordSchema } from "~/utils/validation/auth.server";
+import { setPasswordWithToken } from "~/utils/set-password.server";
 
 export const handle: RouteHandle = { titleKey: "auth:passwordLink.title" };
 
@@ -29,62 +21,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
-  const submission = parseWithZod(formData, {
-    schema: newPasswordSchema.refine((v) => !isCommonPassword(v.password), {
-      path: ["password"],
-      message: "validation:newPassword.common",
-    }),
-  });
-  if (submission.status !== "success") {
-    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  }
-  const db = getDb();
-  const result = await setPasswordFromLink(db, { token: params.token ?? "", password: submission.value.password });
-  if (result.status !== "ok") {
-    return json(submission.reply({ formErrors: [`auth:passwordLink.problem.${result.status}`], hideFields: ["password"] }), {
-      status: 400,
-    });
-  }
-  await endSession(db, request);
-  const token = await createSession(db, result.accountId);
-  return redirect("/", { headers: { "Set-Cookie": sessionCookie(token) } });
+  return setPasswordWithToken(formData, request, params.token ?? "", setPasswordFromLink, "auth:passwordLink.problem");
 }
 
 export default function SetPassword() {
   const { t } = useTranslation(["auth", "common"]);
   const { link } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary } = useServerForm("set-password", lastResult);
-
   if (link.status !== "valid") {
-    return (
-      <div className="grid-two-thirds">
-        <h1 className="heading-xl">{t(`auth:passwordLink.${link.status}.title`)}</h1>
-        <p>{t(`auth:passwordLink.${link.status}.body`)}</p>
-        <p>
-          <Link href="/login">{t("auth:invitation.goToSignIn")}</Link>
-        </p>
-      </div>
-    );
+    return <UnusableLink title={t(`auth:passwordLink.${link.status}.title`)} body={t(`auth:passwordLink.${link.status}.body`)} />;
   }
   return (
-    <div className="grid-two-thirds">
-      <ErrorSummary errors={summary} resultKey={lastResult} />
-      <h1 className="heading-xl">{t("auth:passwordLink.title")}</h1>
-      <p className="lead">{t("auth:invitation.welcome", { name: link.displayName })}</p>
+    <SetPasswordPage
+      formId="set-password"
+      title={t("auth:passwordLink.title")}
+      displayName={link.displayName}
+      passwordLabel={t("auth:passwordLink.password")}
+      submitLabel={t("auth:passwordLink.submit")}
+    >
       <p>{t(`auth:passwordLink.intro.${link.purpose}`)}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
-        <TextField
-          name="password"
-          type="password"
-          label={t("auth:passwordLink.password")}
-          hint={t("auth:invitation.passwordHint")}
-          autoComplete="new-password"
-          width="20"
-          error={errorFor("password")}
-        />
-        <Button type="submit">{t("auth:passwordLink.submit")}</Button>
-      </Form>
-    </div>
+    </SetPasswordPage>
   );
 }

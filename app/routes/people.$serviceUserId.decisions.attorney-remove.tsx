@@ -1,10 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmRemovePage } from "~/components/forms/ConfirmRemovePage";
 import { SummaryList } from "~/components/plan/PlanParts";
-import { Button } from "~/components/ui/Button";
-import { Form } from "~/components/ui/Form";
-import { Link } from "~/components/ui/Link";
 import { removeAttorney } from "~/models/decisions.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
@@ -32,28 +30,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RemoveAttorney() {
   const { t } = useTranslation(["decisions", "common"]);
   const { serviceUserId, attorney, pageTitle } = useLoaderData<typeof loader>();
-  const back = `/people/${serviceUserId}/decisions#attorney`;
   return (
-    <div className="grid-two-thirds">
-      <p>
-        <Link href={back}>{t("decisions:back")}</Link>
-      </p>
-      <h1 className="heading-xl">{pageTitle}</h1>
+    <ConfirmRemovePage
+      title={pageTitle}
+      back={{ href: `/people/${serviceUserId}/decisions#attorney`, label: t("decisions:back") }}
+      body={t("decisions:attorney.removeBody")}
+      confirmLabel={t("decisions:attorney.removeConfirm")}
+      keepLabel={t("decisions:attorney.keep")}
+    >
       <SummaryList
         rows={[
           { key: "kind", label: t("decisions:attorney.kindRow"), value: t(`decisions:attorney.kinds.${attorney.kind}`) },
           { key: "names", label: t("decisions:attorney.namesRow"), value: <span className="their-words">{attorney.names}</span> },
         ]}
       />
-      <p>{t("decisions:attorney.removeBody")}</p>
-      <Form>
-        <Button type="submit" variant="warning">
-          {t("decisions:attorney.removeConfirm")}
-        </Button>
-      </Form>
-      <p>
-        <Link href={back}>{t("decisions:attorney.keep")}</Link>
-      </p>
-    </div>
+    </ConfirmRemovePage>
   );
 }

@@ -1,10 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmRemovePage } from "~/components/forms/ConfirmRemovePage";
 import { Items, SummaryList } from "~/components/plan/PlanParts";
-import { Button } from "~/components/ui/Button";
-import { Form } from "~/components/ui/Form";
-import { Link } from "~/components/ui/Link";
 import { getConsultee, removeConsultee } from "~/models/decisions.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
@@ -36,13 +34,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RemoveConsultee() {
   const { t } = useTranslation(["decisions", "common"]);
   const { serviceUserId, consultee, pageTitle } = useLoaderData<typeof loader>();
-  const back = `/people/${serviceUserId}/decisions#consult`;
   return (
-    <div className="grid-two-thirds">
-      <p>
-        <Link href={back}>{t("decisions:back")}</Link>
-      </p>
-      <h1 className="heading-xl">{pageTitle}</h1>
+    <ConfirmRemovePage
+      title={pageTitle}
+      back={{ href: `/people/${serviceUserId}/decisions#consult`, label: t("decisions:back") }}
+      body={t("decisions:consult.removeBody")}
+      confirmLabel={t("decisions:consult.removeConfirm")}
+      keepLabel={t("decisions:consult.keep")}
+    >
       <SummaryList
         rows={[
           { key: "relationship", label: t("decisions:consult.howTheyKnow"), value: consultee.relationship },
@@ -53,15 +52,6 @@ export default function RemoveConsultee() {
           },
         ]}
       />
-      <p>{t("decisions:consult.removeBody")}</p>
-      <Form>
-        <Button type="submit" variant="warning">
-          {t("decisions:consult.removeConfirm")}
-        </Button>
-      </Form>
-      <p>
-        <Link href={back}>{t("decisions:consult.keep")}</Link>
-      </p>
-    </div>
+    </ConfirmRemovePage>
   );
 }

@@ -4,13 +4,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { publicLink } from "~/config.server";
 import { SharingFields } from "~/components/carers/SharingFields";
+import { ChangeOrSend } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
+import { InvitationCreated, InviteeFields } from "~/components/forms/InvitationParts";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { Link } from "~/components/ui/Link";
-import { TextField } from "~/components/ui/TextField";
 import { createInvitation, INVITATION_DAYS, InvitingYourselfError } from "~/models/invitation.server";
 import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { requireFormData } from "~/utils/csrf.server";
@@ -77,21 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-/** The answers, carried unchanged from "check" to "send" or back to "change". */
-function HiddenAnswers({ value }: { value: { displayName: string; email: string; scopes: string[]; endsOn: string | null } }) {
+/** The answers as the form posts them, carried unchanged from "check" to "send" or back to "change". */
+function answersOf(value: { displayName: string; email: string; scopes: string[]; endsOn: string | null }) {
   const [year, month, day] = value.endsOn ? value.endsOn.split("-") : ["", "", ""];
-  return (
-    <>
-      <input type="hidden" name="displayName" value={value.displayName} />
-      <input type="hidden" name="email" value={value.email} />
-      {value.scopes.map((s) => (
-        <input key={s} type="hidden" name="scopes" value={s} />
-      ))}
-      <input type="hidden" name="endsOn.day" value={day} />
-      <input type="hidden" name="endsOn.month" value={month} />
-      <input type="hidden" name="endsOn.year" value={year} />
-    </>
-  );
+  return { displayName: value.displayName, email: value.email, scopes: value.scopes, endsOn: { day, month, year } };
 }
 
 /** The person invites a carer, who gets their own account; nobody uses the person's password. */
@@ -104,20 +93,10 @@ export default function InviteCarer() {
 
   if (data?.step === "done" && data.check && data.link) {
     return (
-      <div className="grid-two-thirds">
-        <div className="panel" role="status">
-          <h1 className="heading-xl">{t("carers:invite.doneTitle")}</h1>
-        </div>
-        <p>{t("carers:invite.doneBody", { name: data.check.displayName })}</p>
-        <p className="copyable">
-          <code>{data.link}</code>
-        </p>
+      <InvitationCreated title={t("carers:invite.doneTitle")} body={t("carers:invite.doneBody", { name: data.check.displayName })} link={data.link} next={back}>
         <p>{t("carers:invite.doneExpiry", { count: INVITATION_DAYS })}</p>
         <p>{t("carers:invite.doneChange")}</p>
-        <p>
-          <Link href={back.href}>{back.label}</Link>
-        </p>
-      </div>
+      </InvitationCreated>
     );
   }
 
@@ -149,19 +128,9 @@ export default function InviteCarer() {
             },
           ]}
         />
-        <Form>
-          <HiddenAnswers value={value} />
-          <input type="hidden" name="intent" value="edit" />
-          <Button type="submit" variant="secondary">
-            {t("carers:invite.changeAnswers")}
-          </Button>
-        </Form>
-        <p>{t("carers:invite.checkBody")}</p>
-        <Form>
-          <HiddenAnswers value={value} />
-          <input type="hidden" name="intent" value="send" />
-          <Button type="submit">{t("carers:invite.send")}</Button>
-        </Form>
+        <ChangeOrSend values={answersOf(value)} changeLabel={t("carers:invite.changeAnswers")} sendLabel={t("carers:invite.send")}>
+          <p>{t("carers:invite.checkBody")}</p>
+        </ChangeOrSend>
       </FormPage>
     );
   }
@@ -171,16 +140,10 @@ export default function InviteCarer() {
       <p>{t("carers:invite.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value="check" />
-        <TextField name="displayName" maxLength={100} label={t("carers:invite.name")} autoComplete="off" defaultValue={valueOf("displayName")} error={errorFor("displayName")} />
-        <TextField
-          name="email"
-          type="email"
-          label={t("carers:invite.email")}
-          hint={t("carers:invite.emailHint")}
-          autoComplete="off"
-          spellCheck={false}
-          defaultValue={valueOf("email")}
-          error={errorFor("email")}
+        <InviteeFields
+          labels={{ name: t("carers:invite.name"), email: t("carers:invite.email"), emailHint: t("carers:invite.emailHint") }}
+          valueOf={valueOf}
+          errorFor={errorFor}
         />
         <SharingFields
           label={t("carers:invite.scopes")}

@@ -1,9 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/Button";
-import { Form } from "~/components/ui/Form";
-import { Link } from "~/components/ui/Link";
+import { ConfirmRemovePage } from "~/components/forms/ConfirmRemovePage";
 import { CoordinatorCannotBeRemovedError, getCareTeamMember, removeCareTeamMember } from "~/models/care-team.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
@@ -43,23 +41,16 @@ export default function RemoveCareTeamMember() {
   const { t } = useTranslation(["plan", "common"]);
   const { serviceUserId, member, pageTitle } = useLoaderData<typeof loader>();
   return (
-    <div className="grid-two-thirds">
-      <p>
-        <Link href={`/people/${serviceUserId}/plan#team`}>{t("plan:backToPlan")}</Link>
-      </p>
-      <h1 className="heading-xl">{pageTitle}</h1>
+    <ConfirmRemovePage
+      title={pageTitle}
+      back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }}
+      body={t("plan:teamForm.removeBody")}
+      confirmLabel={t("plan:teamForm.removeConfirm")}
+      keepLabel={t("plan:teamForm.keep")}
+    >
       <p dir="auto">
         {member.role}, {member.organisation}
       </p>
-      <p>{t("plan:teamForm.removeBody")}</p>
-      <Form>
-        <Button type="submit" variant="warning">
-          {t("plan:teamForm.removeConfirm")}
-        </Button>
-      </Form>
-      <p>
-        <Link href={`/people/${serviceUserId}/plan#team`}>{t("plan:teamForm.keep")}</Link>
-      </p>
-    </div>
+    </ConfirmRemovePage>
   );
 }

@@ -4,13 +4,13 @@ import { Form as RemixForm, useActionData, useLoaderData } from "@remix-run/reac
 import { useTranslation } from "react-i18next";
 import { publicLink } from "~/config.server";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
+import { InvitationCreated, InviteeFields } from "~/components/forms/InvitationParts";
+import { SelectField } from "~/components/forms/SelectField";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";
-import { Link } from "~/components/ui/Link";
 import { RadioGroup } from "~/components/ui/RadioGroup";
-import { fieldId, TextField } from "~/components/ui/TextField";
 import { createInvitation, NotAllowedError } from "~/models/invitation.server";
 import { listVisibleRecords } from "~/models/people.server";
 import { grantBases, invitableKinds, scopes, type InvitableKind } from "~/models/vocabulary";
@@ -87,19 +87,14 @@ export default function InviteSomeone() {
 
   if (actionData?.created) {
     return (
-      <div className="grid-two-thirds">
-        <div className="panel" role="status">
-          <h1 className="heading-xl">{t("auth:invite.created.title")}</h1>
-        </div>
-        <p>{t("auth:invite.created.body", { name: actionData.created.displayName })}</p>
-        <p className="copyable">
-          <code>{actionData.created.link}</code>
-        </p>
+      <InvitationCreated
+        title={t("auth:invite.created.title")}
+        body={t("auth:invite.created.body", { name: actionData.created.displayName })}
+        link={actionData.created.link}
+        next={{ href: "/", label: t("auth:invite.created.home") }}
+      >
         <p>{t("auth:invite.created.expiry", { days: 7 })}</p>
-        <p>
-          <Link href="/">{t("auth:invite.created.home")}</Link>
-        </p>
-      </div>
+      </InvitationCreated>
     );
   }
 
@@ -127,43 +122,19 @@ export default function InviteSomeone() {
       <h1 className="heading-xl">{t("auth:invite.detailsTitle")}</h1>
       <Form id={form.id} onSubmit={form.onSubmit}>
         {kind !== "service_user" ? (
-          <div className={["field", errorFor("serviceUserId") ? "field--error" : ""].join(" ")}>
-            <label className="field__label" htmlFor={fieldId("serviceUserId")}>
-              {t("auth:invite.serviceUser")}
-            </label>
-            {errorFor("serviceUserId") ? (
-              <p className="field__error" id={`${fieldId("serviceUserId")}-error`}>
-                <span className="visually-hidden">{t("common:form.errorPrefix")} </span>
-                {errorFor("serviceUserId")}
-              </p>
-            ) : null}
-            <select
-              className="select"
-              id={fieldId("serviceUserId")}
-              name="serviceUserId"
-              defaultValue={valueOf("serviceUserId") ?? ""}
-              aria-describedby={errorFor("serviceUserId") ? `${fieldId("serviceUserId")}-error` : undefined}
-              aria-invalid={errorFor("serviceUserId") ? true : undefined}
-            >
-              <option value="">{t("auth:invite.choosePerson")}</option>
-              {caseload.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="serviceUserId"
+            label={t("auth:invite.serviceUser")}
+            placeholder={t("auth:invite.choosePerson")}
+            options={caseload.map((p) => ({ value: p.id, label: p.displayName }))}
+            defaultValue={valueOf("serviceUserId")}
+            error={errorFor("serviceUserId")}
+          />
         ) : null}
-        <TextField name="displayName" maxLength={100} label={t("auth:invite.name")} autoComplete="off" defaultValue={valueOf("displayName")} error={errorFor("displayName")} />
-        <TextField
-          name="email"
-          type="email"
-          label={t("auth:invite.email")}
-          hint={t("auth:invite.emailHint")}
-          autoComplete="off"
-          spellCheck={false}
-          defaultValue={valueOf("email")}
-          error={errorFor("email")}
+        <InviteeFields
+          labels={{ name: t("auth:invite.name"), email: t("auth:invite.email"), emailHint: t("auth:invite.emailHint") }}
+          valueOf={valueOf}
+          errorFor={errorFor}
         />
         {kind === "service_user" ? (
           <RadioGroup

@@ -6,13 +6,15 @@ import { Form } from "~/components/ui/Form";
 /**
  * The answers as they were posted, as hidden fields, so they travel to the next step and back
  * without being stored anywhere: a date's parts as "appointmentOn.day", ticked boxes one by one.
+ * The one way every "check your answers" step carries them; the form's own tokens (CSRF, the
+ * one-time form token) and its step ("intent") are never carried over.
  */
 export function HiddenAnswers({ values, prefix = "" }: { values: Record<string, unknown>; prefix?: string }) {
   return (
     <>
       {Object.entries(values).flatMap(([key, value]) => {
         const name = prefix ? `${prefix}.${key}` : key;
-        if (key === "intent" || key === "csrf") return [];
+        if (key === "intent" || key === "csrf" || key === "formToken") return [];
         if (typeof value === "string") return [<input key={name} type="hidden" name={name} value={value} />];
         if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string").map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />);
         if (value && typeof value === "object") return [<HiddenAnswers key={name} values={value as Record<string, unknown>} prefix={name} />];
@@ -53,11 +55,40 @@ export function CheckAnswers({ rows, values, sendLabel, children }: { rows: Chec
         />
       </Form>
       {children}
-      <Form>
-        <HiddenAnswers values={values} />
-        <input type="hidden" name="intent" value="send" />
-        <Button type="submit">{sendLabel}</Button>
-      </Form>
+      <PostAnswers values={values} intent="send">
+        {sendLabel}
+      </PostAnswers>
+    </>
+  );
+}
+
+/** One button that posts the answers again: to "send" them, or to "edit" them in the form. */
+function PostAnswers({ values, intent, secondary, children }: { values: Record<string, unknown>; intent: "send" | "edit"; secondary?: boolean; children: React.ReactNode }) {
+  return (
+    <Form>
+      <HiddenAnswers values={values} />
+      <input type="hidden" name="intent" value={intent} />
+      <Button type="submit" variant={secondary ? "secondary" : undefined}>
+        {children}
+      </Button>
+    </Form>
+  );
+}
+
+/**
+ * The end of a short "check before you send" page: one button back to the form with every answer
+ * kept, what happens next (`children`), then the button that sends, named for what it does.
+ */
+export function ChangeOrSend({ values, changeLabel, sendLabel, children }: { values: Record<string, unknown>; changeLabel: string; sendLabel: string; children?: React.ReactNode }) {
+  return (
+    <>
+      <PostAnswers values={values} intent="edit" secondary>
+        {changeLabel}
+      </PostAnswers>
+      {children}
+      <PostAnswers values={values} intent="send">
+        {sendLabel}
+      </PostAnswers>
     </>
   );
 }

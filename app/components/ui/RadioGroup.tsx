@@ -1,21 +1,11 @@
-import { Label, Radio, RadioGroup as RACRadioGroup } from "react-aria-components";
-import { HintAndError, OptionalLabel } from "./field-parts";
-import { fieldId } from "./TextField";
+import { Radio, RadioGroup as RACRadioGroup } from "react-aria-components";
+import { ChoiceItems, FieldHead, fieldState, type Choice, type FieldProps } from "./field-parts";
 
-export interface Choice {
-  value: string;
-  label: React.ReactNode;
-  hint?: React.ReactNode;
-}
+export type { Choice } from "./field-parts";
 
-export interface RadioGroupProps {
-  name: string;
-  label: React.ReactNode;
-  hint?: React.ReactNode;
-  error?: string;
+export interface RadioGroupProps extends FieldProps {
   choices: Choice[];
   defaultValue?: string;
-  optional?: boolean;
 }
 
 /**
@@ -24,23 +14,9 @@ export interface RadioGroupProps {
  */
 export function RadioGroup({ name, label, hint, error, choices, defaultValue, optional }: RadioGroupProps) {
   return (
-    <RACRadioGroup
-      name={name}
-      defaultValue={defaultValue ?? null}
-      isInvalid={Boolean(error)}
-      validationBehavior="aria"
-      className={["field", "choices", error ? "field--error" : ""].filter(Boolean).join(" ")}
-    >
-      <Label className="field__label field__legend">
-        <OptionalLabel label={label} optional={optional} />
-      </Label>
-      <HintAndError hint={hint} error={error} />
-      {choices.map((choice, index) => (
-        <Radio key={choice.value} value={choice.value} className="choice" id={index === 0 ? fieldId(name) : undefined}>
-          <span className="choice__label">{choice.label}</span>
-          {choice.hint ? <span className="choice__hint">{choice.hint}</span> : null}
-        </Radio>
-      ))}
+    <RACRadioGroup name={name} defaultValue={defaultValue ?? null} {...fieldState(error, "choices")}>
+      <FieldHead label={label} optional={optional} hint={hint} error={error} legend />
+      <ChoiceItems name={name} choices={choices} Item={Radio} />
     </RACRadioGroup>
   );
 }

@@ -1,33 +1,18 @@
-import { Label, TextArea as RACTextArea, TextField as RACTextField } from "react-aria-components";
-import { HintAndError, OptionalLabel } from "./field-parts";
-import { fieldId } from "./TextField";
+import { TextArea as RACTextArea, TextField as RACTextField } from "react-aria-components";
+import { FieldHead, fieldId, fieldState, type FieldProps } from "./field-parts";
 
-export interface TextAreaProps {
-  name: string;
-  label: React.ReactNode;
-  hint?: React.ReactNode;
-  error?: string;
+export interface TextAreaProps extends FieldProps {
   defaultValue?: string;
-  optional?: boolean;
   /** The most characters the server accepts: said in the hint (the browser does not cut the text). */
   maxLength?: number;
   rows?: number;
 }
 
+/** TextField for longer answers in the person's own words: several lines, any length up to maxLength. */
 export function TextArea({ name, label, hint, error, optional, rows = 5, defaultValue, maxLength }: TextAreaProps) {
   return (
-    <RACTextField
-      name={name}
-      id={fieldId(name)}
-      defaultValue={defaultValue}
-      isInvalid={Boolean(error)}
-      validationBehavior="aria"
-      className={["field", error ? "field--error" : ""].filter(Boolean).join(" ")}
-    >
-      <Label className="field__label">
-        <OptionalLabel label={label} optional={optional} />
-      </Label>
-      <HintAndError hint={hint} error={error} maxLength={maxLength} />
+    <RACTextField name={name} id={fieldId(name)} defaultValue={defaultValue} {...fieldState(error)}>
+      <FieldHead label={label} optional={optional} hint={hint} error={error} maxLength={maxLength} />
       <RACTextArea className="textarea" rows={rows} />
     </RACTextField>
   );

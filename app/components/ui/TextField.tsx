@@ -1,26 +1,18 @@
-import { Input, Label, TextField as RACTextField } from "react-aria-components";
-import { HintAndError, OptionalLabel } from "./field-parts";
+import { Input, TextField as RACTextField } from "react-aria-components";
+import { FieldHead, fieldId, fieldState, type FieldProps } from "./field-parts";
 
-export interface TextFieldProps {
-  name: string;
-  label: React.ReactNode;
-  hint?: React.ReactNode;
-  /** Already translated. */
-  error?: string;
+export { fieldId } from "./field-parts";
+
+export interface TextFieldProps extends FieldProps {
   defaultValue?: string;
   type?: "text" | "email" | "password" | "tel";
   autoComplete?: string;
   inputMode?: "text" | "numeric" | "email" | "tel";
-  optional?: boolean;
   /** The most characters the server accepts: said in the hint (the browser does not cut the text). */
   maxLength?: number;
   /** Character width hint for the input, as GOV.UK's width classes. */
-  width?: "full" | "20" | "10" | "5" | "4" | "2";
+  width?: "full" | "20" | "5" | "4" | "2";
   spellCheck?: boolean;
-}
-
-export function fieldId(name: string): string {
-  return `field-${name}`;
 }
 
 /**
@@ -36,14 +28,9 @@ export function TextField({ name, label, hint, error, optional, maxLength, width
       defaultValue={rest.defaultValue}
       autoComplete={rest.autoComplete}
       inputMode={rest.inputMode}
-      isInvalid={Boolean(error)}
-      validationBehavior="aria"
-      className={["field", error ? "field--error" : ""].filter(Boolean).join(" ")}
+      {...fieldState(error)}
     >
-      <Label className="field__label">
-        <OptionalLabel label={label} optional={optional} />
-      </Label>
-      <HintAndError hint={hint} error={error} maxLength={maxLength} />
+      <FieldHead label={label} optional={optional} hint={hint} error={error} maxLength={maxLength} />
       {/* Email addresses and phone numbers are written left to right, on an Urdu or Arabic page too. */}
       <Input className={`input input--width-${width}`} spellCheck={rest.spellCheck} dir={type === "email" || type === "tel" ? "ltr" : undefined} />
     </RACTextField>

@@ -1,6 +1,78 @@
-import { FieldError, Text } from "react-aria-components";
+import { FieldError, Label, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/utils/use-format";
+
+/** The id of a field's control (the first option of a group): the error summary links to it. */
+export function fieldId(name: string): string {
+  return `field-${name}`;
+}
+
+/** What every field takes: its name, its question, and the hint and error shown under the question. */
+export interface FieldProps {
+  name: string;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+  /** Already translated. */
+  error?: string;
+  optional?: boolean;
+}
+
+/**
+ * The props every field's React Aria wrapper gets: invalid when the server sent an error, and
+ * validationBehavior="aria" (no browser bubbles; validation is the server's).
+ */
+export function fieldState(error: string | undefined, ...classes: string[]) {
+  return {
+    isInvalid: Boolean(error),
+    validationBehavior: "aria" as const,
+    className: ["field", ...classes, error ? "field--error" : ""].filter(Boolean).join(" "),
+  };
+}
+
+/**
+ * The top of every field, in the GOV.UK order: the question (with "(optional)"), the hint, the
+ * error. React Aria wires them to the control: the label names it, the hint and error describe it.
+ * A group's question is styled as a legend.
+ */
+export function FieldHead({ label, optional, hint, error, maxLength, legend }: Omit<FieldProps, "name"> & { maxLength?: number; legend?: boolean }) {
+  return (
+    <>
+      <Label className={legend ? "field__label field__legend" : "field__label"}>
+        <OptionalLabel label={label} optional={optional} />
+      </Label>
+      <HintAndError hint={hint} error={error} maxLength={maxLength} />
+    </>
+  );
+}
+
+/** One option of a radio or checkbox group. */
+export interface Choice {
+  value: string;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+}
+
+/** The options of a group, each a native input (Radio or Checkbox); the first has the field's id. */
+export function ChoiceItems({
+  name,
+  choices,
+  Item,
+}: {
+  name: string;
+  choices: Choice[];
+  Item: React.ComponentType<{ value: string; className: string; id?: string; children: React.ReactNode }>;
+}) {
+  return (
+    <>
+      {choices.map((choice, index) => (
+        <Item key={choice.value} value={choice.value} className="choice" id={index === 0 ? fieldId(name) : undefined}>
+          <span className="choice__label">{choice.label}</span>
+          {choice.hint ? <span className="choice__hint">{choice.hint}</span> : null}
+        </Item>
+      ))}
+    </>
+  );
+}
 
 /**
  * Hint and error in the GOV.UK order: label, hint, error, then the control. A field with a length

@@ -1,0 +1,76 @@
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { StatementKind } from "#db/schema/index";
+import { StatementHistory, useDecisionsT } from "~/components/decisions/DecisionParts";
+import { FormPage } from "~/components/forms/FormPage";
+import { useServerForm } from "~/components/forms/use-server-form";
+import { SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { Button } from "~/components/ui/Button";
+import { Form } from "~/components/ui/Form";
+import { TextArea } from "~/components/ui/TextArea";
+import { advanceParts } from "~/models/decisions-vocabulary";
+import type { saveStatement, statementPage } from "~/utils/statement-page.server";
+
+/**
+ * The person's own words about decisions, every version kept: "my wishes, feelings, beliefs and
+ * values" (MC-03) is one text; "my advance statement" (MC-07) is four optional parts.
+ */
+export function StatementPage({ kind }: { kind: StatementKind }) {
+  const { t } = useTranslation(["decisions", "common"]);
+  const { serviceUserId, own, displayName, versions, canWrite, pageTitle } = useLoaderData<typeof statementPage>();
+  const tt = useDecisionsT(own);
+  const lastResult = useActionData<typeof saveStatement>();
+  const { form, errorFor, summary, valueOf } = useServerForm(kind, lastResult);
+  const [current] = versions;
+  const show =
+    kind === "advance"
+      ? (parts: Record<string, string>) => (
+          <SummaryList
+            rows={advanceParts.filter((p) => parts[p]).map((p) => ({ key: p, label: t(`decisions:advance.parts.${p}`), value: <span className="their-words">{parts[p]}</span> }))}
+          />
+        )
+      : (parts: Record<string, string>) => <TheirWords text={parts.body ?? ""} />;
+  return (
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      <p className="lead">{tt(`decisions:${kind}.explain`)}</p>
+      {kind === "wishes" ? <p>{tt("decisions:wishes.explain2")}</p> : null}
+      {canWrite ? (
+        <Form id={form.id} onSubmit={form.onSubmit}>
+          {kind === "advance" ? (
+            <>
+              <p className="hint">{t("decisions:advance.hint")}</p>
+              {advanceParts.map((part) => (
+                <TextArea
+                  key={part}
+                  name={part} maxLength={3000}
+                  label={t(`decisions:advance.parts.${part}`)}
+                  hint={t(`decisions:advance.hints.${part}`)}
+                  optional
+                  rows={4}
+                  defaultValue={valueOf(part) ?? current?.parts[part] ?? ""}
+                  error={errorFor(part)}
+                />
+              ))}
+            </>
+          ) : (
+            <TextArea
+              name="body" maxLength={5000}
+              label={t("decisions:wishes.label")}
+              hint={t("decisions:wishes.hint")}
+              rows={10}
+              defaultValue={valueOf("body") ?? current?.parts.body ?? ""}
+              error={errorFor("body")}
+            />
+          )}
+          <Button type="submit">{t("decisions:save")}</Button>
+        </Form>
+      ) : (
+        <>
+          <p>{t(`decisions:${kind}.readOnly`)}</p>
+          {current ? show(current.parts) : <p>{t("decisions:notYet")}</p>}
+        </>
+      )}
+      <StatementHistory versions={versions} name={displayName} show={show} />
+    </FormPage>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Params } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import type { StatementKind } from "#db/schema/index";
+import { can, type Actor } from "~/models/access.server";
+import { listStatementVersions, writeStatement } from "~/models/decisions.server";
+import { isolate } from "./bidi";
+import { getDb } from "./db.server";
+import { decisionsPage } from "./decisions-page.server";
+import { orNotFound } from "./guards.server";
+import { saved, saveOnce } from "./saves.server";
+import { parseWithZod } from "./validation/parse.server";
+import { advanceStatementSchema, wishesSchema } from "./validation/decisions.server";
+
+/** A statement page (my wishes, MC-03; my advance statement, MC-07): the person's words now and before, and whether this reader may write them. */
+export async function statementPage(request: Request, params: Params, kind: StatementKind) {
+  const { actor, serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.read");
+  return json({
+    serviceUserId,
+    own,
+    displayName: overview.displayName,
+    versions: await listStatementVersions(getDb(), actor, serviceUserId, kind),
+    canWrite: can(actor, "decisions.write", { serviceUserId }),
+    pageTitle: own ? t(`decisions:${kind}.heading`) : t(`decisions:${kind}.titleOther`, { name: isolate(overview.displayName) }),
+  });
+}
+
+/** Save a new version of the statement (once per form token), or send the form back with its errors. */
+export async function saveStatement(request: Request, formData: FormData, actor: Actor, serviceUserId: string, kind: StatementKind) {
+  const submission =
+    kind === "advance" ? parseWithZod(formData, { schema: advanceStatementSchema }) : parseWithZod(formData, { schema: wishesSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const parts: Record<string, string> = "body" in submission.value ? { body: submission.value.body } : submission.value;
+  return saveOnce(request, formData, actor.accountId, async (tx) => {
+    await orNotFound(writeStatement(tx, actor, serviceUserId, kind, parts));
+    return saved(`/people/${serviceUserId}/decisions#${kind}`, "saved");
+  });
+}
