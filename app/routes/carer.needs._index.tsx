@@ -6,9 +6,9 @@ import { FormattedDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { getMyNeeds, listMyAssessmentRequests } from "~/models/carers.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
+import { orNotFound } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "carers:needs.title" };
 

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
 import { FormPage } from "~/components/forms/FormPage";
@@ -24,11 +24,11 @@ import {
 } from "~/models/communication-vocabulary";
 import { getMyCommunicationNeeds, saveMyCommunicationNeeds } from "~/models/communication.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireSignedIn } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { communicationNeedsSchema } from "~/utils/validation/communication.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { communicationNeedsSchema } from "~/web/validation/communication.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export const handle: RouteHandle = { titleKey: "communication:title" };
 

@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,12 +10,12 @@ import { Link } from "~/components/ui/Link";
 import { TextField } from "~/components/ui/TextField";
 import { acceptInvitation, getInvitation } from "~/models/invitation.server";
 import type { RouteHandle } from "~/root";
-import { createSession, endSession, sessionCookie } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { createSession, endSession, sessionCookie } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { getFixedT } from "~/web/i18n.server";
 import { isCommonPassword } from "~/utils/passwords.server";
-import { newPasswordSchema } from "~/utils/validation/auth.server";
+import { newPasswordSchema } from "~/web/validation/auth.server";
 
 export const handle: RouteHandle = { titleKey: "auth:invitation.title" };
 

@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,12 +9,12 @@ import { Form } from "~/components/ui/Form";
 import { TextField } from "~/components/ui/TextField";
 import { signIn } from "~/models/account.server";
 import type { RouteHandle } from "~/root";
-import { createSession, endSession, getSignedIn, sessionCookie } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { createSession, endSession, getSignedIn, sessionCookie } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { clientAddress, messageWith } from "~/utils/forms.server";
+import { clientAddress, messageWith } from "~/web/forms.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { signInSchema } from "~/utils/validation/auth.server";
+import { signInSchema } from "~/web/validation/auth.server";
 
 export const handle: RouteHandle = { titleKey: "auth:signIn.title" };
 

@@ -5,9 +5,9 @@ import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { can } from "~/models/access.server";
 import { getRecordOverview } from "~/models/people.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { getFixedT } from "~/web/i18n.server";
 import { isolate } from "~/utils/bidi";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

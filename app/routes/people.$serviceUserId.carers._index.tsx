@@ -8,12 +8,12 @@ import { Link } from "~/components/ui/Link";
 import { listAssessmentRequests, listCarerMessages, markCarerMessageRead } from "~/models/carers.server";
 import { getDisplayName } from "~/models/plan.server";
 import { listSupportersForTeam } from "~/models/sharing.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);

@@ -6,11 +6,11 @@ import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { getCommunicationNeedsFor } from "~/models/communication.server";
 import { getDisplayName } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
 import { useFormat } from "~/utils/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

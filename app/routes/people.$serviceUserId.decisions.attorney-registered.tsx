@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,16 +6,16 @@ import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
-import { decisionsPage } from "~/utils/decisions-page.server";
-import { orNotFound } from "~/utils/guards.server";
+import { requireSignedIn } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
+import { decisionsPage } from "~/web/decisions-page.server";
+import { orNotFound } from "~/web/guards.server";
 import { DateInput } from "~/components/forms/DateInput";
 import { SummaryList } from "~/components/plan/PlanParts";
 import { markAttorneyRegistered } from "~/models/decisions.server";
 import { isolate } from "~/utils/bidi";
-import { attorneyRegisteredSchema } from "~/utils/validation/decisions.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { attorneyRegisteredSchema } from "~/web/validation/decisions.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.manage");

@@ -6,11 +6,11 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { removeAttorney } from "~/models/decisions.server";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
-import { decisionsPage } from "~/utils/decisions-page.server";
-import { orNotFound } from "~/utils/guards.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { requireSignedIn } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
+import { decisionsPage } from "~/web/decisions-page.server";
+import { orNotFound } from "~/web/guards.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.write");

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatementHistory, useDecisionsT } from "~/components/decisions/DecisionParts";
@@ -11,14 +11,14 @@ import { Form } from "~/components/ui/Form";
 import { TextArea } from "~/components/ui/TextArea";
 import { can } from "~/models/access.server";
 import { listStatementVersions, writeStatement } from "~/models/decisions.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { decisionsPage } from "~/utils/decisions-page.server";
-import { orNotFound } from "~/utils/guards.server";
-import { wishesSchema } from "~/utils/validation/decisions.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { decisionsPage } from "~/web/decisions-page.server";
+import { orNotFound } from "~/web/guards.server";
+import { wishesSchema } from "~/web/validation/decisions.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.read");

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { datePartsOf } from "~/components/forms/DateInput";
@@ -10,15 +10,15 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { capacityFor } from "~/models/access.server";
 import { getGoal, updateGoal } from "~/models/goals.server";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { requirePermission, requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { goalSchemaKeeping } from "~/utils/validation/plan.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
+import { goalSchemaKeeping } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 async function editableGoal(request: Request, params: LoaderFunctionArgs["params"]) {
   const { actor, account } = await requireSignedIn(request);

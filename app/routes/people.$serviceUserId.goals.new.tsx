@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -10,12 +10,12 @@ import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { addGoal } from "~/models/goals.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
-import { orNotFound } from "~/utils/guards.server";
-import { goalSchema } from "~/utils/validation/plan.server";
+import { requirePermission, requireSignedIn } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
+import { orNotFound } from "~/web/guards.server";
+import { goalSchema } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export const handle: RouteHandle = { titleKey: "plan:goalForm.title" };
 

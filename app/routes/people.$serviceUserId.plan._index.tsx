@@ -13,9 +13,9 @@ import { can } from "~/models/access.server";
 import { communicationFlags } from "~/models/communication.server";
 import { planDecisionsSummary } from "~/models/decisions.server";
 import { getPlanView, listTransitions } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { getFixedT } from "~/web/i18n.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
 

@@ -8,9 +8,9 @@ import { Link } from "~/components/ui/Link";
 import { planDecisionsSummary } from "~/models/decisions.server";
 import { listDependants } from "~/models/family.server";
 import { getPlanView } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { getFixedT } from "~/web/i18n.server";
 import { isolate } from "~/utils/bidi";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

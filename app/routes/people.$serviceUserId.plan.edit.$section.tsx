@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
@@ -14,15 +14,15 @@ import { ConflictError, getPlanSection, savePlanSection, type EditableSection } 
 
 /** The sections with text fields only ("how the team will help" is a list: its own page). */
 type TextSection = Exclude<EditableSection, "support">;
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { baseVersionFrom } from "~/utils/forms.server";
+import { requireFormData } from "~/web/csrf.server";
+import { baseVersionFrom } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { crisisSchema, needsSchema, wishesSchema } from "~/utils/validation/plan.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
+import { crisisSchema, needsSchema, wishesSchema } from "~/web/validation/plan.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 /** The text fields of each section staff can edit, in the order the plan shows them. */
 const sectionFields = {

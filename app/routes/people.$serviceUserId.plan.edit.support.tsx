@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
@@ -9,15 +9,15 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { TextField } from "~/components/ui/TextField";
 import { ConflictError, getPlanSection, savePlanSection } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { baseVersionFrom } from "~/utils/forms.server";
+import { requireFormData } from "~/web/csrf.server";
+import { baseVersionFrom } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { maxSupportLines, supportSchema } from "~/utils/validation/plan.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
+import { maxSupportLines, supportSchema } from "~/web/validation/plan.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 /** Empty lines offered below the ones already written: enough to add a few without JavaScript. */
 const spareLines = 2;

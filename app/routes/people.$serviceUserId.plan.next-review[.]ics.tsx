@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getNextReview } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { getFixedT } from "~/web/i18n.server";
 import { formatDate } from "~/utils/locale-format";
 
 /** Escape text for an iCalendar value (RFC 5545 §3.3.11). */

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { markPlanChangesSeen } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireSignedIn } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
+import { orNotFound } from "~/web/guards.server";
 
 /** Nothing to show here: opening it goes to the plan (and changes nothing). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

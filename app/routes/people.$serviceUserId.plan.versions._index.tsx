@@ -5,9 +5,9 @@ import { FormattedDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { listPlanVersions } from "~/models/plan-versions.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
+import { orNotFound } from "~/web/guards.server";
 import { useReaderT } from "~/utils/use-reader";
 
 export const handle: RouteHandle = { titleKey: "plan:versions.title" };

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -14,15 +14,15 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { can } from "~/models/access.server";
 import { cancelRequest, canCancel, getRequest, InvalidTransitionError, updateRequestStatus } from "~/models/requests.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { requestStatusSchema } from "~/utils/validation/requests.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
+import { requestStatusSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 const detailTitles = {
   interpreter: "requests:detailTitle",

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -13,14 +13,14 @@ import { SelectField } from "~/components/forms/SelectField";
 import { formatDeliveries, formatDocuments, informationFormats, requestFormats } from "~/models/communication-vocabulary";
 import { languages as portalLanguages } from "~/i18n";
 import { requestFormat } from "~/models/requests.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { orNotFound } from "~/utils/guards.server";
-import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
-import { formatRequestSchema } from "~/utils/validation/requests.server";
+import { requireFormData } from "~/web/csrf.server";
+import { orNotFound } from "~/web/guards.server";
+import { recordedNeedsFor, requestPage } from "~/web/request-pages.server";
+import { formatRequestSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);

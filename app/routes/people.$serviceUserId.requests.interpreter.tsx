@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
@@ -17,12 +17,12 @@ import { TextField } from "~/components/ui/TextField";
 import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/communication-vocabulary";
 import { requestInterpreter } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { orNotFound } from "~/utils/guards.server";
-import { requestPage } from "~/utils/request-pages.server";
-import { interpreterRequestSchema } from "~/utils/validation/requests.server";
+import { requireFormData } from "~/web/csrf.server";
+import { orNotFound } from "~/web/guards.server";
+import { requestPage } from "~/web/request-pages.server";
+import { interpreterRequestSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { serviceUserId, displayName, own, t } = await requestPage(request, params);

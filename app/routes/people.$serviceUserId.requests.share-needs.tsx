@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,12 +12,12 @@ import { Link } from "~/components/ui/Link";
 import type { Actor } from "~/models/access.server";
 import { requestNeedsShared } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { orNotFound } from "~/utils/guards.server";
-import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
-import { shareNeedsSchema } from "~/utils/validation/requests.server";
+import { requireFormData } from "~/web/csrf.server";
+import { orNotFound } from "~/web/guards.server";
+import { recordedNeedsFor, requestPage } from "~/web/request-pages.server";
+import { shareNeedsSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 async function recordedNeeds(actor: Actor, serviceUserId: string) {
   const needs = await recordedNeedsFor(actor, serviceUserId);

@@ -5,11 +5,11 @@ import { FormattedDate } from "~/components/plan/PlanParts";
 import { Disclosure } from "~/components/ui/Disclosure";
 import { Link } from "~/components/ui/Link";
 import { listSupporters } from "~/models/sharing.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);

@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,12 +12,12 @@ import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextField } from "~/components/ui/TextField";
 import { createInvitation, INVITATION_DAYS, InvitingYourselfError } from "~/models/invitation.server";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { requirePermission, requireSignedIn } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { inviteCarerSchema } from "~/utils/validation/sharing.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
+import { inviteCarerSchema } from "~/web/validation/sharing.server";
 
 async function requireOwnSharing(request: Request, serviceUserId: string) {
   const signedIn = await requireSignedIn(request);

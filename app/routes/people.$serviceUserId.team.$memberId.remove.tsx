@@ -5,13 +5,13 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { CoordinatorCannotBeRemovedError, getCareTeamMember, removeCareTeamMember } from "~/models/care-team.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, account } = await requireSignedIn(request);

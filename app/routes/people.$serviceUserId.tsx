@@ -3,10 +3,10 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { capacityFor } from "~/models/access.server";
 import { getDisplayName } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
+import { orNotFound } from "~/web/guards.server";
 
 /**
  * Every page of someone's record says whose record it is and in what capacity the reader is

@@ -9,7 +9,7 @@ import { attentionCounts } from "~/models/attention.server";
 import { communicationFlags } from "~/models/communication.server";
 import { listCaseload } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { requirePermission, requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const handle: RouteHandle = { titleKey: "plan:caseload.title" };

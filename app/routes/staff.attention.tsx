@@ -9,11 +9,11 @@ import { Link } from "~/components/ui/Link";
 import { attentionKinds, DONE_RECENTLY_DAYS, listAttention, markAttentionDone, type AttentionItem, type AttentionKind } from "~/models/attention.server";
 import { getDisplayName } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { requirePermission, requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
+import { orNotFound } from "~/web/guards.server";
 import { isUuid } from "~/utils/ids";
 import { useFormat } from "~/utils/use-format";
 

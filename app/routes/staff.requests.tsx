@@ -9,7 +9,7 @@ import { config } from "~/config.server";
 import { communicationFlags } from "~/models/communication.server";
 import { listOpenRequestsForStaff } from "~/models/requests.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { requirePermission, requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
 
 export const handle: RouteHandle = { titleKey: "requests:queueTitle" };

@@ -5,7 +5,7 @@ import { communicationFlags } from "~/models/communication.server";
 import { getDisplayName } from "~/models/plan.server";
 import { requireSignedIn } from "./auth.server";
 import { orNotFound } from "./guards.server";
-import { getDb } from "./db.server";
+import { getDb } from "~/utils/db.server";
 import { getFixedT } from "./i18n.server";
 
 /**

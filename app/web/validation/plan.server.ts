@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { messageWith, westernDigits } from "~/utils/forms.server";
+import { messageWith, westernDigits } from "~/web/forms.server";
 import { careTeamAgencyChoices } from "~/components/plan/sections";
 
 const optionalText = (max: number, key: string) =>

@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import { readCookie, serializeCookie } from "./cookies.server";
-import { keyedHash, randomToken, safeEqual } from "./crypto.server";
+import { keyedHash, randomToken, safeEqual } from "~/utils/crypto.server";
 
 export const CSRF_COOKIE = "csrf";
 export const CSRF_FIELD = "csrf";

@@ -7,7 +7,7 @@ import {
   languageModes,
   languageProficiencies,
 } from "~/models/communication-vocabulary";
-import { messageWith } from "~/utils/forms.server";
+import { messageWith } from "~/web/forms.server";
 
 const choices = <T extends readonly [string, ...string[]]>(values: T) =>
   z

@@ -3,9 +3,9 @@ import { and, eq, lt } from "drizzle-orm";
 import { formSubmissions, sessions } from "#db/schema/index";
 import { SESSION_COOKIE } from "./auth.server";
 import { readCookie } from "./cookies.server";
-import { randomToken, sha256 } from "./crypto.server";
-import { getDb, type Db } from "./db.server";
-import type { SuccessMessage } from "./success-messages";
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import { getDb, type Db } from "~/utils/db.server";
+import type { SuccessMessage } from "~/utils/success-messages";
 
 /** The hidden field the shared Form component adds to every posted form. */
 export const FORM_TOKEN_FIELD = "formToken";

@@ -2,7 +2,7 @@ import type { Params } from "@remix-run/react";
 import { can, capacityFor, type Action } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";
 import { requireSignedIn } from "./auth.server";
-import { getDb } from "./db.server";
+import { getDb } from "~/utils/db.server";
 import { orNotFound } from "./guards.server";
 import { getFixedT } from "./i18n.server";
 
