@@ -6,7 +6,7 @@ import { loadActor } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { addGoal, getGoal, recordGoalProgress } from "./goals.server";
-import { NotFoundError } from "./plan.server";
+import { NotFoundError } from "./access.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "./recovery.server";
 import { endActingOnBehalf, listActingCandidates, listSupporters, recordActingOnBehalf, setActingOnBehalf } from "./sharing.server";
 

@@ -18,7 +18,7 @@ import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { can, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export { attentionKinds, type AttentionKind } from "#db/schema/index";
 

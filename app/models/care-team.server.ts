@@ -4,7 +4,8 @@ import { accounts, careTeamMembers, careTransitions, relationships, serviceUsers
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError, recordTeamChange } from "./plan.server";
+import { recordTeamChange } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 /** What staff write about someone in the care team. Many team members never sign in. */
 export interface CareTeamMemberInput {

@@ -1,13 +1,13 @@
 import { isUuid } from "~/utils/ids";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { accounts, carerAssessmentRequests, carerMessages, carerNeeds, serviceUsers, type AssessmentStatus } from "#db/schema/index";
-import { isNeedsPart, type NeedsPart } from "~/components/carers/needs-parts";
+import { isNeedsPart, type NeedsPart } from "~/models/vocabulary/carer-needs";
 import type { Db } from "~/utils/db.server";
 import { can, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { currentCoordinatorRelationship } from "./care-team.server";
-import { ensure, NotFoundError } from "./plan.server";
-import type { Scope } from "./vocabulary";
+import { ensure, NotFoundError } from "./access.server";
+import type { Scope } from "./vocabulary/relationships";
 
 export interface CaredFor {
   serviceUserId: string;

@@ -3,7 +3,7 @@ import { communicationNeeds, relationships, type LanguageEntry } from "#db/schem
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure } from "./plan.server";
+import { ensure } from "./access.server";
 
 export interface CommunicationNeedsInput {
   contactMethods: string[];

@@ -18,7 +18,7 @@ import {
   saveNominatedPerson,
   writeStatement,
 } from "./decisions.server";
-import { NotFoundError } from "./plan.server";
+import { NotFoundError } from "./access.server";
 
 type Person = keyof typeof demoPeople;
 const bestInterests = {

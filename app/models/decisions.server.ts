@@ -15,8 +15,8 @@ import { isUuid } from "~/utils/ids";
 import { can, onBehalfCapacity, type Actor } from "./access.server";
 import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import type { AttorneyKind, ConsultScope, LifeSustaining } from "./decisions-vocabulary";
-import { ensure, NotFoundError } from "./plan.server";
+import type { AttorneyKind, ConsultScope, LifeSustaining } from "./vocabulary/decisions";
+import { ensure, NotFoundError } from "./access.server";
 
 /** Who wrote a person-written entry, when it was written on their behalf: "Priya Shah (advocate)". */
 export interface EnteredBy {

@@ -4,7 +4,7 @@ import { dependants, youngCarerQuestions, type YoungCarerAnswer } from "#db/sche
 import type { Db } from "~/utils/db.server";
 import { can, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export interface Dependant {
   id: string;

@@ -5,7 +5,7 @@ import type { Db } from "~/utils/db.server";
 import { onBehalfCapacity, type Actor } from "./access.server";
 import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export interface GoalInput {
   what: string;

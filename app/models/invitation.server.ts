@@ -4,7 +4,7 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
 import { can, type Actor } from "./access.server";
-import type { GrantBasis, InvitableKind, Scope } from "./vocabulary";
+import type { GrantBasis, InvitableKind, Scope } from "./vocabulary/relationships";
 import { normaliseEmail } from "./account.server";
 import { recordAudit } from "./audit.server";
 

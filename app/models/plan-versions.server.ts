@@ -3,7 +3,7 @@ import { accounts, carePlanVersions, planVersionComments, type Agreement, type P
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export interface VersionComment {
   agreement: Agreement;

@@ -15,28 +15,10 @@ import {
 } from "#db/schema/index";
 import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import type { Db } from "~/utils/db.server";
-import { can, capacityFor, type Actor, type Action } from "./access.server";
+import { can, capacityFor, ConflictError, ensure, NotFoundError, type Action, type Actor } from "./access.server";
 import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { listSupportersForTeam } from "./sharing.server";
-
-export class NotFoundError extends Error {}
-
-/**
- * Someone else saved the same thing after this person started editing it. Nothing was saved; the
- * caller shows what changed and lets the person save again on top of it (with `version` as the base).
- */
-export class ConflictError<T = unknown> extends Error {
-  override name = "ConflictError";
-  constructor(readonly latest: { version: number; value: T; changedBy: string | null; changedAt: string }) {
-    super("Changed by someone else since it was opened");
-  }
-}
-
-/** Throw NotFoundError unless the actor may do this: the same answer as "no such record". */
-export function ensure(actor: Actor, action: Action, serviceUserId: string): void {
-  if (!can(actor, action, { serviceUserId })) throw new NotFoundError();
-}
 
 export interface CareTeamEntry {
   id: string;

@@ -5,7 +5,7 @@ import { onBehalfCapacity, type Actor } from "./access.server";
 import type { EnteredBy } from "./entered-by.server";
 import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure } from "./plan.server";
+import { ensure } from "./access.server";
 
 export interface RecoveryVersion {
   version: number;

@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { accounts, serviceUsers, supportRequestEvents, supportRequests, type RequestKind, type RequestStatus } from "#db/schema/index";
-import type { formatDeliveries, formatDocuments, requestFormats } from "./communication-vocabulary";
+import type { formatDeliveries, formatDocuments, requestFormats } from "./vocabulary/communication";
 import type { AdvocateContactMethod, AdvocateReferrer, AdvocateRequestKind, LegalStatus } from "./advocacy";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { can, capacityFor, onBehalfCapacity, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import type { EnteredBy } from "./entered-by.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export interface InterpreterDetails {
   need: string;

@@ -4,8 +4,8 @@ import { accounts, auditEvents, relationships, sharingGrants } from "#db/schema/
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { recordAudit } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
-import { shareableScopes, supporterKinds, type Scope, type ShareableScope, type SupporterKind } from "./vocabulary";
+import { ensure, NotFoundError } from "./access.server";
+import { shareableScopes, supporterKinds, type Scope, type ShareableScope, type SupporterKind } from "./vocabulary/relationships";
 
 export interface ActiveGrant {
   scope: Scope;

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { contactMethods, needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
+import { contactMethods, needsPartNames, needsPartStatus } from "~/models/vocabulary/carer-needs";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { isNeedsPart, needsPartNames, needsParts, optionSets, type NeedsField, type NeedsPart } from "~/components/carers/needs-parts";
+import { isNeedsPart, needsPartNames, needsParts, optionSets, type NeedsField, type NeedsPart } from "~/models/vocabulary/carer-needs";
 import { YoungCarersNote } from "~/components/carers/SharingFields";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";

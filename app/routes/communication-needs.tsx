@@ -21,7 +21,7 @@ import {
   informationFormats,
   languageModes,
   languageProficiencies,
-} from "~/models/communication-vocabulary";
+} from "~/models/vocabulary/communication";
 import { getMyCommunicationNeeds, saveMyCommunicationNeeds } from "~/models/communication.server";
 import type { RouteHandle } from "~/root";
 import { requireSignedIn } from "~/web/auth.server";

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { needsPartNames, needsParts, type NeedsField } from "~/components/carers/needs-parts";
+import { needsPartNames, needsParts, type NeedsField } from "~/models/vocabulary/carer-needs";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";

@@ -6,7 +6,7 @@ import { FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/
 import { Link } from "~/components/ui/Link";
 import { can, capacityFor } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";
-import { advanceParts } from "~/models/decisions-vocabulary";
+import { advanceParts } from "~/models/vocabulary/decisions";
 import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";

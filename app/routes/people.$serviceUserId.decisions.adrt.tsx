@@ -15,7 +15,7 @@ import { DateInput, datePartsOf } from "~/components/forms/DateInput";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { recordAdvanceDecision } from "~/models/decisions.server";
-import { yesNo } from "~/models/decisions-vocabulary";
+import { yesNo } from "~/models/vocabulary/decisions";
 import { advanceDecisionSchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
 

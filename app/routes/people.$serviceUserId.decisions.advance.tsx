@@ -11,7 +11,7 @@ import { Form } from "~/components/ui/Form";
 import { TextArea } from "~/components/ui/TextArea";
 import { can } from "~/models/access.server";
 import { listStatementVersions, writeStatement } from "~/models/decisions.server";
-import { advanceParts } from "~/models/decisions-vocabulary";
+import { advanceParts } from "~/models/vocabulary/decisions";
 import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";

@@ -15,7 +15,7 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { TextField } from "~/components/ui/TextField";
 import { saveAttorney } from "~/models/decisions.server";
-import { attorneyKindChoices, lifeSustainingChoices } from "~/models/decisions-vocabulary";
+import { attorneyKindChoices, lifeSustainingChoices } from "~/models/vocabulary/decisions";
 import { attorneySchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
 

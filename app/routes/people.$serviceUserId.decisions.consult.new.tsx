@@ -14,7 +14,7 @@ import { orNotFound } from "~/web/guards.server";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { TextField } from "~/components/ui/TextField";
 import { addConsultee } from "~/models/decisions.server";
-import { consultScopes } from "~/models/decisions-vocabulary";
+import { consultScopes } from "~/models/vocabulary/decisions";
 import { consulteeSchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CommunicationFlag } from "~/components/CommunicationFlag";
 import { AdvanceSection } from "~/components/decisions/DecisionParts";
 import { EnteredByNote, Explain, FormattedDate, PhoneText, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { needsFields } from "~/components/plan/sections";
+import { needsFields } from "~/models/vocabulary/plan-sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";

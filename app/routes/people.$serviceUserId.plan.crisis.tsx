@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceSection } from "~/components/decisions/DecisionParts";
 import { Explain, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
-import { crisisFields } from "~/components/plan/sections";
+import { crisisFields } from "~/models/vocabulary/plan-sections";
 import { Link } from "~/components/ui/Link";
 import { planDecisionsSummary } from "~/models/decisions.server";
 import { listDependants } from "~/models/family.server";

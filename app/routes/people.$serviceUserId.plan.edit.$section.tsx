@@ -5,12 +5,13 @@ import { useTranslation } from "react-i18next";
 import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { crisisFields, needsFields } from "~/components/plan/sections";
+import { crisisFields, needsFields } from "~/models/vocabulary/plan-sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
-import { ConflictError, getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
+import { getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
+import { ConflictError } from "~/models/access.server";
 
 /** The sections with text fields only ("how the team will help" is a list: its own page). */
 type TextSection = Exclude<EditableSection, "support">;

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { crisisFields, needsFields } from "~/components/plan/sections";
+import { crisisFields, needsFields } from "~/models/vocabulary/plan-sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";

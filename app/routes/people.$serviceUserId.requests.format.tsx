@@ -10,7 +10,7 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { useLanguageOptions } from "~/components/forms/language-options";
 import { SelectField } from "~/components/forms/SelectField";
-import { formatDeliveries, formatDocuments, informationFormats, requestFormats } from "~/models/communication-vocabulary";
+import { formatDeliveries, formatDocuments, informationFormats, requestFormats } from "~/models/vocabulary/communication";
 import { languages as portalLanguages } from "~/i18n";
 import { requestFormat } from "~/models/requests.server";
 import { requireSignedIn } from "~/web/auth.server";

@@ -14,7 +14,7 @@ import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
-import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/communication-vocabulary";
+import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/vocabulary/communication";
 import { requestInterpreter } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";

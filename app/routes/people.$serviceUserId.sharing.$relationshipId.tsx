@@ -11,7 +11,7 @@ import { Form } from "~/components/ui/Form";
 import { FormattedDate } from "~/components/plan/PlanParts";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { getSupporter, setActingOnBehalf, setSharing } from "~/models/sharing.server";
-import { shareableScopes, type ShareableScope } from "~/models/vocabulary";
+import { shareableScopes, type ShareableScope } from "~/models/vocabulary/relationships";
 import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";

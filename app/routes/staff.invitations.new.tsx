@@ -13,7 +13,7 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { fieldId, TextField } from "~/components/ui/TextField";
 import { createInvitation, NotAllowedError } from "~/models/invitation.server";
 import { listVisibleRecords } from "~/models/people.server";
-import { grantBases, invitableKinds, scopes, type InvitableKind } from "~/models/vocabulary";
+import { grantBases, invitableKinds, scopes, type InvitableKind } from "~/models/vocabulary/relationships";
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";

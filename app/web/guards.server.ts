@@ -1,4 +1,4 @@
-import { NotFoundError } from "~/models/plan.server";
+import { NotFoundError } from "~/models/access.server";
 
 /** Turn a model's NotFoundError into the 404 page; anything else is a real failure. */
 export async function orNotFound<T>(work: Promise<T>): Promise<T> {

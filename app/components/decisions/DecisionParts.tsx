@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
-import { advanceParts } from "~/models/decisions-vocabulary";
+import { advanceParts } from "~/models/vocabulary/decisions";
 import { isolate } from "~/utils/bidi";
 
 /**

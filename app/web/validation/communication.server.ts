@@ -6,7 +6,7 @@ import {
   languageCodes,
   languageModes,
   languageProficiencies,
-} from "~/models/communication-vocabulary";
+} from "~/models/vocabulary/communication";
 import { messageWith } from "~/web/forms.server";
 
 const choices = <T extends readonly [string, ...string[]]>(values: T) =>

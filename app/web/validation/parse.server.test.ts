@@ -2,7 +2,7 @@
 import { parseWithZod as conformParse } from "@conform-to/zod/v4";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { needsParts, type NeedsPart } from "~/components/carers/needs-parts";
+import { needsParts, type NeedsPart } from "~/models/vocabulary/carer-needs";
 import { translateMessage } from "~/components/forms/use-server-form";
 import { createI18n } from "~/web/i18n.server";
 import { languages } from "~/i18n";
