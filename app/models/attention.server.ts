@@ -305,7 +305,7 @@ export async function markAttentionDone(db: Db, actor: Actor, kind: AttentionKin
       changed = inserted.length > 0;
     }
     if (changed) {
-      await recordAudit(tx as unknown as Db, actor, { action: "attention.done", serviceUserId, recordType: kind, recordId });
+      await recordAudit(tx, actor, { action: "attention.done", serviceUserId, recordType: kind, recordId });
     }
   });
 }

@@ -66,7 +66,7 @@ async function lockMember(tx: Db, serviceUserId: string, memberId: string) {
 export async function addCareTeamMember(db: Db, actor: Actor, serviceUserId: string, input: CareTeamMemberInput): Promise<string> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const existing = await tx
       .select({ position: careTeamMembers.position })
       .from(careTeamMembers)
@@ -98,7 +98,7 @@ export async function updateCareTeamMember(
 ): Promise<{ changed: boolean }> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const row = await lockMember(txDb, serviceUserId, memberId);
     const same = (Object.keys(input) as (keyof CareTeamMemberInput)[]).every((k) => row[k] === input[k]);
     if (same) return { changed: false };
@@ -124,7 +124,7 @@ export class CoordinatorCannotBeRemovedError extends Error {}
 export async function removeCareTeamMember(db: Db, actor: Actor, serviceUserId: string, memberId: string): Promise<void> {
   ensure(actor, "plan.write", serviceUserId);
   await db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const row = await lockMember(txDb, serviceUserId, memberId);
     if (row.isCoordinator) throw new CoordinatorCannotBeRemovedError();
     await tx.delete(careTeamMembers).where(eq(careTeamMembers.id, memberId));
@@ -217,7 +217,7 @@ export async function changeCoordinator(
 ): Promise<{ actorKeepsAccess: boolean }> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const [next] = await tx
       .select({ id: accounts.id, displayName: accounts.displayName, isStaff: accounts.isStaff })
       .from(accounts)

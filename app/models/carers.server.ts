@@ -60,7 +60,7 @@ export async function sendCarerMessage(db: Db, actor: Actor, serviceUserId: stri
       .insert(carerMessages)
       .values({ serviceUserId, fromAccountId: actor.accountId, body })
       .returning({ id: carerMessages.id });
-    await recordAudit(tx as unknown as Db, actor, { action: "carer.message", serviceUserId, recordType: "carer_message", recordId: row!.id });
+    await recordAudit(tx, actor, { action: "carer.message", serviceUserId, recordType: "carer_message", recordId: row!.id });
     return row!.id;
   });
 }
@@ -103,7 +103,7 @@ export async function markCarerMessageRead(db: Db, actor: Actor, serviceUserId: 
       .where(and(eq(carerMessages.id, messageId), eq(carerMessages.serviceUserId, serviceUserId), isNull(carerMessages.readAt)))
       .returning({ id: carerMessages.id });
     if (updated.length) {
-      await recordAudit(tx as unknown as Db, actor, { action: "carer.message.read", serviceUserId, recordType: "carer_message", recordId: messageId });
+      await recordAudit(tx, actor, { action: "carer.message.read", serviceUserId, recordType: "carer_message", recordId: messageId });
     }
   });
 }
@@ -137,7 +137,7 @@ export async function saveNeedsPart(db: Db, actor: Actor, part: NeedsPart, answe
       .insert(carerNeeds)
       .values({ carerAccountId: actor.accountId, part, answers, updatedAt: now })
       .onConflictDoUpdate({ target: [carerNeeds.carerAccountId, carerNeeds.part], set: { answers, updatedAt: now } });
-    await recordAudit(tx as unknown as Db, actor, { action: "carer.needs.save", recordType: "carer_needs", details: { part } });
+    await recordAudit(tx, actor, { action: "carer.needs.save", recordType: "carer_needs", details: { part } });
   });
 }
 
@@ -217,7 +217,7 @@ export async function requestAssessment(
       .insert(carerAssessmentRequests)
       .values({ carerAccountId: actor.accountId, ...input })
       .returning({ id: carerAssessmentRequests.id });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "carer.assessment.request",
       serviceUserId: input.serviceUserId,
       recordType: "carer_assessment_request",
@@ -270,7 +270,7 @@ export async function updateAssessmentRequest(
       .update(carerAssessmentRequests)
       .set({ status: input.status, note: input.note, updatedAt: now, updatedBy: actor.accountId })
       .where(eq(carerAssessmentRequests.id, row.id));
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "carer.assessment.update",
       serviceUserId,
       recordType: "carer_assessment_request",

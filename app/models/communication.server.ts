@@ -53,7 +53,7 @@ export async function saveMyCommunicationNeeds(db: Db, actor: Actor, input: Comm
       .values({ accountId: actor.accountId, ...input, reviewedAt: now, updatedAt: now })
       .onConflictDoUpdate({ target: communicationNeeds.accountId, set: { ...input, reviewedAt: now, updatedAt: now } });
     const own = actor.relationships.find((r) => r.kind === "service_user");
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "communication_needs.save",
       serviceUserId: own?.serviceUserId ?? null,
       recordType: "communication_needs",

@@ -206,7 +206,7 @@ export async function listStatementVersions(db: Db, actor: Actor, serviceUserId:
 export async function writeStatement(db: Db, actor: Actor, serviceUserId: string, kind: StatementKind, parts: Record<string, string>): Promise<number> {
   ensure(actor, "decisions.write", serviceUserId);
   return db.transaction(async (tx) => {
-    await lockPerson(tx as unknown as Db, serviceUserId);
+    await lockPerson(tx, serviceUserId);
     const [latest] = await tx
       .select({ version: personalStatements.version })
       .from(personalStatements)
@@ -215,7 +215,7 @@ export async function writeStatement(db: Db, actor: Actor, serviceUserId: string
       .limit(1);
     const version = (latest?.version ?? 0) + 1;
     await tx.insert(personalStatements).values({ serviceUserId, kind, version, parts, writtenBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
-    await recordAudit(tx as unknown as Db, actor, { action: `decisions.${kind}.write`, serviceUserId, recordType: `statement.${kind}`, recordId: String(version) });
+    await recordAudit(tx, actor, { action: `decisions.${kind}.write`, serviceUserId, recordType: `statement.${kind}`, recordId: String(version) });
     return version;
   });
 }
@@ -232,7 +232,7 @@ export async function recordAdvanceDecision(
   await db.transaction(async (tx) => {
     const values = { ...input, recordedBy: actor.accountId, updatedAt: now };
     await tx.insert(advanceDecisions).values({ serviceUserId, ...values }).onConflictDoUpdate({ target: advanceDecisions.serviceUserId, set: values });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.adrt.record", serviceUserId, recordType: "advance_decision", details: { exists: input.exists } });
+    await recordAudit(tx, actor, { action: "decisions.adrt.record", serviceUserId, recordType: "advance_decision", details: { exists: input.exists } });
   });
 }
 
@@ -252,7 +252,7 @@ export async function addConsultee(db: Db, actor: Actor, serviceUserId: string, 
       .insert(decisionConsultees)
       .values({ serviceUserId, ...input, createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) })
       .returning({ id: decisionConsultees.id });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.consultee.add", serviceUserId, recordType: "decision_consultee", recordId: row!.id });
+    await recordAudit(tx, actor, { action: "decisions.consultee.add", serviceUserId, recordType: "decision_consultee", recordId: row!.id });
     return row!.id;
   });
 }
@@ -273,7 +273,7 @@ export async function removeConsultee(db: Db, actor: Actor, serviceUserId: strin
   await getConsultee(db, actor, serviceUserId, consulteeId);
   await db.transaction(async (tx) => {
     await tx.delete(decisionConsultees).where(and(eq(decisionConsultees.id, consulteeId), eq(decisionConsultees.serviceUserId, serviceUserId)));
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.consultee.remove", serviceUserId, recordType: "decision_consultee", recordId: consulteeId });
+    await recordAudit(tx, actor, { action: "decisions.consultee.remove", serviceUserId, recordType: "decision_consultee", recordId: consulteeId });
   });
 }
 
@@ -303,7 +303,7 @@ export async function saveAttorney(db: Db, actor: Actor, serviceUserId: string, 
       registrationCheckedBy: same ? old.registrationCheckedBy : null,
     };
     await tx.insert(healthAttorneys).values({ serviceUserId, ...values }).onConflictDoUpdate({ target: healthAttorneys.serviceUserId, set: values });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.attorney.save", serviceUserId, recordType: "health_attorney", details: { kind: input.kind, checkCleared: !!old?.registrationCheckedOn && !same } });
+    await recordAudit(tx, actor, { action: "decisions.attorney.save", serviceUserId, recordType: "health_attorney", details: { kind: input.kind, checkCleared: !!old?.registrationCheckedOn && !same } });
   });
 }
 
@@ -313,7 +313,7 @@ export async function removeAttorney(db: Db, actor: Actor, serviceUserId: string
   await db.transaction(async (tx) => {
     const removed = await tx.delete(healthAttorneys).where(eq(healthAttorneys.serviceUserId, serviceUserId)).returning({ kind: healthAttorneys.kind });
     if (!removed.length) throw new NotFoundError();
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.attorney.remove", serviceUserId, recordType: "health_attorney", details: { kind: removed[0]!.kind } });
+    await recordAudit(tx, actor, { action: "decisions.attorney.remove", serviceUserId, recordType: "health_attorney", details: { kind: removed[0]!.kind } });
   });
 }
 
@@ -327,7 +327,7 @@ export async function markAttorneyRegistered(db: Db, actor: Actor, serviceUserId
       .where(eq(healthAttorneys.serviceUserId, serviceUserId))
       .returning({ id: healthAttorneys.serviceUserId });
     if (!updated.length) throw new NotFoundError();
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.attorney.registered", serviceUserId, recordType: "health_attorney", details: { checkedOn } });
+    await recordAudit(tx, actor, { action: "decisions.attorney.registered", serviceUserId, recordType: "health_attorney", details: { checkedOn } });
   });
 }
 
@@ -337,12 +337,12 @@ export async function saveNominatedPerson(db: Db, actor: Actor, serviceUserId: s
   await db.transaction(async (tx) => {
     if (!input) {
       await tx.delete(nominatedPersons).where(eq(nominatedPersons.serviceUserId, serviceUserId));
-      await recordAudit(tx as unknown as Db, actor, { action: "decisions.nominated_person.remove", serviceUserId, recordType: "nominated_person" });
+      await recordAudit(tx, actor, { action: "decisions.nominated_person.remove", serviceUserId, recordType: "nominated_person" });
       return;
     }
     const values = { ...input, createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId), updatedAt: now };
     await tx.insert(nominatedPersons).values({ serviceUserId, ...values }).onConflictDoUpdate({ target: nominatedPersons.serviceUserId, set: values });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.nominated_person.save", serviceUserId, recordType: "nominated_person" });
+    await recordAudit(tx, actor, { action: "decisions.nominated_person.save", serviceUserId, recordType: "nominated_person" });
   });
 }
 
@@ -362,7 +362,7 @@ export async function recordBestInterests(db: Db, actor: Actor, serviceUserId: s
       .insert(bestInterestsDecisions)
       .values({ serviceUserId, ...input, recordedBy: actor.accountId })
       .returning({ id: bestInterestsDecisions.id });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.best_interests.record", serviceUserId, recordType: "best_interests_decision", recordId: row!.id });
+    await recordAudit(tx, actor, { action: "decisions.best_interests.record", serviceUserId, recordType: "best_interests_decision", recordId: row!.id });
     return row!.id;
   });
 }

@@ -84,7 +84,7 @@ export async function createInvitation(
         expiresAt,
       })
       .returning({ id: invitations.id });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "invitation.create",
       serviceUserId,
       recordType: "invitation",
@@ -169,7 +169,7 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ usedAt: now, acceptedBy: accountId })
       .where(and(eq(invitations.id, inv.id)));
-    await recordAudit(tx as unknown as Db, { accountId, isStaff: false, relationships: [] }, {
+    await recordAudit(tx, { accountId, isStaff: false, relationships: [] }, {
       action: "invitation.accept",
       serviceUserId: inv.serviceUserId,
       recordType: "invitation",

@@ -101,7 +101,7 @@ export async function commentOnPlanVersion(
   const row = await findVersion(db, serviceUserId, version);
   await db.transaction(async (tx) => {
     await tx.insert(planVersionComments).values({ versionId: row.id, accountId: actor.accountId, ...input });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "plan.comment",
       serviceUserId,
       recordType: "care_plan",

@@ -355,7 +355,7 @@ export async function savePlanSection<S extends EditableSection>(
 ): Promise<{ version: number; changed: boolean }> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const latest = await lockLatestVersion(txDb, serviceUserId);
     const current = latest?.content ?? emptyContent;
     // Opened at an older version: a conflict only if this same section changed since (another
@@ -447,7 +447,7 @@ export async function recordReview(
       .insert(reviews)
       .values({ serviceUserId, ...input, recordedBy: actor.accountId })
       .returning({ id: reviews.id });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "review.record",
       serviceUserId,
       recordType: "review",
@@ -507,7 +507,7 @@ export async function changePlanLevel(
         recordedBy: actor.accountId,
       })
       .returning({ id: careTransitions.id });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "plan.level",
       serviceUserId,
       recordType: "care_transition",

@@ -39,7 +39,7 @@ export async function listRecoveryVersions(db: Db, actor: Actor, serviceUserId: 
 export async function writeRecoveryStatement(db: Db, actor: Actor, serviceUserId: string, body: string): Promise<number> {
   ensure(actor, "recovery.write", serviceUserId);
   return db.transaction(async (tx) => {
-    await lockPerson(tx as unknown as Db, serviceUserId);
+    await lockPerson(tx, serviceUserId);
     const [latest] = await tx
       .select({ version: recoveryStatements.version })
       .from(recoveryStatements)
@@ -48,7 +48,7 @@ export async function writeRecoveryStatement(db: Db, actor: Actor, serviceUserId
       .limit(1);
     const version = (latest?.version ?? 0) + 1;
     await tx.insert(recoveryStatements).values({ serviceUserId, version, body, writtenBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "recovery.write",
       serviceUserId,
       recordType: "recovery_statement",

@@ -136,7 +136,7 @@ async function createRequest(db: Db, actor: Actor, serviceUserId: string, kind: 
       .values({ serviceUserId, kind, details, appointmentAt, createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) })
       .returning({ id: supportRequests.id });
     await tx.insert(supportRequestEvents).values({ requestId: row!.id, status: "sent", byAccountId: actor.accountId });
-    await recordAudit(tx as unknown as Db, actor, { action: "request.create", serviceUserId, recordType: "support_request", recordId: row!.id, details: { kind } });
+    await recordAudit(tx, actor, { action: "request.create", serviceUserId, recordType: "support_request", recordId: row!.id, details: { kind } });
     return row!.id;
   });
 }
@@ -254,7 +254,7 @@ async function move(
     }
     await tx.update(supportRequests).set({ status, updatedAt: now }).where(eq(supportRequests.id, requestId));
     await tx.insert(supportRequestEvents).values({ requestId, status, note, byAccountId: actor.accountId, at: now });
-    await recordAudit(tx as unknown as Db, actor, { action: "request.status", serviceUserId, recordType: "support_request", recordId: requestId, details: { status } });
+    await recordAudit(tx, actor, { action: "request.status", serviceUserId, recordType: "support_request", recordId: requestId, details: { status } });
   });
 }
 

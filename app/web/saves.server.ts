@@ -52,7 +52,7 @@ export async function runOnce(
       if (!first || first.accountId !== accountId || !first.redirectTo) return { repeat: true, saved: null };
       return { repeat: true, saved: { to: first.redirectTo, message: (first.message as SuccessMessage | null) ?? null } };
     }
-    const result = await save(tx as unknown as Db);
+    const result = await save(tx);
     await tx
       .update(formSubmissions)
       .set({ redirectTo: result.to, message: result.message })
