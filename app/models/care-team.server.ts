@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { accounts, careTeamMembers, careTransitions, relationships, serviceUsers } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
+import { displayNameOf } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { recordTeamChange } from "./plan.server";
 import { ensure, NotFoundError } from "./access.server";
@@ -172,8 +173,7 @@ export async function currentCoordinatorRelationship(db: Db, serviceUserId: stri
 /** What the "change the coordinator" page needs: who it is now, and who could take over. */
 export async function getCoordinatorForm(db: Db, actor: Actor, serviceUserId: string): Promise<CoordinatorForm> {
   ensure(actor, "plan.write", serviceUserId);
-  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
-  if (!su) throw new NotFoundError();
+  const displayName = await displayNameOf(db, serviceUserId);
   const current = await currentCoordinatorRelationship(db, serviceUserId);
   const [member] = await db
     .select({ organisation: careTeamMembers.organisation })
@@ -186,7 +186,7 @@ export async function getCoordinatorForm(db: Db, actor: Actor, serviceUserId: st
     .where(current ? and(eq(accounts.isStaff, true), ne(accounts.id, current.accountId)) : eq(accounts.isStaff, true))
     .orderBy(asc(accounts.displayName));
   return {
-    displayName: su.displayName,
+    displayName,
     current: current ? { name: current.displayName, organisation: member?.organisation ?? "" } : null,
     choices: staff,
   };

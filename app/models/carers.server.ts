@@ -4,6 +4,7 @@ import { accounts, carerAssessmentRequests, carerMessages, carerNeeds, serviceUs
 import { isNeedsPart, type NeedsPart } from "~/models/vocabulary/carer-needs";
 import type { Db } from "~/utils/db.server";
 import { can, type Actor } from "./access.server";
+import { displayNameOf } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { currentCoordinatorRelationship } from "./care-team.server";
 import { ensure, NotFoundError } from "./access.server";
@@ -47,9 +48,7 @@ export async function listCaredFor(db: Db, actor: Actor): Promise<CaredFor[]> {
 /** What the "tell the team" page needs: whose team, and who will read it. */
 export async function getTellTheTeam(db: Db, actor: Actor, serviceUserId: string): Promise<{ displayName: string; coordinator: string | null }> {
   ensure(actor, "team.tell", serviceUserId);
-  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
-  if (!su) throw new NotFoundError();
-  return { displayName: su.displayName, coordinator: await coordinatorName(db, serviceUserId) };
+  return { displayName: await displayNameOf(db, serviceUserId), coordinator: await coordinatorName(db, serviceUserId) };
 }
 
 /** A carer tells the care team something. The person does not see it unless the team decides to share it (CR-05). */

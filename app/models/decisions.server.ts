@@ -17,18 +17,14 @@ import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import type { AttorneyKind, ConsultScope, LifeSustaining } from "./vocabulary/decisions";
 import { ensure, NotFoundError } from "./access.server";
+import { displayNameOf, enteredByNamed, type EnteredBy } from "./entered-by.server";
 
-/** Who wrote a person-written entry, when it was written on their behalf: "Priya Shah (advocate)". */
-export interface EnteredBy {
-  name: string;
-  capacity: "advocate_for" | "attorney_for";
-}
 
 export interface StatementVersion {
   version: number;
   parts: Record<string, string>;
   writtenAt: string;
-  enteredBy: EnteredBy | null;
+  enteredBy: EnteredBy;
 }
 
 export interface AdvanceDecisionFact {
@@ -45,7 +41,7 @@ export interface Consultee {
   contact: string;
   scopes: ConsultScope[];
   scopeOther: string;
-  enteredBy: EnteredBy | null;
+  enteredBy: EnteredBy;
 }
 
 export interface AttorneyRecord {
@@ -55,7 +51,7 @@ export interface AttorneyRecord {
   lifeSustaining: LifeSustaining;
   opgReference: string;
   updatedAt: string;
-  enteredBy: EnteredBy | null;
+  enteredBy: EnteredBy;
   /** Null until staff have checked it is registered with the Office of the Public Guardian. */
   registrationChecked: { on: string; by: string | null } | null;
 }
@@ -64,7 +60,7 @@ export interface NominatedPerson {
   name: string;
   contact: string;
   updatedAt: string;
-  enteredBy: EnteredBy | null;
+  enteredBy: EnteredBy;
 }
 
 export interface BestInterestsDecision {
@@ -89,16 +85,6 @@ export interface DecisionsOverview {
   bestInterests: BestInterestsDecision[];
 }
 
-function enteredBy(enteredAs: string | null, name: string | null): EnteredBy | null {
-  if ((enteredAs === "advocate_for" || enteredAs === "attorney_for") && name) return { name, capacity: enteredAs };
-  return null;
-}
-
-async function displayNameOf(db: Db, serviceUserId: string): Promise<string> {
-  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
-  if (!su) throw new NotFoundError();
-  return su.displayName;
-}
 
 async function statementVersions(db: Db, serviceUserId: string, kind: StatementKind, limit?: number): Promise<StatementVersion[]> {
   const query = db
@@ -108,7 +94,7 @@ async function statementVersions(db: Db, serviceUserId: string, kind: StatementK
     .where(and(eq(personalStatements.serviceUserId, serviceUserId), eq(personalStatements.kind, kind)))
     .orderBy(desc(personalStatements.version));
   const rows = limit ? await query.limit(limit) : await query;
-  return rows.map((r) => ({ version: r.version, parts: r.parts, writtenAt: r.createdAt.toISOString(), enteredBy: enteredBy(r.enteredAs, r.author) }));
+  return rows.map((r) => ({ version: r.version, parts: r.parts, writtenAt: r.createdAt.toISOString(), enteredBy: enteredByNamed(r.enteredAs, r.author) }));
 }
 
 async function advanceDecisionOf(db: Db, serviceUserId: string): Promise<AdvanceDecisionFact | null> {
@@ -161,7 +147,7 @@ export async function getDecisionsOverview(db: Db, actor: Actor, serviceUserId: 
       contact: c.contact,
       scopes: c.scopes as ConsultScope[],
       scopeOther: c.scopeOther,
-      enteredBy: enteredBy(c.enteredAs, author),
+      enteredBy: enteredByNamed(c.enteredAs, author),
     })),
     attorney: attorney
       ? {
@@ -171,12 +157,12 @@ export async function getDecisionsOverview(db: Db, actor: Actor, serviceUserId: 
           lifeSustaining: attorney.a.lifeSustaining,
           opgReference: attorney.a.opgReference,
           updatedAt: attorney.a.updatedAt.toISOString(),
-          enteredBy: enteredBy(attorney.a.enteredAs, attorney.author),
+          enteredBy: enteredByNamed(attorney.a.enteredAs, attorney.author),
           registrationChecked: attorney.a.registrationCheckedOn ? { on: attorney.a.registrationCheckedOn, by: checkedBy } : null,
         }
       : null,
     nominatedPerson: nominated
-      ? { name: nominated.n.name, contact: nominated.n.contact, updatedAt: nominated.n.updatedAt.toISOString(), enteredBy: enteredBy(nominated.n.enteredAs, nominated.author) }
+      ? { name: nominated.n.name, contact: nominated.n.contact, updatedAt: nominated.n.updatedAt.toISOString(), enteredBy: enteredByNamed(nominated.n.enteredAs, nominated.author) }
       : null,
     bestInterests: bestInterests.map(({ b, by }) => ({
       id: b.id,

@@ -13,7 +13,7 @@ import {
   type ChangedSection,
   type PlanContent,
 } from "#db/schema/index";
-import { enteredByOf, type EnteredBy } from "./entered-by.server";
+import { displayNameOf, enteredByOf, type EnteredBy } from "./entered-by.server";
 import type { Db } from "~/utils/db.server";
 import { can, capacityFor, ConflictError, ensure, NotFoundError, type Action, type Actor } from "./access.server";
 import { lockPerson } from "./locks.server";
@@ -458,9 +458,7 @@ export async function recordReview(
 
 export async function getDisplayName(db: Db, actor: Actor, serviceUserId: string, action: Action): Promise<string> {
   ensure(actor, action, serviceUserId);
-  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
-  if (!su) throw new NotFoundError();
-  return su.displayName;
+  return displayNameOf(db, serviceUserId);
 }
 
 export interface TransitionEntry {

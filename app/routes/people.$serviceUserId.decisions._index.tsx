@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdvanceDecisionFact, BestInterestsDate, EnteredByLine, useDecisionsT } from "~/components/decisions/DecisionParts";
-import { FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
+import { AdvanceDecisionFact, BestInterestsDate, useDecisionsT } from "~/components/decisions/DecisionParts";
+import { EnteredByNote, FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { can, capacityFor } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";
@@ -95,7 +95,7 @@ export default function DecisionsOverview() {
             <p className="hint">
               {t("decisions:written")} <FormattedDate iso={data.wishes.writtenAt} />
             </p>
-            <EnteredByLine enteredBy={data.wishes.enteredBy} name={name} />
+            <EnteredByNote enteredBy={data.wishes.enteredBy} forName={name} />
           </>
         ) : (
           <p>{t("decisions:notYet")}</p>
@@ -120,7 +120,7 @@ export default function DecisionsOverview() {
             <p className="hint">
               {t("decisions:written")} <FormattedDate iso={data.advance.writtenAt} />
             </p>
-            <EnteredByLine enteredBy={data.advance.enteredBy} name={name} />
+            <EnteredByNote enteredBy={data.advance.enteredBy} forName={name} />
           </>
         ) : (
           <p>{t("decisions:notYet")}</p>
@@ -163,7 +163,7 @@ export default function DecisionsOverview() {
                     },
                   ]}
                 />
-                <EnteredByLine enteredBy={c.enteredBy} name={name} />
+                <EnteredByNote enteredBy={c.enteredBy} forName={name} />
                 {data.canWrite ? (
                   <p>
                     <Link href={`${base}/consult/${c.id}/remove`}>{t("decisions:consult.remove", { name: isolate(c.name) })}</Link>
@@ -210,7 +210,7 @@ export default function DecisionsOverview() {
                 ...(data.attorney.opgReference ? [{ key: "reference", label: t("decisions:attorney.referenceRow"), value: data.attorney.opgReference }] : []),
               ]}
             />
-            <EnteredByLine enteredBy={data.attorney.enteredBy} name={name} />
+            <EnteredByNote enteredBy={data.attorney.enteredBy} forName={name} />
           </>
         ) : (
           <p>{t("decisions:attorney.none")}</p>
@@ -246,7 +246,7 @@ export default function DecisionsOverview() {
                 ...(data.nominatedPerson.contact ? [{ key: "contact", label: t("decisions:nominated.contactRow"), value: data.nominatedPerson.contact }] : []),
               ]}
             />
-            <EnteredByLine enteredBy={data.nominatedPerson.enteredBy} name={name} />
+            <EnteredByNote enteredBy={data.nominatedPerson.enteredBy} forName={name} />
           </>
         ) : (
           <p>{t("decisions:nominated.none")}</p>

@@ -2,6 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Disclosure } from "~/components/ui/Disclosure";
 import { isolate } from "~/utils/bidi";
+import type { EnteredBy } from "~/models/entered-by.server";
 import { splitPhoneNumbers } from "~/utils/phone";
 import { useFormat } from "~/utils/use-format";
 
@@ -87,7 +88,7 @@ export function FormattedDate({ iso }: { iso: string }) {
 }
 
 /** Who entered something for the person: "Entered by Priya Shah (advocate) on behalf of Sam Taylor." */
-export function EnteredByNote({ enteredBy, forName }: { enteredBy: { name: string; as: string } | null; forName?: string }) {
+export function EnteredByNote({ enteredBy, forName }: { enteredBy: EnteredBy; forName?: string }) {
   const { t } = useTranslation(["common"]);
   // Inside someone's record the layout already knows whose it is.
   const record = useRouteLoaderData("routes/people.$serviceUserId") as { displayName: string } | undefined;
