@@ -1,6 +1,6 @@
 import { isUuid } from "~/utils/ids";
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
-import { accounts, careTeamMembers, careTransitions, relationships, serviceUsers } from "#db/schema/index";
+import { accounts, careTeamMembers, careTransitions, relationships } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { displayNameOf } from "./entered-by.server";

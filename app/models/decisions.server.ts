@@ -7,7 +7,6 @@ import {
   healthAttorneys,
   nominatedPersons,
   personalStatements,
-  serviceUsers,
   type StatementKind,
 } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
