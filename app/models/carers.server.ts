@@ -109,8 +109,13 @@ export async function markCarerMessageRead(db: Db, actor: Actor, serviceUserId: 
 
 export type NeedsRecord = Partial<Record<NeedsPart, { answers: Record<string, string>; updatedAt: string }>>;
 
+/** Whether the actor cares for anyone (may tell a team something): who the carer pages are for. */
+export function isCarer(actor: Actor): boolean {
+  return caredForIds(actor).length > 0;
+}
+
 function requireCarer(actor: Actor): void {
-  if (!caredForIds(actor).length) throw new NotFoundError();
+  if (!isCarer(actor)) throw new NotFoundError();
 }
 
 async function needsOf(db: Db, carerAccountId: string): Promise<NeedsRecord> {

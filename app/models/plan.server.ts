@@ -13,7 +13,7 @@ import {
   type ChangedSection,
   type PlanContent,
 } from "#db/schema/index";
-import { displayNameOf, enteredByOf, type EnteredBy } from "./entered-by.server";
+import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import type { Db } from "~/utils/db.server";
 import { can, capacityFor, ConflictError, ensure, NotFoundError, type Action, type Actor } from "./access.server";
 import { lockPerson } from "./locks.server";
@@ -454,11 +454,6 @@ export async function recordReview(
       recordId: row!.id,
     });
   });
-}
-
-export async function getDisplayName(db: Db, actor: Actor, serviceUserId: string, action: Action): Promise<string> {
-  ensure(actor, action, serviceUserId);
-  return displayNameOf(db, serviceUserId);
 }
 
 export interface TransitionEntry {

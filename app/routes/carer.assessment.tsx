@@ -20,27 +20,19 @@ import {
   requestAssessment,
 } from "~/models/carers.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { invalid, orNotFound, requireRole } from "~/web/guards.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { assessmentRequestSchema } from "~/web/validation/sharing.server";
 
 export const handle: RouteHandle = { titleKey: "carers:assessment.formTitle" };
 
-async function carerContext(request: Request) {
-  const signedIn = await requireSignedIn(request);
-  const needs = await orNotFound(getMyNeeds(getDb(), signedIn.actor));
-  const caredFor = await listCaredFor(getDb(), signedIn.actor);
-  return { ...signedIn, needs, caredFor };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, account, needs, caredFor } = await carerContext(request);
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, t } = await requireRole(request, "carer");
+  const needs = await orNotFound(getMyNeeds(getDb(), actor));
+  const caredFor = await listCaredFor(getDb(), actor);
   // A request still open is shown with its status, and not offered again (one at a time per person).
   const open = (await listMyAssessmentRequests(getDb(), actor)).filter(isOpenAssessment);
   const people = caredFor
@@ -56,13 +48,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor, account } = await carerContext(request);
+  const { actor, t } = await requireRole(request, "carer");
   const formData = await requireFormData(request);
-  const { t } = getFixedT(request, account.preferredLanguage);
   const intent = formData.get("intent");
   const submission = parseWithZod(formData, { schema: assessmentRequestSchema });
   if (intent === "edit") return json({ step: "details" as const, result: submission.reply() });
-  if (submission.status !== "success") return json({ step: "details" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid({ step: "details" as const, result: submission.reply() });
   if (intent !== "send") {
     return json({ step: "check" as const, result: submission.reply(), pageTitle: t("carers:assessment.checkTitle") });
   }

@@ -6,14 +6,13 @@ import { FormattedDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { getMyNeeds, listMyAssessmentRequests } from "~/models/carers.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
+import { orNotFound, requireRole } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "carers:needs.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor } = await requireRole(request, "carer");
   const needs = await orNotFound(getMyNeeds(getDb(), actor));
   const requests = await listMyAssessmentRequests(getDb(), actor);
   return json({ needs, requests });

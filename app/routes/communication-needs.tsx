@@ -29,6 +29,7 @@ import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { communicationNeedsSchema } from "~/web/validation/communication.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { invalid } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "communication:title" };
 
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request);
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: communicationNeedsSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await saveMyCommunicationNeeds(tx, actor, submission.value);
     // "saved=1" only marks the address as after a save; the message comes from the session.

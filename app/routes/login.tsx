@@ -15,6 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { clientAddress, messageWith } from "~/web/forms.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { signInSchema } from "~/web/validation/auth.server";
+import { invalid } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "auth:signIn.title" };
 
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
-    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return invalid(submission.reply({ hideFields: ["password"] }));
   }
   const db = getDb();
   const result = await signIn(db, {

@@ -11,30 +11,25 @@ import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { getNeedsForAssessment, updateAssessmentRequest } from "~/models/carers.server";
-import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { assessmentStatusSchema } from "~/web/validation/sharing.server";
 import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const data = await orNotFound(getNeedsForAssessment(getDb(), actor, serviceUserId, params.requestId ?? ""));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "carers.support");
+  const data = await orNotFound(getNeedsForAssessment(getDb(), actor, serviceUserId, pathParam(params, "requestId")));
   return json({ serviceUserId, ...data, pageTitle: t("carers:team.requestTitle", { name: isolate(data.carer) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "carers.support");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  formData.set("requestId", params.requestId ?? "");
+  formData.set("requestId", pathParam(params, "requestId"));
   const submission = parseWithZod(formData, { schema: assessmentStatusSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(updateAssessmentRequest(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/carers#requests-heading`, "saved");

@@ -4,21 +4,16 @@ import { useTranslation } from "react-i18next";
 import { AdvanceDecisionFact, BestInterestsDate, useDecisionsT } from "~/components/decisions/DecisionParts";
 import { EnteredByNote, FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
-import { can, capacityFor } from "~/models/access.server";
+import { can } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";
 import { advanceParts } from "~/models/vocabulary/decisions";
-import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { orNotFound, requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, own, t } = await requireRecord(request, params, "decisions.read");
   const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
-  const own = capacityFor(actor, serviceUserId) === "service_user";
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     ...overview,
     own,

@@ -6,27 +6,26 @@ import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { requireSignedIn } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
-import { decisionsPage } from "~/web/decisions-page.server";
-import { orNotFound } from "~/web/guards.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { useDecisionsT } from "~/components/decisions/DecisionParts";
 import { TextField } from "~/components/ui/TextField";
-import { saveNominatedPerson } from "~/models/decisions.server";
+import { getDecisionsOverview, saveNominatedPerson } from "~/models/decisions.server";
 import { nominatedPersonSchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.write");
+  const { actor, serviceUserId, own, t } = await requireRecord(request, params, "decisions.write");
+  const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
   return json({ serviceUserId, own, nominated: overview.nominatedPerson, pageTitle: t("decisions:nominated.title") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "decisions.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: nominatedPersonSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(saveNominatedPerson(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/decisions#nominated`, "saved");

@@ -14,21 +14,17 @@ import { TextArea } from "~/components/ui/TextArea";
 import { TextField } from "~/components/ui/TextField";
 import { can } from "~/models/access.server";
 import { getGoal, recordGoalProgress, respondToSuggestion, setGoalStatus } from "~/models/goals.server";
-import { requireSignedIn } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { goalStatusSchema, progressSchema, respondSchema } from "~/web/validation/plan.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const goal = await orNotFound(getGoal(getDb(), actor, serviceUserId, params.goalId ?? ""));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "goals.read");
+  const goal = await orNotFound(getGoal(getDb(), actor, serviceUserId, pathParam(params, "goalId")));
   return json({
     goal,
     canWrite: can(actor, "goals.write", { serviceUserId }),
@@ -37,13 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "goals.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const goalId = params.goalId ?? "";
+  const goalId = pathParam(params, "goalId");
   if (formData.get("intent") === "respond") {
     const submission = parseWithZod(formData, { schema: respondSchema });
-    if (submission.status !== "success") return json({ intent: "respond", result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return invalid({ intent: "respond", result: submission.reply() });
     return saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(respondToSuggestion(tx, actor, serviceUserId, goalId, submission.value));
       return saved(
@@ -54,14 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (formData.get("intent") === "status") {
     const submission = parseWithZod(formData, { schema: goalStatusSchema });
-    if (submission.status !== "success") return json({ intent: "status", result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return invalid({ intent: "status", result: submission.reply() });
     return saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(setGoalStatus(tx, actor, serviceUserId, goalId, submission.value.status));
       return saved(`/people/${serviceUserId}/goals/${goalId}`, "goalSaved");
     });
   }
   const submission = parseWithZod(formData, { schema: progressSchema });
-  if (submission.status !== "success") return json({ intent: "progress", result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid({ intent: "progress", result: submission.reply() });
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(recordGoalProgress(tx, actor, serviceUserId, goalId, submission.value));
     return saved(`/people/${serviceUserId}/goals/${goalId}#progress`, "progressSaved");

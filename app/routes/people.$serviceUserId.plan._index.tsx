@@ -13,18 +13,15 @@ import { can } from "~/models/access.server";
 import { communicationFlags } from "~/models/communication.server";
 import { planDecisionsSummary } from "~/models/decisions.server";
 import { getPlanView, listTransitions } from "~/models/plan.server";
-import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/web/i18n.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
+import { requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
   const plan = await getPlanView(getDb(), actor, serviceUserId);
   if (!plan) throw new Response("Not found", { status: 404 });
-  const { t } = getFixedT(request, account.preferredLanguage);
   const own = plan.capacity === "service_user";
   const cfg = config();
   const transitions = plan.needs ? await listTransitions(getDb(), actor, serviceUserId) : [];

@@ -12,12 +12,10 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { config } from "~/config.server";
 import { changeCoordinator, getCoordinatorForm, NotAStaffMemberError } from "~/models/care-team.server";
-import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { coordinatorSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
 
@@ -26,10 +24,8 @@ function wording() {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.write");
   const form = await orNotFound(getCoordinatorForm(getDb(), actor, serviceUserId));
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     current: form.current,
@@ -40,11 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: coordinatorSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   try {
     return await saveOnce(request, formData, actor.accountId, async (tx) => {
       const { actorKeepsAccess } = await orNotFound(
@@ -55,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof NotAStaffMemberError)) throw error;
-    return json(submission.reply({ fieldErrors: { accountId: ["validation:coordinator.accountId.required"] } }), { status: 400 });
+    return invalid(submission.reply({ fieldErrors: { accountId: ["validation:coordinator.accountId.required"] } }));
   }
 }
 

@@ -8,16 +8,14 @@ import { Link } from "~/components/ui/Link";
 import { planDecisionsSummary } from "~/models/decisions.server";
 import { listDependants } from "~/models/family.server";
 import { getPlanView } from "~/models/plan.server";
-import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/web/i18n.server";
 import { isolate } from "~/utils/bidi";
+import { requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const plan = await getPlanView(getDb(), actor, params.serviceUserId ?? "");
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
+  const plan = await getPlanView(getDb(), actor, serviceUserId);
   if (!plan?.crisis) throw new Response("Not found", { status: 404 });
-  const { t } = getFixedT(request, account.preferredLanguage);
   const own = plan.capacity === "service_user";
   return json({
     serviceUserId: plan.serviceUserId,

@@ -15,13 +15,11 @@ import { ConflictError } from "~/models/access.server";
 
 /** The sections with text fields only ("how the team will help" is a list: its own page). */
 type TextSection = Exclude<EditableSection, "support">;
-import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
 import { baseVersionFrom } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { crisisSchema, needsSchema, wishesSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
 
@@ -45,11 +43,9 @@ function labelKey(section: TextSection, field: string): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.write");
   const section = sectionFrom(params.section);
-  const serviceUserId = params.serviceUserId ?? "";
   const { displayName, content, version } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, section));
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     section,
@@ -60,13 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
   const section = sectionFrom(params.section);
-  const serviceUserId = params.serviceUserId ?? "";
   const schema = section === "crisis" ? crisisSchema : section === "needs" ? needsSchema : wishesSchema;
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   // Whether there is an advance decision to refuse treatment is recorded in one place only, on
   // "decisions about me"; the plan keeps the yes or no it had before (shown only if nothing is recorded there).
   const value =

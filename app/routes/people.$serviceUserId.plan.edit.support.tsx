@@ -10,13 +10,11 @@ import { Form } from "~/components/ui/Form";
 import { TextField } from "~/components/ui/TextField";
 import { getPlanSection, savePlanSection } from "~/models/plan.server";
 import { ConflictError } from "~/models/access.server";
-import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
 import { baseVersionFrom } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { maxSupportLines, supportSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
 
@@ -26,10 +24,8 @@ const spareLines = 2;
 type Line = { who: string; what: string; howOften: string };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.write");
   const { displayName, content, version } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, "support"));
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     version,
@@ -40,11 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: supportSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   try {
     return await saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(savePlanSection(tx, actor, serviceUserId, "support", submission.value.support, { baseVersion: baseVersionFrom(formData) }));

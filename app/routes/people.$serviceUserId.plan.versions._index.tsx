@@ -5,16 +5,14 @@ import { FormattedDate } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { listPlanVersions } from "~/models/plan-versions.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
+import { orNotFound, requireRecord } from "~/web/guards.server";
 import { useReaderT } from "~/utils/use-reader";
 
 export const handle: RouteHandle = { titleKey: "plan:versions.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.read");
   const versions = await orNotFound(listPlanVersions(getDb(), actor, serviceUserId));
   return json({ serviceUserId, versions });
 }

@@ -12,22 +12,18 @@ import { TextArea } from "~/components/ui/TextArea";
 import { can, capacityFor } from "~/models/access.server";
 import { getRecordOverview } from "~/models/people.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "~/models/recovery.server";
-import { requireSignedIn } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { recoverySchema } from "~/web/validation/plan.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
   const versions = await orNotFound(listRecoveryVersions(getDb(), actor, serviceUserId));
   const overview = await getRecordOverview(getDb(), actor, serviceUserId);
-  const { t } = getFixedT(request, account.preferredLanguage);
   const own = capacityFor(actor, serviceUserId) === "service_user";
   return json({
     serviceUserId,
@@ -41,11 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "recovery.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: recoverySchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(writeRecoveryStatement(tx, actor, serviceUserId, submission.value.body));
     return saved(`/people/${serviceUserId}/plan#recovery`, "saved");

@@ -14,12 +14,10 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { can } from "~/models/access.server";
 import { cancelRequest, canCancel, getRequest, InvalidTransitionError, updateRequestStatus } from "~/models/requests.server";
-import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { requestStatusSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
@@ -39,10 +37,8 @@ const noteHints = {
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const req = await orNotFound(getRequest(getDb(), actor, serviceUserId, params.requestId ?? ""));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "requests.read");
+  const req = await orNotFound(getRequest(getDb(), actor, serviceUserId, pathParam(params, "requestId")));
   return json({
     serviceUserId,
     request: req,
@@ -53,10 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "requests.read");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const requestId = params.requestId ?? "";
+  const requestId = pathParam(params, "requestId");
   try {
     if (formData.get("intent") === "cancel") {
       return await saveOnce(request, formData, actor.accountId, async (tx) => {
@@ -65,13 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     const submission = parseWithZod(formData, { schema: requestStatusSchema });
-    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    if (submission.status !== "success") return invalid(submission.reply());
     return await saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(updateRequestStatus(tx, actor, serviceUserId, requestId, submission.value));
       return saved(`/people/${serviceUserId}/requests/${requestId}`, "saved");
     });
   } catch (error) {
-    if (error instanceof InvalidTransitionError) return json({ status: "error" as const, error: { "": ["validation:requestStatus.cannot"] } }, { status: 400 });
+    if (error instanceof InvalidTransitionError) return invalid({ status: "error" as const, error: { "": ["validation:requestStatus.cannot"] } });
     throw error;
   }
 }

@@ -18,14 +18,14 @@ import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalS
 import { requestAdvocate, type AdvocateDetails } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
-import { orNotFound } from "~/web/guards.server";
-import { recordedNeedsFor, requestPage } from "~/web/request-pages.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { recordedNeedsFor } from "~/web/request-pages.server";
 import { advocateRequestSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
+  const { actor, serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
   // What is already recorded is offered, not asked again (WCAG 3.3.7).
   const needs = await recordedNeedsFor(actor, serviceUserId);
   return json({
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, serviceUserId, own, t } = await requestPage(request, params);
+  const { actor, serviceUserId, own, t } = await requireRecord(request, params, "requests.create");
   const formData = await requireFormData(request);
   const intent = formData.get("intent");
   if (intent === "start") {
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: advocateRequestSchema(own) });
   if (intent === "edit") return json({ step: "details" as const, result: submission.reply() });
-  if (submission.status !== "success") return json({ step: "details" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid({ step: "details" as const, result: submission.reply() });
   if (intent !== "send") {
     return json({ step: "check" as const, result: submission.reply(), answers: submission.value, pageTitle: t("requests:advocate.checkTitle") });
   }

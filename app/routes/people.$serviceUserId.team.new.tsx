@@ -8,30 +8,22 @@ import { CareTeamFields } from "~/components/plan/CareTeamFields";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { addCareTeamMember } from "~/models/care-team.server";
-import { getDisplayName } from "~/models/plan.server";
-import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
-import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
-import { getFixedT } from "~/web/i18n.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { careTeamMemberSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "plan.write"));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { displayName, serviceUserId, t } = await requireRecord(request, params, "plan.write");
   return json({ serviceUserId, pageTitle: t("plan:teamForm.addTitle", { name: isolate(displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: careTeamMemberSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(addCareTeamMember(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/plan#team`, "saved");

@@ -9,14 +9,13 @@ import { attentionCounts } from "~/models/attention.server";
 import { communicationFlags } from "~/models/communication.server";
 import { listCaseload } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
+import { requireRole } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "plan:caseload.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  requirePermission(actor, "caseload.view", { organisation: true });
+  const { actor } = await requireRole(request, "staff");
   const handedOver = new URL(request.url).searchParams.get("handedOver") === "1";
   const caseload = await listCaseload(getDb(), actor);
   const flags = await communicationFlags(getDb(), actor, caseload.map((c) => c.serviceUserId), config().reviewIntervalMonths);

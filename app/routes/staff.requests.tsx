@@ -9,14 +9,13 @@ import { config } from "~/config.server";
 import { communicationFlags } from "~/models/communication.server";
 import { listOpenRequestsForStaff } from "~/models/requests.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
+import { requireRole } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "requests:queueTitle" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  requirePermission(actor, "caseload.view", { organisation: true });
+  const { actor } = await requireRole(request, "staff");
   const requests = await listOpenRequestsForStaff(getDb(), actor);
   const people = [...new Set(requests.map((r) => r.serviceUserId))];
   const flags = await communicationFlags(getDb(), actor, people, config().reviewIntervalMonths);

@@ -1,21 +1,16 @@
 import type { Params } from "@remix-run/react";
-import { can, capacityFor, type Action } from "~/models/access.server";
+import type { Action } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";
-import { requireSignedIn } from "./auth.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "./guards.server";
-import { getFixedT } from "./i18n.server";
+import { orNotFound, requireRecord } from "./guards.server";
 
 /**
- * What every "decisions about me" form page starts with: the signed-in actor, the person's
- * decisions (read, so the access check and the read audit happen once), and a 404 unless the
- * actor may do this page's action.
+ * The guard (requireRecord) plus the person's decisions, for the two statement pages and the
+ * attorney removal page while the other half of issue 14 merges them. The other decisions pages
+ * call requireRecord and getDecisionsOverview themselves; once merged, these should too.
  */
 export async function decisionsPage(request: Request, params: Params, action: Action) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
-  if (!can(actor, action, { serviceUserId })) throw new Response("Not found", { status: 404 });
-  const { t } = getFixedT(request, account.preferredLanguage);
-  return { actor, serviceUserId, overview, own: capacityFor(actor, serviceUserId) === "service_user", t };
+  const page = await requireRecord(request, params, action);
+  const overview = await orNotFound(getDecisionsOverview(getDb(), page.actor, page.serviceUserId));
+  return { ...page, overview };
 }
