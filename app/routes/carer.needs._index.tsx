@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { needsPartNames, needsPartStatus } from "~/models/vocabulary/carer-needs";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
 import { getMyNeeds, listMyAssessmentRequests } from "~/models/carers.server";
 import type { RouteHandle } from "~/root";

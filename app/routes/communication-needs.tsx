@@ -7,7 +7,7 @@ import { FormPage } from "~/components/forms/FormPage";
 import { useLanguageOptions } from "~/components/forms/language-options";
 import { SelectField } from "~/components/forms/SelectField";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { needsPartNames, needsParts, type NeedsField } from "~/models/vocabulary/carer-needs";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, TheirWords } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate, Items, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, Items, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { getCommunicationNeedsFor } from "~/models/communication.server";

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceDecisionFact, BestInterestsDate, useDecisionsT } from "~/components/decisions/DecisionParts";
-import { EnteredByNote, FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
+import { EnteredByNote, FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
 import { can } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";

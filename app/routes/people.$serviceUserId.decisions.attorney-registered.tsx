@@ -9,7 +9,7 @@ import { Form } from "~/components/ui/Form";
 import { requireFormData } from "~/web/csrf.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { DateInput } from "~/components/forms/DateInput";
-import { SummaryList } from "~/components/plan/PlanParts";
+import { SummaryList } from "~/components/display/DisplayParts";
 import { getDecisionsOverview, markAttorneyRegistered } from "~/models/decisions.server";
 import { isolate } from "~/utils/bidi";
 import { attorneyRegisteredSchema } from "~/web/validation/decisions.server";

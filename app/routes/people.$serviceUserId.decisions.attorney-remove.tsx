@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SummaryList } from "~/components/plan/PlanParts";
+import { SummaryList } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { StatementHistory, useDecisionsT } from "~/components/decisions/DecisionParts";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { TheirWords } from "~/components/plan/PlanParts";
+import { TheirWords } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { TextArea } from "~/components/ui/TextArea";

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { EnteredByNote, FormattedDate, SummaryList } from "~/components/plan/PlanParts";
+import { EnteredByNote, FormattedDate, SummaryList } from "~/components/display/DisplayParts";
 import { ProgressChart } from "~/components/plan/ProgressChart";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
@@ -23,10 +23,11 @@ import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, serviceUserId, t } = await requireRecord(request, params, "goals.read");
+  const { actor, serviceUserId, displayName, t } = await requireRecord(request, params, "goals.read");
   const goal = await orNotFound(getGoal(getDb(), actor, serviceUserId, pathParam(params, "goalId")));
   return json({
     goal,
+    displayName,
     canWrite: can(actor, "goals.write", { serviceUserId }),
     pageTitle: t("plan:goal.title", { what: isolate(goal.what.length > 60 ? `${goal.what.slice(0, 57)}…` : goal.what) }),
   });
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function GoalPage() {
   const { t } = useTranslation(["plan", "common"]);
   const { tw } = useReaderT();
-  const { goal, canWrite, pageTitle } = useLoaderData<typeof loader>();
+  const { goal, displayName, canWrite, pageTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const progressForm = useServerForm("progress-form", actionData?.intent === "progress" ? actionData.result : null);
   const statusForm = useServerForm("status-form", actionData?.intent === "status" ? actionData.result : null);
@@ -82,7 +83,7 @@ export default function GoalPage() {
       </p>
       <span className="caption">{t(`plan:goalStatus.${goal.status}`)}</span>
       <h1 className="heading-xl">{pageTitle}</h1>
-      <EnteredByNote enteredBy={goal.enteredBy} />
+      <EnteredByNote enteredBy={goal.enteredBy} forName={displayName} />
       <div className="grid-two-thirds">
         <SummaryList
           rows={[
@@ -128,7 +129,7 @@ export default function GoalPage() {
                     <td>{t("plan:progress.outOfTen", { rating: p.rating })}</td>
                     <td>
                       <span dir="auto">{p.note}</span>
-                      <EnteredByNote enteredBy={p.enteredBy} />
+                      <EnteredByNote enteredBy={p.enteredBy} forName={displayName} />
                     </td>
                   </tr>
                 ))}

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommunicationFlag } from "~/components/CommunicationFlag";
+import { CommunicationFlag } from "~/components/communication/CommunicationFlag";
 import { AdvanceSection } from "~/components/decisions/DecisionParts";
-import { EnteredByNote, Explain, FormattedDate, PhoneText, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { EnteredByNote, Explain, FormattedDate, PhoneText, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { needsFields } from "~/models/vocabulary/plan-sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
@@ -172,7 +172,7 @@ export default function PlanPage() {
           {plan.recovery ? (
             <>
               <TheirWords text={plan.recovery.body} />
-              <EnteredByNote enteredBy={plan.recovery.enteredBy} />
+              <EnteredByNote enteredBy={plan.recovery.enteredBy} forName={plan.displayName} />
               <p className="hint">
                 {t("plan:recovery.written")} <FormattedDate iso={plan.recovery.writtenAt} />
               </p>

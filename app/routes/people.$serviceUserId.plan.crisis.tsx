@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceSection } from "~/components/decisions/DecisionParts";
-import { Explain, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { Explain, FormattedDate, TheirWords } from "~/components/display/DisplayParts";
 import { crisisFields } from "~/models/vocabulary/plan-sections";
 import { Link } from "~/components/ui/Link";
 import { planDecisionsSummary } from "~/models/decisions.server";

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { crisisFields, needsFields } from "~/models/vocabulary/plan-sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";

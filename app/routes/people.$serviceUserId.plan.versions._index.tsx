@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
 import { listPlanVersions } from "~/models/plan-versions.server";
 import type { RouteHandle } from "~/root";

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { EnteredByNote, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { EnteredByNote, FormattedDate, TheirWords } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -21,12 +21,13 @@ import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
+  const { actor, serviceUserId, displayName, t } = await requireRecord(request, params, "record.view");
   const versions = await orNotFound(listRecoveryVersions(getDb(), actor, serviceUserId));
   const overview = await getRecordOverview(getDb(), actor, serviceUserId);
   const own = capacityFor(actor, serviceUserId) === "service_user";
   return json({
     serviceUserId,
+    displayName,
     versions,
     own,
     canWrite: can(actor, "recovery.write", { serviceUserId }),
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RecoveryStatement() {
   const { t } = useTranslation(["plan", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId, versions, canWrite, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, displayName, versions, canWrite, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm("recovery", lastResult);
   const [current, ...earlier] = versions;
@@ -62,7 +63,7 @@ export default function RecoveryStatement() {
         <Link href={`/people/${serviceUserId}/plan`}>{t("plan:backToPlan")}</Link>
       </p>
       <h1 className="heading-xl">{pageTitle}</h1>
-      {current ? <EnteredByNote enteredBy={current.enteredBy} /> : null}
+      {current ? <EnteredByNote enteredBy={current.enteredBy} forName={displayName} /> : null}
       {canWrite ? (
         <Form id={form.id} onSubmit={form.onSubmit}>
           <TextArea
@@ -93,7 +94,7 @@ export default function RecoveryStatement() {
                   {t("plan:recovery.versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
                 </h3>
                 <TheirWords text={v.body} />
-                <EnteredByNote enteredBy={v.enteredBy} />
+                <EnteredByNote enteredBy={v.enteredBy} forName={displayName} />
               </li>
             ))}
           </ol>

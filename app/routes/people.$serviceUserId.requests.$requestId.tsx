@@ -4,9 +4,9 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { formatName, StatusTag, useAdvocateRows, useInterpreterRows, useStatusLabel } from "~/components/RequestParts";
-import { useNeedsInOneLine } from "~/components/CommunicationFlag";
+import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/display/DisplayParts";
+import { formatName, StatusTag, useAdvocateRows, useInterpreterRows, useStatusLabel } from "~/components/requests/RequestParts";
+import { useNeedsInOneLine } from "~/components/communication/CommunicationFlag";
 import type { AdvocateDetails, FormatDetails, InterpreterDetails, ShareNeedsDetails } from "~/models/requests.server";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EnteredByNote } from "~/components/plan/PlanParts";
-import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
+import { EnteredByNote } from "~/components/display/DisplayParts";
+import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/requests/RequestParts";
 import { Link } from "~/components/ui/Link";
 import { can, capacityFor } from "~/models/access.server";
 import { listRequests } from "~/models/requests.server";

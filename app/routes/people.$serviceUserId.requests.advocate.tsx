@@ -2,11 +2,11 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useNeedsInOneLine, type FlagNeeds } from "~/components/CommunicationFlag";
+import { useNeedsInOneLine, type FlagNeeds } from "~/components/communication/CommunicationFlag";
 import { CheckAnswers } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { useAdvocateRows } from "~/components/RequestParts";
+import { useAdvocateRows } from "~/components/requests/RequestParts";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";

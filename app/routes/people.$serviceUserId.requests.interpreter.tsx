@@ -8,7 +8,7 @@ import { FormPage } from "~/components/forms/FormPage";
 import { useLanguageOptions } from "~/components/forms/language-options";
 import { SelectField } from "~/components/forms/SelectField";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { useInterpreterRows } from "~/components/RequestParts";
+import { useInterpreterRows } from "~/components/requests/RequestParts";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";

@@ -2,7 +2,7 @@ import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useNeedsInOneLine } from "~/components/CommunicationFlag";
+import { useNeedsInOneLine } from "~/components/communication/CommunicationFlag";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";

@@ -8,7 +8,7 @@ import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { getSupporter, setActingOnBehalf, setSharing } from "~/models/sharing.server";
 import { shareableScopes, type ShareableScope } from "~/models/vocabulary/relationships";

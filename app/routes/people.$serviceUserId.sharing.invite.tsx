@@ -6,7 +6,7 @@ import { publicLink } from "~/config.server";
 import { SharingFields } from "~/components/carers/SharingFields";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
+import { FormattedDate, SummaryList } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";

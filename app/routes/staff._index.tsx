@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate, Items } from "~/components/plan/PlanParts";
+import { FormattedDate, Items } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
-import { CommunicationFlag } from "~/components/CommunicationFlag";
+import { CommunicationFlag } from "~/components/communication/CommunicationFlag";
 import { config } from "~/config.server";
 import { attentionCounts } from "~/models/attention.server";
 import { communicationFlags } from "~/models/communication.server";

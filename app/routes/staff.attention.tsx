@@ -1,8 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TheirWords } from "~/components/plan/PlanParts";
-import { useRequestSummary } from "~/components/RequestParts";
+import { TheirWords } from "~/components/display/DisplayParts";
+import { useRequestSummary } from "~/components/requests/RequestParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommunicationFlag } from "~/components/CommunicationFlag";
-import { EnteredByNote, FormattedDate } from "~/components/plan/PlanParts";
-import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
+import { CommunicationFlag } from "~/components/communication/CommunicationFlag";
+import { EnteredByNote, FormattedDate } from "~/components/display/DisplayParts";
+import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/requests/RequestParts";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { communicationFlags } from "~/models/communication.server";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
+import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords, useFormatDate } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
 import { advanceParts } from "~/models/vocabulary/decisions";
 import type { EnteredBy } from "~/models/entered-by.server";
