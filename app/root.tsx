@@ -94,12 +94,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export type RootLoaderData = Awaited<ReturnType<typeof loader>> extends infer R
-  ? R extends { json(): Promise<infer D> }
-    ? D
-    : never
-  : never;
-
 export interface RouteHandle {
   /** Translation key of the page's <title> (and usually its <h1>). */
   titleKey?: string;

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { accounts, recoveryStatements } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { onBehalfCapacity, type Actor } from "./access.server";
@@ -58,10 +58,3 @@ export async function writeRecoveryStatement(db: Db, actor: Actor, serviceUserId
   });
 }
 
-export async function countRecoveryVersions(db: Db, serviceUserId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(recoveryStatements)
-    .where(eq(recoveryStatements.serviceUserId, serviceUserId));
-  return row?.n ?? 0;
-}

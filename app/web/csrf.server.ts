@@ -16,8 +16,6 @@ export function csrfForRequest(request: Request): { token: string; setCookie?: s
   return { token: keyedHash("csrf", fresh), setCookie: serializeCookie(CSRF_COOKIE, fresh) };
 }
 
-export class CsrfError extends Error {}
-
 export function verifyCsrf(request: Request, formData: FormData): void {
   const cookie = readCookie(request, CSRF_COOKIE);
   const sent = formData.get(CSRF_FIELD);
