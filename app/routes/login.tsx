@@ -44,10 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (result.status === "invalid") {
-    return json(
-      submission.reply({ fieldErrors: { email: ["auth:signIn.invalid"] }, hideFields: ["password"] }),
-      { status: 400 },
-    );
+    return invalid(submission.reply({ fieldErrors: { email: ["auth:signIn.invalid"] }, hideFields: ["password"] }));
   }
   // A new session id at every sign-in; any session this browser had is ended on the server.
   await endSession(db, request);
