@@ -19,13 +19,13 @@ export default tseslint.config(
     },
   },
   {
-    // Forms are parsed through app/utils/validation/parse.server.ts, which lets only our translated messages through.
+    // Forms are parsed through app/web/validation/parse.server.ts, which lets only our translated messages through.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/utils/validation/parse.server.ts", "app/**/*.test.{ts,tsx}"],
+    ignores: ["app/web/validation/parse.server.ts", "app/**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@conform-to/zod", "@conform-to/zod/*"], message: "Import parseWithZod from ~/utils/validation/parse.server: it keeps schema messages off the page." }] },
+        { patterns: [{ group: ["@conform-to/zod", "@conform-to/zod/*"], message: "Import parseWithZod from ~/web/validation/parse.server: it keeps schema messages off the page." }] },
       ],
     },
   },

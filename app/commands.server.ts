@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { config, publicLink } from "~/config.server";
 import { AccountExistsError, createAccountWithLink } from "~/models/password-links.server";
-import { openAndMigrate } from "~/utils/startup.server";
+import { openAndMigrate } from "~/server/startup.server";
 
 /** Read `--name value` and `--name=value` options. */
 export function readOptions(args: string[]): Map<string, string> {

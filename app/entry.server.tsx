@@ -5,7 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { isSupportedLanguage } from "~/i18n";
-import { createI18n, resolveLanguage } from "~/utils/i18n.server";
+import { createI18n, resolveLanguage } from "~/web/i18n.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/db.server";
 import { logError } from "~/utils/log.server";
 import { NonceContext } from "~/utils/nonce";
@@ -19,7 +19,7 @@ export {
   seedCommand,
   startDatabaseInBackground,
   stopDatabase,
-} from "~/utils/startup.server";
+} from "~/server/startup.server";
 export { accountCreateCommand } from "~/commands.server";
 export { config } from "~/config.server";
 export { logError } from "~/utils/log.server";

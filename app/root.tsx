@@ -30,14 +30,14 @@ import { config } from "~/config.server";
 import { directionOf, isSupportedLanguage } from "~/i18n";
 import { setPreferredLanguage } from "~/models/account.server";
 import { headerCrisisPlan } from "~/models/people.server";
-import { getSignedIn, IDLE_LIMIT_MS, WARNING_BEFORE_MS } from "~/utils/auth.server";
-import { csrfForRequest } from "~/utils/csrf.server";
-import { serializeCookie } from "~/utils/cookies.server";
+import { getSignedIn, IDLE_LIMIT_MS, WARNING_BEFORE_MS } from "~/web/auth.server";
+import { csrfForRequest } from "~/web/csrf.server";
+import { serializeCookie } from "~/web/cookies.server";
 import { getDb } from "~/utils/db.server";
-import { LANGUAGE_COOKIE, resolveLanguage } from "~/utils/i18n.server";
+import { LANGUAGE_COOKIE, resolveLanguage } from "~/web/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import { randomToken } from "~/utils/crypto.server";
-import { newFormToken, takeFlash } from "~/utils/saves.server";
+import { newFormToken, takeFlash } from "~/web/saves.server";
 import { isSuccessMessage } from "~/utils/success-messages";
 import styles from "~/styles/app.css";
 
@@ -93,12 +93,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { headers },
   );
 }
-
-export type RootLoaderData = Awaited<ReturnType<typeof loader>> extends infer R
-  ? R extends { json(): Promise<infer D> }
-    ? D
-    : never
-  : never;
 
 export interface RouteHandle {
   /** Translation key of the page's <title> (and usually its <h1>). */

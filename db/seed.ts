@@ -78,7 +78,7 @@ export async function seedDemoData(db: Db): Promise<void> {
       { relationshipId: priyaRel, scope: "requests.create", basis: "consent", grantedBy: samAccount },
       { relationshipId: priyaRel, scope: "act_on_behalf", basis: "consent", grantedBy: samAccount },
     ]);
-    await seedPlans(tx as unknown as Db, {
+    await seedPlans(tx, {
       sam: sam!.id,
       maya: maya!.id,
       samAccount,

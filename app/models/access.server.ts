@@ -4,9 +4,11 @@
  * ask `can(actor, action, subject)`. Tested as a table in access.server.test.ts.
  */
 
-import type { RelationshipKind, Scope } from "./vocabulary";
+import type { RelationshipKind, Scope } from "./vocabulary/relationships";
 
-export { relationshipKinds, scopes, type RelationshipKind, type Scope } from "./vocabulary";
+export { relationshipKinds, scopes, type RelationshipKind, type Scope } from "./vocabulary/relationships";
+import { NotFoundError } from "./core.server";
+export { ConflictError, NotFoundError } from "./core.server";
 
 export const actions = [
   "record.view",
@@ -173,4 +175,9 @@ export function visibleServiceUserIds(actor: Actor): string[] {
   return [...new Set(actor.relationships.map((r) => r.serviceUserId))].filter((id) =>
     can(actor, "record.view", { serviceUserId: id }),
   );
+}
+
+/** Throw NotFoundError unless the actor may do this: the same answer as "no such record". */
+export function ensure(actor: Actor, action: Action, serviceUserId: string): void {
+  if (!can(actor, action, { serviceUserId })) throw new NotFoundError();
 }

@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { accounts, auditEvents } from "#db/schema/index";
-import { loadActor } from "~/utils/auth.server";
+import { loadActor } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { addGoal, getGoal, recordGoalProgress } from "./goals.server";
-import { NotFoundError } from "./plan.server";
+import { NotFoundError } from "./access.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "./recovery.server";
 import { endActingOnBehalf, listActingCandidates, listSupporters, recordActingOnBehalf, setActingOnBehalf } from "./sharing.server";
 

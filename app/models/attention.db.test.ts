@@ -7,7 +7,8 @@ import { actorFor, recordId } from "../../tests/support/actors";
 import { attentionCounts, listAttention, markAttentionDone } from "./attention.server";
 import { listCarerMessages, requestAssessment, sendCarerMessage, updateAssessmentRequest } from "./carers.server";
 import { commentOnPlanVersion } from "./plan-versions.server";
-import { NotFoundError, recordReview } from "./plan.server";
+import { recordReview } from "./plan.server";
+import { NotFoundError } from "./access.server";
 import { requestFormat, updateRequestStatus } from "./requests.server";
 
 const WORRY = "Sam has not been answering his phone since Sunday and I am worried";

@@ -18,7 +18,7 @@ import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { can, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export { attentionKinds, type AttentionKind } from "#db/schema/index";
 
@@ -305,7 +305,7 @@ export async function markAttentionDone(db: Db, actor: Actor, kind: AttentionKin
       changed = inserted.length > 0;
     }
     if (changed) {
-      await recordAudit(tx as unknown as Db, actor, { action: "attention.done", serviceUserId, recordType: kind, recordId });
+      await recordAudit(tx, actor, { action: "attention.done", serviceUserId, recordType: kind, recordId });
     }
   });
 }

@@ -15,7 +15,8 @@ import {
   updateCareTeamMember,
   type CareTeamMemberInput,
 } from "./care-team.server";
-import { listCaseload, listTransitions, getPlanView, NotFoundError, savePlanSection, getPlanSection } from "./plan.server";
+import { listCaseload, listTransitions, getPlanView, savePlanSection, getPlanSection } from "./plan.server";
+import { NotFoundError } from "./access.server";
 
 const housing: CareTeamMemberInput = {
   name: "Chris Lee",

@@ -1,10 +1,12 @@
 import { isUuid } from "~/utils/ids";
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
-import { accounts, careTeamMembers, careTransitions, relationships, serviceUsers } from "#db/schema/index";
+import { accounts, careTeamMembers, careTransitions, relationships } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
+import { displayNameOf } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError, recordTeamChange } from "./plan.server";
+import { recordTeamChange } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 /** What staff write about someone in the care team. Many team members never sign in. */
 export interface CareTeamMemberInput {
@@ -65,7 +67,7 @@ async function lockMember(tx: Db, serviceUserId: string, memberId: string) {
 export async function addCareTeamMember(db: Db, actor: Actor, serviceUserId: string, input: CareTeamMemberInput): Promise<string> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const existing = await tx
       .select({ position: careTeamMembers.position })
       .from(careTeamMembers)
@@ -97,7 +99,7 @@ export async function updateCareTeamMember(
 ): Promise<{ changed: boolean }> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const row = await lockMember(txDb, serviceUserId, memberId);
     const same = (Object.keys(input) as (keyof CareTeamMemberInput)[]).every((k) => row[k] === input[k]);
     if (same) return { changed: false };
@@ -123,7 +125,7 @@ export class CoordinatorCannotBeRemovedError extends Error {}
 export async function removeCareTeamMember(db: Db, actor: Actor, serviceUserId: string, memberId: string): Promise<void> {
   ensure(actor, "plan.write", serviceUserId);
   await db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const row = await lockMember(txDb, serviceUserId, memberId);
     if (row.isCoordinator) throw new CoordinatorCannotBeRemovedError();
     await tx.delete(careTeamMembers).where(eq(careTeamMembers.id, memberId));
@@ -171,8 +173,7 @@ export async function currentCoordinatorRelationship(db: Db, serviceUserId: stri
 /** What the "change the coordinator" page needs: who it is now, and who could take over. */
 export async function getCoordinatorForm(db: Db, actor: Actor, serviceUserId: string): Promise<CoordinatorForm> {
   ensure(actor, "plan.write", serviceUserId);
-  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
-  if (!su) throw new NotFoundError();
+  const displayName = await displayNameOf(db, serviceUserId);
   const current = await currentCoordinatorRelationship(db, serviceUserId);
   const [member] = await db
     .select({ organisation: careTeamMembers.organisation })
@@ -185,7 +186,7 @@ export async function getCoordinatorForm(db: Db, actor: Actor, serviceUserId: st
     .where(current ? and(eq(accounts.isStaff, true), ne(accounts.id, current.accountId)) : eq(accounts.isStaff, true))
     .orderBy(asc(accounts.displayName));
   return {
-    displayName: su.displayName,
+    displayName,
     current: current ? { name: current.displayName, organisation: member?.organisation ?? "" } : null,
     choices: staff,
   };
@@ -216,7 +217,7 @@ export async function changeCoordinator(
 ): Promise<{ actorKeepsAccess: boolean }> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const [next] = await tx
       .select({ id: accounts.id, displayName: accounts.displayName, isStaff: accounts.isStaff })
       .from(accounts)

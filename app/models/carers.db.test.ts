@@ -20,7 +20,8 @@ import {
 } from "./carers.server";
 import { addDependant, listDependants, removeDependant } from "./family.server";
 import { acceptInvitation, createInvitation, InvitingYourselfError, NotAllowedError } from "./invitation.server";
-import { getPlanView, NotFoundError } from "./plan.server";
+import { getPlanView } from "./plan.server";
+import { NotFoundError } from "./access.server";
 import { listSupporters, listSupportersForTeam, setSharing } from "./sharing.server";
 
 async function alexRelationship(sam: string) {

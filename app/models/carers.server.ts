@@ -1,13 +1,14 @@
 import { isUuid } from "~/utils/ids";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { accounts, carerAssessmentRequests, carerMessages, carerNeeds, serviceUsers, type AssessmentStatus } from "#db/schema/index";
-import { isNeedsPart, type NeedsPart } from "~/components/carers/needs-parts";
+import { isNeedsPart, type NeedsPart } from "~/models/vocabulary/carer-needs";
 import type { Db } from "~/utils/db.server";
 import { can, type Actor } from "./access.server";
+import { displayNameOf } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { currentCoordinatorRelationship } from "./care-team.server";
-import { ensure, NotFoundError } from "./plan.server";
-import type { Scope } from "./vocabulary";
+import { ensure, NotFoundError } from "./access.server";
+import type { Scope } from "./vocabulary/relationships";
 
 export interface CaredFor {
   serviceUserId: string;
@@ -47,9 +48,7 @@ export async function listCaredFor(db: Db, actor: Actor): Promise<CaredFor[]> {
 /** What the "tell the team" page needs: whose team, and who will read it. */
 export async function getTellTheTeam(db: Db, actor: Actor, serviceUserId: string): Promise<{ displayName: string; coordinator: string | null }> {
   ensure(actor, "team.tell", serviceUserId);
-  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
-  if (!su) throw new NotFoundError();
-  return { displayName: su.displayName, coordinator: await coordinatorName(db, serviceUserId) };
+  return { displayName: await displayNameOf(db, serviceUserId), coordinator: await coordinatorName(db, serviceUserId) };
 }
 
 /** A carer tells the care team something. The person does not see it unless the team decides to share it (CR-05). */
@@ -60,7 +59,7 @@ export async function sendCarerMessage(db: Db, actor: Actor, serviceUserId: stri
       .insert(carerMessages)
       .values({ serviceUserId, fromAccountId: actor.accountId, body })
       .returning({ id: carerMessages.id });
-    await recordAudit(tx as unknown as Db, actor, { action: "carer.message", serviceUserId, recordType: "carer_message", recordId: row!.id });
+    await recordAudit(tx, actor, { action: "carer.message", serviceUserId, recordType: "carer_message", recordId: row!.id });
     return row!.id;
   });
 }
@@ -103,15 +102,20 @@ export async function markCarerMessageRead(db: Db, actor: Actor, serviceUserId: 
       .where(and(eq(carerMessages.id, messageId), eq(carerMessages.serviceUserId, serviceUserId), isNull(carerMessages.readAt)))
       .returning({ id: carerMessages.id });
     if (updated.length) {
-      await recordAudit(tx as unknown as Db, actor, { action: "carer.message.read", serviceUserId, recordType: "carer_message", recordId: messageId });
+      await recordAudit(tx, actor, { action: "carer.message.read", serviceUserId, recordType: "carer_message", recordId: messageId });
     }
   });
 }
 
 export type NeedsRecord = Partial<Record<NeedsPart, { answers: Record<string, string>; updatedAt: string }>>;
 
+/** Whether the actor cares for anyone (may tell a team something): who the carer pages are for. */
+export function isCarer(actor: Actor): boolean {
+  return caredForIds(actor).length > 0;
+}
+
 function requireCarer(actor: Actor): void {
-  if (!caredForIds(actor).length) throw new NotFoundError();
+  if (!isCarer(actor)) throw new NotFoundError();
 }
 
 async function needsOf(db: Db, carerAccountId: string): Promise<NeedsRecord> {
@@ -137,7 +141,7 @@ export async function saveNeedsPart(db: Db, actor: Actor, part: NeedsPart, answe
       .insert(carerNeeds)
       .values({ carerAccountId: actor.accountId, part, answers, updatedAt: now })
       .onConflictDoUpdate({ target: [carerNeeds.carerAccountId, carerNeeds.part], set: { answers, updatedAt: now } });
-    await recordAudit(tx as unknown as Db, actor, { action: "carer.needs.save", recordType: "carer_needs", details: { part } });
+    await recordAudit(tx, actor, { action: "carer.needs.save", recordType: "carer_needs", details: { part } });
   });
 }
 
@@ -217,7 +221,7 @@ export async function requestAssessment(
       .insert(carerAssessmentRequests)
       .values({ carerAccountId: actor.accountId, ...input })
       .returning({ id: carerAssessmentRequests.id });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "carer.assessment.request",
       serviceUserId: input.serviceUserId,
       recordType: "carer_assessment_request",
@@ -270,7 +274,7 @@ export async function updateAssessmentRequest(
       .update(carerAssessmentRequests)
       .set({ status: input.status, note: input.note, updatedAt: now, updatedBy: actor.accountId })
       .where(eq(carerAssessmentRequests.id, row.id));
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "carer.assessment.update",
       serviceUserId,
       recordType: "carer_assessment_request",

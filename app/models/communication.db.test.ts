@@ -5,7 +5,7 @@ import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { communicationFlags, getCommunicationNeedsFor, getMyCommunicationNeeds, saveMyCommunicationNeeds } from "./communication.server";
-import { NotFoundError } from "./plan.server";
+import { NotFoundError } from "./access.server";
 
 const bsl = {
   contactMethods: ["text"],

@@ -3,7 +3,7 @@ import { communicationNeeds, relationships, type LanguageEntry } from "#db/schem
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure } from "./plan.server";
+import { ensure } from "./access.server";
 
 export interface CommunicationNeedsInput {
   contactMethods: string[];
@@ -53,7 +53,7 @@ export async function saveMyCommunicationNeeds(db: Db, actor: Actor, input: Comm
       .values({ accountId: actor.accountId, ...input, reviewedAt: now, updatedAt: now })
       .onConflictDoUpdate({ target: communicationNeeds.accountId, set: { ...input, reviewedAt: now, updatedAt: now } });
     const own = actor.relationships.find((r) => r.kind === "service_user");
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "communication_needs.save",
       serviceUserId: own?.serviceUserId ?? null,
       recordType: "communication_needs",

@@ -18,7 +18,7 @@ import {
   saveNominatedPerson,
   writeStatement,
 } from "./decisions.server";
-import { NotFoundError } from "./plan.server";
+import { NotFoundError } from "./access.server";
 
 type Person = keyof typeof demoPeople;
 const bestInterests = {
@@ -73,7 +73,7 @@ describe("decisions about me", () => {
     await writeStatement(getDb(), await actorFor(demoPeople.priya.email), sam, "wishes", { body: "Second" });
     const versions = await listStatementVersions(getDb(), await actorFor(demoPeople.jo.email), sam, "wishes");
     expect(versions.map((v) => [v.version, v.parts.body, v.enteredBy])).toEqual([
-      [2, "Second", { name: "Priya Shah", capacity: "advocate_for" }],
+      [2, "Second", { name: "Priya Shah", as: "advocate_for" }],
       [1, "First", null],
     ]);
     const rows = await getDb().select().from(personalStatements).where(eq(personalStatements.serviceUserId, sam));
@@ -92,7 +92,7 @@ describe("decisions about me", () => {
     const [row] = await getDb().select().from(decisionConsultees).where(eq(decisionConsultees.id, id));
     expect(row?.enteredAs).toBe("advocate_for");
     const samActor = await actorFor(demoPeople.sam.email);
-    expect((await getDecisionsOverview(getDb(), samActor, sam)).consultees[0]?.enteredBy).toEqual({ name: "Priya Shah", capacity: "advocate_for" });
+    expect((await getDecisionsOverview(getDb(), samActor, sam)).consultees[0]?.enteredBy).toEqual({ name: "Priya Shah", as: "advocate_for" });
     // Maya cannot remove it, even knowing its id.
     await expect(removeConsultee(getDb(), await actorFor(demoPeople.maya.email), sam, id)).rejects.toBeInstanceOf(NotFoundError);
     await removeConsultee(getDb(), samActor, sam, id);

@@ -7,7 +7,6 @@ import {
   healthAttorneys,
   nominatedPersons,
   personalStatements,
-  serviceUsers,
   type StatementKind,
 } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
@@ -15,20 +14,16 @@ import { isUuid } from "~/utils/ids";
 import { can, onBehalfCapacity, type Actor } from "./access.server";
 import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import type { AttorneyKind, ConsultScope, LifeSustaining } from "./decisions-vocabulary";
-import { ensure, NotFoundError } from "./plan.server";
+import type { AttorneyKind, ConsultScope, LifeSustaining } from "./vocabulary/decisions";
+import { ensure, NotFoundError } from "./access.server";
+import { displayNameOf, enteredByNamed, type EnteredBy } from "./entered-by.server";
 
-/** Who wrote a person-written entry, when it was written on their behalf: "Priya Shah (advocate)". */
-export interface EnteredBy {
-  name: string;
-  capacity: "advocate_for" | "attorney_for";
-}
 
 export interface StatementVersion {
   version: number;
   parts: Record<string, string>;
   writtenAt: string;
-  enteredBy: EnteredBy | null;
+  enteredBy: EnteredBy;
 }
 
 export interface AdvanceDecisionFact {
@@ -45,7 +40,7 @@ export interface Consultee {
   contact: string;
   scopes: ConsultScope[];
   scopeOther: string;
-  enteredBy: EnteredBy | null;
+  enteredBy: EnteredBy;
 }
 
 export interface AttorneyRecord {
@@ -55,7 +50,7 @@ export interface AttorneyRecord {
   lifeSustaining: LifeSustaining;
   opgReference: string;
   updatedAt: string;
-  enteredBy: EnteredBy | null;
+  enteredBy: EnteredBy;
   /** Null until staff have checked it is registered with the Office of the Public Guardian. */
   registrationChecked: { on: string; by: string | null } | null;
 }
@@ -64,7 +59,7 @@ export interface NominatedPerson {
   name: string;
   contact: string;
   updatedAt: string;
-  enteredBy: EnteredBy | null;
+  enteredBy: EnteredBy;
 }
 
 export interface BestInterestsDecision {
@@ -89,16 +84,6 @@ export interface DecisionsOverview {
   bestInterests: BestInterestsDecision[];
 }
 
-function enteredBy(enteredAs: string | null, name: string | null): EnteredBy | null {
-  if ((enteredAs === "advocate_for" || enteredAs === "attorney_for") && name) return { name, capacity: enteredAs };
-  return null;
-}
-
-async function displayNameOf(db: Db, serviceUserId: string): Promise<string> {
-  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
-  if (!su) throw new NotFoundError();
-  return su.displayName;
-}
 
 async function statementVersions(db: Db, serviceUserId: string, kind: StatementKind, limit?: number): Promise<StatementVersion[]> {
   const query = db
@@ -108,7 +93,7 @@ async function statementVersions(db: Db, serviceUserId: string, kind: StatementK
     .where(and(eq(personalStatements.serviceUserId, serviceUserId), eq(personalStatements.kind, kind)))
     .orderBy(desc(personalStatements.version));
   const rows = limit ? await query.limit(limit) : await query;
-  return rows.map((r) => ({ version: r.version, parts: r.parts, writtenAt: r.createdAt.toISOString(), enteredBy: enteredBy(r.enteredAs, r.author) }));
+  return rows.map((r) => ({ version: r.version, parts: r.parts, writtenAt: r.createdAt.toISOString(), enteredBy: enteredByNamed(r.enteredAs, r.author) }));
 }
 
 async function advanceDecisionOf(db: Db, serviceUserId: string): Promise<AdvanceDecisionFact | null> {
@@ -161,7 +146,7 @@ export async function getDecisionsOverview(db: Db, actor: Actor, serviceUserId: 
       contact: c.contact,
       scopes: c.scopes as ConsultScope[],
       scopeOther: c.scopeOther,
-      enteredBy: enteredBy(c.enteredAs, author),
+      enteredBy: enteredByNamed(c.enteredAs, author),
     })),
     attorney: attorney
       ? {
@@ -171,12 +156,12 @@ export async function getDecisionsOverview(db: Db, actor: Actor, serviceUserId: 
           lifeSustaining: attorney.a.lifeSustaining,
           opgReference: attorney.a.opgReference,
           updatedAt: attorney.a.updatedAt.toISOString(),
-          enteredBy: enteredBy(attorney.a.enteredAs, attorney.author),
+          enteredBy: enteredByNamed(attorney.a.enteredAs, attorney.author),
           registrationChecked: attorney.a.registrationCheckedOn ? { on: attorney.a.registrationCheckedOn, by: checkedBy } : null,
         }
       : null,
     nominatedPerson: nominated
-      ? { name: nominated.n.name, contact: nominated.n.contact, updatedAt: nominated.n.updatedAt.toISOString(), enteredBy: enteredBy(nominated.n.enteredAs, nominated.author) }
+      ? { name: nominated.n.name, contact: nominated.n.contact, updatedAt: nominated.n.updatedAt.toISOString(), enteredBy: enteredByNamed(nominated.n.enteredAs, nominated.author) }
       : null,
     bestInterests: bestInterests.map(({ b, by }) => ({
       id: b.id,
@@ -206,7 +191,7 @@ export async function listStatementVersions(db: Db, actor: Actor, serviceUserId:
 export async function writeStatement(db: Db, actor: Actor, serviceUserId: string, kind: StatementKind, parts: Record<string, string>): Promise<number> {
   ensure(actor, "decisions.write", serviceUserId);
   return db.transaction(async (tx) => {
-    await lockPerson(tx as unknown as Db, serviceUserId);
+    await lockPerson(tx, serviceUserId);
     const [latest] = await tx
       .select({ version: personalStatements.version })
       .from(personalStatements)
@@ -215,7 +200,7 @@ export async function writeStatement(db: Db, actor: Actor, serviceUserId: string
       .limit(1);
     const version = (latest?.version ?? 0) + 1;
     await tx.insert(personalStatements).values({ serviceUserId, kind, version, parts, writtenBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
-    await recordAudit(tx as unknown as Db, actor, { action: `decisions.${kind}.write`, serviceUserId, recordType: `statement.${kind}`, recordId: String(version) });
+    await recordAudit(tx, actor, { action: `decisions.${kind}.write`, serviceUserId, recordType: `statement.${kind}`, recordId: String(version) });
     return version;
   });
 }
@@ -232,7 +217,7 @@ export async function recordAdvanceDecision(
   await db.transaction(async (tx) => {
     const values = { ...input, recordedBy: actor.accountId, updatedAt: now };
     await tx.insert(advanceDecisions).values({ serviceUserId, ...values }).onConflictDoUpdate({ target: advanceDecisions.serviceUserId, set: values });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.adrt.record", serviceUserId, recordType: "advance_decision", details: { exists: input.exists } });
+    await recordAudit(tx, actor, { action: "decisions.adrt.record", serviceUserId, recordType: "advance_decision", details: { exists: input.exists } });
   });
 }
 
@@ -252,7 +237,7 @@ export async function addConsultee(db: Db, actor: Actor, serviceUserId: string, 
       .insert(decisionConsultees)
       .values({ serviceUserId, ...input, createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) })
       .returning({ id: decisionConsultees.id });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.consultee.add", serviceUserId, recordType: "decision_consultee", recordId: row!.id });
+    await recordAudit(tx, actor, { action: "decisions.consultee.add", serviceUserId, recordType: "decision_consultee", recordId: row!.id });
     return row!.id;
   });
 }
@@ -273,7 +258,7 @@ export async function removeConsultee(db: Db, actor: Actor, serviceUserId: strin
   await getConsultee(db, actor, serviceUserId, consulteeId);
   await db.transaction(async (tx) => {
     await tx.delete(decisionConsultees).where(and(eq(decisionConsultees.id, consulteeId), eq(decisionConsultees.serviceUserId, serviceUserId)));
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.consultee.remove", serviceUserId, recordType: "decision_consultee", recordId: consulteeId });
+    await recordAudit(tx, actor, { action: "decisions.consultee.remove", serviceUserId, recordType: "decision_consultee", recordId: consulteeId });
   });
 }
 
@@ -303,7 +288,7 @@ export async function saveAttorney(db: Db, actor: Actor, serviceUserId: string, 
       registrationCheckedBy: same ? old.registrationCheckedBy : null,
     };
     await tx.insert(healthAttorneys).values({ serviceUserId, ...values }).onConflictDoUpdate({ target: healthAttorneys.serviceUserId, set: values });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.attorney.save", serviceUserId, recordType: "health_attorney", details: { kind: input.kind, checkCleared: !!old?.registrationCheckedOn && !same } });
+    await recordAudit(tx, actor, { action: "decisions.attorney.save", serviceUserId, recordType: "health_attorney", details: { kind: input.kind, checkCleared: !!old?.registrationCheckedOn && !same } });
   });
 }
 
@@ -313,7 +298,7 @@ export async function removeAttorney(db: Db, actor: Actor, serviceUserId: string
   await db.transaction(async (tx) => {
     const removed = await tx.delete(healthAttorneys).where(eq(healthAttorneys.serviceUserId, serviceUserId)).returning({ kind: healthAttorneys.kind });
     if (!removed.length) throw new NotFoundError();
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.attorney.remove", serviceUserId, recordType: "health_attorney", details: { kind: removed[0]!.kind } });
+    await recordAudit(tx, actor, { action: "decisions.attorney.remove", serviceUserId, recordType: "health_attorney", details: { kind: removed[0]!.kind } });
   });
 }
 
@@ -327,7 +312,7 @@ export async function markAttorneyRegistered(db: Db, actor: Actor, serviceUserId
       .where(eq(healthAttorneys.serviceUserId, serviceUserId))
       .returning({ id: healthAttorneys.serviceUserId });
     if (!updated.length) throw new NotFoundError();
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.attorney.registered", serviceUserId, recordType: "health_attorney", details: { checkedOn } });
+    await recordAudit(tx, actor, { action: "decisions.attorney.registered", serviceUserId, recordType: "health_attorney", details: { checkedOn } });
   });
 }
 
@@ -337,12 +322,12 @@ export async function saveNominatedPerson(db: Db, actor: Actor, serviceUserId: s
   await db.transaction(async (tx) => {
     if (!input) {
       await tx.delete(nominatedPersons).where(eq(nominatedPersons.serviceUserId, serviceUserId));
-      await recordAudit(tx as unknown as Db, actor, { action: "decisions.nominated_person.remove", serviceUserId, recordType: "nominated_person" });
+      await recordAudit(tx, actor, { action: "decisions.nominated_person.remove", serviceUserId, recordType: "nominated_person" });
       return;
     }
     const values = { ...input, createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId), updatedAt: now };
     await tx.insert(nominatedPersons).values({ serviceUserId, ...values }).onConflictDoUpdate({ target: nominatedPersons.serviceUserId, set: values });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.nominated_person.save", serviceUserId, recordType: "nominated_person" });
+    await recordAudit(tx, actor, { action: "decisions.nominated_person.save", serviceUserId, recordType: "nominated_person" });
   });
 }
 
@@ -362,7 +347,7 @@ export async function recordBestInterests(db: Db, actor: Actor, serviceUserId: s
       .insert(bestInterestsDecisions)
       .values({ serviceUserId, ...input, recordedBy: actor.accountId })
       .returning({ id: bestInterestsDecisions.id });
-    await recordAudit(tx as unknown as Db, actor, { action: "decisions.best_interests.record", serviceUserId, recordType: "best_interests_decision", recordId: row!.id });
+    await recordAudit(tx, actor, { action: "decisions.best_interests.record", serviceUserId, recordType: "best_interests_decision", recordId: row!.id });
     return row!.id;
   });
 }

@@ -4,7 +4,7 @@ import { dependants, youngCarerQuestions, type YoungCarerAnswer } from "#db/sche
 import type { Db } from "~/utils/db.server";
 import { can, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export interface Dependant {
   id: string;
@@ -36,7 +36,7 @@ export async function addDependant(db: Db, actor: Actor, serviceUserId: string, 
   ensure(actor, "sharing.manage", serviceUserId);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(dependants).values({ serviceUserId, ...input }).returning({ id: dependants.id });
-    await recordAudit(tx as unknown as Db, actor, { action: "dependant.add", serviceUserId, recordType: "dependant", recordId: row!.id });
+    await recordAudit(tx, actor, { action: "dependant.add", serviceUserId, recordType: "dependant", recordId: row!.id });
     return row!.id;
   });
 }
@@ -50,7 +50,7 @@ export async function removeDependant(db: Db, actor: Actor, serviceUserId: strin
       .where(and(eq(dependants.id, dependantId), eq(dependants.serviceUserId, serviceUserId)))
       .returning({ id: dependants.id });
     if (!removed.length) throw new NotFoundError();
-    await recordAudit(tx as unknown as Db, actor, { action: "dependant.remove", serviceUserId, recordType: "dependant", recordId: dependantId });
+    await recordAudit(tx, actor, { action: "dependant.remove", serviceUserId, recordType: "dependant", recordId: dependantId });
   });
 }
 
@@ -70,6 +70,6 @@ export async function answerYoungCarerQuestion(db: Db, actor: Actor, serviceUser
       .insert(youngCarerQuestions)
       .values({ accountId: actor.accountId, serviceUserId, answer, answeredAt: now })
       .onConflictDoUpdate({ target: [youngCarerQuestions.accountId, youngCarerQuestions.serviceUserId], set: { answer, answeredAt: now } });
-    await recordAudit(tx as unknown as Db, actor, { action: "young_carer.answer", serviceUserId, recordType: "young_carer_question", details: { answer } });
+    await recordAudit(tx, actor, { action: "young_carer.answer", serviceUserId, recordType: "young_carer_question", details: { answer } });
   });
 }

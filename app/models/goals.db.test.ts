@@ -5,7 +5,7 @@ import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { addGoal, getGoal, recordGoalProgress, setGoalStatus, suggestGoal, updateGoal } from "./goals.server";
-import { NotFoundError } from "./plan.server";
+import { NotFoundError } from "./access.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "./recovery.server";
 
 const newGoal = { what: "Join a choir", why: "", firstStep: "", whoCanHelp: "", targetDate: null };

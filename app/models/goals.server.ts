@@ -5,7 +5,7 @@ import type { Db } from "~/utils/db.server";
 import { onBehalfCapacity, type Actor } from "./access.server";
 import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export interface GoalInput {
   what: string;
@@ -32,7 +32,7 @@ export async function addGoal(db: Db, actor: Actor, serviceUserId: string, input
       .insert(goals)
       .values({ serviceUserId, ...input, status: "active", createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) })
       .returning({ id: goals.id });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "goal.add",
       serviceUserId,
       recordType: "goal",
@@ -95,7 +95,7 @@ export async function recordGoalProgress(
   const goal = await findGoal(db, serviceUserId, goalId);
   await db.transaction(async (tx) => {
     await tx.insert(goalProgress).values({ goalId: goal.id, rating: input.rating, note: input.note, recordedAt: now, recordedBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "goal.progress",
       serviceUserId,
       recordType: "goal",
@@ -114,7 +114,7 @@ export async function updateGoal(db: Db, actor: Actor, serviceUserId: string, go
   if (!fields.length) return { changed: false };
   await db.transaction(async (tx) => {
     await tx.update(goals).set({ ...input, updatedAt: new Date() }).where(eq(goals.id, goal.id));
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "goal.update",
       serviceUserId,
       recordType: "goal",
@@ -137,7 +137,7 @@ export async function setGoalStatus(
   const goal = await findGoal(db, serviceUserId, goalId);
   await db.transaction(async (tx) => {
     await tx.update(goals).set({ status, updatedAt: new Date() }).where(eq(goals.id, goal.id));
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "goal.status",
       serviceUserId,
       recordType: "goal",
@@ -160,7 +160,7 @@ export async function suggestGoal(
       .insert(goals)
       .values({ serviceUserId, what: input.what, why: input.why, status: "suggested", suggestedBy: actor.accountId, createdBy: actor.accountId })
       .returning({ id: goals.id });
-    await recordAudit(tx as unknown as Db, actor, { action: "goal.suggest", serviceUserId, recordType: "goal", recordId: goal!.id });
+    await recordAudit(tx, actor, { action: "goal.suggest", serviceUserId, recordType: "goal", recordId: goal!.id });
     return goal!.id;
   });
 }
@@ -183,7 +183,7 @@ export async function respondToSuggestion(
   const what = input.response === "accept" && input.what ? input.what : goal.what;
   await db.transaction(async (tx) => {
     await tx.update(goals).set({ status, what, updatedAt: new Date() }).where(eq(goals.id, goal.id));
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "goal.respond",
       serviceUserId,
       recordType: "goal",

@@ -4,7 +4,7 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
 import { can, type Actor } from "./access.server";
-import type { GrantBasis, InvitableKind, Scope } from "./vocabulary";
+import type { GrantBasis, InvitableKind, Scope } from "./vocabulary/relationships";
 import { normaliseEmail } from "./account.server";
 import { recordAudit } from "./audit.server";
 
@@ -84,7 +84,7 @@ export async function createInvitation(
         expiresAt,
       })
       .returning({ id: invitations.id });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "invitation.create",
       serviceUserId,
       recordType: "invitation",
@@ -169,7 +169,7 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ usedAt: now, acceptedBy: accountId })
       .where(and(eq(invitations.id, inv.id)));
-    await recordAudit(tx as unknown as Db, { accountId, isStaff: false, relationships: [] }, {
+    await recordAudit(tx, { accountId, isStaff: false, relationships: [] }, {
       action: "invitation.accept",
       serviceUserId: inv.serviceUserId,
       recordType: "invitation",

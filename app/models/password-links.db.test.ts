@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, invitations, loginAttempts, passwordLinks, sessions } from "#db/schema/index";
 import { demoPeople, hasDemoAccounts, seedDemoData } from "#db/seed";
-import { createSession } from "~/utils/auth.server";
+import { createSession } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
 import { signIn } from "./account.server";
 import { purgeExpired } from "./housekeeping.server";

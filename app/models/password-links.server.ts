@@ -33,8 +33,8 @@ export async function createAccountWithLink(
       .insert(accounts)
       .values({ email, displayName: input.displayName, isStaff: input.role === "staff", isAdmin: input.role === "admin" })
       .returning({ id: accounts.id });
-    const token = await insertLink(tx as unknown as Db, account!.id, "setup", now);
-    await recordAudit(tx as unknown as Db, null, {
+    const token = await insertLink(tx, account!.id, "setup", now);
+    await recordAudit(tx, null, {
       action: "account.create",
       recordType: "account",
       recordId: account!.id,
@@ -95,7 +95,7 @@ export async function setPasswordFromLink(db: Db, input: { token: string; passwo
     await tx.update(passwordLinks).set({ usedAt: now }).where(eq(passwordLinks.id, link.id));
     await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, link.accountId));
     await tx.delete(sessions).where(eq(sessions.accountId, link.accountId));
-    await recordAudit(tx as unknown as Db, { accountId: link.accountId, isStaff: false, relationships: [] }, {
+    await recordAudit(tx, { accountId: link.accountId, isStaff: false, relationships: [] }, {
       action: "account.password_set",
       recordType: "account",
       recordId: link.accountId,

@@ -4,7 +4,8 @@ import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { commentOnPlanVersion, getPlanVersion, listPlanVersions } from "./plan-versions.server";
-import { NotFoundError, recordReview, getPlanView } from "./plan.server";
+import { recordReview, getPlanView } from "./plan.server";
+import { NotFoundError } from "./access.server";
 
 describe("plan versions and the person's view of them", () => {
   it("lists versions newest first with what changed", async () => {

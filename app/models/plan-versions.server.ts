@@ -3,7 +3,7 @@ import { accounts, carePlanVersions, planVersionComments, type Agreement, type P
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export interface VersionComment {
   agreement: Agreement;
@@ -101,7 +101,7 @@ export async function commentOnPlanVersion(
   const row = await findVersion(db, serviceUserId, version);
   await db.transaction(async (tx) => {
     await tx.insert(planVersionComments).values({ versionId: row.id, accountId: actor.accountId, ...input });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "plan.comment",
       serviceUserId,
       recordType: "care_plan",

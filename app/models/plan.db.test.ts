@@ -5,7 +5,8 @@ import { samPlanV2 } from "#db/seed-plans";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { addGoal } from "./goals.server";
-import { getNextReview, getPlanView, isOverdue, markPlanChangesSeen, NotFoundError } from "./plan.server";
+import { getNextReview, getPlanView, isOverdue, markPlanChangesSeen } from "./plan.server";
+import { NotFoundError } from "./access.server";
 
 describe("the plan as each person may see it", () => {
   it("Sam sees every part of his own plan, recovery first in his own words", async () => {
@@ -154,7 +155,7 @@ describe("staff editing the plan", () => {
 
   it("nobody but the care team can change the plan", async () => {
     const { getPlanSection, savePlanSection } = await import("./plan.server");
-    const { NotFoundError } = await import("./plan.server");
+    const { NotFoundError } = await import("./access.server");
     await seedDemoData(getDb());
     const sam = await recordId("Sam Taylor");
     for (const email of [demoPeople.sam.email, demoPeople.alex.email, demoPeople.priya.email, demoPeople.tom.email]) {

@@ -15,28 +15,10 @@ import {
 } from "#db/schema/index";
 import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import type { Db } from "~/utils/db.server";
-import { can, capacityFor, type Actor, type Action } from "./access.server";
+import { can, capacityFor, ConflictError, ensure, NotFoundError, type Action, type Actor } from "./access.server";
 import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { listSupportersForTeam } from "./sharing.server";
-
-export class NotFoundError extends Error {}
-
-/**
- * Someone else saved the same thing after this person started editing it. Nothing was saved; the
- * caller shows what changed and lets the person save again on top of it (with `version` as the base).
- */
-export class ConflictError<T = unknown> extends Error {
-  override name = "ConflictError";
-  constructor(readonly latest: { version: number; value: T; changedBy: string | null; changedAt: string }) {
-    super("Changed by someone else since it was opened");
-  }
-}
-
-/** Throw NotFoundError unless the actor may do this: the same answer as "no such record". */
-export function ensure(actor: Actor, action: Action, serviceUserId: string): void {
-  if (!can(actor, action, { serviceUserId })) throw new NotFoundError();
-}
 
 export interface CareTeamEntry {
   id: string;
@@ -373,7 +355,7 @@ export async function savePlanSection<S extends EditableSection>(
 ): Promise<{ version: number; changed: boolean }> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const latest = await lockLatestVersion(txDb, serviceUserId);
     const current = latest?.content ?? emptyContent;
     // Opened at an older version: a conflict only if this same section changed since (another
@@ -465,20 +447,13 @@ export async function recordReview(
       .insert(reviews)
       .values({ serviceUserId, ...input, recordedBy: actor.accountId })
       .returning({ id: reviews.id });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "review.record",
       serviceUserId,
       recordType: "review",
       recordId: row!.id,
     });
   });
-}
-
-export async function getDisplayName(db: Db, actor: Actor, serviceUserId: string, action: Action): Promise<string> {
-  ensure(actor, action, serviceUserId);
-  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
-  if (!su) throw new NotFoundError();
-  return su.displayName;
 }
 
 export interface TransitionEntry {
@@ -525,7 +500,7 @@ export async function changePlanLevel(
         recordedBy: actor.accountId,
       })
       .returning({ id: careTransitions.id });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "plan.level",
       serviceUserId,
       recordType: "care_transition",

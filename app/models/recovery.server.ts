@@ -1,11 +1,11 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { accounts, recoveryStatements } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { onBehalfCapacity, type Actor } from "./access.server";
 import type { EnteredBy } from "./entered-by.server";
 import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure } from "./plan.server";
+import { ensure } from "./access.server";
 
 export interface RecoveryVersion {
   version: number;
@@ -39,7 +39,7 @@ export async function listRecoveryVersions(db: Db, actor: Actor, serviceUserId: 
 export async function writeRecoveryStatement(db: Db, actor: Actor, serviceUserId: string, body: string): Promise<number> {
   ensure(actor, "recovery.write", serviceUserId);
   return db.transaction(async (tx) => {
-    await lockPerson(tx as unknown as Db, serviceUserId);
+    await lockPerson(tx, serviceUserId);
     const [latest] = await tx
       .select({ version: recoveryStatements.version })
       .from(recoveryStatements)
@@ -48,7 +48,7 @@ export async function writeRecoveryStatement(db: Db, actor: Actor, serviceUserId
       .limit(1);
     const version = (latest?.version ?? 0) + 1;
     await tx.insert(recoveryStatements).values({ serviceUserId, version, body, writtenBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "recovery.write",
       serviceUserId,
       recordType: "recovery_statement",
@@ -58,10 +58,3 @@ export async function writeRecoveryStatement(db: Db, actor: Actor, serviceUserId
   });
 }
 
-export async function countRecoveryVersions(db: Db, serviceUserId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)`.mapWith(Number) })
-    .from(recoveryStatements)
-    .where(eq(recoveryStatements.serviceUserId, serviceUserId));
-  return row?.n ?? 0;
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
-import { NotFoundError } from "./plan.server";
+import { NotFoundError } from "./access.server";
 import {
   cancelRequest,
   getRequest,

@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { accounts, serviceUsers, supportRequestEvents, supportRequests, type RequestKind, type RequestStatus } from "#db/schema/index";
-import type { formatDeliveries, formatDocuments, requestFormats } from "./communication-vocabulary";
+import type { formatDeliveries, formatDocuments, requestFormats } from "./vocabulary/communication";
 import type { AdvocateContactMethod, AdvocateReferrer, AdvocateRequestKind, LegalStatus } from "./advocacy";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { can, capacityFor, onBehalfCapacity, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import type { EnteredBy } from "./entered-by.server";
-import { ensure, NotFoundError } from "./plan.server";
+import { ensure, NotFoundError } from "./access.server";
 
 export interface InterpreterDetails {
   need: string;
@@ -136,7 +136,7 @@ async function createRequest(db: Db, actor: Actor, serviceUserId: string, kind: 
       .values({ serviceUserId, kind, details, appointmentAt, createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) })
       .returning({ id: supportRequests.id });
     await tx.insert(supportRequestEvents).values({ requestId: row!.id, status: "sent", byAccountId: actor.accountId });
-    await recordAudit(tx as unknown as Db, actor, { action: "request.create", serviceUserId, recordType: "support_request", recordId: row!.id, details: { kind } });
+    await recordAudit(tx, actor, { action: "request.create", serviceUserId, recordType: "support_request", recordId: row!.id, details: { kind } });
     return row!.id;
   });
 }
@@ -254,7 +254,7 @@ async function move(
     }
     await tx.update(supportRequests).set({ status, updatedAt: now }).where(eq(supportRequests.id, requestId));
     await tx.insert(supportRequestEvents).values({ requestId, status, note, byAccountId: actor.accountId, at: now });
-    await recordAudit(tx as unknown as Db, actor, { action: "request.status", serviceUserId, recordType: "support_request", recordId: requestId, details: { status } });
+    await recordAudit(tx, actor, { action: "request.status", serviceUserId, recordType: "support_request", recordId: requestId, details: { status } });
   });
 }
 

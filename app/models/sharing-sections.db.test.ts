@@ -3,10 +3,11 @@ import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { getGoal } from "./goals.server";
-import { getNextReview, getPlanView, NotFoundError } from "./plan.server";
+import { getNextReview, getPlanView } from "./plan.server";
+import { NotFoundError } from "./access.server";
 import { listRecoveryVersions } from "./recovery.server";
 import { listSupporters, setSharing } from "./sharing.server";
-import { shareableScopes, type ShareableScope } from "./vocabulary";
+import { shareableScopes, type ShareableScope } from "./vocabulary/relationships";
 
 /**
  * Carer × what is shared × every part of the plan, through the real loaders: a carer sees a part

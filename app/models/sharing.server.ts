@@ -4,8 +4,8 @@ import { accounts, auditEvents, relationships, sharingGrants } from "#db/schema/
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { recordAudit } from "./audit.server";
-import { ensure, NotFoundError } from "./plan.server";
-import { shareableScopes, supporterKinds, type Scope, type ShareableScope, type SupporterKind } from "./vocabulary";
+import { ensure, NotFoundError } from "./access.server";
+import { shareableScopes, supporterKinds, type Scope, type ShareableScope, type SupporterKind } from "./vocabulary/relationships";
 
 export interface ActiveGrant {
   scope: Scope;
@@ -161,7 +161,7 @@ export async function setSharing(
   ensure(actor, "sharing.manage", serviceUserId);
   await getSupporter(db, actor, serviceUserId, relationshipId, now);
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const current = await tx
       .select({ id: sharingGrants.id, scope: sharingGrants.scope, endsAt: sharingGrants.endsAt })
       .from(sharingGrants)
@@ -233,7 +233,7 @@ export async function setActingOnBehalf(db: Db, actor: Actor, serviceUserId: str
   const supporter = await getSupporter(db, actor, serviceUserId, relationshipId, now);
   if (supporter.kind === "carer_of") throw new NotFoundError();
   return db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
+    const txDb = tx;
     const current = await actingGrants(txDb, relationshipId, now, ["consent"]);
     if (on === current.length > 0) return false;
     if (on) {
@@ -282,7 +282,7 @@ export async function recordActingOnBehalf(
       startsAt: now,
       endsAt: endOfDay(input.endsOn),
     });
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "sharing.change",
       serviceUserId,
       recordType: "relationship",
@@ -305,13 +305,13 @@ export async function endActingOnBehalf(db: Db, actor: Actor, serviceUserId: str
   const supporter = (await supportersOf(db, serviceUserId, now)).find((s) => s.relationshipId === relationshipId);
   if (!supporter) throw new NotFoundError();
   await db.transaction(async (tx) => {
-    const recorded = await actingGrants(tx as unknown as Db, relationshipId, now, ["best_interests", "lasting_power_of_attorney"]);
+    const recorded = await actingGrants(tx, relationshipId, now, ["best_interests", "lasting_power_of_attorney"]);
     if (!recorded.length) return;
     await tx
       .update(sharingGrants)
       .set({ withdrawnAt: now, withdrawnBy: actor.accountId })
       .where(inArray(sharingGrants.id, recorded.map((g) => g.id)));
-    await recordAudit(tx as unknown as Db, actor, {
+    await recordAudit(tx, actor, {
       action: "sharing.change",
       serviceUserId,
       recordType: "relationship",

@@ -7,7 +7,7 @@ import { attentionCounts } from "~/models/attention.server";
 import { getMyCommunicationNeeds } from "~/models/communication.server";
 import { listVisibleRecords } from "~/models/people.server";
 import type { RouteHandle } from "~/root";
-import { getSignedIn, loginPath } from "~/utils/auth.server";
+import { getSignedIn, loginPath } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 

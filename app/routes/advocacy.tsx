@@ -9,9 +9,9 @@ import { answers3, mhaStatuses, suggestAdvocates, type Answer3, type MhaStatus }
 import type { RouteHandle } from "~/root";
 import { can } from "~/models/access.server";
 import { listVisibleRecords } from "~/models/people.server";
-import { getSignedIn } from "~/utils/auth.server";
+import { getSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
 
 export const handle: RouteHandle = { titleKey: "advocacy:title" };

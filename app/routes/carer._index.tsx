@@ -5,7 +5,7 @@ import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { listCaredFor } from "~/models/carers.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 

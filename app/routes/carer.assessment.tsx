@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { contactMethods, needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
+import { contactMethods, needsPartNames, needsPartStatus } from "~/models/vocabulary/carer-needs";
 import { ChangeOrSend } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
+import { FormattedDate, SummaryList } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -21,14 +21,14 @@ import {
   requestAssessment,
 } from "~/models/carers.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { saved, saveOnce } from "~/utils/saves.server";
-import { assessmentRequestSchema } from "~/utils/validation/sharing.server";
+import { orNotFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
+import { saved, saveOnce } from "~/web/saves.server";
+import { assessmentRequestSchema } from "~/web/validation/sharing.server";
 
 export const handle: RouteHandle = { titleKey: "carers:assessment.formTitle" };
 

@@ -1,8 +1,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { isNeedsPart, needsPartNames, needsParts, optionSets, type NeedsField, type NeedsPart } from "~/components/carers/needs-parts";
+import { isNeedsPart, needsPartNames, needsParts, optionSets, type NeedsField, type NeedsPart } from "~/models/vocabulary/carer-needs";
 import { YoungCarersNote } from "~/components/carers/SharingFields";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
@@ -11,15 +11,14 @@ import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { getMyNeeds, listCaredFor, saveNeedsPart } from "~/models/carers.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { needsPartSchema } from "~/utils/validation/sharing.server";
+import { invalid, orNotFound, requireRole } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
+import { needsPartSchema } from "~/web/validation/sharing.server";
 import { formatList } from "~/utils/locale-format";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 function partFrom(value: string | undefined): NeedsPart {
   if (!isNeedsPart(value)) throw new Response("Not found", { status: 404 });
@@ -27,11 +26,11 @@ function partFrom(value: string | undefined): NeedsPart {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
+  const { actor, account, t } = await requireRole(request, "carer");
   const part = partFrom(params.part);
   const needs = await orNotFound(getMyNeeds(getDb(), actor));
   const caredFor = await listCaredFor(getDb(), actor);
-  const { t, lng } = getFixedT(request, account.preferredLanguage);
+  const { lng } = getFixedT(request, account.preferredLanguage);
   return json({
     part,
     answers: needs[part]?.answers ?? {},
@@ -45,11 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor } = await requireRole(request, "carer");
   const formData = await requireFormData(request);
   const part = partFrom(params.part);
   const submission = parseWithZod(formData, { schema: needsPartSchema(part) });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(saveNeedsPart(tx, actor, part, submission.value));
     // Straight on to the next part not yet looked at; back to the list when this was the last.

@@ -1,19 +1,18 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { needsPartNames, needsPartStatus } from "~/components/carers/needs-parts";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { needsPartNames, needsPartStatus } from "~/models/vocabulary/carer-needs";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
 import { getMyNeeds, listMyAssessmentRequests } from "~/models/carers.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
+import { orNotFound, requireRole } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "carers:needs.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor } = await requireRole(request, "carer");
   const needs = await orNotFound(getMyNeeds(getDb(), actor));
   const requests = await listMyAssessmentRequests(getDb(), actor);
   return json({ needs, requests });

@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 
 /** "People who support me": the signed-in person's own list. Carers start from their own page. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,13 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
 import { FormPage } from "~/components/forms/FormPage";
 import { useLanguageOptions } from "~/components/forms/language-options";
 import { SelectField } from "~/components/forms/SelectField";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";
@@ -21,14 +21,15 @@ import {
   informationFormats,
   languageModes,
   languageProficiencies,
-} from "~/models/communication-vocabulary";
+} from "~/models/vocabulary/communication";
 import { getMyCommunicationNeeds, saveMyCommunicationNeeds } from "~/models/communication.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireSignedIn } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { communicationNeedsSchema } from "~/utils/validation/communication.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { communicationNeedsSchema } from "~/web/validation/communication.server";
+import { saved, saveOnce } from "~/web/saves.server";
+import { invalid } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "communication:title" };
 
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requireSignedIn(request);
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: communicationNeedsSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await saveMyCommunicationNeeds(tx, actor, submission.value);
     // "saved=1" only marks the address as after a save; the message comes from the session.

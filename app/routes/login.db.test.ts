@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoPeople, DEMO_PASSWORD, seedDemoData } from "#db/seed";
-import { csrfForRequest } from "~/utils/csrf.server";
+import { csrfForRequest } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { action } from "./login";
 

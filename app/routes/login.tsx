@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,12 +9,13 @@ import { Form } from "~/components/ui/Form";
 import { TextField } from "~/components/ui/TextField";
 import { signIn } from "~/models/account.server";
 import type { RouteHandle } from "~/root";
-import { createSession, endSession, getSignedIn, sessionCookie } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { createSession, endSession, getSignedIn, sessionCookie } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { clientAddress, messageWith } from "~/utils/forms.server";
+import { clientAddress, messageWith } from "~/web/forms.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { signInSchema } from "~/utils/validation/auth.server";
+import { signInSchema } from "~/web/validation/auth.server";
+import { invalid } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "auth:signIn.title" };
 
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
-    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return invalid(submission.reply({ hideFields: ["password"] }));
   }
   const db = getDb();
   const result = await signIn(db, {
@@ -43,10 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (result.status === "invalid") {
-    return json(
-      submission.reply({ fieldErrors: { email: ["auth:signIn.invalid"] }, hideFields: ["password"] }),
-      { status: 400 },
-    );
+    return invalid(submission.reply({ fieldErrors: { email: ["auth:signIn.invalid"] }, hideFields: ["password"] }));
   }
   // A new session id at every sign-in; any session this browser had is ended on the server.
   await endSession(db, request);

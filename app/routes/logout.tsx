@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { clearSessionCookie, endSession } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { clearSessionCookie, endSession } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
 
 export async function loader() {

@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { SetPasswordPage, UnusableLink } from "~/components/forms/SetPasswordPage";
 import { getPasswordLink, setPasswordFromLink } from "~/models/password-links.server";
 import type { RouteHandle } from "~/root";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { setPasswordWithToken } from "~/utils/set-password.server";
+import { getFixedT } from "~/web/i18n.server";
+import { setPasswordWithToken } from "~/web/set-password.server";
 
 export const handle: RouteHandle = { titleKey: "auth:passwordLink.title" };
 

@@ -5,17 +5,15 @@ import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { can } from "~/models/access.server";
 import { getRecordOverview } from "~/models/people.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
 import { isolate } from "~/utils/bidi";
+import { requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const overview = await getRecordOverview(getDb(), actor, params.serviceUserId ?? "");
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
+  const overview = await getRecordOverview(getDb(), actor, serviceUserId);
   // The same answer whether the record is missing or not this person's to see.
   if (!overview) throw new Response("Not found", { status: 404 });
-  const { t } = getFixedT(request, account.preferredLanguage);
   const own = overview.capacity === "service_user";
   // The trust's own word for the care coordinator (configuration, CP-13).
   const keyWorker = config().coordinatorWording === "key_worker";

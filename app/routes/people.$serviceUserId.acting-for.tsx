@@ -1,33 +1,27 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
-import { getDisplayName } from "~/models/plan.server";
 import { endActingOnBehalf, listActingCandidates, recordActingOnBehalf } from "~/models/sharing.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { actingOnBehalfSchema } from "~/utils/validation/sharing.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { actingOnBehalfSchema } from "~/web/validation/sharing.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "decisions.manage");
   const db = getDb();
-  const displayName = await orNotFound(getDisplayName(db, actor, serviceUserId, "decisions.manage"));
   const candidates = await listActingCandidates(db, actor, serviceUserId);
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     displayName,
@@ -42,9 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "decisions.manage");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   if (formData.get("intent") === "end") {
     return saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(endActingOnBehalf(tx, actor, serviceUserId, String(formData.get("relationshipId") ?? "")));
@@ -52,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   const submission = parseWithZod(formData, { schema: actingOnBehalfSchema() });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   const { relationshipId, basis, decision, endsOn } = submission.value;
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(recordActingOnBehalf(tx, actor, serviceUserId, relationshipId, { basis, decision, endsOn: endsOn! }));

@@ -1,40 +1,35 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { needsPartNames, needsParts, type NeedsField } from "~/components/carers/needs-parts";
+import { needsPartNames, needsParts, type NeedsField } from "~/models/vocabulary/carer-needs";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { getNeedsForAssessment, updateAssessmentRequest } from "~/models/carers.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { assessmentStatusSchema } from "~/utils/validation/sharing.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
+import { assessmentStatusSchema } from "~/web/validation/sharing.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const data = await orNotFound(getNeedsForAssessment(getDb(), actor, serviceUserId, params.requestId ?? ""));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "carers.support");
+  const data = await orNotFound(getNeedsForAssessment(getDb(), actor, serviceUserId, pathParam(params, "requestId")));
   return json({ serviceUserId, ...data, pageTitle: t("carers:team.requestTitle", { name: isolate(data.carer) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "carers.support");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  formData.set("requestId", params.requestId ?? "");
+  formData.set("requestId", pathParam(params, "requestId"));
   const submission = parseWithZod(formData, { schema: assessmentStatusSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(updateAssessmentRequest(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/carers#requests-heading`, "saved");

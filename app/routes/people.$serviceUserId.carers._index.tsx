@@ -1,36 +1,29 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, TheirWords } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { listAssessmentRequests, listCarerMessages, markCarerMessageRead } from "~/models/carers.server";
-import { getDisplayName } from "~/models/plan.server";
 import { listSupportersForTeam } from "~/models/sharing.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { orNotFound, requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "carers.support");
   const db = getDb();
-  const displayName = await orNotFound(getDisplayName(db, actor, serviceUserId, "carers.support"));
   const supporters = await listSupportersForTeam(db, actor, serviceUserId);
   const messages = await listCarerMessages(db, actor, serviceUserId);
   const requests = await listAssessmentRequests(db, actor, serviceUserId);
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({ serviceUserId, displayName, supporters, messages, requests, pageTitle: t("carers:team.title", { name: isolate(displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "carers.support");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const messageId = String(formData.get("messageId") ?? "");
   await orNotFound(markCarerMessageRead(getDb(), actor, serviceUserId, messageId));
   return json({ ok: true });

@@ -1,24 +1,18 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate, Items, SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, Items, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { getCommunicationNeedsFor } from "~/models/communication.server";
-import { getDisplayName } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { orNotFound, requireRecord } from "~/web/guards.server";
 import { useFormat } from "~/utils/use-format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "plan.read"));
+  const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "plan.read");
   const needs = await orNotFound(getCommunicationNeedsFor(getDb(), actor, serviceUserId, config().reviewIntervalMonths));
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({ serviceUserId, displayName, needs, pageTitle: t("communication:detailTitle", { name: isolate(displayName) }) });
 }
 

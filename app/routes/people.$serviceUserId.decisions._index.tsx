@@ -1,24 +1,19 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdvanceDecisionFact, BestInterestsDate, EnteredByLine, useDecisionsT } from "~/components/decisions/DecisionParts";
-import { FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
+import { AdvanceDecisionFact, BestInterestsDate, useDecisionsT } from "~/components/decisions/DecisionParts";
+import { EnteredByNote, FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
-import { can, capacityFor } from "~/models/access.server";
+import { can } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";
-import { advanceParts } from "~/models/decisions-vocabulary";
-import { requireSignedIn } from "~/utils/auth.server";
+import { advanceParts } from "~/models/vocabulary/decisions";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { orNotFound, requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, own, t } = await requireRecord(request, params, "decisions.read");
   const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
-  const own = capacityFor(actor, serviceUserId) === "service_user";
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     ...overview,
     own,
@@ -95,7 +90,7 @@ export default function DecisionsOverview() {
             <p className="hint">
               {t("decisions:written")} <FormattedDate iso={data.wishes.writtenAt} />
             </p>
-            <EnteredByLine enteredBy={data.wishes.enteredBy} name={name} />
+            <EnteredByNote enteredBy={data.wishes.enteredBy} forName={name} />
           </>
         ) : (
           <p>{t("decisions:notYet")}</p>
@@ -120,7 +115,7 @@ export default function DecisionsOverview() {
             <p className="hint">
               {t("decisions:written")} <FormattedDate iso={data.advance.writtenAt} />
             </p>
-            <EnteredByLine enteredBy={data.advance.enteredBy} name={name} />
+            <EnteredByNote enteredBy={data.advance.enteredBy} forName={name} />
           </>
         ) : (
           <p>{t("decisions:notYet")}</p>
@@ -163,7 +158,7 @@ export default function DecisionsOverview() {
                     },
                   ]}
                 />
-                <EnteredByLine enteredBy={c.enteredBy} name={name} />
+                <EnteredByNote enteredBy={c.enteredBy} forName={name} />
                 {data.canWrite ? (
                   <p>
                     <Link href={`${base}/consult/${c.id}/remove`}>{t("decisions:consult.remove", { name: isolate(c.name) })}</Link>
@@ -210,7 +205,7 @@ export default function DecisionsOverview() {
                 ...(data.attorney.opgReference ? [{ key: "reference", label: t("decisions:attorney.referenceRow"), value: data.attorney.opgReference }] : []),
               ]}
             />
-            <EnteredByLine enteredBy={data.attorney.enteredBy} name={name} />
+            <EnteredByNote enteredBy={data.attorney.enteredBy} forName={name} />
           </>
         ) : (
           <p>{t("decisions:attorney.none")}</p>
@@ -246,7 +241,7 @@ export default function DecisionsOverview() {
                 ...(data.nominatedPerson.contact ? [{ key: "contact", label: t("decisions:nominated.contactRow"), value: data.nominatedPerson.contact }] : []),
               ]}
             />
-            <EnteredByLine enteredBy={data.nominatedPerson.enteredBy} name={name} />
+            <EnteredByNote enteredBy={data.nominatedPerson.enteredBy} forName={name} />
           </>
         ) : (
           <p>{t("decisions:nominated.none")}</p>

@@ -1,35 +1,34 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { decisionsPage } from "~/utils/decisions-page.server";
-import { orNotFound } from "~/utils/guards.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { DateInput, datePartsOf } from "~/components/forms/DateInput";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
-import { recordAdvanceDecision } from "~/models/decisions.server";
-import { yesNo } from "~/models/decisions-vocabulary";
-import { advanceDecisionSchema } from "~/utils/validation/decisions.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { getDecisionsOverview, recordAdvanceDecision } from "~/models/decisions.server";
+import { yesNo } from "~/models/vocabulary/decisions";
+import { advanceDecisionSchema } from "~/web/validation/decisions.server";
+import { saved, saveOnce } from "~/web/saves.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.manage");
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "decisions.manage");
+  const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
   return json({ serviceUserId, fact: overview.advanceDecision, pageTitle: t("decisions:adrt.title", { name: isolate(overview.displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "decisions.manage");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: advanceDecisionSchema() });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(recordAdvanceDecision(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/decisions#adrt`, "saved");

@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,29 +6,28 @@ import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
-import { decisionsPage } from "~/utils/decisions-page.server";
-import { orNotFound } from "~/utils/guards.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { DateInput } from "~/components/forms/DateInput";
-import { SummaryList } from "~/components/plan/PlanParts";
-import { markAttorneyRegistered } from "~/models/decisions.server";
+import { SummaryList } from "~/components/display/DisplayParts";
+import { getDecisionsOverview, markAttorneyRegistered } from "~/models/decisions.server";
 import { isolate } from "~/utils/bidi";
-import { attorneyRegisteredSchema } from "~/utils/validation/decisions.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { attorneyRegisteredSchema } from "~/web/validation/decisions.server";
+import { saved, saveOnce } from "~/web/saves.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.manage");
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "decisions.manage");
+  const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
   if (!overview.attorney) throw redirect(`/people/${serviceUserId}/decisions#attorney`);
   return json({ serviceUserId, attorney: overview.attorney, pageTitle: t("decisions:attorney.checkTitle", { name: isolate(overview.displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "decisions.manage");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: attorneyRegisteredSchema() });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(markAttorneyRegistered(tx, actor, serviceUserId, submission.value.checkedOn));
     return saved(`/people/${serviceUserId}/decisions#attorney`, "saved");

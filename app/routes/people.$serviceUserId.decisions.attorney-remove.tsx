@@ -2,24 +2,23 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmRemovePage } from "~/components/forms/ConfirmRemovePage";
-import { SummaryList } from "~/components/plan/PlanParts";
-import { removeAttorney } from "~/models/decisions.server";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
-import { decisionsPage } from "~/utils/decisions-page.server";
-import { orNotFound } from "~/utils/guards.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { SummaryList } from "~/components/display/DisplayParts";
+import { getDecisionsOverview, removeAttorney } from "~/models/decisions.server";
+import { getDb } from "~/utils/db.server";
+import { requireFormData } from "~/web/csrf.server";
+import { orNotFound, requireRecord } from "~/web/guards.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { serviceUserId, overview, t } = await decisionsPage(request, params, "decisions.write");
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "decisions.write");
+  const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
   if (!overview.attorney) throw redirect(`/people/${serviceUserId}/decisions#attorney`);
   return json({ serviceUserId, attorney: overview.attorney, pageTitle: t("decisions:attorney.removeTitle") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "decisions.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(removeAttorney(tx, actor, serviceUserId));
     return saved(`/people/${serviceUserId}/decisions#attorney`, "removed");

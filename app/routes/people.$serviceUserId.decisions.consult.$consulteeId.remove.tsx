@@ -2,30 +2,25 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmRemovePage } from "~/components/forms/ConfirmRemovePage";
-import { Items, SummaryList } from "~/components/plan/PlanParts";
+import { Items, SummaryList } from "~/components/display/DisplayParts";
 import { getConsultee, removeConsultee } from "~/models/decisions.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { orNotFound, pathParam, requireRecord } from "~/web/guards.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const consultee = await orNotFound(getConsultee(getDb(), actor, serviceUserId, params.consulteeId ?? ""));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "decisions.write");
+  const consultee = await orNotFound(getConsultee(getDb(), actor, serviceUserId, pathParam(params, "consulteeId")));
   return json({ serviceUserId, consultee, pageTitle: t("decisions:consult.removeTitle", { name: isolate(consultee.name) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "decisions.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   return saveOnce(request, formData, actor.accountId, async (tx) => {
-    await orNotFound(removeConsultee(tx, actor, serviceUserId, params.consulteeId ?? ""));
+    await orNotFound(removeConsultee(tx, actor, serviceUserId, pathParam(params, "consulteeId")));
     return saved(`/people/${serviceUserId}/decisions#consult`, "removed");
   });
 }

@@ -1,25 +1,25 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { decisionsPage } from "~/utils/decisions-page.server";
-import { orNotFound } from "~/utils/guards.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { TextField } from "~/components/ui/TextField";
-import { addConsultee } from "~/models/decisions.server";
-import { consultScopes } from "~/models/decisions-vocabulary";
-import { consulteeSchema } from "~/utils/validation/decisions.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { addConsultee, getDecisionsOverview } from "~/models/decisions.server";
+import { consultScopes } from "~/models/vocabulary/decisions";
+import { consulteeSchema } from "~/web/validation/decisions.server";
+import { saved, saveOnce } from "~/web/saves.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.write");
+  const { actor, serviceUserId, own, t } = await requireRecord(request, params, "decisions.write");
+  const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
   return json({
     serviceUserId,
     relationshipLabel: own ? t("decisions:consult.relationship") : t("decisions:consult.relationship_them", { name: isolate(overview.displayName) }),
@@ -28,11 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "decisions.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: consulteeSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(addConsultee(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/decisions#consult`, "saved");

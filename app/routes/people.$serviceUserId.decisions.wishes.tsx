@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { StatementPage } from "~/components/decisions/StatementPage";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
-import { saveStatement, statementPage } from "~/utils/statement-page.server";
+import { requireFormData } from "~/web/csrf.server";
+import { requireRecord } from "~/web/guards.server";
+import { saveStatement, statementPage } from "~/web/statement-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return statementPage(request, params, "wishes");
+  return statementPage(await requireRecord(request, params, "decisions.read"), "wishes");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "decisions.write");
   const formData = await requireFormData(request);
-  return saveStatement(request, formData, actor, params.serviceUserId ?? "", "wishes");
+  return saveStatement(request, formData, actor, serviceUserId, "wishes");
 }
 
 /** My wishes, feelings, beliefs and values (MC-03): the person's words, every version kept. */

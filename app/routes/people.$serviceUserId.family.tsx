@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { YoungCarersNote } from "~/components/carers/SharingFields";
@@ -11,30 +11,24 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { TextField } from "~/components/ui/TextField";
 import { addDependant, answerYoungCarerQuestion, getYoungCarerAnswer, listDependants, removeDependant } from "~/models/family.server";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { dependantSchema, youngCarerSchema } from "~/utils/validation/sharing.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { dependantSchema, youngCarerSchema } from "~/web/validation/sharing.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  requirePermission(actor, "sharing.manage", { serviceUserId });
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "sharing.manage");
   const db = getDb();
   const people = await orNotFound(listDependants(db, actor, serviceUserId));
   const youngCarer = await getYoungCarerAnswer(db, actor, serviceUserId);
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({ serviceUserId, people, youngCarer, pageTitle: t("carers:family.title") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "record.view");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const intent = formData.get("intent");
   if (intent === "remove") {
     return saveOnce(request, formData, actor.accountId, async (tx) => {
@@ -44,14 +38,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "youngCarer") {
     const submission = parseWithZod(formData, { schema: youngCarerSchema });
-    if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
     return saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(answerYoungCarerQuestion(tx, actor, serviceUserId, submission.value.answer));
       return saved(`/people/${serviceUserId}/family#young-carers`, "saved");
     });
   }
   const submission = parseWithZod(formData, { schema: dependantSchema });
-  if (submission.status !== "success") return json({ intent: "add", result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid({ intent: "add", result: submission.reply() });
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(addDependant(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/family`, "saved");

@@ -1,10 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { EnteredByNote, FormattedDate, SummaryList } from "~/components/plan/PlanParts";
+import { EnteredByNote, FormattedDate, SummaryList } from "~/components/display/DisplayParts";
 import { ProgressChart } from "~/components/plan/ProgressChart";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
@@ -14,36 +14,32 @@ import { TextArea } from "~/components/ui/TextArea";
 import { TextField } from "~/components/ui/TextField";
 import { can } from "~/models/access.server";
 import { getGoal, recordGoalProgress, respondToSuggestion, setGoalStatus } from "~/models/goals.server";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { goalStatusSchema, progressSchema, respondSchema } from "~/utils/validation/plan.server";
+import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
+import { goalStatusSchema, progressSchema, respondSchema } from "~/web/validation/plan.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const goal = await orNotFound(getGoal(getDb(), actor, serviceUserId, params.goalId ?? ""));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, displayName, t } = await requireRecord(request, params, "goals.read");
+  const goal = await orNotFound(getGoal(getDb(), actor, serviceUserId, pathParam(params, "goalId")));
   return json({
     goal,
+    displayName,
     canWrite: can(actor, "goals.write", { serviceUserId }),
     pageTitle: t("plan:goal.title", { what: isolate(goal.what.length > 60 ? `${goal.what.slice(0, 57)}…` : goal.what) }),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "goals.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const goalId = params.goalId ?? "";
+  const goalId = pathParam(params, "goalId");
   if (formData.get("intent") === "respond") {
     const submission = parseWithZod(formData, { schema: respondSchema });
-    if (submission.status !== "success") return json({ intent: "respond", result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return invalid({ intent: "respond", result: submission.reply() });
     return saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(respondToSuggestion(tx, actor, serviceUserId, goalId, submission.value));
       return saved(
@@ -54,14 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (formData.get("intent") === "status") {
     const submission = parseWithZod(formData, { schema: goalStatusSchema });
-    if (submission.status !== "success") return json({ intent: "status", result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return invalid({ intent: "status", result: submission.reply() });
     return saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(setGoalStatus(tx, actor, serviceUserId, goalId, submission.value.status));
       return saved(`/people/${serviceUserId}/goals/${goalId}`, "goalSaved");
     });
   }
   const submission = parseWithZod(formData, { schema: progressSchema });
-  if (submission.status !== "success") return json({ intent: "progress", result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid({ intent: "progress", result: submission.reply() });
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(recordGoalProgress(tx, actor, serviceUserId, goalId, submission.value));
     return saved(`/people/${serviceUserId}/goals/${goalId}#progress`, "progressSaved");
@@ -71,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function GoalPage() {
   const { t } = useTranslation(["plan", "common"]);
   const { tw } = useReaderT();
-  const { goal, canWrite, pageTitle } = useLoaderData<typeof loader>();
+  const { goal, displayName, canWrite, pageTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const progressForm = useServerForm("progress-form", actionData?.intent === "progress" ? actionData.result : null);
   const statusForm = useServerForm("status-form", actionData?.intent === "status" ? actionData.result : null);
@@ -87,7 +83,7 @@ export default function GoalPage() {
       </p>
       <span className="caption">{t(`plan:goalStatus.${goal.status}`)}</span>
       <h1 className="heading-xl">{pageTitle}</h1>
-      <EnteredByNote enteredBy={goal.enteredBy} />
+      <EnteredByNote enteredBy={goal.enteredBy} forName={displayName} />
       <div className="grid-two-thirds">
         <SummaryList
           rows={[
@@ -133,7 +129,7 @@ export default function GoalPage() {
                     <td>{t("plan:progress.outOfTen", { rating: p.rating })}</td>
                     <td>
                       <span dir="auto">{p.note}</span>
-                      <EnteredByNote enteredBy={p.enteredBy} />
+                      <EnteredByNote enteredBy={p.enteredBy} forName={displayName} />
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "~/web/validation/parse.server";
+import { type Params, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { datePartsOf } from "~/components/forms/DateInput";
 import { FormPage } from "~/components/forms/FormPage";
@@ -8,42 +8,37 @@ import { useServerForm } from "~/components/forms/use-server-form";
 import { GoalFields } from "~/components/plan/GoalFields";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { capacityFor } from "~/models/access.server";
 import { getGoal, updateGoal } from "~/models/goals.server";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { goalSchemaKeeping } from "~/utils/validation/plan.server";
+import { invalid, notFound, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
+import { goalSchemaKeeping } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
+import type { Actor } from "~/models/access.server";
 
-async function editableGoal(request: Request, params: LoaderFunctionArgs["params"]) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  requirePermission(actor, "goals.write", { serviceUserId });
-  const goal = await orNotFound(getGoal(getDb(), actor, serviceUserId, params.goalId ?? ""));
-  // A suggestion is answered on the goal's page; a declined one stays as it was.
-  if (goal.status === "suggested" || goal.status === "declined") throw new Response("Not found", { status: 404 });
-  return { actor, account, serviceUserId, goal };
+/** A goal that can be changed here: a suggestion is answered on the goal's page; a declined one stays as it was. */
+async function editableGoal(actor: Actor, serviceUserId: string, params: Params) {
+  const goal = await orNotFound(getGoal(getDb(), actor, serviceUserId, pathParam(params, "goalId")));
+  if (goal.status === "suggested" || goal.status === "declined") throw notFound();
+  return goal;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account, serviceUserId, goal } = await editableGoal(request, params);
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, own, t } = await requireRecord(request, params, "goals.write");
+  const goal = await editableGoal(actor, serviceUserId, params);
   const short = goal.what.length > 60 ? `${goal.what.slice(0, 57)}…` : goal.what;
   // "Change your goal" only to the person; anyone acting for them reads "Change the goal".
-  const own = capacityFor(actor, serviceUserId) === "service_user";
   return json({ serviceUserId, goal, pageTitle: t("plan:goalForm.editTitle", { what: isolate(short), ...(own ? {} : { context: "them" }) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, serviceUserId, goal } = await editableGoal(request, params);
+  const { actor, serviceUserId } = await requireRecord(request, params, "goals.write");
+  const goal = await editableGoal(actor, serviceUserId, params);
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: goalSchemaKeeping(goal.targetDate) });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(updateGoal(tx, actor, serviceUserId, goal.id, submission.value));
     return saved(`/people/${serviceUserId}/goals/${goal.id}`, "goalSaved");

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -10,28 +10,24 @@ import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { addGoal } from "~/models/goals.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
-import { orNotFound } from "~/utils/guards.server";
-import { goalSchema } from "~/utils/validation/plan.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { goalSchema } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export const handle: RouteHandle = { titleKey: "plan:goalForm.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  requirePermission(actor, "goals.write", { serviceUserId });
+  const { serviceUserId } = await requireRecord(request, params, "goals.write");
   return json({ serviceUserId });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "goals.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: goalSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     const goalId = await orNotFound(addGoal(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/goals/${goalId}`, "goalSaved");

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -9,30 +9,22 @@ import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
 import { suggestGoal } from "~/models/goals.server";
-import { getDisplayName } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { suggestGoalSchema } from "~/utils/validation/plan.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { suggestGoalSchema } from "~/web/validation/plan.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "goals.suggest"));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { displayName, serviceUserId, t } = await requireRecord(request, params, "goals.suggest");
   return json({ serviceUserId, pageTitle: t("plan:suggest.title", { name: isolate(displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "goals.suggest");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: suggestGoalSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(suggestGoal(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/plan#goals`, "goalSaved");

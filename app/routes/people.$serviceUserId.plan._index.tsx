@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommunicationFlag } from "~/components/CommunicationFlag";
+import { CommunicationFlag } from "~/components/communication/CommunicationFlag";
 import { AdvanceSection } from "~/components/decisions/DecisionParts";
-import { EnteredByNote, Explain, FormattedDate, PhoneText, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { needsFields } from "~/components/plan/sections";
+import { EnteredByNote, Explain, FormattedDate, PhoneText, SummaryList, TheirWords } from "~/components/display/DisplayParts";
+import { needsFields } from "~/models/vocabulary/plan-sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -13,18 +13,15 @@ import { can } from "~/models/access.server";
 import { communicationFlags } from "~/models/communication.server";
 import { planDecisionsSummary } from "~/models/decisions.server";
 import { getPlanView, listTransitions } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
+import { requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
   const plan = await getPlanView(getDb(), actor, serviceUserId);
   if (!plan) throw new Response("Not found", { status: 404 });
-  const { t } = getFixedT(request, account.preferredLanguage);
   const own = plan.capacity === "service_user";
   const cfg = config();
   const transitions = plan.needs ? await listTransitions(getDb(), actor, serviceUserId) : [];
@@ -175,7 +172,7 @@ export default function PlanPage() {
           {plan.recovery ? (
             <>
               <TheirWords text={plan.recovery.body} />
-              <EnteredByNote enteredBy={plan.recovery.enteredBy} />
+              <EnteredByNote enteredBy={plan.recovery.enteredBy} forName={plan.displayName} />
               <p className="hint">
                 {t("plan:recovery.written")} <FormattedDate iso={plan.recovery.writtenAt} />
               </p>

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
@@ -12,24 +12,20 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { config } from "~/config.server";
 import { changeCoordinator, getCoordinatorForm, NotAStaffMemberError } from "~/models/care-team.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { coordinatorSchema } from "~/utils/validation/plan.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { coordinatorSchema } from "~/web/validation/plan.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 function wording() {
   return config().coordinatorWording === "key_worker" ? ("keyWorker" as const) : ("careCoordinator" as const);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.write");
   const form = await orNotFound(getCoordinatorForm(getDb(), actor, serviceUserId));
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     current: form.current,
@@ -40,11 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: coordinatorSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   try {
     return await saveOnce(request, formData, actor.accountId, async (tx) => {
       const { actorKeepsAccess } = await orNotFound(
@@ -55,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof NotAStaffMemberError)) throw error;
-    return json(submission.reply({ fieldErrors: { accountId: ["validation:coordinator.accountId.required"] } }), { status: 400 });
+    return invalid(submission.reply({ fieldErrors: { accountId: ["validation:coordinator.accountId.required"] } }));
   }
 }
 

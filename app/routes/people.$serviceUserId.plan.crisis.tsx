@@ -2,22 +2,20 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceSection } from "~/components/decisions/DecisionParts";
-import { Explain, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
-import { crisisFields } from "~/components/plan/sections";
+import { Explain, FormattedDate, TheirWords } from "~/components/display/DisplayParts";
+import { crisisFields } from "~/models/vocabulary/plan-sections";
 import { Link } from "~/components/ui/Link";
 import { planDecisionsSummary } from "~/models/decisions.server";
 import { listDependants } from "~/models/family.server";
 import { getPlanView } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
 import { isolate } from "~/utils/bidi";
+import { requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const plan = await getPlanView(getDb(), actor, params.serviceUserId ?? "");
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
+  const plan = await getPlanView(getDb(), actor, serviceUserId);
   if (!plan?.crisis) throw new Response("Not found", { status: 404 });
-  const { t } = getFixedT(request, account.preferredLanguage);
   const own = plan.capacity === "service_user";
   return json({
     serviceUserId: plan.serviceUserId,

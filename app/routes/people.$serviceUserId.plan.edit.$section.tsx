@@ -1,28 +1,27 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { crisisFields, needsFields } from "~/components/plan/sections";
+import { crisisFields, needsFields } from "~/models/vocabulary/plan-sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
-import { ConflictError, getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
+import { getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
+import { ConflictError } from "~/models/access.server";
 
 /** The sections with text fields only ("how the team will help" is a list: its own page). */
 type TextSection = Exclude<EditableSection, "support">;
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { baseVersionFrom } from "~/utils/forms.server";
+import { requireFormData } from "~/web/csrf.server";
+import { baseVersionFrom } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { crisisSchema, needsSchema, wishesSchema } from "~/utils/validation/plan.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { crisisSchema, needsSchema, wishesSchema } from "~/web/validation/plan.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 /** The text fields of each section staff can edit, in the order the plan shows them. */
 const sectionFields = {
@@ -44,11 +43,9 @@ function labelKey(section: TextSection, field: string): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.write");
   const section = sectionFrom(params.section);
-  const serviceUserId = params.serviceUserId ?? "";
   const { displayName, content, version } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, section));
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     section,
@@ -59,13 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
   const section = sectionFrom(params.section);
-  const serviceUserId = params.serviceUserId ?? "";
   const schema = section === "crisis" ? crisisSchema : section === "needs" ? needsSchema : wishesSchema;
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   // Whether there is an advance decision to refuse treatment is recorded in one place only, on
   // "decisions about me"; the plan keeps the yes or no it had before (shown only if nothing is recorded there).
   const value =

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
@@ -8,16 +8,15 @@ import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { TextField } from "~/components/ui/TextField";
-import { ConflictError, getPlanSection, savePlanSection } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { getPlanSection, savePlanSection } from "~/models/plan.server";
+import { ConflictError } from "~/models/access.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { baseVersionFrom } from "~/utils/forms.server";
+import { requireFormData } from "~/web/csrf.server";
+import { baseVersionFrom } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { maxSupportLines, supportSchema } from "~/utils/validation/plan.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { maxSupportLines, supportSchema } from "~/web/validation/plan.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 /** Empty lines offered below the ones already written: enough to add a few without JavaScript. */
 const spareLines = 2;
@@ -25,10 +24,8 @@ const spareLines = 2;
 type Line = { who: string; what: string; howOften: string };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.write");
   const { displayName, content, version } = await orNotFound(getPlanSection(getDb(), actor, serviceUserId, "support"));
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     version,
@@ -39,11 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: supportSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   try {
     return await saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(savePlanSection(tx, actor, serviceUserId, "support", submission.value.support, { baseVersion: baseVersionFrom(formData) }));

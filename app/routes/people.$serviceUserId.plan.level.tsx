@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
@@ -10,22 +10,17 @@ import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { getRecordOverview } from "~/models/people.server";
-import { changePlanLevel, getDisplayName } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
+import { changePlanLevel } from "~/models/plan.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { planLevelSchema } from "~/utils/validation/plan.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { planLevelSchema } from "~/web/validation/plan.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "plan.write"));
+  const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "plan.write");
   const overview = await getRecordOverview(getDb(), actor, serviceUserId);
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     current: overview?.planLevel ?? "cpa",
@@ -34,11 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: planLevelSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   const { to, reason, effectiveOn } = submission.value;
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(changePlanLevel(tx, actor, serviceUserId, { to, reason, effectiveOn: effectiveOn! }));

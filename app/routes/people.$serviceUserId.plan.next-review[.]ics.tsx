@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getNextReview } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { getFixedT } from "~/web/i18n.server";
 import { formatDate } from "~/utils/locale-format";
+import { requireRecord } from "~/web/guards.server";
 
 /** Escape text for an iCalendar value (RFC 5545 §3.3.11). */
 function icsText(value: string): string {
@@ -38,8 +38,8 @@ function fold(line: string): string {
  * at the top of the description. All-day: the time is agreed with the care team.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const review = await getNextReview(getDb(), actor, params.serviceUserId ?? "");
+  const { actor, account, serviceUserId } = await requireRecord(request, params, "record.view");
+  const review = await getNextReview(getDb(), actor, serviceUserId);
   if (!review) throw new Response("Not found", { status: 404 });
   const { t, lng } = getFixedT(request, account.preferredLanguage);
   const day = review.nextReviewOn.replace(/-/g, "");

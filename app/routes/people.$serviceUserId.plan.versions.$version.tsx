@@ -1,11 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { crisisFields, needsFields } from "~/components/plan/sections";
+import { FormattedDate, SummaryList, TheirWords } from "~/components/display/DisplayParts";
+import { crisisFields, needsFields } from "~/models/vocabulary/plan-sections";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -13,20 +13,16 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { can } from "~/models/access.server";
 import { commentOnPlanVersion, getPlanVersion } from "~/models/plan-versions.server";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { versionCommentSchema } from "~/utils/validation/plan.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { versionCommentSchema } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.read");
   const version = await orNotFound(getPlanVersion(getDb(), actor, serviceUserId, Number(params.version)));
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     version,
@@ -36,12 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.comment");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const version = Number(params.version);
   const submission = parseWithZod(formData, { schema: versionCommentSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(commentOnPlanVersion(tx, actor, serviceUserId, version, submission.value));
     return saved(`/people/${serviceUserId}/plan/versions/${version}#comments`, "saved");

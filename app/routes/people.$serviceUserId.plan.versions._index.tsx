@@ -1,20 +1,18 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
 import { listPlanVersions } from "~/models/plan-versions.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
+import { orNotFound, requireRecord } from "~/web/guards.server";
 import { useReaderT } from "~/utils/use-reader";
 
 export const handle: RouteHandle = { titleKey: "plan:versions.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.read");
   const versions = await orNotFound(listPlanVersions(getDb(), actor, serviceUserId));
   return json({ serviceUserId, versions });
 }

@@ -1,10 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { EnteredByNote, FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { EnteredByNote, FormattedDate, TheirWords } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -12,25 +12,22 @@ import { TextArea } from "~/components/ui/TextArea";
 import { can, capacityFor } from "~/models/access.server";
 import { getRecordOverview } from "~/models/people.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "~/models/recovery.server";
-import { requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { recoverySchema } from "~/utils/validation/plan.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { recoverySchema } from "~/web/validation/plan.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, displayName, t } = await requireRecord(request, params, "record.view");
   const versions = await orNotFound(listRecoveryVersions(getDb(), actor, serviceUserId));
   const overview = await getRecordOverview(getDb(), actor, serviceUserId);
-  const { t } = getFixedT(request, account.preferredLanguage);
   const own = capacityFor(actor, serviceUserId) === "service_user";
   return json({
     serviceUserId,
+    displayName,
     versions,
     own,
     canWrite: can(actor, "recovery.write", { serviceUserId }),
@@ -41,11 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "recovery.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: recoverySchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(writeRecoveryStatement(tx, actor, serviceUserId, submission.value.body));
     return saved(`/people/${serviceUserId}/plan#recovery`, "saved");
@@ -56,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RecoveryStatement() {
   const { t } = useTranslation(["plan", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId, versions, canWrite, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, displayName, versions, canWrite, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { form, errorFor, summary, valueOf } = useServerForm("recovery", lastResult);
   const [current, ...earlier] = versions;
@@ -67,7 +63,7 @@ export default function RecoveryStatement() {
         <Link href={`/people/${serviceUserId}/plan`}>{t("plan:backToPlan")}</Link>
       </p>
       <h1 className="heading-xl">{pageTitle}</h1>
-      {current ? <EnteredByNote enteredBy={current.enteredBy} /> : null}
+      {current ? <EnteredByNote enteredBy={current.enteredBy} forName={displayName} /> : null}
       {canWrite ? (
         <Form id={form.id} onSubmit={form.onSubmit}>
           <TextArea
@@ -98,7 +94,7 @@ export default function RecoveryStatement() {
                   {t("plan:recovery.versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
                 </h3>
                 <TheirWords text={v.body} />
-                <EnteredByNote enteredBy={v.enteredBy} />
+                <EnteredByNote enteredBy={v.enteredBy} forName={displayName} />
               </li>
             ))}
           </ol>

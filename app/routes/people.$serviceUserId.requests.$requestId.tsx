@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/plan/PlanParts";
-import { formatName, StatusTag, useAdvocateRows, useInterpreterRows, useStatusLabel } from "~/components/RequestParts";
-import { useNeedsInOneLine } from "~/components/CommunicationFlag";
+import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/display/DisplayParts";
+import { formatName, StatusTag, useAdvocateRows, useInterpreterRows, useStatusLabel } from "~/components/requests/RequestParts";
+import { useNeedsInOneLine } from "~/components/communication/CommunicationFlag";
 import type { AdvocateDetails, FormatDetails, InterpreterDetails, ShareNeedsDetails } from "~/models/requests.server";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
@@ -14,15 +14,13 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { can } from "~/models/access.server";
 import { cancelRequest, canCancel, getRequest, InvalidTransitionError, updateRequestStatus } from "~/models/requests.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { requestStatusSchema } from "~/utils/validation/requests.server";
+import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
+import { requestStatusSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 const detailTitles = {
   interpreter: "requests:detailTitle",
@@ -39,10 +37,8 @@ const noteHints = {
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const req = await orNotFound(getRequest(getDb(), actor, serviceUserId, params.requestId ?? ""));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "requests.read");
+  const req = await orNotFound(getRequest(getDb(), actor, serviceUserId, pathParam(params, "requestId")));
   return json({
     serviceUserId,
     request: req,
@@ -53,10 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "requests.read");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const requestId = params.requestId ?? "";
+  const requestId = pathParam(params, "requestId");
   try {
     if (formData.get("intent") === "cancel") {
       return await saveOnce(request, formData, actor.accountId, async (tx) => {
@@ -65,13 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     const submission = parseWithZod(formData, { schema: requestStatusSchema });
-    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    if (submission.status !== "success") return invalid(submission.reply());
     return await saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(updateRequestStatus(tx, actor, serviceUserId, requestId, submission.value));
       return saved(`/people/${serviceUserId}/requests/${requestId}`, "saved");
     });
   } catch (error) {
-    if (error instanceof InvalidTransitionError) return json({ status: "error" as const, error: { "": ["validation:requestStatus.cannot"] } }, { status: 400 });
+    if (error instanceof InvalidTransitionError) return invalid({ status: "error" as const, error: { "": ["validation:requestStatus.cannot"] } });
     throw error;
   }
 }

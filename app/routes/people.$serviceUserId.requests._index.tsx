@@ -1,26 +1,20 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EnteredByNote } from "~/components/plan/PlanParts";
-import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
+import { EnteredByNote } from "~/components/display/DisplayParts";
+import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/requests/RequestParts";
 import { Link } from "~/components/ui/Link";
 import { can, capacityFor } from "~/models/access.server";
-import { getDisplayName } from "~/models/plan.server";
 import { listRequests } from "~/models/requests.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { requireRecord } from "~/web/guards.server";
 import { useReaderT } from "~/utils/use-reader";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "requests.read"));
+  const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "requests.read");
   const requests = await listRequests(getDb(), actor, serviceUserId);
   const own = capacityFor(actor, serviceUserId) === "service_user";
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({
     serviceUserId,
     requests,

@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useNeedsInOneLine, type FlagNeeds } from "~/components/CommunicationFlag";
+import { useNeedsInOneLine, type FlagNeeds } from "~/components/communication/CommunicationFlag";
 import { CheckAnswers } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { useAdvocateRows } from "~/components/RequestParts";
+import { useAdvocateRows } from "~/components/requests/RequestParts";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";
@@ -17,15 +17,15 @@ import { TextField } from "~/components/ui/TextField";
 import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalStatuses } from "~/models/advocacy";
 import { requestAdvocate, type AdvocateDetails } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { orNotFound } from "~/utils/guards.server";
-import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
-import { advocateRequestSchema } from "~/utils/validation/requests.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { recordedNeedsFor } from "~/web/request-pages.server";
+import { advocateRequestSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
+  const { actor, serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
   // What is already recorded is offered, not asked again (WCAG 3.3.7).
   const needs = await recordedNeedsFor(actor, serviceUserId);
   return json({
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, serviceUserId, own, t } = await requestPage(request, params);
+  const { actor, serviceUserId, own, t } = await requireRecord(request, params, "requests.create");
   const formData = await requireFormData(request);
   const intent = formData.get("intent");
   if (intent === "start") {
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: advocateRequestSchema(own) });
   if (intent === "edit") return json({ step: "details" as const, result: submission.reply() });
-  if (submission.status !== "success") return json({ step: "details" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid({ step: "details" as const, result: submission.reply() });
   if (intent !== "send") {
     return json({ step: "check" as const, result: submission.reply(), answers: submission.value, pageTitle: t("requests:advocate.checkTitle") });
   }

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -10,20 +10,19 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { useLanguageOptions } from "~/components/forms/language-options";
 import { SelectField } from "~/components/forms/SelectField";
-import { formatDeliveries, formatDocuments, informationFormats, requestFormats } from "~/models/communication-vocabulary";
+import { formatDeliveries, formatDocuments, informationFormats, requestFormats } from "~/models/vocabulary/communication";
 import { languages as portalLanguages } from "~/i18n";
 import { requestFormat } from "~/models/requests.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { orNotFound } from "~/utils/guards.server";
-import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
-import { formatRequestSchema } from "~/utils/validation/requests.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { recordedNeedsFor } from "~/web/request-pages.server";
+import { formatRequestSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
+  const { actor, serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
   // The format already recorded is chosen for them (WCAG 3.3.7); they can still pick another.
   const recorded = await recordedNeedsFor(actor, serviceUserId);
   const document = new URL(request.url).searchParams.get("document");
@@ -46,11 +45,10 @@ function recordedLanguageNotInPortal(codes: string[]): string | undefined {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "requests.create");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: formatRequestSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     const id = await orNotFound(requestFormat(tx, actor, serviceUserId, submission.value));
     return saved(`/people/${serviceUserId}/requests/${id}?sent=1`, null);

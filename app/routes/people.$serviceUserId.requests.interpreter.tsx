@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
@@ -8,24 +8,23 @@ import { FormPage } from "~/components/forms/FormPage";
 import { useLanguageOptions } from "~/components/forms/language-options";
 import { SelectField } from "~/components/forms/SelectField";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { useInterpreterRows } from "~/components/RequestParts";
+import { useInterpreterRows } from "~/components/requests/RequestParts";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
-import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/communication-vocabulary";
+import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/vocabulary/communication";
 import { requestInterpreter } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { orNotFound } from "~/utils/guards.server";
-import { requestPage } from "~/utils/request-pages.server";
-import { interpreterRequestSchema } from "~/utils/validation/requests.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { interpreterRequestSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { serviceUserId, displayName, own, t } = await requestPage(request, params);
+  const { serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
   return json({
     serviceUserId,
     pageTitle: own ? t("requests:interpreter.titleOwn") : t("requests:interpreter.titleOther", { name: isolate(displayName) }),
@@ -33,13 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, serviceUserId, t } = await requestPage(request, params);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "requests.create");
   const formData = await requireFormData(request);
   const intent = formData.get("intent");
   const submission = parseWithZod(formData, { schema: interpreterRequestSchema() });
   // "Change" on the check page: back to the form with every answer kept.
   if (intent === "edit") return json({ step: "details" as const, result: submission.reply() });
-  if (submission.status !== "success") return json({ step: "details" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid({ step: "details" as const, result: submission.reply() });
   // Check answers before sending (AX-12). Nothing is stored until the person sends it.
   if (intent !== "send") {
     const { appointmentAt, ...answers } = submission.value;

@@ -1,8 +1,8 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useNeedsInOneLine } from "~/components/CommunicationFlag";
+import { useNeedsInOneLine } from "~/components/communication/CommunicationFlag";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
@@ -12,12 +12,12 @@ import { Link } from "~/components/ui/Link";
 import type { Actor } from "~/models/access.server";
 import { requestNeedsShared } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
-import { orNotFound } from "~/utils/guards.server";
-import { recordedNeedsFor, requestPage } from "~/utils/request-pages.server";
-import { shareNeedsSchema } from "~/utils/validation/requests.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { recordedNeedsFor } from "~/web/request-pages.server";
+import { shareNeedsSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 async function recordedNeeds(actor: Actor, serviceUserId: string) {
   const needs = await recordedNeedsFor(actor, serviceUserId);
@@ -27,7 +27,7 @@ async function recordedNeeds(actor: Actor, serviceUserId: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, serviceUserId, displayName, own, t } = await requestPage(request, params);
+  const { actor, serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
   return json({
     serviceUserId,
     own,
@@ -38,10 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, serviceUserId } = await requestPage(request, params);
+  const { actor, serviceUserId } = await requireRecord(request, params, "requests.create");
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: shareNeedsSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   const needs = await recordedNeeds(actor, serviceUserId);
   if (!needs) return redirect(`/people/${serviceUserId}/requests/share-needs`);
   return saveOnce(request, formData, actor.accountId, async (tx) => {

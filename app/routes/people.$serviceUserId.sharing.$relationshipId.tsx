@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SharingFields } from "~/components/carers/SharingFields";
@@ -8,24 +8,20 @@ import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { getSupporter, setActingOnBehalf, setSharing } from "~/models/sharing.server";
-import { shareableScopes, type ShareableScope } from "~/models/vocabulary";
-import { requireSignedIn } from "~/utils/auth.server";
+import { shareableScopes, type ShareableScope } from "~/models/vocabulary/relationships";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { actingConsentSchema, sharingSchema } from "~/utils/validation/sharing.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
+import { actingConsentSchema, sharingSchema } from "~/web/validation/sharing.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const supporter = await orNotFound(getSupporter(getDb(), actor, serviceUserId, params.relationshipId ?? ""));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "sharing.manage");
+  const supporter = await orNotFound(getSupporter(getDb(), actor, serviceUserId, pathParam(params, "relationshipId")));
   const shared = supporter.grants.filter((g) => (shareableScopes as readonly string[]).includes(g.scope));
   const endsAt = shared.find((g) => g.endsAt)?.endsAt ?? null;
   return json({
@@ -45,10 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "sharing.manage");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const relationshipId = params.relationshipId ?? "";
+  const relationshipId = pathParam(params, "relationshipId");
   const back = `/people/${serviceUserId}/sharing#supporter-${relationshipId}`;
   if (formData.get("intent") === "stop") {
     const supporter = await orNotFound(getSupporter(getDb(), actor, serviceUserId, relationshipId));
@@ -60,14 +55,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (formData.get("intent") === "act") {
     const submission = parseWithZod(formData, { schema: actingConsentSchema });
-    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    if (submission.status !== "success") return invalid(submission.reply());
     return saveOnce(request, formData, actor.accountId, async (tx) => {
       await orNotFound(setActingOnBehalf(tx, actor, serviceUserId, relationshipId, submission.value.act === "yes"));
       return saved(back, "sharingSaved");
     });
   }
   const submission = parseWithZod(formData, { schema: sharingSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(setSharing(tx, actor, serviceUserId, relationshipId, submission.value));
     return saved(back, "sharingSaved");

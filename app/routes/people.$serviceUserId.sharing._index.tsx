@@ -1,21 +1,17 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate } from "~/components/plan/PlanParts";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { Disclosure } from "~/components/ui/Disclosure";
 import { Link } from "~/components/ui/Link";
 import { listSupporters } from "~/models/sharing.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
+import { orNotFound, requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "sharing.manage");
   const supporters = await orNotFound(listSupporters(getDb(), actor, serviceUserId));
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({ serviceUserId, supporters, me: actor.accountId, pageTitle: t("carers:sharing.title") });
 }
 

@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,27 +8,17 @@ import { ChangeOrSend } from "~/components/forms/CheckAnswers";
 import { FormPage } from "~/components/forms/FormPage";
 import { InvitationCreated, InviteeFields } from "~/components/forms/InvitationParts";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { FormattedDate, SummaryList } from "~/components/plan/PlanParts";
+import { FormattedDate, SummaryList } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { createInvitation, INVITATION_DAYS, InvitingYourselfError } from "~/models/invitation.server";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { inviteCarerSchema } from "~/utils/validation/sharing.server";
-
-async function requireOwnSharing(request: Request, serviceUserId: string) {
-  const signedIn = await requireSignedIn(request);
-  requirePermission(signedIn.actor, "sharing.manage", { serviceUserId });
-  return signedIn;
-}
+import { orNotFound, requireRecord } from "~/web/guards.server";
+import { inviteCarerSchema } from "~/web/validation/sharing.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const serviceUserId = params.serviceUserId ?? "";
-  const { account } = await requireOwnSharing(request, serviceUserId);
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { serviceUserId, t } = await requireRecord(request, params, "sharing.manage");
   return json({ serviceUserId, pageTitle: t("carers:invite.title") });
 }
 
@@ -37,10 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * answers travel in hidden fields), then the link to give the carer. Nothing is sent until the last.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const serviceUserId = params.serviceUserId ?? "";
-  const { actor, account } = await requireOwnSharing(request, serviceUserId);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "sharing.manage");
   const formData = await requireFormData(request);
-  const { t } = getFixedT(request, account.preferredLanguage);
   const intent = formData.get("intent");
   const submission = parseWithZod(formData, { schema: inviteCarerSchema });
   if (intent === "edit") return json({ step: "details" as const, result: submission.reply(), check: null, link: null });

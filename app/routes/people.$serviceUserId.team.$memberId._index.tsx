@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
@@ -9,34 +9,29 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { getCareTeamMember, updateCareTeamMember } from "~/models/care-team.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { careTeamMemberSchema } from "~/utils/validation/plan.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
+import { careTeamMemberSchema } from "~/web/validation/plan.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const member = await orNotFound(getCareTeamMember(getDb(), actor, serviceUserId, params.memberId ?? ""));
-  const { t } = getFixedT(request, account.preferredLanguage);
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.write");
+  const member = await orNotFound(getCareTeamMember(getDb(), actor, serviceUserId, pathParam(params, "memberId")));
   return json({ serviceUserId, member, pageTitle: t("plan:teamForm.changeTitle", { name: isolate(member.name) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const member = await orNotFound(getCareTeamMember(getDb(), actor, serviceUserId, params.memberId ?? ""));
+  const member = await orNotFound(getCareTeamMember(getDb(), actor, serviceUserId, pathParam(params, "memberId")));
   // The coordinator's name is their account's name; it changes only by changing the coordinator.
   if (member.isCoordinator) formData.set("name", member.name);
   const submission = parseWithZod(formData, { schema: careTeamMemberSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {
-    await orNotFound(updateCareTeamMember(tx, actor, serviceUserId, params.memberId ?? "", submission.value));
+    await orNotFound(updateCareTeamMember(tx, actor, serviceUserId, pathParam(params, "memberId"), submission.value));
     return saved(`/people/${serviceUserId}/plan#team`, "saved");
   });
 }

@@ -3,31 +3,26 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmRemovePage } from "~/components/forms/ConfirmRemovePage";
 import { CoordinatorCannotBeRemovedError, getCareTeamMember, removeCareTeamMember } from "~/models/care-team.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { orNotFound, pathParam, requireRecord } from "~/web/guards.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const member = await orNotFound(getCareTeamMember(getDb(), actor, serviceUserId, params.memberId ?? ""));
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.write");
+  const member = await orNotFound(getCareTeamMember(getDb(), actor, serviceUserId, pathParam(params, "memberId")));
   // The coordinator is changed, never removed: the person always has one.
   if (member.isCoordinator) throw redirect(`/people/${serviceUserId}/plan/coordinator`);
-  const { t } = getFixedT(request, account.preferredLanguage);
   return json({ serviceUserId, member, pageTitle: t("plan:teamForm.removeTitle", { name: isolate(member.name) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "plan.write");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   try {
     return await saveOnce(request, formData, actor.accountId, async (tx) => {
-      await orNotFound(removeCareTeamMember(tx, actor, serviceUserId, params.memberId ?? ""));
+      await orNotFound(removeCareTeamMember(tx, actor, serviceUserId, pathParam(params, "memberId")));
       return saved(`/people/${serviceUserId}/plan#team`, "removed");
     });
   } catch (error) {

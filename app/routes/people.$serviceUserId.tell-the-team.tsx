@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,20 +9,16 @@ import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
 import { getTellTheTeam, sendCarerMessage } from "~/models/carers.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { carerMessageSchema } from "~/utils/validation/sharing.server";
-import { saved, saveOnce } from "~/utils/saves.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { carerMessageSchema } from "~/web/validation/sharing.server";
+import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, account } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "team.tell");
   const info = await orNotFound(getTellTheTeam(getDb(), actor, serviceUserId));
-  const { t } = getFixedT(request, account.preferredLanguage);
   // After sending (Post/Redirect/Get): the address says only that, never what was sent.
   const sent = new URL(request.url).searchParams.get("sent") === "1";
   return json({
@@ -34,11 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor, serviceUserId } = await requireRecord(request, params, "team.tell");
   const formData = await requireFormData(request);
-  const serviceUserId = params.serviceUserId ?? "";
   const submission = parseWithZod(formData, { schema: carerMessageSchema });
-  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid({ result: submission.reply() });
   return saveOnce(request, formData, actor.accountId, async (tx) => {
     await orNotFound(sendCarerMessage(tx, actor, serviceUserId, submission.value.body));
     return saved(`/people/${serviceUserId}/tell-the-team?sent=1`, null);

@@ -2,11 +2,8 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { capacityFor } from "~/models/access.server";
-import { getDisplayName } from "~/models/plan.server";
-import { requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
+import { requireRecord } from "~/web/guards.server";
 
 /**
  * Every page of someone's record says whose record it is and in what capacity the reader is
@@ -14,9 +11,7 @@ import { orNotFound } from "~/utils/guards.server";
  * The child pages check their own permissions; this only needs the record to be visible at all.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  const serviceUserId = params.serviceUserId ?? "";
-  const displayName = await orNotFound(getDisplayName(getDb(), actor, serviceUserId, "record.view"));
+  const { actor, displayName, serviceUserId } = await requireRecord(request, params, "record.view");
   return json({ serviceUserId, displayName, capacity: capacityFor(actor, serviceUserId) });
 }
 

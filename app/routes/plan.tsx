@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireSignedIn } from "~/utils/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 
 /** "My plan": the signed-in person's own plan. Others start from their home page. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { extendSession } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { extendSession } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
 
 export async function loader() {

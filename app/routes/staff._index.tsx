@@ -1,22 +1,21 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormattedDate, Items } from "~/components/plan/PlanParts";
+import { FormattedDate, Items } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
-import { CommunicationFlag } from "~/components/CommunicationFlag";
+import { CommunicationFlag } from "~/components/communication/CommunicationFlag";
 import { config } from "~/config.server";
 import { attentionCounts } from "~/models/attention.server";
 import { communicationFlags } from "~/models/communication.server";
 import { listCaseload } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { requireRole } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "plan:caseload.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  requirePermission(actor, "caseload.view", { organisation: true });
+  const { actor } = await requireRole(request, "staff");
   const handedOver = new URL(request.url).searchParams.get("handedOver") === "1";
   const caseload = await listCaseload(getDb(), actor);
   const flags = await communicationFlags(getDb(), actor, caseload.map((c) => c.serviceUserId), config().reviewIntervalMonths);

@@ -1,32 +1,29 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TheirWords } from "~/components/plan/PlanParts";
-import { useRequestSummary } from "~/components/RequestParts";
+import { TheirWords } from "~/components/display/DisplayParts";
+import { useRequestSummary } from "~/components/requests/RequestParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { attentionKinds, DONE_RECENTLY_DAYS, listAttention, markAttentionDone, type AttentionItem, type AttentionKind } from "~/models/attention.server";
-import { getDisplayName } from "~/models/plan.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { isolate } from "~/utils/bidi";
-import { requireFormData } from "~/utils/csrf.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/utils/guards.server";
+import { orNotFound, recordName, requireRole } from "~/web/guards.server";
 import { isUuid } from "~/utils/ids";
 import { useFormat } from "~/utils/use-format";
 
 export const handle: RouteHandle = { titleKey: "attention:title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  requirePermission(actor, "caseload.view", { organisation: true });
+  const { actor } = await requireRole(request, "staff");
   const { open, done } = await listAttention(getDb(), actor, new Date(), { recordRead: true });
   // From a caseload row: only what is about that person (someone whose care team this is, or a 404).
   const person = new URL(request.url).searchParams.get("person");
   if (person) {
-    const displayName = await orNotFound(getDisplayName(getDb(), actor, person, "attention.manage"));
+    const displayName = await recordName(actor, person, "attention.manage");
     const about = (i: AttentionItem) => i.serviceUserId === person;
     return json({ open: open.filter(about), done: done.filter(about), days: DONE_RECENTLY_DAYS, person: { id: person, displayName } });
   }
@@ -37,8 +34,7 @@ const isKind = (value: unknown): value is AttentionKind => attentionKinds.includ
 
 /** Mark one item done. Only someone on the person's care team may (the model asks the access module). */
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  requirePermission(actor, "caseload.view", { organisation: true });
+  const { actor } = await requireRole(request, "staff");
   const formData = await requireFormData(request);
   const kind = formData.get("kind");
   const recordId = String(formData.get("recordId") ?? "");

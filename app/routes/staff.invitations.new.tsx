@@ -1,4 +1,4 @@
-import { parseWithZod } from "~/utils/validation/parse.server";
+import { parseWithZod } from "~/web/validation/parse.server";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form as RemixForm, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,13 +13,13 @@ import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { createInvitation, NotAllowedError } from "~/models/invitation.server";
 import { listVisibleRecords } from "~/models/people.server";
-import { grantBases, invitableKinds, scopes, type InvitableKind } from "~/models/vocabulary";
+import { grantBases, invitableKinds, scopes, type InvitableKind } from "~/models/vocabulary/relationships";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
-import { requireFormData } from "~/utils/csrf.server";
+import { requirePermission, requireSignedIn } from "~/web/auth.server";
+import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT } from "~/utils/i18n.server";
-import { inviteServiceUserSchema, inviteSupporterSchema } from "~/utils/validation/invitation.server";
+import { getFixedT } from "~/web/i18n.server";
+import { inviteServiceUserSchema, inviteSupporterSchema } from "~/web/validation/invitation.server";
 
 export const handle: RouteHandle = { titleKey: "auth:invite.title" };
 

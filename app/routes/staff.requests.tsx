@@ -1,22 +1,21 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommunicationFlag } from "~/components/CommunicationFlag";
-import { EnteredByNote, FormattedDate } from "~/components/plan/PlanParts";
-import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/RequestParts";
+import { CommunicationFlag } from "~/components/communication/CommunicationFlag";
+import { EnteredByNote, FormattedDate } from "~/components/display/DisplayParts";
+import { AppointmentTime, StatusTag, useRequestSummary } from "~/components/requests/RequestParts";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { communicationFlags } from "~/models/communication.server";
 import { listOpenRequestsForStaff } from "~/models/requests.server";
 import type { RouteHandle } from "~/root";
-import { requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { requireRole } from "~/web/guards.server";
 
 export const handle: RouteHandle = { titleKey: "requests:queueTitle" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
-  requirePermission(actor, "caseload.view", { organisation: true });
+  const { actor } = await requireRole(request, "staff");
   const requests = await listOpenRequestsForStaff(getDb(), actor);
   const people = [...new Set(requests.map((r) => r.serviceUserId))];
   const flags = await communicationFlags(getDb(), actor, people, config().reviewIntervalMonths);

@@ -3,8 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { config } from "~/config.server";
 import { can } from "~/models/access.server";
-import { getSignedIn, SESSION_COOKIE } from "~/utils/auth.server";
-import { readCookie } from "~/utils/cookies.server";
+import { getSignedIn, SESSION_COOKIE } from "~/web/auth.server";
+import { readCookie } from "~/web/cookies.server";
 import { telHref } from "~/utils/phone";
 import type { RouteHandle } from "~/root";
 

@@ -7,6 +7,10 @@ import { logError } from "./log.server";
 import { fromRoot } from "./paths.server";
 
 /** One typed handle for both drivers (PGlite and node-postgres). */
+/**
+ * The database, on either driver. A transaction (`db.transaction(async (tx) => …)`) is a Db too,
+ * so models take `db: Db` and work the same inside one: pass `tx` as it is, never cast it.
+ */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface DatabaseHandle {

@@ -35,7 +35,7 @@ export const carerNeeds = pgTable(
     carerAccountId: uuid("carer_account_id")
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
-    // One of the parts in app/components/carers/needs-parts.ts.
+    // One of the parts in app/models/vocabulary/carer-needs.ts.
     part: text("part").notNull(),
     answers: jsonb("answers").$type<Record<string, string>>().notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@ import { boolean, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-c
 import { accounts } from "./accounts";
 
 export interface LanguageEntry {
-  /** BCP 47 code from app/models/communication-vocabulary.ts. */
+  /** BCP 47 code from app/models/vocabulary/communication.ts. */
   code: string;
   preferred: boolean;
   /** spoken, signed, written (UK Core NHSCommunication mode). */

@@ -7,6 +7,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
+import { relationshipKinds } from "../../app/models/vocabulary/relationships";
 
 export const planLevel = pgEnum("plan_level", ["cpa", "lpc"]);
 
@@ -18,13 +19,8 @@ export const serviceUsers = pgTable("service_users", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const relationshipKind = pgEnum("relationship_kind", [
-  "service_user",
-  "carer_of",
-  "advocate_for",
-  "attorney_for",
-  "care_team_member_of",
-]);
+/** The kinds are listed once, in app/models/vocabulary/relationships.ts (constants the pages share). */
+export const relationshipKind = pgEnum("relationship_kind", relationshipKinds);
 
 /** Who an account is to a service user. Access flows from these, never from a global role. */
 export const relationships = pgTable(

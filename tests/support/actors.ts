@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { accounts, serviceUsers } from "#db/schema/index";
-import { loadActor } from "~/utils/auth.server";
+import { loadActor } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
 
 /** The actor (relationships and active grants) for a demo account, as the server would load it. */

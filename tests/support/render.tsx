@@ -6,7 +6,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { afterEach } from "vitest";
 import type { LanguageCode } from "~/i18n";
 import { localeFormatter, sharedI18nOptions } from "~/utils/i18n-format";
-import { resourcesFor } from "~/utils/i18n.server";
+import { resourcesFor } from "~/web/i18n.server";
 
 afterEach(cleanup);
 

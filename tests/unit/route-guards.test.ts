@@ -1,39 +1,132 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { readConfig } from "@remix-run/dev/dist/config.js";
+import { describe, expect, it, vi } from "vitest";
+import { actions } from "~/models/access.server";
 
 /**
- * Every loader and action is guarded on the server. A static check, so a new route cannot
- * forget: actions must read their form through requireFormData (CSRF), and loaders must ask
- * who is signed in unless the route is on the short public list below.
+ * Every loader and action is guarded on the server, checked route by route from the route
+ * manifest Remix builds from (not from file names), so a new route cannot forget:
+ *
+ * - signed out, every loader and action that is not public on purpose sends the person to sign in,
+ *   before it touches the database;
+ * - every route about one person's record (a `:serviceUserId` in its path) starts its loader and
+ *   action with the one guard, `requireRecord(request, params, "<action>")`, naming a real action;
+ * - every action reads its form through requireFormData (the CSRF check).
  */
-const routesDir = path.resolve(__dirname, "../../app/routes");
-const publicLoaders = new Map([
-  ["urgent-help.tsx", "must work with no sign-in and no database"],
-  ["invitations.$token.tsx", "the invitee has no account yet; the token is the credential"],
-  ["password.$token.tsx", "setting a first or new password: the one-time token is the credential"],
-  ["$.tsx", "the 404 page"],
-  ["logout.tsx", "only redirects"],
-  ["session.extend.tsx", "only redirects"],
+
+// Signed out, the guard must answer before any query: the database here refuses to be used.
+vi.mock("~/utils/db.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("~/utils/db.server")>();
+  const refuse = new Proxy({}, { get: () => { throw new Error("used the database before checking who is signed in"); } });
+  return { ...actual, getDb: () => refuse };
+});
+
+const root = path.resolve(__dirname, "../..");
+const publicRoutes = new Map([
+  ["routes/_index", "the start page: signed out it offers sign-in"],
+  ["routes/urgent-help", "must work with no sign-in and no database"],
+  ["routes/accessibility", "the accessibility statement"],
+  ["routes/privacy", "the privacy notice"],
+  ["routes/words-we-use", "the glossary"],
+  ["routes/young-carers", "information for young carers"],
+  ["routes/advocacy", "the advocacy guide works signed out too"],
+  ["routes/login", "signing in"],
+  ["routes/logout", "signing out: it only ends a session"],
+  ["routes/session.extend", "only redirects"],
+  ["routes/invitations.$token", "the invitee has no account yet; the token is the credential"],
+  ["routes/password.$token", "setting a first or new password: the one-time token is the credential"],
+  ["routes/$", "the 404 page"],
 ]);
-const files = readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f) && !/\.test\./.test(f));
 
-describe("route guards", () => {
-  it("finds the routes", () => {
-    expect(files.length).toBeGreaterThan(8);
+interface RouteModule {
+  loader?: (args: unknown) => Promise<unknown>;
+  action?: (args: unknown) => Promise<unknown>;
+}
+interface ManifestRoute {
+  id: string;
+  file: string;
+  path?: string;
+  index?: boolean;
+  parentId?: string;
+}
+
+const config = await readConfig(root);
+const manifest = Object.values(config.routes) as ManifestRoute[];
+const byId = new Map(manifest.map((r) => [r.id, r]));
+const fullPath = (route: ManifestRoute): string => {
+  const parent = route.parentId ? byId.get(route.parentId) : undefined;
+  const own = route.path ?? "";
+  return parent ? [fullPath(parent), own].filter(Boolean).join("/") : own;
+};
+const routes = await Promise.all(
+  manifest
+    .filter((r) => r.id !== "root")
+    .map(async (r) => ({
+      id: r.id,
+      path: `/${fullPath(r)}`,
+      module: (await import(path.join(config.appDirectory, r.file))) as RouteModule,
+    })),
+);
+const someId = "6f1c2b7e-4c1d-4a8e-9f3a-2b5d7c9e1a34";
+const urlFor = (routePath: string) => `http://localhost${routePath.replace(/:\w+/g, someId).replace(/\/\*$/, "/x")}`;
+const paramsFor = (routePath: string) =>
+  Object.fromEntries([...routePath.matchAll(/:(\w+)/g)].map((m) => [m[1], someId]));
+
+async function responseOf(work: () => Promise<unknown>): Promise<Response | unknown> {
+  try {
+    return await work();
+  } catch (thrown) {
+    return thrown;
+  }
+}
+
+const guarded = routes.filter((r) => !publicRoutes.has(r.id));
+const withLoader = guarded.filter((r) => r.module.loader).map((r) => [r.id, r] as const);
+const withAction = guarded.filter((r) => r.module.action).map((r) => [r.id, r] as const);
+const recordRoutes = routes.filter((r) => r.path.includes(":serviceUserId"));
+const recordFunctions = recordRoutes.flatMap((r) =>
+  (["loader", "action"] as const).filter((kind) => r.module[kind]).map((kind) => [`${r.id} ${kind}`, r.module[kind]!] as const),
+);
+
+describe("route guards (from the route manifest)", () => {
+  it("finds the routes, and every public or not-yet-merged one still exists", () => {
+    expect(routes.length).toBeGreaterThan(60);
+    const ids = new Set(routes.map((r) => r.id));
+    for (const id of publicRoutes.keys()) expect(ids, id).toContain(id);
+    expect(recordFunctions.length).toBeGreaterThan(60);
   });
 
-  it.each(files)("%s: every action checks the CSRF token", (file) => {
-    const source = readFileSync(path.join(routesDir, file), "utf8");
-    if (!/export async function action|export const action/.test(source)) return;
-    expect(source).toMatch(/requireFormData\(request\)/);
+  it.each(withLoader)("%s: signed out, the loader sends the person to sign in", async (_id, route) => {
+    const request = new Request(urlFor(route.path));
+    const response = await responseOf(() => route.module.loader!({ request, params: paramsFor(route.path), context: {} }));
+    expect(response).toBeInstanceOf(Response);
+    expect((response as Response).status).toBe(302);
+    expect((response as Response).headers.get("Location")).toMatch(/^\/login\?/);
   });
 
-  it.each(files)("%s: every loader checks who is signed in, or is public on purpose", (file) => {
-    const source = readFileSync(path.join(routesDir, file), "utf8");
-    if (!/export (async )?function loader|export const loader/.test(source)) return;
-    if (publicLoaders.has(file)) return;
-    // requestPage (app/utils/request-pages.server.ts) starts with requireSignedIn.
-    expect(source).toMatch(/requireSignedIn\(request\)|getSignedIn\(request\)|requestPage\(request, params\)/);
+  it.each(withAction)("%s: signed out, the action sends the person to sign in", async (_id, route) => {
+    const request = new Request(urlFor(route.path), { method: "POST", body: new URLSearchParams({ intent: "x" }) });
+    const response = await responseOf(() => route.module.action!({ request, params: paramsFor(route.path), context: {} }));
+    expect(response).toBeInstanceOf(Response);
+    expect((response as Response).status).toBe(302);
+    expect((response as Response).headers.get("Location")).toMatch(/^\/login\?/);
   });
+
+  // The function as it runs (compiled, so an imported call reads `(0, module.requireRecord)(…)`).
+  it.each(recordFunctions)("%s: starts with requireRecord and a real action", (_name, fn) => {
+    const source = fn.toString();
+    const guard = source.match(/\brequireRecord\)?\(request, params, "([\w.]+)"\)/);
+    expect(guard, "requireRecord(request, params, action)").not.toBeNull();
+    expect(actions).toContain(guard![1]);
+    // Nothing about the person is read before the guard.
+    const firstRead = source.search(/\bgetDb\)?\(\)|\btx\b/);
+    if (firstRead !== -1) expect(guard!.index!).toBeLessThan(firstRead);
+  });
+
+  it.each(routes.filter((r) => r.module.action).map((r) => [r.id, r] as const))(
+    "%s: every action checks the CSRF token",
+    (_id, route) => {
+      expect(route.module.action!.toString()).toMatch(/\brequireFormData\)?\(request\)/);
+    },
+  );
 });

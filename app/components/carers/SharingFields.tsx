@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/forms/DateInput";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Link } from "~/components/ui/Link";
-import { shareableScopes } from "~/models/vocabulary";
+import { shareableScopes } from "~/models/vocabulary/relationships";
 
 /** What to share (nothing ticked by default) and an optional end date: the same on the invite and change pages. */
 export function SharingFields({

@@ -34,7 +34,7 @@ describe("the plan's advance statement section: one section, one truth", () => {
     section({
       wishes: planWishes,
       decisions: {
-        advance: { parts: { contact: "Call my brother Alex" }, writtenAt: "2026-11-01T10:00:00.000Z", enteredBy: { name: "Priya Shah", capacity: "advocate_for" } },
+        advance: { parts: { contact: "Call my brother Alex" }, writtenAt: "2026-11-01T10:00:00.000Z", enteredBy: { name: "Priya Shah", as: "advocate_for" } },
         advanceDecision: { exists: true, whereKept: "With my GP", seenOn: "2026-01-10" },
       },
       own: false,

@@ -1,16 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords, useFormatDate } from "~/components/plan/PlanParts";
+import { EnteredByNote, Explain, FormattedDate, SummaryList, TheirWords, useFormatDate } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
-import { advanceParts } from "~/models/decisions-vocabulary";
+import { advanceParts } from "~/models/vocabulary/decisions";
+import type { EnteredBy } from "~/models/entered-by.server";
 import { isolate } from "~/utils/bidi";
-
-/**
- * "Entered by Priya Shah (advocate) on behalf of Sam Taylor", beside anything an advocate or
- * attorney wrote for the person. Nothing when the person wrote it themselves.
- */
-export function EnteredByLine({ enteredBy, name }: { enteredBy: { name: string; capacity: "advocate_for" | "attorney_for" } | null; name: string }) {
-  return <EnteredByNote enteredBy={enteredBy ? { name: enteredBy.name, as: enteredBy.capacity } : null} forName={name} />;
-}
 
 /** Own-record wording ("you") or wording about the person ("them"): i18next context `_them`. */
 export function useDecisionsT(own: boolean) {
@@ -52,7 +45,7 @@ export interface PlanWishes {
 
 /** The person's own advance statement and the team's ADRT record, from "decisions about me". */
 export interface DecisionsSummary {
-  advance: { parts: Record<string, string>; writtenAt: string; enteredBy: { name: string; capacity: "advocate_for" | "attorney_for" } | null } | null;
+  advance: { parts: Record<string, string>; writtenAt: string; enteredBy: EnteredBy } | null;
   advanceDecision: { exists: boolean; whereKept: string; seenOn: string | null } | null;
 }
 
@@ -106,7 +99,7 @@ export function AdvanceSection({
           <p className="hint">
             {t("decisions:planSection.advanceWritten")} <FormattedDate iso={advance.writtenAt} />
           </p>
-          <EnteredByLine enteredBy={advance.enteredBy} name={name} />
+          <EnteredByNote enteredBy={advance.enteredBy} forName={name} />
           {planText ? (
             <>
               <p>{tt("decisions:planSection.alsoInPlan")}</p>
@@ -146,7 +139,7 @@ interface ShownVersion {
   version: number;
   parts: Record<string, string>;
   writtenAt: string;
-  enteredBy: { name: string; capacity: "advocate_for" | "attorney_for" } | null;
+  enteredBy: EnteredBy;
 }
 
 /**
@@ -170,7 +163,7 @@ export function StatementHistory({
       <p className="hint">
         {t("decisions:written")} <FormattedDate iso={current.writtenAt} />
       </p>
-      <EnteredByLine enteredBy={current.enteredBy} name={name} />
+      <EnteredByNote enteredBy={current.enteredBy} forName={name} />
       {earlier.length ? (
         <section aria-labelledby="earlier" className="section">
           <h2 className="heading-l" id="earlier">
@@ -183,7 +176,7 @@ export function StatementHistory({
                   {t("decisions:versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
                 </h3>
                 {show(v.parts)}
-                <EnteredByLine enteredBy={v.enteredBy} name={name} />
+                <EnteredByNote enteredBy={v.enteredBy} forName={name} />
               </li>
             ))}
           </ol>

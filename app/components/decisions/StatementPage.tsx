@@ -1,15 +1,26 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { StatementKind } from "#db/schema/index";
 import { StatementHistory, useDecisionsT } from "~/components/decisions/DecisionParts";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
-import { SummaryList, TheirWords } from "~/components/plan/PlanParts";
+import { SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { TextArea } from "~/components/ui/TextArea";
-import { advanceParts } from "~/models/decisions-vocabulary";
-import type { saveStatement, statementPage } from "~/utils/statement-page.server";
+import { advanceParts } from "~/models/vocabulary/decisions";
+import type { listStatementVersions } from "~/models/decisions.server";
+
+/** What the statement page's loader sends (web/statement-page.server.ts). */
+interface StatementPageData {
+  serviceUserId: string;
+  own: boolean;
+  displayName: string;
+  versions: Awaited<ReturnType<typeof listStatementVersions>>;
+  canWrite: boolean;
+  pageTitle: string;
+}
 
 /**
  * The person's own words about decisions, every version kept: "my wishes, feelings, beliefs and
@@ -17,9 +28,9 @@ import type { saveStatement, statementPage } from "~/utils/statement-page.server
  */
 export function StatementPage({ kind }: { kind: StatementKind }) {
   const { t } = useTranslation(["decisions", "common"]);
-  const { serviceUserId, own, displayName, versions, canWrite, pageTitle } = useLoaderData<typeof statementPage>();
+  const { serviceUserId, own, displayName, versions, canWrite, pageTitle } = useLoaderData<StatementPageData>();
   const tt = useDecisionsT(own);
-  const lastResult = useActionData<typeof saveStatement>();
+  const lastResult = useActionData<SubmissionResult<string[]>>();
   const { form, errorFor, summary, valueOf } = useServerForm(kind, lastResult);
   const [current] = versions;
   const show =

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { SummaryList } from "~/components/plan/PlanParts";
+import { SummaryList } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -6,7 +7,6 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextField } from "~/components/ui/TextField";
-import type { setPasswordWithToken } from "~/utils/set-password.server";
 
 /** A one-time link that cannot be used (expired, used, unknown): why, and the way to sign in. */
 export function UnusableLink({ title, body }: { title: string; body: string }) {
@@ -24,7 +24,8 @@ export function UnusableLink({ title, body }: { title: string; body: string }) {
 
 /**
  * Set a password from a one-time link (an invitation, or a set-up or reset link): who it is for,
- * what the account is (`children`), then one new-password field. The action is setPasswordWithToken.
+ * what the account is (`children`), then one new-password field. The action is setPasswordWithToken
+ * (web/set-password.server.ts): it answers with the submission, or redirects once the password is set.
  */
 export function SetPasswordPage({
   formId,
@@ -42,7 +43,7 @@ export function SetPasswordPage({
   children: React.ReactNode;
 }) {
   const { t } = useTranslation(["auth", "common"]);
-  const lastResult = useActionData<typeof setPasswordWithToken>();
+  const lastResult = useActionData<SubmissionResult<string[]>>();
   const { form, errorFor, summary } = useServerForm(formId, lastResult);
   return (
     <div className="grid-two-thirds">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { languages } from "~/models/communication-vocabulary";
+import { languages } from "~/models/vocabulary/communication";
 import { languageLabel } from "./language-options";
 
 describe("a language's name in a list", () => {

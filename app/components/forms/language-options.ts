@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { languages } from "~/models/communication-vocabulary";
+import { languages } from "~/models/vocabulary/communication";
 
 /**
  * A language's name in the reader's language, then in itself only when that is different:

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
-import { careTeamAgencyChoices } from "./sections";
+import { careTeamAgencyChoices } from "~/models/vocabulary/plan-sections";
 
 export interface CareTeamValues {
   name?: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/utils/use-format";
-import { useFormatDate } from "./PlanParts";
+import { useFormatDate } from "~/components/display/DisplayParts";
 
 export interface ProgressPoint {
   rating: number;

@@ -1,11 +1,17 @@
 import { Form as RemixForm, useRouteLoaderData, type FormProps as RemixFormProps } from "@remix-run/react";
 import { useRef } from "react";
 import { FormContext } from "react-aria-components";
-import type { RootLoaderData } from "~/root";
+
+/** What the forms read from the root loader (app/root.tsx): the page's tokens and the last save. */
+interface RootFormData {
+  csrf?: string;
+  formToken?: string;
+  flash?: { id?: string } | null;
+}
 
 /** The hidden CSRF token every posted form carries. */
 export function AuthenticityTokenInput() {
-  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
+  const data = useRouteLoaderData("root") as RootFormData | undefined;
   return <input type="hidden" name="csrf" value={data?.csrf ?? ""} />;
 }
 
@@ -14,13 +20,13 @@ export function AuthenticityTokenInput() {
  * form once per token, so pressing Save twice or sending the page again saves nothing more.
  */
 export function FormToken() {
-  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
+  const data = useRouteLoaderData("root") as RootFormData | undefined;
   return <input type="hidden" name="formToken" value={data?.formToken ?? ""} />;
 }
 
 /** Changes after each successful save (a new success message), so forms can start empty again. */
 function useLastSave(): string {
-  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
+  const data = useRouteLoaderData("root") as RootFormData | undefined;
   const last = useRef("none");
   if (data?.flash?.id) last.current = data.flash.id;
   return last.current;

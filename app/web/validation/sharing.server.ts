@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { shareableScopes } from "~/models/vocabulary";
-import { contactMethods, needsParts, optionSets, type NeedsField, type NeedsPart } from "~/components/carers/needs-parts";
+import { shareableScopes } from "~/models/vocabulary/relationships";
+import { contactMethods, needsParts, optionSets, type NeedsField, type NeedsPart } from "~/models/vocabulary/carer-needs";
 import { dateInput } from "./plan.server";
 import { displayNameField, emailField } from "./invitation.server";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { needsPartStatus } from "./needs-parts";
+import { needsPartStatus } from "./carer-needs";
 
 describe("the status of a part of 'my needs as a carer' (AX-13)", () => {
   it("is not started when nothing is saved or every answer is blank", () => {

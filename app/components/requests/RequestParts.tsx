@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { FormattedDate, TheirWords } from "~/components/plan/PlanParts";
+import { FormattedDate, TheirWords } from "~/components/display/DisplayParts";
 import { useFormat } from "~/utils/use-format";
 import { useReaderT } from "~/utils/use-reader";
 

@@ -1,26 +1,23 @@
-import type { Params } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import type { StatementKind } from "#db/schema/index";
 import { can, type Actor } from "~/models/access.server";
 import { listStatementVersions, writeStatement } from "~/models/decisions.server";
-import { isolate } from "./bidi";
-import { getDb } from "./db.server";
-import { decisionsPage } from "./decisions-page.server";
-import { orNotFound } from "./guards.server";
+import { isolate } from "~/utils/bidi";
+import { getDb } from "~/utils/db.server";
+import { orNotFound, type RecordRequest } from "./guards.server";
 import { saved, saveOnce } from "./saves.server";
 import { parseWithZod } from "./validation/parse.server";
 import { advanceStatementSchema, wishesSchema } from "./validation/decisions.server";
 
 /** A statement page (my wishes, MC-03; my advance statement, MC-07): the person's words now and before, and whether this reader may write them. */
-export async function statementPage(request: Request, params: Params, kind: StatementKind) {
-  const { actor, serviceUserId, overview, own, t } = await decisionsPage(request, params, "decisions.read");
+export async function statementPage({ actor, serviceUserId, displayName, own, t }: RecordRequest, kind: StatementKind) {
   return json({
     serviceUserId,
     own,
-    displayName: overview.displayName,
+    displayName,
     versions: await listStatementVersions(getDb(), actor, serviceUserId, kind),
     canWrite: can(actor, "decisions.write", { serviceUserId }),
-    pageTitle: own ? t(`decisions:${kind}.heading`) : t(`decisions:${kind}.titleOther`, { name: isolate(overview.displayName) }),
+    pageTitle: own ? t(`decisions:${kind}.heading`) : t(`decisions:${kind}.titleOther`, { name: isolate(displayName) }),
   });
 }
 

@@ -1,7 +1,7 @@
-import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Disclosure } from "~/components/ui/Disclosure";
 import { isolate } from "~/utils/bidi";
+import type { EnteredBy } from "~/models/entered-by.server";
 import { splitPhoneNumbers } from "~/utils/phone";
 import { useFormat } from "~/utils/use-format";
 
@@ -87,14 +87,12 @@ export function FormattedDate({ iso }: { iso: string }) {
 }
 
 /** Who entered something for the person: "Entered by Priya Shah (advocate) on behalf of Sam Taylor." */
-export function EnteredByNote({ enteredBy, forName }: { enteredBy: { name: string; as: string } | null; forName?: string }) {
+export function EnteredByNote({ enteredBy, forName }: { enteredBy: EnteredBy; forName: string }) {
   const { t } = useTranslation(["common"]);
-  // Inside someone's record the layout already knows whose it is.
-  const record = useRouteLoaderData("routes/people.$serviceUserId") as { displayName: string } | undefined;
   if (!enteredBy) return null;
   return (
     <p className="hint entered-by">
-      {t("common:enteredBy", { name: isolate(enteredBy.name), role: t(`common:onBehalfRole.${enteredBy.as}`), person: isolate(forName ?? record?.displayName ?? "") })}
+      {t("common:enteredBy", { name: isolate(enteredBy.name), role: t(`common:onBehalfRole.${enteredBy.as}`), person: isolate(forName) })}
     </p>
   );
 }

@@ -6,8 +6,8 @@ import {
   languageCodes,
   languageModes,
   languageProficiencies,
-} from "~/models/communication-vocabulary";
-import { messageWith } from "~/utils/forms.server";
+} from "~/models/vocabulary/communication";
+import { messageWith } from "~/web/forms.server";
 
 const choices = <T extends readonly [string, ...string[]]>(values: T) =>
   z

@@ -1,7 +1,7 @@
 import { json, redirect } from "@remix-run/node";
 import { createSession, endSession, sessionCookie } from "./auth.server";
-import { getDb, type Db } from "./db.server";
-import { isCommonPassword } from "./passwords.server";
+import { getDb, type Db } from "~/utils/db.server";
+import { isCommonPassword } from "~/utils/passwords.server";
 import { newPasswordSchema } from "./validation/auth.server";
 import { parseWithZod } from "./validation/parse.server";
 

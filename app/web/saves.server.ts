@@ -3,9 +3,9 @@ import { and, eq, lt } from "drizzle-orm";
 import { formSubmissions, sessions } from "#db/schema/index";
 import { SESSION_COOKIE } from "./auth.server";
 import { readCookie } from "./cookies.server";
-import { randomToken, sha256 } from "./crypto.server";
-import { getDb, type Db } from "./db.server";
-import type { SuccessMessage } from "./success-messages";
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import { getDb, type Db } from "~/utils/db.server";
+import type { SuccessMessage } from "~/utils/success-messages";
 
 /** The hidden field the shared Form component adds to every posted form. */
 export const FORM_TOKEN_FIELD = "formToken";
@@ -52,7 +52,7 @@ export async function runOnce(
       if (!first || first.accountId !== accountId || !first.redirectTo) return { repeat: true, saved: null };
       return { repeat: true, saved: { to: first.redirectTo, message: (first.message as SuccessMessage | null) ?? null } };
     }
-    const result = await save(tx as unknown as Db);
+    const result = await save(tx);
     await tx
       .update(formSubmissions)
       .set({ redirectTo: result.to, message: result.message })

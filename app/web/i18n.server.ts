@@ -10,9 +10,9 @@ import {
   type LanguageCode,
   type Resources,
 } from "~/i18n";
-import { localeFormatter, sharedI18nOptions } from "./i18n-format";
+import { localeFormatter, sharedI18nOptions } from "~/utils/i18n-format";
 import { readCookie } from "./cookies.server";
-import { fromRoot } from "./paths.server";
+import { fromRoot } from "~/utils/paths.server";
 
 let allResources: Record<string, Resources> | undefined;
 

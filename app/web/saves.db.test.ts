@@ -6,7 +6,7 @@ import { recordGoalProgress } from "~/models/goals.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { createSession, SESSION_COOKIE } from "./auth.server";
 import { CSRF_FIELD } from "./csrf.server";
-import { getDb, type Db } from "./db.server";
+import { getDb, type Db } from "~/utils/db.server";
 import { FORM_TOKEN_FIELD, FORM_TOKEN_TTL_MS, newFormToken, runOnce, saved, saveOnce, takeFlash } from "./saves.server";
 
 async function samsGoal() {

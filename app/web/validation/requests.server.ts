@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { advocateContactMethods, advocateReferrers, advocateRequestKinds, legalStatuses, type AdvocateReferrer } from "~/models/advocacy";
-import { formatDeliveries, formatDocuments, interpreterGenders, interpreterModes, interpreterNeeds, languageCodes, requestFormats } from "~/models/communication-vocabulary";
+import { formatDeliveries, formatDocuments, interpreterGenders, interpreterModes, interpreterNeeds, languageCodes, requestFormats } from "~/models/vocabulary/communication";
 import { dateInput } from "./plan.server";
-import { westernDigits } from "~/utils/forms.server";
+import { westernDigits } from "~/web/forms.server";
 import { evenWithOtherErrors } from "./parse.server";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { messageWith, westernDigits } from "~/utils/forms.server";
-import { careTeamAgencyChoices } from "~/components/plan/sections";
+import { messageWith, westernDigits } from "~/web/forms.server";
+import { careTeamAgencyChoices } from "~/models/vocabulary/plan-sections";
 
 const optionalText = (max: number, key: string) =>
   z

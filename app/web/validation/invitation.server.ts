@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { grantBases, scopes } from "~/models/vocabulary";
+import { grantBases, scopes } from "~/models/vocabulary/relationships";
 
 export const displayNameField = z
   .string({ error: "validation:name.required" })

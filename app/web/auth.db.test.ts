@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, relationships, sessions, sharingGrants } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
-import { sha256 } from "./crypto.server";
-import { getDb } from "./db.server";
+import { sha256 } from "~/utils/crypto.server";
+import { getDb } from "~/utils/db.server";
 import {
   ABSOLUTE_LIMIT_MS,
   createSession,

@@ -2,9 +2,9 @@
 import { parseWithZod as conformParse } from "@conform-to/zod/v4";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { needsParts, type NeedsPart } from "~/components/carers/needs-parts";
+import { needsParts, type NeedsPart } from "~/models/vocabulary/carer-needs";
 import { translateMessage } from "~/components/forms/use-server-form";
-import { createI18n } from "~/utils/i18n.server";
+import { createI18n } from "~/web/i18n.server";
 import { languages } from "~/i18n";
 import { genericMessage, isOurMessage, messagesFor, parseWithZod } from "./parse.server";
 import { interpreterRequestSchema } from "./requests.server";

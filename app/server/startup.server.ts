@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { hasDemoAccounts, isEmpty, seedDemoData } from "#db/seed";
 import { config } from "~/config.server";
 import { purgeExpired } from "~/models/housekeeping.server";
-import { DataDirLockedError } from "./data-dir-lock.server";
+import { DataDirLockedError } from "~/utils/data-dir-lock.server";
 import {
   getDatabaseHandle,
   isDatabaseAvailable,
@@ -12,9 +12,9 @@ import {
   setDatabase,
   setDatabaseAvailable,
   type DatabaseHandle,
-} from "./db.server";
-import { logError, logInfo } from "./log.server";
-import { projectRoot } from "./paths.server";
+} from "~/utils/db.server";
+import { logError, logInfo } from "~/utils/log.server";
+import { projectRoot } from "~/utils/paths.server";
 
 /** A deployment that holds the demo people without ALLOW_DEMO_DATA=true: never serve it. */
 export class DemoDataInDeploymentError extends Error {

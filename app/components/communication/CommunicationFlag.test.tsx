@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { renderInRoute } from "../../tests/support/render";
+import { renderInRoute } from "../../../tests/support/render";
 import { CommunicationFlag, useNeedsInOneLine, type FlagNeeds } from "./CommunicationFlag";
 
 const needs: FlagNeeds = {

@@ -3,9 +3,9 @@ import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { accounts, relationships, sessions, sharingGrants } from "#db/schema/index";
 import { can, type Action, type Actor, type ActorRelationship, type Scope, type Subject } from "~/models/access.server";
 import { readCookie, serializeCookie } from "./cookies.server";
-import { randomToken, sha256 } from "./crypto.server";
-import { getDb, type Db } from "./db.server";
-import { safeRedirect } from "./safe-redirect";
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import { getDb, type Db } from "~/utils/db.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { isSupportedLanguage } from "~/i18n";
 
 export const SESSION_COOKIE = "__session";

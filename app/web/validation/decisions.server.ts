@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { advanceParts, attorneyKindChoices, consultScopes, lifeSustainingChoices, yesNo } from "~/models/decisions-vocabulary";
+import { advanceParts, attorneyKindChoices, consultScopes, lifeSustainingChoices, yesNo } from "~/models/vocabulary/decisions";
 import { dateInput } from "./plan.server";
 
 const k = (key: string) => `validation:decisions.${key}`;

@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import { readCookie, serializeCookie } from "./cookies.server";
-import { keyedHash, randomToken, safeEqual } from "./crypto.server";
+import { keyedHash, randomToken, safeEqual } from "~/utils/crypto.server";
 
 export const CSRF_COOKIE = "csrf";
 export const CSRF_FIELD = "csrf";
@@ -15,8 +15,6 @@ export function csrfForRequest(request: Request): { token: string; setCookie?: s
   const fresh = randomToken();
   return { token: keyedHash("csrf", fresh), setCookie: serializeCookie(CSRF_COOKIE, fresh) };
 }
-
-export class CsrfError extends Error {}
 
 export function verifyCsrf(request: Request, formData: FormData): void {
   const cookie = readCookie(request, CSRF_COOKIE);

@@ -1,6 +1,6 @@
 import { parseWithZod as conformParse } from "@conform-to/zod/v4";
 import type { $ZodIssue, $ZodType } from "zod/v4/core";
-import { loadAllResources } from "~/utils/i18n.server";
+import { loadAllResources } from "~/web/i18n.server";
 
 /** Shown, in the person's language, in place of any message that is not one of ours. */
 export const genericMessage = "validation:generic";

@@ -1,0 +1,88 @@
+import { json } from "@remix-run/node";
+import type { Params } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { can, capacityFor, NotFoundError, type Action, type Actor } from "~/models/access.server";
+import { isCarer } from "~/models/carers.server";
+import { displayNameOf } from "~/models/entered-by.server";
+import { getDb } from "~/utils/db.server";
+import { requireSignedIn, type SignedIn } from "./auth.server";
+import { getFixedT } from "./i18n.server";
+
+/**
+ * The one guard. Every route that reads or changes a person's record starts with
+ * `requireRecord(request, params, action)`; the staff and carer pages start with
+ * `requireRole(request, role)`. Both sign the person in first (or send them to sign in), and
+ * both answer "not found" when the person may not do this: the same 404 whether the record does
+ * not exist or is not theirs to see, so nobody can learn who else uses the service.
+ * tests/unit/route-guards.test.ts checks every route in the manifest uses one of them.
+ */
+
+export function notFound(): Response {
+  return new Response("Not found", { status: 404 });
+}
+
+/** Turn a model's NotFoundError into the 404 page; anything else is a real failure. */
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof NotFoundError) throw notFound();
+    throw error;
+  }
+}
+
+export interface RecordRequest extends SignedIn {
+  /** Whose record: the route's :serviceUserId. */
+  serviceUserId: string;
+  /** Their name, as the pages show it. */
+  displayName: string;
+  /** True when the record is the signed-in person's own (pages say "you"). */
+  own: boolean;
+  /** The translator for the page's title and messages, in the reader's language. */
+  t: TFunction;
+}
+
+/** The signed-in person may do `action` on the record in the route's :serviceUserId, or a 404. */
+export async function requireRecord(request: Request, params: Params, action: Action): Promise<RecordRequest> {
+  const signedIn = await requireSignedIn(request);
+  const serviceUserId = params.serviceUserId ?? "";
+  const displayName = await recordName(signedIn.actor, serviceUserId, action);
+  const { t } = getFixedT(request, signedIn.account.preferredLanguage);
+  return { ...signedIn, serviceUserId, displayName, own: capacityFor(signedIn.actor, serviceUserId) === "service_user", t };
+}
+
+/** The person's name when the actor may do `action` on their record; otherwise a 404. */
+export async function recordName(actor: Actor, serviceUserId: string, action: Action): Promise<string> {
+  if (!can(actor, action, { serviceUserId })) throw notFound();
+  return orNotFound(displayNameOf(getDb(), serviceUserId));
+}
+
+/** Who a page that is not about one record is for: staff (caseload, queues, invitations) or carers. */
+export type Role = "staff" | "carer";
+
+const hasRole: Record<Role, (actor: Actor) => boolean> = {
+  staff: (actor) => can(actor, "caseload.view", { organisation: true }),
+  carer: (actor) => isCarer(actor),
+};
+
+export interface RoleRequest extends SignedIn {
+  t: TFunction;
+}
+
+/** The signed-in person has this role, or a 404. */
+export async function requireRole(request: Request, role: Role): Promise<RoleRequest> {
+  const signedIn = await requireSignedIn(request);
+  if (!hasRole[role](signedIn.actor)) throw notFound();
+  const { t } = getFixedT(request, signedIn.account.preferredLanguage);
+  return { ...signedIn, t };
+}
+
+/** Another id in the route's path (a goal, a request, a team member): "" when absent, so the model says not found. */
+export function pathParam(params: Params, name: string): string {
+  return params[name] ?? "";
+}
+
+/** A form that did not pass its checks: what was sent and what is wrong, with status 400. */
+export function invalid<T>(body: T) {
+  return json(body, { status: 400 });
+}
