@@ -55,3 +55,45 @@ describe("two staff save the same crisis plan", () => {
     await first.context().close();
   });
 });
+
+describe("the person changes the same goal in two places", () => {
+  it("the second save shows the words saved first, keeps what was typed, and saves on top when asked", async () => {
+    const open = async (javaScript: boolean) => {
+      const context = await newContext(browser, { javaScript });
+      const page = await context.newPage();
+      await signIn(page, demoPeople.sam.email);
+      await page.goto(`/people/${samId}/plan`);
+      const href = await page.locator("main a", { hasText: "Cook a meal for Alex once a month" }).first().getAttribute("href");
+      await page.goto(`${href}/edit`);
+      return page;
+    };
+    const first = await open(true);
+    const second = await open(false);
+    const what = (page: Page) => page.getByRole("textbox", { name: "What do you want to do?" });
+    const firstStep = (page: Page) => page.getByRole("textbox", { name: /^What is a first small step\?/ });
+
+    await what(first).fill("Cook a meal for Alex every fortnight");
+    await Promise.all([first.waitForURL(/\/goals\/[^/]+$/), first.getByRole("button", { name: "Save" }).click()]);
+
+    await firstStep(second).fill("Buy a cookbook.");
+    await Promise.all([second.waitForLoadState("load"), second.getByRole("button", { name: "Save" }).click()]);
+    expect(await second.title()).toMatch(/^Error: /);
+    expect(await second.locator(".error-summary").textContent()).toContain("Someone else saved a change to this while you were working on it");
+    const notice = plain(await second.locator("#conflict-heading").locator("..").textContent());
+    expect(notice).toContain("Sam Taylor saved this on");
+    expect(notice).toContain("Cook a meal for Alex every fortnight");
+    // What this person typed is still there, and the words they did not change are as they opened them.
+    expect(await firstStep(second).inputValue()).toBe("Buy a cookbook.");
+    expect(await what(second).inputValue()).toBe("Cook a meal for Alex once a month");
+    await expectNoAxeViolations(second, "goal edit after a conflict");
+
+    // Saving again, having seen the other words, puts this version on top.
+    await what(second).fill("Cook a meal for Alex every fortnight");
+    await Promise.all([second.waitForURL(/\/goals\/[^/]+$/), second.getByRole("button", { name: "Save" }).click()]);
+    const goal = plain(await second.locator("main").textContent());
+    expect(goal).toContain("Cook a meal for Alex every fortnight");
+    expect(goal).toContain("Buy a cookbook.");
+    await second.context().close();
+    await first.context().close();
+  });
+});
