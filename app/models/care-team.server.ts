@@ -41,16 +41,18 @@ export async function getCareTeamMember(db: Db, actor: Actor, serviceUserId: str
     .where(and(eq(careTeamMembers.id, memberId), eq(careTeamMembers.serviceUserId, serviceUserId)));
   if (!row) throw new NotFoundError();
   await recordReadIfOthers(db, actor, serviceUserId, "care_team_member", row.id);
+  return { id: row.id, ...inputOf(row), isCoordinator: row.isCoordinator, version: row.version };
+}
+
+/** What the edit form shows of a member's row. */
+function inputOf(row: typeof careTeamMembers.$inferSelect): CareTeamMemberInput {
   return {
-    id: row.id,
     name: row.name,
     role: row.role,
     organisation: row.organisation,
     agency: asAgency(row.agency),
     contact: row.contact,
     whenToContact: row.whenToContact,
-    isCoordinator: row.isCoordinator,
-    version: row.version,
   };
 }
 
@@ -114,15 +116,7 @@ export async function updateCareTeamMember(
     const base = options.baseVersion;
     if (base !== undefined && base !== null && row.version > base && !same) {
       const [by] = row.updatedBy ? await tx.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, row.updatedBy)) : [];
-      const value: CareTeamMemberInput = {
-        name: row.name,
-        role: row.role,
-        organisation: row.organisation,
-        agency: asAgency(row.agency),
-        contact: row.contact,
-        whenToContact: row.whenToContact,
-      };
-      throw new ConflictError<CareTeamMemberInput>({ version: row.version, value, changedBy: by?.name ?? null, changedAt: row.updatedAt.toISOString() });
+      throw new ConflictError<CareTeamMemberInput>({ version: row.version, value: inputOf(row), changedBy: by?.name ?? null, changedAt: row.updatedAt.toISOString() });
     }
     if (same) return { changed: false };
     await tx
