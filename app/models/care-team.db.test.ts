@@ -16,7 +16,7 @@ import {
   type CareTeamMemberInput,
 } from "./care-team.server";
 import { listCaseload, listTransitions, getPlanView, savePlanSection, getPlanSection } from "./plan.server";
-import { NotFoundError } from "./access.server";
+import { ConflictError, NotFoundError } from "./access.server";
 
 const housing: CareTeamMemberInput = {
   name: "Chris Lee",
@@ -165,5 +165,42 @@ describe("changing the care coordinator (CP-15)", () => {
         NotFoundError,
       );
     }
+  });
+});
+
+/** No lost updates: the form carries the version it was opened at (see updateCareTeamMember). */
+describe("a care team member's edit form", () => {
+  it("a save from before someone else's change is refused with what they saved; saving again on top succeeds", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const jo = await actorFor(demoPeople.jo.email);
+    const id = await addCareTeamMember(getDb(), jo, sam, housing);
+    const opened = (await getCareTeamMember(getDb(), jo, sam, id)).version;
+
+    expect(await updateCareTeamMember(getDb(), jo, sam, id, { ...housing, contact: "07700 900123" }, { baseVersion: opened })).toEqual({ changed: true });
+    const stale = updateCareTeamMember(getDb(), jo, sam, id, { ...housing, whenToContact: "Any weekday" }, { baseVersion: opened });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const conflict = (await stale.catch((e: unknown) => e)) as ConflictError<CareTeamMemberInput>;
+    expect(conflict.latest).toMatchObject({ version: opened + 1, value: { ...housing, contact: "07700 900123" }, changedBy: "Jo Okafor" });
+    expect((await getCareTeamMember(getDb(), jo, sam, id)).contact).toBe("07700 900123");
+
+    const onTop = { ...housing, contact: "07700 900123", whenToContact: "Any weekday" };
+    expect(await updateCareTeamMember(getDb(), jo, sam, id, onTop, { baseVersion: conflict.latest.version })).toEqual({ changed: true });
+    expect(await getCareTeamMember(getDb(), jo, sam, id)).toMatchObject({ ...onTop, version: opened + 2 });
+  });
+
+  it("two saves at the same moment from the same version: one lands, the other is told; without a version both land in turn", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const jo = await actorFor(demoPeople.jo.email);
+    const id = await addCareTeamMember(getDb(), jo, sam, housing);
+    const outcomes = await Promise.allSettled([
+      updateCareTeamMember(getDb(), jo, sam, id, { ...housing, contact: "A" }, { baseVersion: 1 }),
+      updateCareTeamMember(getDb(), jo, sam, id, { ...housing, contact: "B" }, { baseVersion: 1 }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    await Promise.all([updateCareTeamMember(getDb(), jo, sam, id, { ...housing, contact: "C" }), updateCareTeamMember(getDb(), jo, sam, id, { ...housing, contact: "D" })]);
+    expect((await getCareTeamMember(getDb(), jo, sam, id)).version).toBe(4);
   });
 });

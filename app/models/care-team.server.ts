@@ -2,7 +2,7 @@ import { isUuid } from "~/utils/ids";
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { accounts, careTeamMembers, careTransitions, relationships } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
-import type { Actor } from "./access.server";
+import { ConflictError, type Actor } from "./access.server";
 import { displayNameOf } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { recordTeamChange } from "./plan.server";
@@ -21,6 +21,8 @@ export interface CareTeamMemberInput {
 export interface CareTeamMemberRecord extends CareTeamMemberInput {
   id: string;
   isCoordinator: boolean;
+  /** Goes up by one with each change: the edit form carries it (see updateCareTeamMember). */
+  version: number;
 }
 
 /** The team roles that make someone the person's coordinator (care coordinator, lead professional, key worker). */
@@ -39,15 +41,18 @@ export async function getCareTeamMember(db: Db, actor: Actor, serviceUserId: str
     .where(and(eq(careTeamMembers.id, memberId), eq(careTeamMembers.serviceUserId, serviceUserId)));
   if (!row) throw new NotFoundError();
   await recordReadIfOthers(db, actor, serviceUserId, "care_team_member", row.id);
+  return { id: row.id, ...inputOf(row), isCoordinator: row.isCoordinator, version: row.version };
+}
+
+/** What the edit form shows of a member's row. */
+function inputOf(row: typeof careTeamMembers.$inferSelect): CareTeamMemberInput {
   return {
-    id: row.id,
     name: row.name,
     role: row.role,
     organisation: row.organisation,
     agency: asAgency(row.agency),
     contact: row.contact,
     whenToContact: row.whenToContact,
-    isCoordinator: row.isCoordinator,
   };
 }
 
@@ -89,21 +94,35 @@ export async function addCareTeamMember(db: Db, actor: Actor, serviceUserId: str
   });
 }
 
-/** Change what the plan says about a team member. Saving with nothing changed makes no version. */
+/**
+ * Change what the plan says about a team member. Saving with nothing changed makes no version.
+ * With `baseVersion` (the version the form was opened at): if someone else changed this member
+ * since, and to something other than what is being saved, nothing is saved and ConflictError
+ * carries what they saved.
+ */
 export async function updateCareTeamMember(
   db: Db,
   actor: Actor,
   serviceUserId: string,
   memberId: string,
   input: CareTeamMemberInput,
+  options: { baseVersion?: number | null } = {},
 ): Promise<{ changed: boolean }> {
   ensure(actor, "plan.write", serviceUserId);
   return db.transaction(async (tx) => {
     const txDb = tx;
     const row = await lockMember(txDb, serviceUserId, memberId);
     const same = (Object.keys(input) as (keyof CareTeamMemberInput)[]).every((k) => row[k] === input[k]);
+    const base = options.baseVersion;
+    if (base !== undefined && base !== null && row.version > base && !same) {
+      const [by] = row.updatedBy ? await tx.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, row.updatedBy)) : [];
+      throw new ConflictError<CareTeamMemberInput>({ version: row.version, value: inputOf(row), changedBy: by?.name ?? null, changedAt: row.updatedAt.toISOString() });
+    }
     if (same) return { changed: false };
-    await tx.update(careTeamMembers).set(input).where(eq(careTeamMembers.id, memberId));
+    await tx
+      .update(careTeamMembers)
+      .set({ ...input, version: row.version + 1, updatedBy: actor.accountId, updatedAt: new Date() })
+      .where(eq(careTeamMembers.id, memberId));
     const version = await recordTeamChange(txDb, actor, serviceUserId);
     await recordAudit(txDb, actor, {
       action: "care_team.update",

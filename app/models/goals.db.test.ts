@@ -4,8 +4,8 @@ import { auditEvents, goalProgress, goals, serviceUsers } from "#db/schema/index
 import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
-import { addGoal, getGoal, recordGoalProgress, setGoalStatus, suggestGoal, updateGoal } from "./goals.server";
-import { NotFoundError } from "./access.server";
+import { addGoal, getGoal, recordGoalProgress, setGoalStatus, suggestGoal, updateGoal, type GoalInput } from "./goals.server";
+import { ConflictError, NotFoundError } from "./access.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "./recovery.server";
 
 const newGoal = { what: "Join a choir", why: "", firstStep: "", whoCanHelp: "", targetDate: null };
@@ -152,5 +152,82 @@ describe("changing a goal's words", () => {
     }
     const suggestion = await suggestGoal(getDb(), await actorFor(demoPeople.jo.email), sam, { what: "Try a cookery class", why: "" });
     await expect(updateGoal(getDb(), samActor, sam, suggestion, input)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+/** No lost updates: the form carries the version it was opened at (see updateGoal and writeRecoveryStatement). */
+const words = (what: string): GoalInput => ({ ...newGoal, what });
+
+describe("a goal's edit form", () => {
+  it("a save from before someone else's change is refused with their words; saving again on top of theirs succeeds", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const id = await addGoal(getDb(), samActor, sam, words("Swim"));
+    const opened = (await getGoal(getDb(), samActor, sam, id)).version;
+
+    expect(await updateGoal(getDb(), samActor, sam, id, words("Swim once a week"), { baseVersion: opened })).toEqual({ changed: true });
+    const stale = updateGoal(getDb(), samActor, sam, id, words("Swim in the sea"), { baseVersion: opened });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const conflict = (await stale.catch((e: unknown) => e)) as ConflictError<GoalInput>;
+    expect(conflict.latest).toMatchObject({ version: opened + 1, value: words("Swim once a week"), changedBy: "Sam Taylor" });
+    expect((await getGoal(getDb(), samActor, sam, id)).what).toBe("Swim once a week");
+
+    // Saving what the other person saved anyway is not a conflict; saving again from their version lands on top.
+    expect(await updateGoal(getDb(), samActor, sam, id, words("Swim once a week"), { baseVersion: opened })).toEqual({ changed: false });
+    expect(await updateGoal(getDb(), samActor, sam, id, words("Swim in the sea"), { baseVersion: conflict.latest.version })).toEqual({ changed: true });
+    const after = await getGoal(getDb(), samActor, sam, id);
+    expect(after).toMatchObject({ what: "Swim in the sea", version: opened + 2 });
+  });
+
+  it("two saves at the same moment from the same version: one lands, the other is told; without a version both land in turn", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const id = await addGoal(getDb(), samActor, sam, words("Swim"));
+    const outcomes = await Promise.allSettled([
+      updateGoal(getDb(), samActor, sam, id, words("Swim twice"), { baseVersion: 1 }),
+      updateGoal(getDb(), samActor, sam, id, words("Swim three times"), { baseVersion: 1 }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(ConflictError);
+    await Promise.all([updateGoal(getDb(), samActor, sam, id, words("A")), updateGoal(getDb(), samActor, sam, id, words("B"))]);
+    expect((await getGoal(getDb(), samActor, sam, id)).version).toBe(4);
+  });
+});
+
+describe("the recovery statement", () => {
+  it("a save from before another save with different words is refused with those words; saving again on top succeeds", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const [current] = await listRecoveryVersions(getDb(), samActor, sam);
+    const opened = current!.version;
+
+    expect(await writeRecoveryStatement(getDb(), samActor, sam, "Being back at football.", { baseVersion: opened })).toBe(opened + 1);
+    const stale = writeRecoveryStatement(getDb(), samActor, sam, "Seeing friends again.", { baseVersion: opened });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const conflict = (await stale.catch((e: unknown) => e)) as ConflictError<string>;
+    expect(conflict.latest).toMatchObject({ version: opened + 1, value: "Being back at football.", changedBy: "Sam Taylor" });
+    expect((await listRecoveryVersions(getDb(), samActor, sam))[0]!.body).toBe("Being back at football.");
+
+    // The same words as the newer version are not a conflict, and make no new version.
+    expect(await writeRecoveryStatement(getDb(), samActor, sam, "Being back at football.", { baseVersion: opened })).toBe(opened + 1);
+    expect(await writeRecoveryStatement(getDb(), samActor, sam, "Seeing friends again.", { baseVersion: conflict.latest.version })).toBe(opened + 2);
+    expect((await listRecoveryVersions(getDb(), samActor, sam)).map((v) => v.version)).toEqual([opened + 2, opened + 1, ...Array.from({ length: opened }, (_, i) => opened - i)]);
+  });
+
+  it("two saves at the same moment from the same version: one lands, the other is told", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const opened = (await listRecoveryVersions(getDb(), samActor, sam))[0]!.version;
+    const outcomes = await Promise.allSettled([
+      writeRecoveryStatement(getDb(), samActor, sam, "Being back at football.", { baseVersion: opened }),
+      writeRecoveryStatement(getDb(), samActor, sam, "Seeing friends again.", { baseVersion: opened }),
+    ]);
+    expect(outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []))).toEqual([opened + 1]);
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
   });
 });

@@ -2,7 +2,7 @@ import { isUuid } from "~/utils/ids";
 import { and, asc, eq } from "drizzle-orm";
 import { accounts, goalProgress, goals, type GoalStatus } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
-import { onBehalfCapacity, type Actor } from "./access.server";
+import { ConflictError, onBehalfCapacity, type Actor } from "./access.server";
 import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import { ensure, NotFoundError } from "./access.server";
@@ -19,6 +19,8 @@ export interface GoalDetail extends GoalInput {
   id: string;
   serviceUserId: string;
   status: GoalStatus;
+  /** Goes up by one with each change to the words: the edit form carries it (see updateGoal). */
+  version: number;
   createdAt: string;
   enteredBy: EnteredBy;
   progress: { rating: number; note: string; recordedAt: string; enteredBy: EnteredBy }[];
@@ -71,6 +73,7 @@ export async function getGoal(db: Db, actor: Actor, serviceUserId: string, goalI
     whoCanHelp: goal.whoCanHelp,
     targetDate: goal.targetDate,
     status: goal.status,
+    version: goal.version,
     createdAt: goal.createdAt.toISOString(),
     enteredBy: await enteredByOf(db, goal.enteredAs, goal.createdBy),
     progress: progress.map((p) => ({
@@ -105,15 +108,39 @@ export async function recordGoalProgress(
   });
 }
 
-/** The person changes the words of their goal. Suggestions are answered, not changed, so only their own goals. */
-export async function updateGoal(db: Db, actor: Actor, serviceUserId: string, goalId: string, input: GoalInput): Promise<{ changed: boolean }> {
+/**
+ * The person changes the words of their goal. Suggestions are answered, not changed, so only their own goals.
+ * With `baseVersion` (the version the form was opened at): if someone else changed the words since,
+ * and to something other than what is being saved, nothing is saved and ConflictError carries theirs.
+ */
+export async function updateGoal(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  goalId: string,
+  input: GoalInput,
+  options: { baseVersion?: number | null } = {},
+): Promise<{ changed: boolean }> {
   ensure(actor, "goals.write", serviceUserId);
-  const goal = await findGoal(db, serviceUserId, goalId);
-  if (goal.status === "suggested" || goal.status === "declined") throw new NotFoundError();
-  const fields = (Object.keys(input) as (keyof GoalInput)[]).filter((k) => goal[k] !== input[k]);
-  if (!fields.length) return { changed: false };
-  await db.transaction(async (tx) => {
-    await tx.update(goals).set({ ...input, updatedAt: new Date() }).where(eq(goals.id, goal.id));
+  if (!isUuid(goalId)) throw new NotFoundError();
+  return db.transaction(async (tx) => {
+    // The goal's row lock: two saves at once take turns, and the second sees the first's version.
+    const [goal] = await tx
+      .select()
+      .from(goals)
+      .where(and(eq(goals.id, goalId), eq(goals.serviceUserId, serviceUserId)))
+      .for("update");
+    if (!goal || goal.status === "suggested" || goal.status === "declined") throw new NotFoundError();
+    const fields = (Object.keys(input) as (keyof GoalInput)[]).filter((k) => goal[k] !== input[k]);
+    const base = options.baseVersion;
+    if (base !== undefined && base !== null && goal.version > base && fields.length) {
+      const [by] = goal.updatedBy ? await tx.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, goal.updatedBy)) : [];
+      const value: GoalInput = { what: goal.what, why: goal.why, firstStep: goal.firstStep, whoCanHelp: goal.whoCanHelp, targetDate: goal.targetDate };
+      throw new ConflictError<GoalInput>({ version: goal.version, value, changedBy: by?.name ?? null, changedAt: goal.updatedAt.toISOString() });
+    }
+    if (!fields.length) return { changed: false };
+    const version = goal.version + 1;
+    await tx.update(goals).set({ ...input, version, updatedBy: actor.accountId, updatedAt: new Date() }).where(eq(goals.id, goal.id));
     await recordAudit(tx, actor, {
       action: "goal.update",
       serviceUserId,
@@ -121,8 +148,8 @@ export async function updateGoal(db: Db, actor: Actor, serviceUserId: string, go
       recordId: goal.id,
       details: { fields },
     });
+    return { changed: true };
   });
-  return { changed: true };
 }
 
 /** Mark a goal done, paused, or active again. */

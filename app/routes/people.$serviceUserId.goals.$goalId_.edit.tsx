@@ -2,21 +2,24 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { type Params, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
 import { datePartsOf } from "~/components/forms/DateInput";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { GoalFields } from "~/components/plan/GoalFields";
+import { FormattedDate } from "~/components/display/DisplayParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { getGoal, updateGoal } from "~/models/goals.server";
+import { getGoal, updateGoal, type GoalInput } from "~/models/goals.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
+import { baseVersionFrom } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, notFound, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { goalSchemaKeeping } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
-import type { Actor } from "~/models/access.server";
+import { ConflictError, type Actor } from "~/models/access.server";
 
 /** A goal that can be changed here: a suggestion is answered on the goal's page; a declined one stays as it was. */
 async function editableGoal(actor: Actor, serviceUserId: string, params: Params) {
@@ -39,11 +42,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: goalSchemaKeeping(goal.targetDate) });
   if (submission.status !== "success") return invalid(submission.reply());
-  return saveOnce(request, formData, actor.accountId, async (tx) => {
-    await orNotFound(updateGoal(tx, actor, serviceUserId, goal.id, submission.value));
-    return saved(`/people/${serviceUserId}/goals/${goal.id}`, "goalSaved");
-  });
+  try {
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(updateGoal(tx, actor, serviceUserId, goal.id, submission.value, { baseVersion: baseVersionFrom(formData) }));
+      return saved(`/people/${serviceUserId}/goals/${goal.id}`, "goalSaved");
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const { version, changedBy, changedAt, value } = error.latest;
+    const conflict: ConflictInfo & { value: GoalInput } = { version, changedBy, changedAt, value: value as GoalInput };
+    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+  }
 }
+
+/** The questions of the goal form, in order, for showing what someone else saved. */
+const goalTextFields = ["what", "why", "firstStep", "whoCanHelp"] as const;
 
 
 /** The person changes the words of their goal at any time. */
@@ -52,6 +65,7 @@ export default function EditGoal() {
   const { tw } = useReaderT();
   const { serviceUserId, goal, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: GoalInput }) | null;
   const { form, errorFor, summary, valueOf, partOf } = useServerForm("edit-goal", lastResult);
   const values = lastResult
     ? {
@@ -65,7 +79,24 @@ export default function EditGoal() {
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/goals/${goal.id}`, label: t("plan:goalForm.backToGoal") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <p>{tw("plan:goalForm.intro")}</p>
+      {conflict ? (
+        <ConflictNotice conflict={conflict}>
+          <dl className="summary-list">
+            {goalTextFields.map((field) => (
+              <div className="summary-list__row" key={field}>
+                <dt>{tw(`plan:goalForm.${field}`)}</dt>
+                <dd dir="auto">{conflict.value[field] || t("common:conflict.empty")}</dd>
+              </div>
+            ))}
+            <div className="summary-list__row">
+              <dt>{tw("plan:goalForm.targetDate")}</dt>
+              <dd>{conflict.value.targetDate ? <FormattedDate iso={conflict.value.targetDate} /> : t("common:conflict.empty")}</dd>
+            </div>
+          </dl>
+        </ConflictNotice>
+      ) : null}
       <Form id={form.id} onSubmit={form.onSubmit}>
+        <BaseVersionField version={conflict?.version ?? goal.version} />
         <GoalFields values={values} errorFor={errorFor} />
         <Button type="submit">{t("plan:edit.save")}</Button>
       </Form>

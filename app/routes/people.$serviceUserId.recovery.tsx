@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { EnteredByNote, FormattedDate, TheirWords } from "~/components/display/DisplayParts";
@@ -9,10 +10,11 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
-import { can, capacityFor } from "~/models/access.server";
+import { can, capacityFor, ConflictError } from "~/models/access.server";
 import { getRecordOverview } from "~/models/people.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "~/models/recovery.server";
 import { requireFormData } from "~/web/csrf.server";
+import { baseVersionFrom } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { recoverySchema } from "~/web/validation/plan.server";
@@ -42,10 +44,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: recoverySchema });
   if (submission.status !== "success") return invalid(submission.reply());
-  return saveOnce(request, formData, actor.accountId, async (tx) => {
-    await orNotFound(writeRecoveryStatement(tx, actor, serviceUserId, submission.value.body));
-    return saved(`/people/${serviceUserId}/plan#recovery`, "saved");
-  });
+  try {
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(writeRecoveryStatement(tx, actor, serviceUserId, submission.value.body, { baseVersion: baseVersionFrom(formData) }));
+      return saved(`/people/${serviceUserId}/plan#recovery`, "saved");
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const { version, changedBy, changedAt, value } = error.latest;
+    const conflict: ConflictInfo & { value: string } = { version, changedBy, changedAt, value: value as string };
+    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+  }
 }
 
 /** What recovery means to me: the person's own words, every earlier version kept. */
@@ -54,6 +63,7 @@ export default function RecoveryStatement() {
   const { tw } = useReaderT();
   const { serviceUserId, displayName, versions, canWrite, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: string }) | null;
   const { form, errorFor, summary, valueOf } = useServerForm("recovery", lastResult);
   const [current, ...earlier] = versions;
   return (
@@ -64,8 +74,14 @@ export default function RecoveryStatement() {
       </p>
       <h1 className="heading-xl">{pageTitle}</h1>
       {current ? <EnteredByNote enteredBy={current.enteredBy} forName={displayName} /> : null}
+      {conflict ? (
+        <ConflictNotice conflict={conflict}>
+          <TheirWords text={conflict.value} />
+        </ConflictNotice>
+      ) : null}
       {canWrite ? (
         <Form id={form.id} onSubmit={form.onSubmit}>
+          <BaseVersionField version={conflict?.version ?? current?.version ?? 0} />
           <TextArea
             name="body" maxLength={5000}
             label={tw("plan:recovery.label")}

@@ -2,15 +2,18 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { CareTeamFields } from "~/components/plan/CareTeamFields";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
-import { getCareTeamMember, updateCareTeamMember } from "~/models/care-team.server";
+import { ConflictError } from "~/models/access.server";
+import { getCareTeamMember, updateCareTeamMember, type CareTeamMemberInput } from "~/models/care-team.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
+import { baseVersionFrom } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { careTeamMemberSchema } from "~/web/validation/plan.server";
@@ -30,10 +33,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (member.isCoordinator) formData.set("name", member.name);
   const submission = parseWithZod(formData, { schema: careTeamMemberSchema });
   if (submission.status !== "success") return invalid(submission.reply());
-  return saveOnce(request, formData, actor.accountId, async (tx) => {
-    await orNotFound(updateCareTeamMember(tx, actor, serviceUserId, pathParam(params, "memberId"), submission.value));
-    return saved(`/people/${serviceUserId}/plan#team`, "saved");
-  });
+  try {
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(updateCareTeamMember(tx, actor, serviceUserId, pathParam(params, "memberId"), submission.value, { baseVersion: baseVersionFrom(formData) }));
+      return saved(`/people/${serviceUserId}/plan#team`, "saved");
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const { version, changedBy, changedAt, value } = error.latest;
+    const conflict: ConflictInfo & { value: CareTeamMemberInput } = { version, changedBy, changedAt, value: value as CareTeamMemberInput };
+    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+  }
 }
 
 /** Staff correct what the plan says about someone in the care team, or go on to remove them. */
@@ -41,12 +51,29 @@ export default function ChangeCareTeamMember() {
   const { t } = useTranslation(["plan", "common"]);
   const { serviceUserId, member, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: CareTeamMemberInput }) | null;
   const { form, errorFor, summary, valueOf } = useServerForm("change-team-member", lastResult);
   const fields = ["name", "role", "organisation", "agency", "contact", "whenToContact"] as const;
+  const shown = fields.filter((f) => f !== "name" || !member.isCoordinator);
   const values = Object.fromEntries(fields.map((f) => [f, lastResult ? valueOf(f) : member[f]]));
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+      {conflict ? (
+        <ConflictNotice conflict={conflict}>
+          <dl className="summary-list">
+            {shown.map((field) => (
+              <div className="summary-list__row" key={field}>
+                <dt>{t(`plan:teamForm.${field}`)}</dt>
+                <dd dir="auto">
+                  {field === "agency" ? t(`plan:teamForm.agencyChoice.${conflict.value.agency}`) : conflict.value[field] || t("common:conflict.empty")}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </ConflictNotice>
+      ) : null}
       <Form id={form.id} onSubmit={form.onSubmit}>
+        <BaseVersionField version={conflict?.version ?? member.version} />
         <CareTeamFields values={values} errorFor={errorFor} withName={!member.isCoordinator} />
         <Button type="submit">{t("plan:edit.save")}</Button>
       </Form>

@@ -101,6 +101,11 @@ export const careTeamMembers = pgTable(
     // The member's account, when they have one (the coordinator always does: it is how they see the record).
     accountId: uuid("account_id").references(() => accounts.id, { onDelete: "set null" }),
     position: smallint("position").notNull().default(0),
+    // Each change adds one: a form carries the version it was opened at, so a save on top of
+    // someone else's newer change is caught (see ConflictError) instead of silently replacing it.
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => accounts.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("care_team_members_service_user_idx").on(t.serviceUserId)],
 );
@@ -161,6 +166,9 @@ export const goals = pgTable(
     enteredAs: text("entered_as"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // Each change to the words adds one, so the edit form can tell when someone else saved first.
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => accounts.id, { onDelete: "set null" }),
   },
   (t) => [index("goals_service_user_idx").on(t.serviceUserId)],
 );

@@ -55,3 +55,105 @@ describe("two staff save the same crisis plan", () => {
     await first.context().close();
   });
 });
+
+describe("the person changes the same goal in two places", () => {
+  it("the second save shows the words saved first, keeps what was typed, and saves on top when asked", async () => {
+    const open = async (javaScript: boolean) => {
+      const context = await newContext(browser, { javaScript });
+      const page = await context.newPage();
+      await signIn(page, demoPeople.sam.email);
+      await page.goto(`/people/${samId}/plan`);
+      const href = await page.locator("main a", { hasText: "Cook a meal for Alex once a month" }).first().getAttribute("href");
+      await page.goto(`${href}/edit`);
+      return page;
+    };
+    const first = await open(true);
+    const second = await open(false);
+    const what = (page: Page) => page.getByRole("textbox", { name: "What do you want to do?" });
+    const firstStep = (page: Page) => page.getByRole("textbox", { name: /^What is a first small step\?/ });
+
+    await what(first).fill("Cook a meal for Alex every fortnight");
+    await Promise.all([first.waitForURL(/\/goals\/[^/]+$/), first.getByRole("button", { name: "Save" }).click()]);
+
+    await firstStep(second).fill("Buy a cookbook.");
+    await Promise.all([second.waitForLoadState("load"), second.getByRole("button", { name: "Save" }).click()]);
+    expect(await second.title()).toMatch(/^Error: /);
+    expect(await second.locator(".error-summary").textContent()).toContain("Someone else saved a change to this while you were working on it");
+    const notice = plain(await second.locator("#conflict-heading").locator("..").textContent());
+    expect(notice).toContain("Sam Taylor saved this on");
+    expect(notice).toContain("Cook a meal for Alex every fortnight");
+    // What this person typed is still there, and the words they did not change are as they opened them.
+    expect(await firstStep(second).inputValue()).toBe("Buy a cookbook.");
+    expect(await what(second).inputValue()).toBe("Cook a meal for Alex once a month");
+    await expectNoAxeViolations(second, "goal edit after a conflict");
+
+    // Saving again, having seen the other words, puts this version on top.
+    await what(second).fill("Cook a meal for Alex every fortnight");
+    await Promise.all([second.waitForURL(/\/goals\/[^/]+$/), second.getByRole("button", { name: "Save" }).click()]);
+    const goal = plain(await second.locator("main").textContent());
+    expect(goal).toContain("Cook a meal for Alex every fortnight");
+    expect(goal).toContain("Buy a cookbook.");
+    await second.context().close();
+    await first.context().close();
+  });
+});
+
+/** Two pages open on the same form, one with JavaScript and one without, both signed in as `email`. */
+async function openTwice(email: string, path: string): Promise<[Page, Page]> {
+  const pages: Page[] = [];
+  for (const javaScript of [true, false]) {
+    const page = await (await newContext(browser, { javaScript })).newPage();
+    await signIn(page, email);
+    await page.goto(path);
+    pages.push(page);
+  }
+  return [pages[0]!, pages[1]!];
+}
+
+/** Save `second` after `first` saved: it is told what was saved first, by whom, and keeps what it typed. */
+async function expectConflict(second: Page, savedBy: string, theirs: string) {
+  await Promise.all([second.waitForLoadState("load"), second.getByRole("button", { name: "Save" }).click()]);
+  expect(await second.title()).toMatch(/^Error: /);
+  expect(await second.locator(".error-summary").textContent()).toContain("Someone else saved a change to this while you were working on it");
+  const notice = plain(await second.locator("#conflict-heading").locator("..").textContent());
+  expect(notice).toContain(`${savedBy} saved this on`);
+  expect(notice).toContain(theirs);
+}
+
+describe("the recovery statement and a care team member, saved in two places", () => {
+  it("the recovery statement: the second save is told, keeps its words, and saves on top", async () => {
+    const [first, second] = await openTwice(demoPeople.sam.email, `/people/${samId}/recovery`);
+    const words = (page: Page) => page.getByRole("textbox", { name: /what does recovery mean to you\?/ });
+    await words(first).fill("Being back at football on Saturdays.");
+    await Promise.all([first.waitForURL(/\/plan#recovery$/), first.getByRole("button", { name: "Save" }).click()]);
+    await words(second).fill("Seeing my friends again.");
+    await expectConflict(second, "Sam Taylor", "Being back at football on Saturdays.");
+    expect(await words(second).inputValue()).toBe("Seeing my friends again.");
+    await Promise.all([second.waitForURL(/\/plan#recovery$/), second.getByRole("button", { name: "Save" }).click()]);
+    await second.goto(`/people/${samId}/recovery`);
+    expect(await words(second).inputValue()).toBe("Seeing my friends again.");
+    await second.context().close();
+    await first.context().close();
+  });
+
+  it("a care team member: the second save is told, keeps what was typed, and saves on top", async () => {
+    const plan = await (await newContext(browser)).newPage();
+    await signIn(plan, demoPeople.jo.email);
+    await plan.goto(`/people/${samId}/plan`);
+    const href = await plan.locator('.team-list a[href*="/team/"]', { hasText: "Kerry Jones" }).first().getAttribute("href");
+    await plan.context().close();
+    const [first, second] = await openTwice(demoPeople.jo.email, href!);
+    const when = (page: Page) => page.getByRole("textbox", { name: /^When to contact them/ });
+    await when(first).fill("Thursdays and Fridays");
+    await Promise.all([first.waitForURL(/\/plan#team$/), first.getByRole("button", { name: "Save" }).click()]);
+    await when(second).fill("Thursday afternoons");
+    await expectConflict(second, "Jo Okafor", "Thursdays and Fridays");
+    expect(await when(second).inputValue()).toBe("Thursday afternoons");
+    await expectNoAxeViolations(second, "care team member edit after a conflict");
+    await Promise.all([second.waitForURL(/\/plan#team$/), second.getByRole("button", { name: "Save" }).click()]);
+    await second.goto(href!);
+    expect(await when(second).inputValue()).toBe("Thursday afternoons");
+    await second.context().close();
+    await first.context().close();
+  });
+});
