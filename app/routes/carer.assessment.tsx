@@ -25,7 +25,7 @@ import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound } from "~/web/guards.server";
+import { invalid, orNotFound } from "~/web/guards.server";
 import { getFixedT } from "~/web/i18n.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { assessmentRequestSchema } from "~/web/validation/sharing.server";
@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const submission = parseWithZod(formData, { schema: assessmentRequestSchema });
   if (intent === "edit") return json({ step: "details" as const, result: submission.reply() });
-  if (submission.status !== "success") return json({ step: "details" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return invalid({ step: "details" as const, result: submission.reply() });
   if (intent !== "send") {
     return json({ step: "check" as const, result: submission.reply(), pageTitle: t("carers:assessment.checkTitle") });
   }

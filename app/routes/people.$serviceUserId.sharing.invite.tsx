@@ -14,7 +14,7 @@ import { Form } from "~/components/ui/Form";
 import { createInvitation, INVITATION_DAYS, InvitingYourselfError } from "~/models/invitation.server";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { orNotFound, requireRecord } from "~/web/guards.server";
+import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { inviteCarerSchema } from "~/web/validation/sharing.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: inviteCarerSchema });
   if (intent === "edit") return json({ step: "details" as const, result: submission.reply(), check: null, link: null });
   if (submission.status !== "success") {
-    return json({ step: "details" as const, result: submission.reply(), check: null, link: null }, { status: 400 });
+    return invalid({ step: "details" as const, result: submission.reply(), check: null, link: null });
   }
   const value = submission.value;
   if (intent !== "send") {
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof InvitingYourselfError)) throw error;
     const result = submission.reply({ fieldErrors: { email: ["validation:sharing.yourself"] } });
-    return json({ step: "details" as const, result, check: null, link: null }, { status: 400 });
+    return invalid({ step: "details" as const, result, check: null, link: null });
   }
 }
 

@@ -17,6 +17,7 @@ import { grantBases, invitableKinds, scopes, type InvitableKind } from "~/models
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
+import { invalid } from "~/web/guards.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/web/i18n.server";
 import { inviteServiceUserSchema, inviteSupporterSchema } from "~/web/validation/invitation.server";
@@ -65,12 +66,12 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (kind === "service_user") {
       const submission = parseWithZod(formData, { schema: inviteServiceUserSchema });
-      if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
+      if (submission.status !== "success") return invalid({ result: submission.reply(), created: null });
       const { token } = await createInvitation(db, actor, { kind, ...submission.value });
       return created(request, token, submission.value.displayName, account.preferredLanguage);
     }
     const submission = parseWithZod(formData, { schema: inviteSupporterSchema });
-    if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
+    if (submission.status !== "success") return invalid({ result: submission.reply(), created: null });
     const { token } = await createInvitation(db, actor, { kind, ...submission.value });
     return created(request, token, submission.value.displayName, account.preferredLanguage);
   } catch (error) {
