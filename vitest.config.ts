@@ -1,6 +1,5 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import LongestFirstSequencer from "./tests/support/sequencer";
 
 const alias = {
   "~": path.resolve(__dirname, "app"),
@@ -31,8 +30,6 @@ const dbTest = (name: string, driver: "pglite" | "postgres", groupOrder: number)
 export default defineConfig({
   resolve: { alias },
   test: {
-    // The page checks start first in the browser project (tests/support/sequencer.ts).
-    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         resolve: { alias },

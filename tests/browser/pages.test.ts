@@ -1,0 +1,271 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPeople } from "#db/seed";
+import { languages } from "~/i18n";
+import {
+  expectNoAxeViolations,
+  expectPageBasics,
+  expectTermsExplained,
+  launch,
+  newContext,
+  recordIdFor,
+  signIn,
+  waitForHydration,
+  watchConsole,
+} from "../support/browser";
+
+/**
+ * Every route, as each demo person who can reach it, in every language: axe (WCAG 2.0/2.1/2.2
+ * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
+ */
+let browser: Browser;
+/** How many pages one test checks at once. */
+const parallelTabs = Number(process.env.PAGES_PARALLEL_TABS ?? 3);
+const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "" };
+
+beforeAll(async () => {
+  browser = await launch();
+  ids.sam = await recordIdFor(browser, demoPeople.sam.email);
+  ids.maya = await recordIdFor(browser, demoPeople.maya.email);
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await signIn(page, demoPeople.sam.email);
+  await page.goto(`/people/${ids.sam}/plan`);
+  const goalHref = await page.locator('main a[href*="/goals/"]:not([href$="/new"])').first().getAttribute("href");
+  ids.samGoal = goalHref!.split("/").pop()!;
+  await page.goto(`/people/${ids.sam}/sharing`);
+  const sharingHref = await page.locator('main a[href*="/sharing/"]:not([href$="/invite"])').first().getAttribute("href");
+  ids.alexRelationship = sharingHref!.split("/").pop()!;
+  const priyaHref = await page.locator(".supporter", { hasText: "Priya Shah" }).locator('a[href*="/sharing/"]').first().getAttribute("href");
+  ids.priyaRelationship = priyaHref!.split("/").pop()!;
+  // A person to consult and an attorney record, so their check pages can be visited; removed in afterAll.
+  await page.goto(`/people/${ids.sam}/decisions/consult/new`);
+  await page.locator('input[name="name"]').fill("Pages Test Person");
+  await page.locator('input[name="relationship"]').fill("Friend");
+  await page.locator('input[name="scopes"][value="money"]').check();
+  await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
+  const consultHref = await page.locator('main a[href*="/decisions/consult/"][href$="/remove"]').first().getAttribute("href");
+  ids.samConsultee = consultHref!.split("/").at(-2)!;
+  await page.goto(`/people/${ids.sam}/decisions/attorney`);
+  await page.locator('input[name="kind"][value="lpa"]').check();
+  await page.locator('textarea[name="names"]').fill("Pages Test Attorney");
+  await page.locator('input[name="lifeSustaining"][value="not_sure"]').check();
+  await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
+  await context.close();
+  const staff = await newContext(browser);
+  const jo = await staff.newPage();
+  await signIn(jo, demoPeople.jo.email);
+  await jo.goto(`/people/${ids.sam}/plan`);
+  const memberHref = await jo.locator('.team-list a[href*="/team/"]').first().getAttribute("href");
+  ids.samTeamMember = memberHref!.split("/").pop()!;
+  await staff.close();
+});
+afterAll(async () => {
+  // Leave Sam's decisions as they were.
+  if (browser && ids.samConsultee) {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, demoPeople.sam.email);
+    for (const path of [`/people/${ids.sam}/decisions/consult/${ids.samConsultee}/remove`, `/people/${ids.sam}/decisions/attorney-remove`]) {
+      await page.goto(path);
+      await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
+    }
+    await context.close();
+  }
+  await browser?.close();
+});
+
+type Who = keyof typeof demoPeople | "anonymous";
+const routes: { who: Who; paths: () => string[] }[] = [
+  {
+    who: "anonymous",
+    paths: () => ["/login", "/urgent-help", "/accessibility", "/privacy", "/young-carers", "/advocacy", "/words-we-use", "/invitations/not-a-real-token", "/no-such-page"],
+  },
+  {
+    who: "sam",
+    paths: () => [
+      "/",
+      `/people/${ids.sam}`,
+      `/people/${ids.sam}/plan`,
+      `/people/${ids.sam}/plan/crisis`,
+      `/people/${ids.sam}/recovery`,
+      `/people/${ids.sam}/goals/new`,
+      `/people/${ids.sam}/goals/${ids.samGoal}`,
+      `/people/${ids.sam}/goals/${ids.samGoal}/edit`,
+      `/people/${ids.sam}/plan/versions`,
+      `/people/${ids.sam}/plan/versions/1`,
+      `/people/${ids.sam}/sharing`,
+      `/people/${ids.sam}/sharing/${ids.alexRelationship}`,
+      `/people/${ids.sam}/sharing/${ids.priyaRelationship}`,
+      `/people/${ids.sam}/sharing/invite`,
+      `/people/${ids.sam}/family`,
+      "/communication-needs",
+      `/people/${ids.sam}/requests`,
+      `/people/${ids.sam}/requests/interpreter`,
+      `/people/${ids.sam}/requests/advocate`,
+      `/people/${ids.sam}/requests/format`,
+      `/people/${ids.sam}/requests/share-needs`,
+      `/people/${ids.sam}/decisions`,
+      `/people/${ids.sam}/decisions/wishes`,
+      `/people/${ids.sam}/decisions/advance`,
+      `/people/${ids.sam}/decisions/consult/new`,
+      `/people/${ids.sam}/decisions/consult/${ids.samConsultee}/remove`,
+      `/people/${ids.sam}/decisions/attorney`,
+      `/people/${ids.sam}/decisions/attorney-remove`,
+      `/people/${ids.sam}/decisions/nominated-person`,
+      "/advocacy",
+      "/urgent-help",
+      "/accessibility",
+      "/privacy",
+      "/no-such-page",
+    ],
+  },
+  {
+    who: "alex",
+    paths: () => [
+      "/",
+      `/people/${ids.sam}`,
+      `/people/${ids.sam}/plan`,
+      `/people/${ids.sam}/plan/crisis`,
+      "/carer",
+      `/people/${ids.sam}/tell-the-team`,
+      "/carer/needs",
+      "/carer/needs/caring",
+      "/carer/needs/othersICareFor",
+      "/carer/needs/dayToDay",
+      "/carer/assessment",
+      "/communication-needs",
+      "/young-carers",
+      "/advocacy",
+    ],
+  },
+  {
+    who: "priya",
+    paths: () => [
+      "/",
+      `/people/${ids.sam}`,
+      `/people/${ids.sam}/plan`,
+      `/people/${ids.sam}/goals/${ids.samGoal}`,
+      `/people/${ids.sam}/goals/new`,
+      `/people/${ids.sam}/recovery`,
+      `/people/${ids.sam}/requests`,
+      `/people/${ids.sam}/requests/advocate`,
+      `/people/${ids.sam}/decisions`,
+      `/people/${ids.sam}/decisions/wishes`,
+      `/people/${ids.sam}/decisions/advance`,
+      `/people/${ids.sam}/decisions/consult/new`,
+      `/people/${ids.sam}/decisions/attorney`,
+      `/people/${ids.sam}/decisions/nominated-person`,
+      "/advocacy",
+    ],
+  },
+  {
+    who: "jo",
+    paths: () => [
+      "/",
+      `/people/${ids.sam}`,
+      `/people/${ids.sam}/plan`,
+      `/people/${ids.sam}/recovery`,
+      `/people/${ids.sam}/goals/${ids.samGoal}`,
+      `/people/${ids.sam}/plan/edit/crisis`,
+      `/people/${ids.sam}/plan/edit/needs`,
+      `/people/${ids.sam}/plan/edit/wishes`,
+      `/people/${ids.sam}/reviews/new`,
+      `/people/${ids.sam}/goals/suggest`,
+      `/people/${ids.sam}/plan/level`,
+      `/people/${ids.sam}/plan/edit/support`,
+      `/people/${ids.sam}/plan/coordinator`,
+      `/people/${ids.sam}/team/new`,
+      `/people/${ids.sam}/team/${ids.samTeamMember}`,
+      `/people/${ids.sam}/team/${ids.samTeamMember}/remove`,
+      `/people/${ids.sam}/carers`,
+      `/people/${ids.sam}/acting-for`,
+      `/people/${ids.sam}/communication-needs`,
+      `/people/${ids.sam}/requests`,
+      `/people/${ids.sam}/requests/advocate`,
+      `/people/${ids.sam}/requests/format`,
+      "/staff/requests",
+      `/people/${ids.sam}/decisions`,
+      `/people/${ids.sam}/decisions/wishes`,
+      `/people/${ids.sam}/decisions/advance`,
+      `/people/${ids.sam}/decisions/adrt`,
+      `/people/${ids.sam}/decisions/attorney-registered`,
+      `/people/${ids.sam}/decisions/best-interests/new`,
+      `/people/${ids.sam}/plan/versions/2`,
+      "/staff",
+      "/staff/attention",
+      "/staff/invitations/new",
+      "/staff/invitations/new?kind=service_user",
+      "/staff/invitations/new?kind=carer_of",
+    ],
+  },
+  { who: "maya", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, `/people/${ids.maya}/plan/crisis`, `/people/${ids.maya}/decisions`] },
+  { who: "tom", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, "/staff", `/people/${ids.maya}/decisions`, "/staff/attention"] },
+];
+
+/**
+ * Every route in English and in one right-to-left language, with JavaScript on and off, and in
+ * one Indic script with it on. The other languages each take a different share of the routes, so
+ * together they cover every route while the run stays short enough to run on every change.
+ */
+const everyRoute: Record<string, { javaScriptOff: boolean }> = { "en-GB": { javaScriptOff: true }, ar: { javaScriptOff: true }, pa: { javaScriptOff: false } };
+
+function pathsFor(lng: string, javaScript: boolean, paths: string[]): string[] {
+  const full = everyRoute[lng];
+  if (full) return javaScript || full.javaScriptOff ? paths : [];
+  const index = languages.findIndex((l) => l.code === lng);
+  const share = javaScript ? 3 : 6;
+  return paths.filter((_, i) => i % share === index % share);
+}
+
+describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
+  for (const javaScript of [true, false]) {
+    // Only the people with a share of routes in this language and mode (the path count needs no ids).
+    const active = routes.filter((r) => pathsFor(lng, javaScript, r.paths()).length > 0);
+    if (!active.length) continue;
+    describe(javaScript ? "JavaScript on" : "JavaScript off", () => {
+      it.each(active.map((r) => [r.who, r] as const))("as %s: axe finds nothing", async (_who, route) => {
+        const paths = pathsFor(lng, javaScript, route.paths());
+        const context = await newContext(browser, { lng, javaScript });
+        const problems: string[][] = [];
+        const first = await context.newPage();
+        problems.push(watchConsole(first));
+        try {
+          if (route.who !== "anonymous") await signIn(first, demoPeople[route.who].email);
+          const titles = new Map<string, string>();
+          const check = async (page: Page, path: string) => {
+            const response = await page.goto(path);
+            if (javaScript) await waitForHydration(page);
+            const label = `${path} as ${route.who} in ${lng}${javaScript ? "" : " without JavaScript"}`;
+            expect(response?.status(), label).toBe(path === "/no-such-page" ? 404 : 200);
+            const html = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, title: document.title }));
+            expect(html.lang, label).toBe(lng);
+            expect(html.dir, label).toBe(languages.find((l) => l.code === lng)!.dir);
+            await expectPageBasics(page, label);
+            if (lng === "en-GB") await expectTermsExplained(page, label);
+            // Two different pages that one person can see never share a title.
+            const title = html.title;
+            const other = titles.get(title);
+            expect(other === undefined || other === path, `${label}: title "${title}" is also ${other}'s`).toBe(true);
+            titles.set(title, path);
+            await expectNoAxeViolations(page, label);
+          };
+          // The pages are checked in a few tabs at once (one signed-in context), each taking the next path.
+          const queue = [...paths];
+          const tabs = Array.from({ length: Math.min(parallelTabs, paths.length) }, async (_, i) => {
+            const page = i === 0 ? first : await context.newPage();
+            if (i > 0) problems.push(watchConsole(page));
+            for (let path = queue.shift(); path !== undefined; path = queue.shift()) await check(page, path);
+          });
+          const failed = (await Promise.allSettled(tabs)).find((r) => r.status === "rejected");
+          if (failed) throw failed.reason;
+          // With JavaScript off the blocked bundles log network errors; only check the console with it on.
+          // The 404 page's own status is logged as a failed load: that one is expected.
+          if (javaScript) expect(problems.flat().filter((p) => !/status of 404/.test(p))).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    });
+  }
+});
