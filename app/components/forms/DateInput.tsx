@@ -63,7 +63,7 @@ export function DateInput({ name, legend, hint, error, defaultValue, optional }:
                   name={`${name}.${part.key}`}
                   type="text"
                   inputMode="numeric"
-                  defaultValue={defaultValue?.[part.key]}
+                  defaultValue={defaultValue?.[part.key] ?? ""}
                   aria-invalid={error ? true : undefined}
                 />
               </div>

@@ -8,12 +8,16 @@ export interface TextAreaProps extends FieldProps {
   rows?: number;
 }
 
+const noType = { type: null } as unknown as Record<string, never>;
+
 /** TextField for longer answers in the person's own words: several lines, any length up to maxLength. */
 export function TextArea({ name, label, hint, error, optional, rows = 5, defaultValue, maxLength }: TextAreaProps) {
   return (
     <RACTextField name={name} id={fieldId(name)} defaultValue={defaultValue} {...fieldState(error)}>
       <FieldHead label={label} optional={optional} hint={hint} error={error} maxLength={maxLength} />
-      <RACTextArea className="textarea" rows={rows} />
+      {/* React Aria gives the control type="text" until it sees that it is a textarea, which only
+          JavaScript can: null leaves the attribute out (textarea has no type). */}
+      <RACTextArea className="textarea" rows={rows} {...noType} />
     </RACTextField>
   );
 }

@@ -90,19 +90,27 @@ export function HintAndError({ hint, error, maxLength }: { hint?: React.ReactNod
   ) : (
     (hint ?? limit)
   );
+  // React Aria names the hint and the error in the control's aria-describedby before it knows
+  // whether they exist, and drops a missing one only once JavaScript runs. So a field without a
+  // hint or an error keeps an empty, hidden element with that id: the page's HTML never points at
+  // an id that is not there, and it is the same with JavaScript on and off.
   return (
     <>
       {shown ? (
         <Text slot="description" className="field__hint">
           {shown}
         </Text>
-      ) : null}
+      ) : (
+        <Text slot="description" hidden />
+      )}
       {error ? (
         <FieldError className="field__error">
           <span className="visually-hidden">{t("common:form.errorPrefix")} </span>
           {error}
         </FieldError>
-      ) : null}
+      ) : (
+        <Text slot="errorMessage" hidden />
+      )}
     </>
   );
 }

@@ -20,8 +20,11 @@ describe("length limits are said before they are broken (issue 12, item 9)", () 
   it("puts the limit in the hint, after the field's own hint, in the page's language", async () => {
     renderInRoute(<TextArea name="note" label="Anything you want to add?" hint="For example, how you felt." maxLength={1000} optional />);
     const field = await screen.findByRole("textbox", { name: "Anything you want to add? (optional)" });
-    const hint = document.getElementById(field.getAttribute("aria-describedby") ?? "");
-    expect(hint?.textContent).toBe("For example, how you felt. You can write up to 1,000 characters.");
+    // What a screen reader reads as the description: every element aria-describedby names (the
+    // hint, and the error's place, empty while there is no error), and none of those ids missing.
+    const described = (field.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id));
+    expect(described).not.toContain(null);
+    expect(described.map((el) => el!.textContent).join(" ").trim()).toBe("For example, how you felt. You can write up to 1,000 characters.");
     // The browser must not cut what the person types: the limit is explained, never enforced silently.
     expect(field.hasAttribute("maxlength")).toBe(false);
   });
