@@ -5,7 +5,7 @@ import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { commentOnPlanVersion, getPlanVersion, listPlanVersions } from "./plan-versions.server";
 import { recordReview, getPlanView } from "./plan.server";
-import { NotFoundError } from "./access.server";
+import { NotFoundError, type Actor } from "./access.server";
 
 describe("plan versions and the person's view of them", () => {
   it("lists versions newest first with what changed", async () => {
@@ -25,7 +25,7 @@ describe("plan versions and the person's view of them", () => {
     await commentOnPlanVersion(getDb(), actor, sam, 1, { agreement: "partly", comment: "More about music, please." });
     const v1 = await getPlanVersion(getDb(), actor, sam, 1);
     expect(v1.comments).toEqual([expect.objectContaining({ agreement: "partly", comment: "More about music, please.", by: "Sam Taylor" })]);
-    expect(v1.content.crisis.whatHelps).not.toContain("music");
+    expect(v1.content.crisis?.whatHelps).not.toContain("music");
     const [event] = await getDb().select().from(auditEvents);
     expect(event).toMatchObject({ action: "plan.comment", actorAccountId: actor.accountId });
   });
@@ -40,6 +40,24 @@ describe("plan versions and the person's view of them", () => {
       await expect(listPlanVersions(getDb(), await actorFor(email), sam)).rejects.toBeInstanceOf(NotFoundError);
     }
     await expect(getPlanVersion(getDb(), jo, sam, 99)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a carer shown only the plan summary sees no crisis plan in any version, nor that it changed (issue 16)", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const alex = await actorFor(demoPeople.alex.email);
+    const summaryOnly: Actor = { ...alex, relationships: [{ kind: "carer_of", serviceUserId: sam, scopes: ["plan.summary"] }] };
+    const v2 = await getPlanVersion(getDb(), summaryOnly, sam, 2);
+    expect(v2.content.crisis).toBeNull();
+    expect(JSON.stringify(v2)).not.toMatch(/treatmentRefusals|earlyWarningSigns|dependants/);
+    expect(v2.changedSections).toEqual([]);
+    expect((await listPlanVersions(getDb(), summaryOnly, sam)).map((v) => v.changedSections)).toEqual([[], []]);
+    // With the crisis plan shared too, it is there, as in the live plan.
+    const withCrisis: Actor = { ...summaryOnly, relationships: [{ kind: "carer_of", serviceUserId: sam, scopes: ["plan.summary", "plan.crisis"] }] };
+    const shared = await getPlanVersion(getDb(), withCrisis, sam, 2);
+    expect(shared.content.crisis).toEqual((await getPlanVersion(getDb(), await actorFor(demoPeople.jo.email), sam, 2)).content.crisis);
+    expect(shared.content.crisis).not.toBeNull();
+    expect(shared.changedSections).toEqual(["crisis"]);
   });
 });
 

@@ -3,7 +3,7 @@ import { accounts, carePlanVersions, planVersionComments, type Agreement, type P
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure, NotFoundError } from "./access.server";
+import { can, ensure, NotFoundError } from "./access.server";
 
 export interface VersionComment {
   agreement: Agreement;
@@ -18,6 +18,24 @@ export interface VersionSummary {
   changedSections: ChangedSection[];
   comments: VersionComment[];
 }
+
+/**
+ * An earlier version shows only what the live plan would show this person: the crisis plan with
+ * "plan.crisis.read", the care team's changes with "plan.care_team.read" (issue 16, item 2).
+ */
+function sectionsSeenBy(actor: Actor, serviceUserId: string) {
+  return {
+    crisis: can(actor, "plan.crisis.read", { serviceUserId }),
+    team: can(actor, "plan.care_team.read", { serviceUserId }),
+  };
+}
+
+function visibleChanges(changed: ChangedSection[], sees: { crisis: boolean; team: boolean }): ChangedSection[] {
+  return changed.filter((section) => (section === "crisis" ? sees.crisis : section === "team" ? sees.team : true));
+}
+
+/** A version's content as this person may see it: without the crisis plan unless it is shared with them. */
+export type VisiblePlanContent = Omit<PlanContent, "crisis"> & { crisis: PlanContent["crisis"] | null };
 
 async function commentsFor(db: Db, versionIds: string[]): Promise<Map<string, VersionComment[]>> {
   const byVersion = new Map<string, VersionComment[]>();
@@ -45,6 +63,7 @@ async function commentsFor(db: Db, versionIds: string[]): Promise<Map<string, Ve
 /** Every version of the plan, newest first, with what changed and the person's comments. */
 export async function listPlanVersions(db: Db, actor: Actor, serviceUserId: string): Promise<VersionSummary[]> {
   ensure(actor, "plan.read", serviceUserId);
+  const sees = sectionsSeenBy(actor, serviceUserId);
   const rows = await db
     .select()
     .from(carePlanVersions)
@@ -55,7 +74,7 @@ export async function listPlanVersions(db: Db, actor: Actor, serviceUserId: stri
   return rows.map((r) => ({
     version: r.version,
     createdAt: r.createdAt.toISOString(),
-    changedSections: r.changedSections as ChangedSection[],
+    changedSections: visibleChanges(r.changedSections as ChangedSection[], sees),
     comments: comments.get(r.id) ?? [],
   }));
 }
@@ -75,16 +94,17 @@ export async function getPlanVersion(
   actor: Actor,
   serviceUserId: string,
   version: number,
-): Promise<{ version: number; createdAt: string; changedSections: ChangedSection[]; content: PlanContent; comments: VersionComment[] }> {
+): Promise<{ version: number; createdAt: string; changedSections: ChangedSection[]; content: VisiblePlanContent; comments: VersionComment[] }> {
   ensure(actor, "plan.read", serviceUserId);
+  const sees = sectionsSeenBy(actor, serviceUserId);
   const row = await findVersion(db, serviceUserId, version);
   const comments = await commentsFor(db, [row.id]);
   await recordReadIfOthers(db, actor, serviceUserId, "care_plan", row.id);
   return {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
-    changedSections: row.changedSections as ChangedSection[],
-    content: row.content,
+    changedSections: visibleChanges(row.changedSections as ChangedSection[], sees),
+    content: { ...row.content, crisis: sees.crisis ? row.content.crisis : null },
     comments: comments.get(row.id) ?? [],
   };
 }

@@ -78,10 +78,15 @@ export default function PlanVersion() {
       ) : (
         <p>{t("plan:nothingRecorded")}</p>
       )}
-      <h2 className="heading-l">{t("plan:section.crisis")}</h2>
-      <SummaryList
-        rows={crisisFields.map((k) => ({ key: k, label: tw(`plan:crisis.fields.${k}`), value: content.crisis[k] || t("plan:nothingRecorded") }))}
-      />
+      {/* Only for those who may see the live crisis plan: it is not in the data otherwise. */}
+      {content.crisis ? (
+        <>
+          <h2 className="heading-l">{t("plan:section.crisis")}</h2>
+          <SummaryList
+            rows={crisisFields.map((k) => ({ key: k, label: tw(`plan:crisis.fields.${k}`), value: content.crisis?.[k] || t("plan:nothingRecorded") }))}
+          />
+        </>
+      ) : null}
       <h2 className="heading-l">{t("plan:section.wishes")}</h2>
       {content.wishes.advanceStatement ? <TheirWords text={content.wishes.advanceStatement} /> : <p>{t("plan:wishes.none")}</p>}
 
