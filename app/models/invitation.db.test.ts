@@ -33,6 +33,29 @@ describe("invitations", () => {
     expect((await acceptInvitation(getDb(), { token, password: "another long one" })).status).toBe("used");
   });
 
+  it("staff share only what the person could share themselves, on a legal basis, never as the person's consent (issue 16)", async () => {
+    await seedDemoData(getDb());
+    const jo = await actorFor(demoPeople.jo.email);
+    const sam = await recordId("Sam Taylor");
+    const base = { kind: "carer_of" as const, serviceUserId: sam, displayName: "Chris Taylor", email: "chris@example.org" };
+    // Consent is the person's to give, on their own sharing page.
+    await expect(createInvitation(getDb(), jo, { ...base, scopes: ["plan.crisis"], basis: "consent" })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(createInvitation(getDb(), jo, { ...base, scopes: ["plan.crisis"], basis: null })).rejects.toBeInstanceOf(NotAllowedError);
+    // Writing goals as the person, or acting for them, is never given by an invitation.
+    for (const scope of ["goals.write", "act_on_behalf", "requests.create", "plan.summary"] as const) {
+      await expect(createInvitation(getDb(), jo, { ...base, scopes: [scope], basis: "best_interests" })).rejects.toBeInstanceOf(NotAllowedError);
+      await expect(createInvitation(getDb(), jo, { ...base, kind: "advocate_for", scopes: [scope], basis: "best_interests" })).rejects.toBeInstanceOf(NotAllowedError);
+    }
+    // The person's own invitation is on their consent, and only with what their sharing page offers.
+    const samActor = await actorFor(demoPeople.sam.email);
+    await expect(createInvitation(getDb(), samActor, { ...base, scopes: ["goals.write"], basis: "consent" })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(createInvitation(getDb(), samActor, { ...base, scopes: ["plan.crisis"], basis: "best_interests" })).rejects.toBeInstanceOf(NotAllowedError);
+    // Nothing ticked: no basis is recorded, and the carer sees only whose record it is until the person shares.
+    const { token } = await createInvitation(getDb(), jo, { ...base, scopes: [], basis: null });
+    await acceptInvitation(getDb(), { token, password: "long enough words" });
+    expect((await actorFor("chris@example.org")).relationships).toEqual([{ kind: "carer_of", serviceUserId: sam, scopes: [] }]);
+  });
+
   it("a carer invitation carries exactly the scopes and basis staff recorded", async () => {
     await seedDemoData(getDb());
     const jo = await actorFor(demoPeople.jo.email);
@@ -43,13 +66,13 @@ describe("invitations", () => {
       displayName: "Chris Taylor",
       email: "chris@example.org",
       scopes: ["plan.crisis"],
-      basis: "consent",
+      basis: "best_interests",
     });
     await acceptInvitation(getDb(), { token, password: "long enough words" });
     const chris = await actorFor("chris@example.org");
     expect(chris.relationships).toEqual([{ kind: "carer_of", serviceUserId: sam, scopes: ["plan.crisis"] }]);
     const grants = await getDb().select().from(sharingGrants).innerJoin(relationships, eq(relationships.id, sharingGrants.relationshipId)).where(eq(relationships.serviceUserId, sam));
-    expect(grants.some((g) => g.sharing_grants.scope === "plan.crisis" && g.sharing_grants.basis === "consent")).toBe(true);
+    expect(grants.some((g) => g.sharing_grants.scope === "plan.crisis" && g.sharing_grants.basis === "best_interests")).toBe(true);
   });
 
   it("staff cannot invite a carer for someone not on their caseload", async () => {
@@ -63,7 +86,7 @@ describe("invitations", () => {
         displayName: "X",
         email: "x@example.org",
         scopes: [],
-        basis: "consent",
+        basis: null,
       }),
     ).rejects.toBeInstanceOf(NotAllowedError);
   });

@@ -4,7 +4,7 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
 import { can, type Actor } from "./access.server";
-import type { GrantBasis, InvitableKind, Scope } from "./vocabulary/relationships";
+import { shareableScopes, staffGrantBases, type GrantBasis, type InvitableKind, type Scope } from "./vocabulary/relationships";
 import { normaliseEmail } from "./account.server";
 import { recordAudit } from "./audit.server";
 
@@ -18,7 +18,8 @@ export type CreateInvitationInput =
       displayName: string;
       email: string;
       scopes: Scope[];
-      basis: GrantBasis;
+      /** "consent" only when the person invites their own carer; staff give a legal basis, and only when they share something. */
+      basis: GrantBasis | null;
       /** The person's chosen end for what they share (end of this day). */
       grantEndsOn?: string | null;
     };
@@ -64,8 +65,16 @@ export async function createInvitation(
       if (!can(actor, "invitation.create", { serviceUserId }) && !ownCarer) throw new NotAllowedError();
       const [me] = await tx.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, actor.accountId));
       if (me && me.email === normaliseEmail(input.email)) throw new InvitingYourselfError();
+      // Grants are what they say (issue 16): only what a person can share on their own sharing page
+      // (acting on someone's behalf has its own page, with its legal basis and end date); the
+      // person's consent only from the person; staff record a legal basis, never "consent".
+      if (!input.scopes.every((scope) => (shareableScopes as readonly Scope[]).includes(scope))) throw new NotAllowedError();
+      if (input.scopes.length) {
+        const allowedBases: readonly GrantBasis[] = ownCarer ? ["consent"] : staffGrantBases;
+        if (!input.basis || !allowedBases.includes(input.basis)) throw new NotAllowedError();
+      }
       scopes = input.scopes;
-      basis = input.basis;
+      basis = input.scopes.length ? input.basis : null;
       grantEndsAt = input.grantEndsOn ? new Date(`${input.grantEndsOn}T23:59:59.999Z`) : null;
     }
     const [inv] = await tx

@@ -13,7 +13,7 @@ import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { createInvitation, NotAllowedError } from "~/models/invitation.server";
 import { listVisibleRecords } from "~/models/people.server";
-import { grantBases, invitableKinds, scopes, type InvitableKind } from "~/models/vocabulary/relationships";
+import { invitableKinds, shareableScopes, staffGrantBases, type InvitableKind } from "~/models/vocabulary/relationships";
 import type { RouteHandle } from "~/root";
 import { requirePermission, requireSignedIn } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
@@ -154,14 +154,15 @@ export default function InviteSomeone() {
               optional
               defaultValue={valuesOf("scopes")}
               error={errorFor("scopes")}
-              choices={scopes.map((s) => ({ value: s, label: t(`common:scope.${s}`) }))}
+              choices={shareableScopes.map((s) => ({ value: s, label: t(`common:scope.${s}`) }))}
             />
             <RadioGroup
               name="basis"
               label={t("auth:invite.basis")}
+              hint={t("auth:invite.basisHint")}
               defaultValue={valueOf("basis")}
               error={errorFor("basis")}
-              choices={grantBases.map((b) => ({ value: b, label: t(`auth:invite.basisOption.${b}`) }))}
+              choices={staffGrantBases.map((b) => ({ value: b, label: t(`auth:invite.basisOption.${b}`) }))}
             />
           </>
         )}

@@ -35,6 +35,13 @@ export const grantBases = ["consent", "best_interests", "lasting_power_of_attorn
 export type GrantBasis = (typeof grantBases)[number];
 
 /**
+ * The bases staff may record when they share something for a person: a legal basis, never the
+ * person's consent (only the person gives that, on their own sharing page).
+ */
+export const staffGrantBases = ["best_interests", "lasting_power_of_attorney"] as const satisfies readonly GrantBasis[];
+export type StaffGrantBasis = (typeof staffGrantBases)[number];
+
+/**
  * What a person can choose to share with each carer or advocate, in the order the page asks.
  * Nothing is ticked by default. Acting on someone's behalf is recorded separately.
  */
