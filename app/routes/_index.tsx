@@ -1,4 +1,4 @@
-import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
@@ -7,15 +7,14 @@ import { attentionCounts } from "~/models/attention.server";
 import { getMyCommunicationNeeds } from "~/models/communication.server";
 import { listVisibleRecords } from "~/models/people.server";
 import type { RouteHandle } from "~/root";
-import { getSignedIn, loginPath } from "~/web/auth.server";
+import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 
 export const handle: RouteHandle = { titleKey: "home:title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const signedIn = await getSignedIn(request);
-  if (!signedIn) throw redirect(loginPath(request));
+  const signedIn = await requireSignedIn(request);
   const records = await listVisibleRecords(getDb(), signedIn.actor);
   // Ask service users and carers about communication needs, and to check them again in time (AIS identify, review).
   const asked = records.some((r) => r.capacity === "service_user" || r.capacity === "carer_of");

@@ -5,16 +5,15 @@ import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { listCaredFor } from "~/models/carers.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/web/auth.server";
+import { requireRole } from "~/web/guards.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 
 export const handle: RouteHandle = { titleKey: "carers:home.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requireSignedIn(request);
+  const { actor } = await requireRole(request, "carer");
   const caredFor = await listCaredFor(getDb(), actor);
-  if (!caredFor.length) throw new Response("Not found", { status: 404 });
   const { carers, crisisLine } = config();
   return json({ caredFor, carers, crisisLine });
 }

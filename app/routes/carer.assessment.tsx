@@ -21,11 +21,10 @@ import {
   requestAssessment,
 } from "~/models/carers.server";
 import type { RouteHandle } from "~/root";
-import { requireSignedIn } from "~/web/auth.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { invalid, orNotFound } from "~/web/guards.server";
+import { invalid, orNotFound, requireRole } from "~/web/guards.server";
 import { getFixedT } from "~/web/i18n.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { assessmentRequestSchema } from "~/web/validation/sharing.server";
@@ -33,7 +32,7 @@ import { assessmentRequestSchema } from "~/web/validation/sharing.server";
 export const handle: RouteHandle = { titleKey: "carers:assessment.formTitle" };
 
 async function carerContext(request: Request) {
-  const signedIn = await requireSignedIn(request);
+  const signedIn = await requireRole(request, "carer");
   const needs = await orNotFound(getMyNeeds(getDb(), signedIn.actor));
   const caredFor = await listCaredFor(getDb(), signedIn.actor);
   return { ...signedIn, needs, caredFor };

@@ -23,7 +23,7 @@ import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, serviceUserId, displayName, t } = await requireRecord(request, params, "record.view");
+  const { actor, serviceUserId, displayName, t } = await requireRecord(request, params, "recovery.read");
   const versions = await orNotFound(listRecoveryVersions(getDb(), actor, serviceUserId));
   const overview = await getRecordOverview(getDb(), actor, serviceUserId);
   const own = capacityFor(actor, serviceUserId) === "service_user";

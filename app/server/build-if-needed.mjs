@@ -16,5 +16,7 @@ function newest(p) {
 const built = Math.min(...outputs.map((o) => (existsSync(o) ? statSync(o).mtimeMs : 0)));
 if (built === 0 || sources.some((s) => newest(s) > built)) {
   console.log(built === 0 ? "No build yet: building…" : "Sources changed: rebuilding…");
-  execSync("npm run build", { stdio: "inherit" });
+  // Always the production build: run from vitest, NODE_ENV is "test", and a build made with it
+  // mixes React's development JSX runtime into the production server (every page then a 500).
+  execSync("npm run build", { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 }

@@ -65,6 +65,11 @@ const hasRole: Record<Role, (actor: Actor) => boolean> = {
   carer: (actor) => isCarer(actor),
 };
 
+/** Whether the actor has the role (the authorisation matrix test asks this too). */
+export function actorHasRole(actor: Actor, role: Role): boolean {
+  return hasRole[role](actor);
+}
+
 export interface RoleRequest extends SignedIn {
   t: TFunction;
 }

@@ -5,6 +5,8 @@ import path from "node:path";
 
 export interface RunningServer {
   url: string;
+  /** What the server has written to stdout and stderr so far (for a failing test's message). */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
   }
   return {
     url,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
