@@ -128,6 +128,12 @@ describe("drafts of forms whose session ended", () => {
     const jo = await accountId(demoPeople.jo.email);
     expect(await restoreDraft(get(), jo)).toBeNull();
     expect(await restoreDraft(get(), sam)).toEqual({ initialValue: { body: "What recovery means to me" }, restored: true });
+    // Grouped fields come back grouped, as the forms read them.
+    await keepDraft(getDb(), { accountId: sam, path, fields: { "support[0].who": "Jo", "targetDate.day": "3", needs: ["a", "b"] } });
+    expect(await restoreDraft(get(), sam)).toEqual({
+      initialValue: { support: [{ who: "Jo" }], targetDate: { day: "3" }, needs: ["a", "b"] },
+      restored: true,
+    });
     expect(await restoreDraft(get(), sam)).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
+import { parse } from "@conform-to/react";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { and, desc, eq, gt } from "drizzle-orm";
 import { formDrafts } from "#db/schema/index";
+import type { RestoredDraft } from "~/components/forms/DraftRestoredNotice";
 import { config } from "~/config.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { CSRF_FIELD, csrfValid, FORM_TOKEN_FIELD, readFormData } from "./csrf.server";
@@ -125,11 +127,6 @@ export async function keepDraftOfPost(request: Request, accountId: string): Prom
   return keepDraft(getDb(), { accountId, path: new URL(request.url).pathname, fields });
 }
 
-/** What a form's page gets back: read like an action's result, so the form shows the values. */
-export interface RestoredDraft {
-  initialValue: DraftFields;
-  restored: true;
-}
 
 /**
  * For a form's loader: what this person typed on this page before their session ended, once.
@@ -138,5 +135,12 @@ export interface RestoredDraft {
 export async function restoreDraft(request: Request, accountId: string): Promise<RestoredDraft | null> {
   if (request.method !== "GET") return null;
   const fields = await takeDraft(getDb(), { accountId, path: new URL(request.url).pathname });
-  return fields ? { initialValue: fields, restored: true } : null;
+  if (!fields) return null;
+  // The same shape as an action's result: "support[0].who" becomes support[0].who, as the form reads it.
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const one of Array.isArray(value) ? value : [value]) formData.append(name, one);
+  }
+  const { payload } = parse(formData, { resolve: (value) => ({ value }) });
+  return { initialValue: payload, restored: true };
 }
