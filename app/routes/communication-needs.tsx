@@ -93,7 +93,7 @@ export default function CommunicationNeeds() {
           ) : null}
         </p>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <CheckboxGroup
           name="contactMethods"
           label={t("communication:contactMethods")}

@@ -98,7 +98,7 @@ export default function EditGoal() {
           </dl>
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? goal.version} />
         <GoalFields values={values} errorFor={errorFor} />
         <Button type="submit">{t("plan:edit.save")}</Button>

@@ -110,7 +110,7 @@ export default function EditPlanSection() {
           </dl>
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? version} />
         {sectionFields[section].map((field) => (
           <TextArea

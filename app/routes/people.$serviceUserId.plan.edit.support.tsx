@@ -98,7 +98,7 @@ export default function EditSupport() {
           )}
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? version} />
         {errorFor("support") ? <p className="field__error">{errorFor("support")}</p> : null}
         {lines.map((line, i) => (

@@ -85,7 +85,7 @@ export default function RecoveryStatement() {
       ) : null}
       {canWrite ? <DraftRestoredNotice draft={draft} /> : null}
       {canWrite ? (
-        <Form id={form.id} onSubmit={form.onSubmit}>
+        <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
           <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? current?.version ?? 0} />
           <TextArea
             name="body" maxLength={5000}

@@ -100,12 +100,18 @@ describe("drafts of forms whose session ended", () => {
       });
     };
     // A post without the right CSRF token keeps nothing.
-    const forged = await requireSignedIn(post({ body: "forged", csrf: "wrong" })).catch((r: Response) => r);
+    const forged = await requireSignedIn(post({ body: "forged", csrf: "wrong", keepsDraft: "1" })).catch((r: Response) => r);
     expect((forged as Response).headers.get("Location")).toContain("reason=timeout");
     expect(await getDb().select().from(formDrafts)).toHaveLength(0);
 
+    // A form whose page does not give drafts back (no <Form keepsDraft>): nothing is promised or kept.
+    const token1 = await createSession(getDb(), sam, new Date(start.getTime() - 2 * IDLE_LIMIT_MS));
+    const plain = await requireSignedIn(post({ body: "not kept", csrf: csrf.token }, token1)).catch((r: Response) => r);
+    expect((plain as Response).headers.get("Location")).toContain("reason=timeout");
+    expect(await getDb().select().from(formDrafts)).toHaveLength(0);
+
     const token2 = await createSession(getDb(), sam, new Date(start.getTime() - 2 * IDLE_LIMIT_MS));
-    const thrown = await requireSignedIn(post({ body: "What recovery means to me", csrf: csrf.token }, token2)).catch(
+    const thrown = await requireSignedIn(post({ body: "What recovery means to me", csrf: csrf.token, keepsDraft: "1" }, token2)).catch(
       (r: Response) => r,
     );
     expect(thrown).toBeInstanceOf(Response);

@@ -3,6 +3,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 import { and, desc, eq, gt } from "drizzle-orm";
 import { formDrafts } from "#db/schema/index";
 import type { RestoredDraft } from "~/components/forms/DraftRestoredNotice";
+import { KEEPS_DRAFT_FIELD } from "~/components/ui/Form";
 import { config } from "~/config.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { CSRF_FIELD, csrfValid, FORM_TOKEN_FIELD, readFormData } from "./csrf.server";
@@ -23,7 +24,7 @@ export type DraftFields = Record<string, string | string[]>;
 
 /** Never kept: the form's tokens (a fresh page has its own) and anything that looks like a password. */
 function keepField(name: string): boolean {
-  return name !== CSRF_FIELD && name !== FORM_TOKEN_FIELD && !/password/i.test(name);
+  return name !== CSRF_FIELD && name !== FORM_TOKEN_FIELD && name !== KEEPS_DRAFT_FIELD && !/password/i.test(name);
 }
 
 /** The text fields of a posted form, without tokens, passwords or files; null when nothing is left. */
@@ -116,12 +117,14 @@ export async function takeDraft(
 
 /**
  * For the session check: a form posted after its session ended, by the account that session was
- * for. Keeps what was typed when the form is one of ours (its CSRF token is right). True when kept.
+ * for. Keeps what was typed when the form is one of ours (its CSRF token is right) and its page
+ * gives drafts back (`<Form keepsDraft>`): nobody is told "we kept it" about a form that cannot
+ * show it again. True when kept.
  */
 export async function keepDraftOfPost(request: Request, accountId: string): Promise<boolean> {
   if (request.method !== "POST") return false;
   const formData = await readFormData(request);
-  if (!formData || !csrfValid(request, formData)) return false;
+  if (!formData || !csrfValid(request, formData) || formData.get(KEEPS_DRAFT_FIELD) !== "1") return false;
   const fields = draftFieldsFrom(formData);
   if (!fields) return false;
   return keepDraft(getDb(), { accountId, path: new URL(request.url).pathname, fields });
