@@ -140,3 +140,31 @@ describe("a kept form is only for the person who typed it", () => {
     await context.close();
   });
 });
+
+describe("a kept form with a date", () => {
+  it("brings back each part of the date and the words, and saves them", async () => {
+    const context = await newContext(false);
+    const page = await context.newPage();
+    const form = `/people/${samId}/goals/new`;
+    await page.goto(form);
+    await signInWithForm(page, demoPeople.sam.email);
+    expect(new URL(page.url()).pathname).toBe(form);
+    await page.getByRole("textbox", { name: "What do you want to do?" }).fill("Swim once a week");
+    await page.locator('input[name="targetDate.day"]').fill("27");
+    await page.locator('input[name="targetDate.month"]').fill("3");
+    await page.locator('input[name="targetDate.year"]').fill("2027");
+    endSessionsOf(demoPeople.sam.email);
+    await Promise.all([page.waitForURL((url) => url.pathname === "/login"), page.getByRole("button", { name: "Save goal" }).click()]);
+    expect(new URL(page.url()).searchParams.get("reason")).toBe("kept");
+
+    await signInWithForm(page, demoPeople.sam.email);
+    expect(new URL(page.url()).pathname).toBe(form);
+    expect(await page.getByRole("textbox", { name: "What do you want to do?" }).inputValue()).toBe("Swim once a week");
+    expect(await page.locator('input[name="targetDate.day"]').inputValue()).toBe("27");
+    expect(await page.locator('input[name="targetDate.month"]').inputValue()).toBe("3");
+    expect(await page.locator('input[name="targetDate.year"]').inputValue()).toBe("2027");
+    await Promise.all([page.waitForURL((url) => url.pathname !== form), page.getByRole("button", { name: "Save goal" }).click()]);
+    expect(cluster.psql(`SELECT count(*) FROM goals WHERE what = 'Swim once a week'`, database)).toBe("1");
+    await context.close();
+  });
+});
