@@ -17,11 +17,12 @@ export async function purgeExpired(
 ): Promise<{ sessions: number; invitations: number; attempts: number; drafts: number }> {
   const invitationCutoff = new Date(now.getTime() - INVITATION_KEEP_DAYS * 24 * 60 * 60 * 1000);
   const attemptCutoff = new Date(now.getTime() - ATTEMPT_KEEP_HOURS * 60 * 60 * 1000);
-  // Ended by their absolute limit, or idle for far longer than the idle limit allows.
-  const idleCutoff = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  // Ended a day ago or more, by their absolute limit or by being idle. An ended session is kept
+  // that long so a form saved after it ended can still be kept for its account (decision 033).
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   const ended = await db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)))
+    .where(or(lt(sessions.expiresAt, dayAgo), lt(sessions.lastSeenAt, dayAgo)))
     .returning({ id: sessions.idHash });
   const spent = await db
     .delete(invitations)

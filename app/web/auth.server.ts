@@ -114,7 +114,8 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
   if (!row) return { status: "expired", accountId: null };
   const idleEndsAt = row.lastSeenAt.getTime() + IDLE_LIMIT_MS;
   if (now.getTime() >= idleEndsAt || now.getTime() >= row.expiresAt.getTime()) {
-    await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    // The row stays (housekeeping removes it after a day): if another tab reaches the sign-in page
+    // first, a form saved in this one can still be kept for its account (decision 033).
     return { status: "expired", accountId: row.id };
   }
   let lastSeen = row.lastSeenAt.getTime();

@@ -119,11 +119,19 @@ describe("drafts of forms whose session ended", () => {
     expect(location).toContain("reason=kept");
     expect(location).toContain(encodeURIComponent(path));
     expect(location).not.toContain("recovery%20means");
-    // The ended session is gone; the draft is kept, encrypted.
-    expect(await getDb().select().from(sessions).where(eq(sessions.accountId, sam))).toHaveLength(0);
+    // The ended session stays ended; the draft is kept, encrypted.
+    expect((await readSession(post({ body: "x", csrf: csrf.token }, token2))).status).toBe("expired");
     const [row] = await getDb().select().from(formDrafts);
     expect(row!.accountId).toBe(sam);
     expect(row!.fields).not.toContain("recovery");
+
+    // Another tab reached the sign-in page first (its session check saw the session had ended):
+    // a form saved in this tab afterwards is still kept.
+    const token3 = await createSession(getDb(), sam, new Date(start.getTime() - 2 * IDLE_LIMIT_MS));
+    const otherTab = new Request("http://portal.test/login", { headers: { Cookie: `${SESSION_COOKIE}=${token3}` } });
+    expect(await readSession(otherTab)).toEqual({ status: "expired", accountId: sam });
+    const late = await requireSignedIn(post({ body: "second tab", csrf: csrf.token, keepsDraft: "1" }, token3)).catch((r: Response) => r);
+    expect((late as Response).headers.get("Location")).toContain("reason=kept");
 
     // A session that no longer exists names no account: nothing is kept.
     expect(await readSession(post({ body: "x", csrf: csrf.token }, "unknown"))).toEqual({ status: "expired", accountId: null });
@@ -133,7 +141,8 @@ describe("drafts of forms whose session ended", () => {
     const get = () => new Request(`http://portal.test${path}`, { headers: { Cookie: `${SESSION_COOKIE}=${fresh}` } });
     const jo = await accountId(demoPeople.jo.email);
     expect(await restoreDraft(get(), jo)).toBeNull();
-    expect(await restoreDraft(get(), sam)).toEqual({ initialValue: { body: "What recovery means to me" }, restored: true });
+    // The later post (from the second tab) replaced the first: one draft per account and page.
+    expect(await restoreDraft(get(), sam)).toEqual({ initialValue: { body: "second tab" }, restored: true });
     // Grouped fields come back grouped, as the forms read them.
     await keepDraft(getDb(), { accountId: sam, path, fields: { "support[0].who": "Jo", "targetDate.day": "3", needs: ["a", "b"] } });
     expect(await restoreDraft(get(), sam)).toEqual({
@@ -141,5 +150,13 @@ describe("drafts of forms whose session ended", () => {
       restored: true,
     });
     expect(await restoreDraft(get(), sam)).toBeNull();
+
+    // Housekeeping removes ended sessions after a day, not before.
+    const purged = await purgeExpired(getDb(), new Date(start.getTime() + 60 * 60 * 1000));
+    expect(purged.sessions).toBe(0);
+    const ended = await getDb().select().from(sessions).where(eq(sessions.accountId, sam));
+    expect(ended.length).toBeGreaterThan(1);
+    await purgeExpired(getDb(), new Date(start.getTime() + 25 * 60 * 60 * 1000));
+    expect(await getDb().select().from(sessions).where(eq(sessions.accountId, sam))).toHaveLength(0);
   });
 });
