@@ -1,5 +1,5 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
-import { invitations, loginAttempts, passwordLinks, sessions } from "#db/schema/index";
+import { formDrafts, invitations, loginAttempts, passwordLinks, sessions } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 
 /** How long spent or expired invitations are kept (the audit log keeps that they were made and used). */
@@ -7,15 +7,22 @@ const INVITATION_KEEP_DAYS = 30;
 /** Sign-in attempts only matter for rate limiting, which looks back minutes. */
 const ATTEMPT_KEEP_HOURS = 24;
 
-/** Remove what has no further use: ended sessions, spent invitations and password links, old sign-in attempts. */
-export async function purgeExpired(db: Db, now = new Date()): Promise<{ sessions: number; invitations: number; attempts: number }> {
+/**
+ * Remove what has no further use: ended sessions, spent invitations and password links, old sign-in
+ * attempts, and drafts of forms past their day (decision 033).
+ */
+export async function purgeExpired(
+  db: Db,
+  now = new Date(),
+): Promise<{ sessions: number; invitations: number; attempts: number; drafts: number }> {
   const invitationCutoff = new Date(now.getTime() - INVITATION_KEEP_DAYS * 24 * 60 * 60 * 1000);
   const attemptCutoff = new Date(now.getTime() - ATTEMPT_KEEP_HOURS * 60 * 60 * 1000);
-  // Ended by their absolute limit, or idle for far longer than the idle limit allows.
-  const idleCutoff = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  // Ended a day ago or more, by their absolute limit or by being idle. An ended session is kept
+  // that long so a form saved after it ended can still be kept for its account (decision 033).
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   const ended = await db
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)))
+    .where(or(lt(sessions.expiresAt, dayAgo), lt(sessions.lastSeenAt, dayAgo)))
     .returning({ id: sessions.idHash });
   const spent = await db
     .delete(invitations)
@@ -30,5 +37,6 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<{ sessions
     .delete(passwordLinks)
     .where(or(lt(passwordLinks.expiresAt, invitationCutoff), and(isNotNull(passwordLinks.usedAt), lt(passwordLinks.usedAt, invitationCutoff))));
   const attempts = await db.delete(loginAttempts).where(lt(loginAttempts.at, attemptCutoff)).returning({ id: loginAttempts.id });
-  return { sessions: ended.length, invitations: spent.length, attempts: attempts.length };
+  const drafts = await db.delete(formDrafts).where(lt(formDrafts.expiresAt, now)).returning({ id: formDrafts.id });
+  return { sessions: ended.length, invitations: spent.length, attempts: attempts.length, drafts: drafts.length };
 }

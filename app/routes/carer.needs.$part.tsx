@@ -19,6 +19,7 @@ import { getFixedT } from "~/web/i18n.server";
 import { needsPartSchema } from "~/web/validation/sharing.server";
 import { formatList } from "~/utils/locale-format";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 function partFrom(value: string | undefined): NeedsPart {
   if (!isNeedsPart(value)) throw new Response("Not found", { status: 404 });
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     part,
     answers: needs[part]?.answers ?? {},
+    draft: await restoreDraft(request, actor.accountId),
     // The person's name, for questions about them ("Does anyone under 18 help look after Sam?").
     name: formatList(
       caredFor.map((p) => p.displayName),
@@ -60,18 +62,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** One part of "my needs as a carer": every question optional; save and continue, or save and come back later. */
 export default function NeedsPartPage() {
   const { t } = useTranslation(["carers", "common"]);
-  const { part, answers, name, pageTitle } = useLoaderData<typeof loader>();
+  const { part, answers, name, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm(`needs-${part}`, lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm(`needs-${part}`, lastResult ?? draft);
   const fields = needsParts[part] as readonly NeedsField[];
   const value = (f: string) => (lastResult ? valueOf(f) : answers[f]);
   const key = (f: string) => `carers:needs.part.${part}.${f}`;
   const next = needsPartNames[needsPartNames.indexOf(part) + 1];
   return (
-    <FormPage back={{ href: "/carer/needs", label: t("carers:needs.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: "/carer/needs", label: t("carers:needs.back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t(`carers:needs.part.${part}.intro`, { name: isolate(name) })}</p>
       <p className="hint">{t("carers:needs.allOptional")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         {fields.map((f) =>
           f.type === "text" ? (
             <TextArea

@@ -30,6 +30,7 @@ import { getDb } from "~/utils/db.server";
 import { communicationNeedsSchema } from "~/web/validation/communication.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { invalid } from "~/web/guards.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export const handle: RouteHandle = { titleKey: "communication:title" };
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const needs = await getMyCommunicationNeeds(getDb(), actor, config().reviewIntervalMonths);
   // A service user can also ask for their plan in this format, or for their needs to be shared.
   const ownRecord = actor.relationships.find((r) => r.kind === "service_user")?.serviceUserId ?? null;
-  return json({ needs, ownRecord });
+  return json({ needs, ownRecord, draft: await restoreDraft(request, actor.accountId) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,9 +60,10 @@ export async function action({ request }: ActionFunctionArgs) {
 /** How I need information (Accessible Information Standard), for service users and carers alike. */
 export default function CommunicationNeeds() {
   const { t } = useTranslation(["communication", "requests", "common"]);
-  const { needs, ownRecord } = useLoaderData<typeof loader>();
+  const { needs, ownRecord, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valuesOf } = useServerForm("communication-needs", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valuesOf } = useServerForm("communication-needs", lastResult ?? draft);
   const typed = (lastResult?.initialValue ?? null) as Record<string, unknown> | null;
   const text = (name: "attachmentFormat" | "other") => (typed ? (typeof typed[name] === "string" ? (typed[name] as string) : "") : (needs?.[name] ?? ""));
   const list = (name: "contactMethods" | "formats" | "support") => (typed ? (valuesOf(name) ?? []) : (needs?.[name] ?? []));
@@ -78,7 +80,7 @@ export default function CommunicationNeeds() {
   };
   const languageOptions = useLanguageOptions({ withSignLanguage: true });
   return (
-    <FormPage back={{ href: "/", label: t("communication:back") }} title={t("communication:title")} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: "/", label: t("communication:back") }} title={t("communication:title")} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{t("communication:intro")}</p>
       {needs ? (
         <p>
@@ -91,7 +93,7 @@ export default function CommunicationNeeds() {
           ) : null}
         </p>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <CheckboxGroup
           name="contactMethods"
           label={t("communication:contactMethods")}

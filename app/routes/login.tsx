@@ -57,7 +57,10 @@ export default function SignIn() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { form, errorFor, summary, valueOf } = useServerForm("sign-in", lastResult);
-  const timedOut = params.get("reason") === "timeout";
+  const reason = params.get("reason");
+  // "kept": a form was posted after the session ended, and what was typed is kept (decision 033).
+  const kept = reason === "kept";
+  const timedOut = reason === "timeout" || kept;
   const redirectTo = params.get("redirectTo") ?? "";
   return (
     <div className="grid-two-thirds">
@@ -65,9 +68,9 @@ export default function SignIn() {
       {timedOut && !summary.length ? (
         <div className="notification" role="region" aria-labelledby="timeout-heading">
           <h2 className="notification__title" id="timeout-heading">
-            {t("auth:signIn.timedOutTitle")}
+            {t(kept ? "auth:signIn.keptTitle" : "auth:signIn.timedOutTitle")}
           </h2>
-          <p>{t("auth:signIn.timedOut")}</p>
+          <p>{t(kept ? "auth:signIn.kept" : "auth:signIn.timedOut")}</p>
         </div>
       ) : null}
       <h1 className="heading-xl">{t("auth:signIn.title")}</h1>

@@ -5,7 +5,7 @@ import { requireRecord } from "~/web/guards.server";
 import { saveStatement, statementPage } from "~/web/statement-page.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return statementPage(await requireRecord(request, params, "decisions.read"), "wishes");
+  return statementPage(request, await requireRecord(request, params, "decisions.read"), "wishes");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -20,6 +20,8 @@ import { goalSchemaKeeping } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
 import { ConflictError, type Actor } from "~/models/access.server";
+import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
+import { restoreDraft } from "~/web/drafts.server";
 
 /** A goal that can be changed here: a suggestion is answered on the goal's page; a declined one stays as it was. */
 async function editableGoal(actor: Actor, serviceUserId: string, params: Params) {
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const goal = await editableGoal(actor, serviceUserId, params);
   const short = goal.what.length > 60 ? `${goal.what.slice(0, 57)}…` : goal.what;
   // "Change your goal" only to the person; anyone acting for them reads "Change the goal".
-  return json({ serviceUserId, goal, pageTitle: t("plan:goalForm.editTitle", { what: isolate(short), ...(own ? {} : { context: "them" }) }) });
+  return json({ serviceUserId, goal, draft: await restoreDraft(request, actor.accountId), pageTitle: t("plan:goalForm.editTitle", { what: isolate(short), ...(own ? {} : { context: "them" }) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,10 +65,11 @@ const goalTextFields = ["what", "why", "firstStep", "whoCanHelp"] as const;
 export default function EditGoal() {
   const { t } = useTranslation(["plan", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId, goal, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, goal, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: GoalInput }) | null;
-  const { form, errorFor, summary, valueOf, partOf } = useServerForm("edit-goal", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("edit-goal", lastResult ?? draft);
   const values = lastResult
     ? {
         what: valueOf("what"),
@@ -77,7 +80,7 @@ export default function EditGoal() {
       }
     : { ...goal, targetDate: datePartsOf(goal.targetDate) };
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/goals/${goal.id}`, label: t("plan:goalForm.backToGoal") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/goals/${goal.id}`, label: t("plan:goalForm.backToGoal") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{tw("plan:goalForm.intro")}</p>
       {conflict ? (
         <ConflictNotice conflict={conflict}>
@@ -95,8 +98,8 @@ export default function EditGoal() {
           </dl>
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
-        <BaseVersionField version={conflict?.version ?? goal.version} />
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+        <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? goal.version} />
         <GoalFields values={values} errorFor={errorFor} />
         <Button type="submit">{t("plan:edit.save")}</Button>
       </Form>

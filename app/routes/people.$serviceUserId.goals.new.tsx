@@ -15,12 +15,14 @@ import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { goalSchema } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
+import { DraftRestoredNotice } from "~/components/forms/DraftRestoredNotice";
+import { restoreDraft } from "~/web/drafts.server";
 
 export const handle: RouteHandle = { titleKey: "plan:goalForm.title" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { serviceUserId } = await requireRecord(request, params, "goals.write");
-  return json({ serviceUserId });
+  const { actor, serviceUserId } = await requireRecord(request, params, "goals.write");
+  return json({ serviceUserId, draft: await restoreDraft(request, actor.accountId) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,9 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewGoal() {
   const { t } = useTranslation(["plan", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId } = useLoaderData<typeof loader>();
+  const { serviceUserId, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, partOf } = useServerForm("new-goal", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("new-goal", lastResult ?? draft);
   return (
     <div className="grid-two-thirds">
       <ErrorSummary errors={summary} resultKey={lastResult} />
@@ -48,8 +51,9 @@ export default function NewGoal() {
         <Link href={`/people/${serviceUserId}/plan#goals`}>{t("plan:backToPlan")}</Link>
       </p>
       <h1 className="heading-xl">{t("plan:goalForm.title")}</h1>
+      <DraftRestoredNotice draft={draft} />
       <p>{tw("plan:goalForm.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <GoalFields
           values={{
             what: valueOf("what"),

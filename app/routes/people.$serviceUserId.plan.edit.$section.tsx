@@ -3,6 +3,7 @@ import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
+import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { crisisFields, needsFields } from "~/models/vocabulary/plan-sections";
@@ -22,6 +23,7 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { crisisSchema, needsSchema, wishesSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 /** The text fields of each section staff can edit, in the order the plan shows them. */
 const sectionFields = {
@@ -51,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     section,
     version,
     content: content as Record<string, string | boolean>,
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: t(`plan:edit.title.${section}`, { name: isolate(displayName) }),
   });
 }
@@ -85,14 +88,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Staff edit one section of the plan per page. Each save is a new version the person can see. */
 export default function EditPlanSection() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, section, content, pageTitle, version } = useLoaderData<typeof loader>();
+  const { serviceUserId, section, content, pageTitle, version, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as
     | (ConflictInfo & { value: Record<string, string | boolean> })
     | null;
-  const { form, errorFor, summary, valueOf } = useServerForm(`edit-${section}`, lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm(`edit-${section}`, lastResult ?? draft);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t("plan:edit.intro")}</p>
       {conflict ? (
         <ConflictNotice conflict={conflict}>
@@ -106,8 +110,8 @@ export default function EditPlanSection() {
           </dl>
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
-        <BaseVersionField version={conflict?.version ?? version} />
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+        <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? version} />
         {sectionFields[section].map((field) => (
           <TextArea
             key={field}

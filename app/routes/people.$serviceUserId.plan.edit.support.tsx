@@ -17,6 +17,8 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { maxSupportLines, supportSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
+import { restoreDraft } from "~/web/drafts.server";
 
 /** Empty lines offered below the ones already written: enough to add a few without JavaScript. */
 const spareLines = 2;
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version,
     lines: content as Line[],
     maxLines: maxSupportLines,
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: t("plan:edit.title.support", { name: isolate(displayName) }),
   });
 }
@@ -69,14 +72,15 @@ function linesToShow(saved: Line[], typed: unknown, maxLines: number): Line[] {
 /** Staff write who in the team does what, and how often. Each save is a new version the person can see. */
 export default function EditSupport() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, lines: saved, maxLines, pageTitle, version } = useLoaderData<typeof loader>();
+  const { serviceUserId, lines: saved, maxLines, pageTitle, version, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: Line[] }) | null;
-  const { form, errorFor, summary } = useServerForm("edit-support", lastResult);
-  const typed = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.support;
-  const lines = linesToShow(saved, lastResult ? typed : undefined, maxLines);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary } = useServerForm("edit-support", lastResult ?? draft);
+  const typed = ((lastResult ?? draft)?.initialValue as Record<string, unknown> | null | undefined)?.support;
+  const lines = linesToShow(saved, lastResult || draft ? typed : undefined, maxLines);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t("plan:edit.intro")}</p>
       <p>{t("plan:supportForm.intro")}</p>
       {conflict ? (
@@ -94,8 +98,8 @@ export default function EditSupport() {
           )}
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
-        <BaseVersionField version={conflict?.version ?? version} />
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+        <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? version} />
         {errorFor("support") ? <p className="field__error">{errorFor("support")}</p> : null}
         {lines.map((line, i) => (
           <fieldset key={i} className="fieldset support-line">

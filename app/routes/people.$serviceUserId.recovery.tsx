@@ -3,6 +3,7 @@ import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
+import { DraftRestoredNotice, draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { EnteredByNote, FormattedDate, TheirWords } from "~/components/display/DisplayParts";
@@ -21,6 +22,7 @@ import { recoverySchema } from "~/web/validation/plan.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, t } = await requireRecord(request, params, "recovery.read");
@@ -33,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions,
     own,
     canWrite: can(actor, "recovery.write", { serviceUserId }),
+    draft: can(actor, "recovery.write", { serviceUserId }) ? await restoreDraft(request, actor.accountId) : null,
     pageTitle: own
       ? t("plan:recovery.titleOwn")
       : t("plan:recovery.titleOther", { name: isolate(overview?.displayName ?? "") }),
@@ -61,10 +64,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RecoveryStatement() {
   const { t } = useTranslation(["plan", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId, displayName, versions, canWrite, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, displayName, versions, canWrite, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: string }) | null;
-  const { form, errorFor, summary, valueOf } = useServerForm("recovery", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("recovery", lastResult ?? draft);
   const [current, ...earlier] = versions;
   return (
     <div className="grid-two-thirds">
@@ -79,9 +83,10 @@ export default function RecoveryStatement() {
           <TheirWords text={conflict.value} />
         </ConflictNotice>
       ) : null}
+      {canWrite ? <DraftRestoredNotice draft={draft} /> : null}
       {canWrite ? (
-        <Form id={form.id} onSubmit={form.onSubmit}>
-          <BaseVersionField version={conflict?.version ?? current?.version ?? 0} />
+        <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+          <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? current?.version ?? 0} />
           <TextArea
             name="body" maxLength={5000}
             label={tw("plan:recovery.label")}

@@ -15,10 +15,11 @@ import { requireFormData } from "~/web/csrf.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { reviewSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { displayName, serviceUserId, t } = await requireRecord(request, params, "plan.write");
-  return json({ serviceUserId, pageTitle: t("plan:reviewForm.title", { name: isolate(displayName) }) });
+  const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "plan.write");
+  return json({ serviceUserId, draft: await restoreDraft(request, actor.accountId), pageTitle: t("plan:reviewForm.title", { name: isolate(displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,13 +37,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Staff record a review meeting. */
 export default function RecordReview() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, partOf } = useServerForm("review", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("review", lastResult ?? draft);
   const date = (name: string) => ({ day: partOf(name, "day"), month: partOf(name, "month"), year: partOf(name, "year") });
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/plan#reviews`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+    <FormPage back={{ href: `/people/${serviceUserId}/plan#reviews`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <DateInput name="heldOn" legend={t("plan:reviewForm.heldOn")} hint={t("plan:reviewForm.dateHint")} error={errorFor("heldOn")} defaultValue={date("heldOn")} />
         <TextField name="attendees" maxLength={1000} label={t("plan:reviewForm.attendees")} hint={t("plan:reviewForm.attendeesHint")} defaultValue={valueOf("attendees")} error={errorFor("attendees")} />
         <TextArea name="summary" maxLength={5000} label={t("plan:reviewForm.summary")} hint={t("plan:reviewForm.summaryHint")} rows={5} defaultValue={valueOf("summary")} error={errorFor("summary")} />

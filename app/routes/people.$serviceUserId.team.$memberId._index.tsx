@@ -18,11 +18,13 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { careTeamMemberSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.write");
   const member = await orNotFound(getCareTeamMember(getDb(), actor, serviceUserId, pathParam(params, "memberId")));
-  return json({ serviceUserId, member, pageTitle: t("plan:teamForm.changeTitle", { name: isolate(member.name) }) });
+  return json({ serviceUserId, member, draft: await restoreDraft(request, actor.accountId), pageTitle: t("plan:teamForm.changeTitle", { name: isolate(member.name) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,15 +51,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Staff correct what the plan says about someone in the care team, or go on to remove them. */
 export default function ChangeCareTeamMember() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, member, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, member, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: CareTeamMemberInput }) | null;
-  const { form, errorFor, summary, valueOf } = useServerForm("change-team-member", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("change-team-member", lastResult ?? draft);
   const fields = ["name", "role", "organisation", "agency", "contact", "whenToContact"] as const;
   const shown = fields.filter((f) => f !== "name" || !member.isCoordinator);
   const values = Object.fromEntries(fields.map((f) => [f, lastResult ? valueOf(f) : member[f]]));
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       {conflict ? (
         <ConflictNotice conflict={conflict}>
           <dl className="summary-list">
@@ -72,8 +75,8 @@ export default function ChangeCareTeamMember() {
           </dl>
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
-        <BaseVersionField version={conflict?.version ?? member.version} />
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+        <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? member.version} />
         <CareTeamFields values={values} errorFor={errorFor} withName={!member.isCoordinator} />
         <Button type="submit">{t("plan:edit.save")}</Button>
       </Form>

@@ -13,10 +13,11 @@ import { requireFormData } from "~/web/csrf.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { careTeamMemberSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { displayName, serviceUserId, t } = await requireRecord(request, params, "plan.write");
-  return json({ serviceUserId, pageTitle: t("plan:teamForm.addTitle", { name: isolate(displayName) }) });
+  const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "plan.write");
+  return json({ serviceUserId, draft: await restoreDraft(request, actor.accountId), pageTitle: t("plan:teamForm.addTitle", { name: isolate(displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,15 +34,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Staff add someone from any agency (NHS, council, a charity) to the person's care team. */
 export default function AddCareTeamMember() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm("add-team-member", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("add-team-member", lastResult ?? draft);
   const fields = ["name", "role", "organisation", "agency", "contact", "whenToContact"] as const;
   const values = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t("plan:teamForm.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <CareTeamFields values={values} errorFor={errorFor} />
         <Button type="submit">{t("plan:teamForm.add")}</Button>
       </Form>

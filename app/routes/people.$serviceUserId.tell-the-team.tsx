@@ -15,6 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { carerMessageSchema } from "~/web/validation/sharing.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "team.tell");
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serviceUserId,
     ...info,
     sent,
+    draft: sent ? null : await restoreDraft(request, actor.accountId),
     pageTitle: sent ? t("carers:tell.sentTitle") : t("carers:tell.title", { name: isolate(info.displayName) }),
   });
 }
@@ -43,9 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** A carer can always tell the team something; they are told who reads it, and that the person does not see it automatically. */
 export default function TellTheTeam() {
   const { t } = useTranslation(["carers", "common"]);
-  const { displayName, coordinator, pageTitle, sent } = useLoaderData<typeof loader>();
+  const { displayName, coordinator, pageTitle, sent, draft: kept } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm("tell-the-team", data?.result);
+  const draft = data ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("tell-the-team", data?.result ?? draft);
   const name = isolate(displayName);
   if (sent && !data) {
     return (
@@ -62,14 +65,14 @@ export default function TellTheTeam() {
     );
   }
   return (
-    <FormPage back={{ href: "/carer", label: t("carers:tell.back") }} title={pageTitle} errors={summary} resultKey={data}>
+    <FormPage back={{ href: "/carer", label: t("carers:tell.back") }} title={pageTitle} errors={summary} resultKey={data} draft={draft}>
       <p>{t("carers:tell.always", { name })}</p>
       <p>{coordinator ? t("carers:tell.whoReads", { name, coordinator: isolate(coordinator) }) : t("carers:tell.whoReadsTeam", { name })}</p>
       <p>{t("carers:tell.notShown", { name })}</p>
       <div className="warning-text">
         <strong>{t("carers:tell.urgent")}</strong>
       </div>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <TextArea name="body" maxLength={5000} label={t("carers:tell.label")} hint={t("carers:tell.hint")} rows={8} defaultValue={valueOf("body")} error={errorFor("body")} />
         <Button type="submit">{t("carers:tell.send")}</Button>
       </Form>

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { accounts, relationships, sessions, sharingGrants } from "#db/schema/index";
 import { can, type Action, type Actor, type ActorRelationship, type Scope, type Subject } from "~/models/access.server";
 import { readCookie, serializeCookie } from "./cookies.server";
+import { keepDraftOfPost } from "./drafts.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -75,7 +76,11 @@ export async function loadActor(db: Db, account: { id: string; isStaff: boolean 
   return { accountId: account.id, isStaff: account.isStaff, relationships: rels };
 }
 
-export type SessionState = { status: "none" } | { status: "expired" } | { status: "active"; signedIn: SignedIn };
+/** An ended session still names its account while its row is there: what was typed can be kept for them. */
+export type SessionState =
+  | { status: "none" }
+  | { status: "expired"; accountId: string | null }
+  | { status: "active"; signedIn: SignedIn };
 
 const cache = new WeakMap<Request, Promise<SessionState>>();
 
@@ -106,11 +111,12 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(eq(sessions.idHash, idHash));
-  if (!row) return { status: "expired" };
+  if (!row) return { status: "expired", accountId: null };
   const idleEndsAt = row.lastSeenAt.getTime() + IDLE_LIMIT_MS;
   if (now.getTime() >= idleEndsAt || now.getTime() >= row.expiresAt.getTime()) {
-    await db.delete(sessions).where(eq(sessions.idHash, idHash));
-    return { status: "expired" };
+    // The row stays (housekeeping removes it after a day): if another tab reaches the sign-in page
+    // first, a form saved in this one can still be kept for its account (decision 033).
+    return { status: "expired", accountId: row.id };
   }
   let lastSeen = row.lastSeenAt.getTime();
   if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
@@ -155,13 +161,19 @@ export function loginPath(request: Request): string {
   return isSupportedLanguage(lng) ? `/login?${new URLSearchParams({ lng })}` : "/login";
 }
 
-/** The signed-in person, or a redirect to sign in that brings them back here afterwards. */
+/**
+ * The signed-in person, or a redirect to sign in that brings them back here afterwards. A form
+ * posted after its session ended is kept as a draft for that account first (drafts.server.ts).
+ */
 export async function requireSignedIn(request: Request): Promise<SignedIn> {
   const state = await readSession(request);
   if (state.status === "active") return state.signedIn;
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: safeRedirect(url.pathname + url.search) });
-  if (state.status === "expired") params.set("reason", "timeout");
+  if (state.status === "expired") {
+    const kept = state.accountId ? await keepDraftOfPost(request, state.accountId) : false;
+    params.set("reason", kept ? "kept" : "timeout");
+  }
   const lng = url.searchParams.get("lng");
   if (isSupportedLanguage(lng)) params.set("lng", lng);
   throw redirect(`/login?${params}`, state.status === "expired" ? { headers: { "Set-Cookie": clearSessionCookie() } } : undefined);

@@ -7,8 +7,9 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import { getDb, type Db } from "~/utils/db.server";
 import type { SuccessMessage } from "~/utils/success-messages";
 
-/** The hidden field the shared Form component adds to every posted form. */
-export const FORM_TOKEN_FIELD = "formToken";
+import { FORM_TOKEN_FIELD } from "./csrf.server";
+
+export { FORM_TOKEN_FIELD };
 /** How long a used token is remembered. */
 export const FORM_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 

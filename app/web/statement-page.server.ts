@@ -5,18 +5,21 @@ import { listStatementVersions, writeStatement } from "~/models/decisions.server
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 import { orNotFound, type RecordRequest } from "./guards.server";
+import { restoreDraft } from "./drafts.server";
 import { saved, saveOnce } from "./saves.server";
 import { parseWithZod } from "./validation/parse.server";
 import { advanceStatementSchema, wishesSchema } from "./validation/decisions.server";
 
 /** A statement page (my wishes, MC-03; my advance statement, MC-07): the person's words now and before, and whether this reader may write them. */
-export async function statementPage({ actor, serviceUserId, displayName, own, t }: RecordRequest, kind: StatementKind) {
+export async function statementPage(request: Request, { actor, serviceUserId, displayName, own, t }: RecordRequest, kind: StatementKind) {
+  const canWrite = can(actor, "decisions.write", { serviceUserId });
   return json({
     serviceUserId,
     own,
     displayName,
     versions: await listStatementVersions(getDb(), actor, serviceUserId, kind),
-    canWrite: can(actor, "decisions.write", { serviceUserId }),
+    canWrite,
+    draft: canWrite ? await restoreDraft(request, actor.accountId) : null,
     pageTitle: own ? t(`decisions:${kind}.heading`) : t(`decisions:${kind}.titleOther`, { name: isolate(displayName) }),
   });
 }

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { StatementKind } from "#db/schema/index";
 import { StatementHistory, useDecisionsT } from "~/components/decisions/DecisionParts";
+import type { RestoredDraft } from "~/components/forms/DraftRestoredNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { SummaryList, TheirWords } from "~/components/display/DisplayParts";
@@ -20,6 +21,7 @@ interface StatementPageData {
   versions: Awaited<ReturnType<typeof listStatementVersions>>;
   canWrite: boolean;
   pageTitle: string;
+  draft: RestoredDraft | null;
 }
 
 /**
@@ -28,10 +30,11 @@ interface StatementPageData {
  */
 export function StatementPage({ kind }: { kind: StatementKind }) {
   const { t } = useTranslation(["decisions", "common"]);
-  const { serviceUserId, own, displayName, versions, canWrite, pageTitle } = useLoaderData<StatementPageData>();
+  const { serviceUserId, own, displayName, versions, canWrite, pageTitle, draft: kept } = useLoaderData<StatementPageData>();
   const tt = useDecisionsT(own);
   const lastResult = useActionData<SubmissionResult<string[]>>();
-  const { form, errorFor, summary, valueOf } = useServerForm(kind, lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm(kind, (lastResult ?? draft) as SubmissionResult<string[]> | null | undefined);
   const [current] = versions;
   const show =
     kind === "advance"
@@ -42,11 +45,11 @@ export function StatementPage({ kind }: { kind: StatementKind }) {
         )
       : (parts: Record<string, string>) => <TheirWords text={parts.body ?? ""} />;
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/decisions`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{tt(`decisions:${kind}.explain`)}</p>
       {kind === "wishes" ? <p>{tt("decisions:wishes.explain2")}</p> : null}
       {canWrite ? (
-        <Form id={form.id} onSubmit={form.onSubmit}>
+        <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
           {kind === "advance" ? (
             <>
               <p className="hint">{t("decisions:advance.hint")}</p>

@@ -1,4 +1,5 @@
 import { Link } from "~/components/ui/Link";
+import { DraftRestoredNotice, type RestoredDraft } from "./DraftRestoredNotice";
 import { ErrorSummary, type SummaryError } from "./ErrorSummary";
 
 /**
@@ -10,12 +11,15 @@ export function FormPage({
   title,
   errors,
   resultKey,
+  draft,
   children,
 }: {
   back: { href: string; label: string };
   title: string;
   errors: SummaryError[];
   resultKey: unknown;
+  /** What the person typed before their session ended, when the form holds it again. */
+  draft?: RestoredDraft | null;
   children: React.ReactNode;
 }) {
   return (
@@ -25,6 +29,7 @@ export function FormPage({
         <Link href={back.href}>{back.label}</Link>
       </p>
       <h1 className="heading-xl">{title}</h1>
+      <DraftRestoredNotice draft={draft} />
       {children}
     </div>
   );

@@ -4,6 +4,27 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { AuthenticityTokenInput } from "~/components/ui/Form";
 
+/** True when a form on the page (outside the dialog) holds something other than what it was drawn with. */
+function hasTypedInForm(dialog: HTMLDialogElement | null): boolean {
+  for (const form of Array.from(document.forms)) {
+    if (dialog?.contains(form)) continue;
+    for (const element of Array.from(form.elements)) {
+      if (element instanceof HTMLTextAreaElement && element.value !== element.defaultValue) return true;
+      if (element instanceof HTMLInputElement) {
+        if (element.type === "checkbox" || element.type === "radio") {
+          if (element.checked !== element.defaultChecked) return true;
+        } else if (element.type !== "hidden" && element.value !== element.defaultValue) return true;
+      }
+      if (element instanceof HTMLSelectElement) {
+        const options = Array.from(element.options);
+        const drawn = Math.max(0, options.findIndex((o) => o.defaultSelected));
+        if (element.multiple ? options.some((o) => o.selected !== o.defaultSelected) : element.selectedIndex !== drawn) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * WCAG 2.2.1 Timing adjustable: two minutes before the idle limit, a modal dialog asks whether
  * to stay signed in. A native <dialog> opened with showModal() traps focus and is announced.
@@ -48,6 +69,12 @@ export function SessionTimeoutWarning({
       if (dialog && !dialog.open) dialog.showModal();
     }, warnIn);
     const endTimer = window.setTimeout(() => {
+      // Someone part way through a form stays on it: pressing save then keeps what they typed
+      // for after they sign in again (decision 033). Leaving the page would lose it.
+      if (hasTypedInForm(dialogRef.current)) {
+        dialogRef.current?.close();
+        return;
+      }
       window.location.assign("/login?reason=timeout");
     }, endIn);
     return () => {

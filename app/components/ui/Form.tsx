@@ -9,6 +9,9 @@ interface RootFormData {
   flash?: { id?: string } | null;
 }
 
+/** The hidden field of a form whose page gives back what was typed (`<Form keepsDraft>`). */
+export const KEEPS_DRAFT_FIELD = "keepsDraft";
+
 /** The hidden CSRF token every posted form carries. */
 export function AuthenticityTokenInput() {
   const data = useRouteLoaderData("root") as RootFormData | undefined;
@@ -37,7 +40,18 @@ function useLastSave(): string {
  * validates, so no browser bubbles; React Aria fields inside use ARIA validation. After a save
  * with JavaScript the form is drawn afresh, so what was typed does not stay to be sent twice.
  */
-export function Form({ children, method = "post", ...props }: RemixFormProps) {
+export function Form({
+  children,
+  method = "post",
+  keepsDraft = false,
+  ...props
+}: RemixFormProps & {
+  /**
+   * This page gives back what was typed if the session ends before saving (its loader calls
+   * restoreDraft, decision 033). The server keeps a draft only for forms that say so.
+   */
+  keepsDraft?: boolean;
+}) {
   const lastSave = useLastSave();
   const post = method.toLowerCase() === "post";
   return (
@@ -45,6 +59,7 @@ export function Form({ children, method = "post", ...props }: RemixFormProps) {
       <FormContext.Provider value={{ validationBehavior: "aria" }}>
         {post ? <AuthenticityTokenInput /> : null}
         {post ? <FormToken /> : null}
+        {post && keepsDraft ? <input type="hidden" name={KEEPS_DRAFT_FIELD} value="1" /> : null}
         {children}
       </FormContext.Provider>
     </RemixForm>
