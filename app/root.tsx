@@ -58,7 +58,9 @@ async function signedInOrNull(request: Request) {
   }
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // A body over the limit (app/server/index.ts): the "too large" page, translated, with urgent help.
+  if (context.requestTooLarge === true) throw new Response("Request too large", { status: 413 });
   const url = new URL(request.url);
   const headers = new Headers();
   const signedIn = url.pathname === URGENT_HELP_PATH ? null : await signedInOrNull(request);
@@ -209,7 +211,9 @@ export function ErrorBoundary() {
           ? "badRequest"
           : status === 503
             ? "unavailable"
-            : "server";
+            : status === 413
+              ? "tooLarge"
+              : "server";
   const heading = t(`common:errors.${kind}.title`);
   return (
     <Document title={`${heading} – ${t("common:serviceName")}`}>
