@@ -172,7 +172,8 @@ async function serve(build: ServerBuild, entry: EntryExports) {
           res.set("Connection", "close");
           const isData = typeof req.query._data === "string";
           const tooLarge = isData
-            ? new Response("Request too large", { status: 413, headers: { "Content-Type": "text/plain" } })
+            ? // A JavaScript form post: a caught 413, so the page shows the same "too large" message.
+              new Response("Request too large", { status: 413, headers: { "Content-Type": "text/plain", "X-Remix-Catch": "yes" } })
             : await handle(toFetchRequest(req, res, { asGet: true, path: TOO_LARGE_PATH }), { ...loadContext, requestTooLarge: true });
           await sendResponse(res, tooLarge);
           return;
