@@ -58,6 +58,15 @@ describe("malformed ids and absurd numbers are not found", () => {
     expect(await statusOf(() => version.loader({ request: as.get(`/people/${sam}/plan/versions/1`), params, context: {} }))).toBe(200);
   });
 
+  it("a record id that is not one, even for staff", async () => {
+    await seedDemoData(getDb());
+    const as = await signedIn(demoPeople.jo.email);
+    for (const serviceUserId of ["not-a-uuid", "3000000000", "%00"]) {
+      const params = { serviceUserId, version: "1" };
+      expect(await statusOf(() => version.loader({ request: as.get(`/people/${serviceUserId}/plan/versions/1`), params, context: {} }))).toBe(404);
+    }
+  });
+
   it("a goal id that is not one", async () => {
     await seedDemoData(getDb());
     const sam = await recordId("Sam Taylor");

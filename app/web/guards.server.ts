@@ -54,7 +54,7 @@ export async function requireRecord(request: Request, params: Params, action: Ac
 
 /** The person's name when the actor may do `action` on their record; otherwise a 404. */
 export async function recordName(actor: Actor, serviceUserId: string, action: Action): Promise<string> {
-  if (!can(actor, action, { serviceUserId })) throw notFound();
+  if (!isUuid(serviceUserId) || !can(actor, action, { serviceUserId })) throw notFound();
   return orNotFound(displayNameOf(getDb(), serviceUserId));
 }
 
