@@ -54,7 +54,8 @@ describe("the body limit", () => {
 describe("security headers", () => {
   it("allow no inline styles but React Aria's one, by hash, and no inline scripts but the page's own", () => {
     const csp = contentSecurityPolicy("abc");
-    expect(csp).toMatch(/style-src 'self' 'unsafe-hashes' 'sha256-[A-Za-z0-9+/]+=*';/);
+    expect(csp).toMatch(/style-src 'self' 'nonce-abc' 'unsafe-hashes' 'sha256-[A-Za-z0-9+/]+=*';/);
+    expect(contentSecurityPolicy(null)).toMatch(/style-src 'self' 'unsafe-hashes' 'sha256-[A-Za-z0-9+/]+=*';/);
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).toContain("script-src 'nonce-abc' 'strict-dynamic'");
     expect(contentSecurityPolicy(null)).toContain("script-src 'self'");

@@ -28,13 +28,16 @@ export function styleHash(style: string): string {
 /**
  * The Content-Security-Policy. Pages get a nonce for their scripts; static files (the stylesheet,
  * scripts, icon, fonts) get no scripts at all. Styles come from our stylesheet: no inline styles
- * but the one React Aria needs, by hash ('unsafe-hashes' lets a hash match a style attribute).
+ * but the one React Aria needs, by hash ('unsafe-hashes' lets a hash match a style attribute), and
+ * React Aria's one <style> element, which carries the page's nonce.
  */
 export function contentSecurityPolicy(nonce: string | null): string {
   return [
     "default-src 'self'",
     nonce ? `script-src 'nonce-${nonce}' 'strict-dynamic'` : "script-src 'self'",
-    `style-src 'self' 'unsafe-hashes' ${ALLOWED_INLINE_STYLES.map(styleHash).join(" ")}`,
+    // The page's nonce lets React Aria add its one <style> element (it reads the nonce from
+    // <meta property="csp-nonce">); hashes allow nothing but the exact style attributes listed.
+    ["style-src 'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), "'unsafe-hashes'", ...ALLOWED_INLINE_STYLES.map(styleHash)].join(" "),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
