@@ -28,13 +28,11 @@ import { SiteHeader } from "~/components/layout/SiteHeader";
 import { SuccessBanner } from "~/components/layout/SuccessBanner";
 import { config } from "~/config.server";
 import { directionOf, isSupportedLanguage } from "~/i18n";
-import { setPreferredLanguage } from "~/models/account.server";
 import { headerCrisisPlan } from "~/models/people.server";
 import { getSignedIn, IDLE_LIMIT_MS, WARNING_BEFORE_MS } from "~/web/auth.server";
 import { csrfForRequest } from "~/web/csrf.server";
-import { serializeCookie } from "~/web/cookies.server";
 import { getDb } from "~/utils/db.server";
-import { LANGUAGE_COOKIE, resolveLanguage } from "~/web/i18n.server";
+import { resolveLanguage } from "~/web/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import { randomToken } from "~/utils/crypto.server";
 import { newFormToken, takeFlash } from "~/web/saves.server";
@@ -58,18 +56,15 @@ async function signedInOrNull(request: Request) {
   }
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // A body over the limit (app/server/index.ts): the "too large" page, translated, with urgent help.
+  if (context.requestTooLarge === true) throw new Response("Request too large", { status: 413 });
   const url = new URL(request.url);
   const headers = new Headers();
   const signedIn = url.pathname === URGENT_HELP_PATH ? null : await signedInOrNull(request);
+  // `?lng=` shows this page in that language and saves nothing (no state change on GET): the
+  // language switcher saves a choice by POST (routes/language.tsx).
   const lng = resolveLanguage(request, signedIn?.account.preferredLanguage);
-  const chosen = url.searchParams.get("lng");
-  if (isSupportedLanguage(chosen)) {
-    headers.append("Set-Cookie", serializeCookie(LANGUAGE_COOKIE, chosen, { maxAgeSeconds: 60 * 60 * 24 * 365 }));
-    if (signedIn && signedIn.account.preferredLanguage !== chosen) {
-      await setPreferredLanguage(getDb(), signedIn.account.id, chosen);
-    }
-  }
   // The crisis plan one step from every page (CP-04); the page itself still loads if this cannot.
   const crisisPlan = signedIn ? await headerCrisisPlan(getDb(), signedIn.actor).catch(() => null) : null;
   const csrf = csrfForRequest(request);
@@ -209,7 +204,9 @@ export function ErrorBoundary() {
           ? "badRequest"
           : status === 503
             ? "unavailable"
-            : "server";
+            : status === 413
+              ? "tooLarge"
+              : "server";
   const heading = t(`common:errors.${kind}.title`);
   return (
     <Document title={`${heading} – ${t("common:serviceName")}`}>

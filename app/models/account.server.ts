@@ -1,4 +1,4 @@
-import { and, count, eq, gt, min } from "drizzle-orm";
+import { and, count, eq, gt, min, type SQL } from "drizzle-orm";
 import { accounts, loginAttempts } from "#db/schema/index";
 import { keyedHash } from "~/utils/crypto.server";
 import type { Db } from "~/utils/db.server";
@@ -17,9 +17,14 @@ export type SignInResult =
   | { status: "locked"; minutes: number };
 
 async function lockedMinutes(db: Db, emailKey: string, addressKey: string, now: Date): Promise<number> {
+  return refusedMinutes(db, [eq(loginAttempts.emailKey, emailKey), eq(loginAttempts.addressKey, addressKey)], now);
+}
+
+/** Minutes until the oldest of 10 recent failures matching any of `matches` leaves the window (0: go ahead). */
+async function refusedMinutes(db: Db, matches: SQL[], now: Date): Promise<number> {
   const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
   const windows = await Promise.all(
-    [eq(loginAttempts.emailKey, emailKey), eq(loginAttempts.addressKey, addressKey)].map((match) =>
+    matches.map((match) =>
       db
         .select({ failures: count(), oldest: min(loginAttempts.at) })
         .from(loginAttempts)
@@ -65,6 +70,26 @@ export async function signIn(
   if (ok && account) return { status: "ok", accountId: account.id };
   const after = await lockedMinutes(db, emailKey, addressKey, now);
   return after > 0 ? { status: "locked", minutes: after } : { status: "invalid" };
+}
+
+/**
+ * Using a one-time link (accepting an invitation, setting a password from a link) is throttled as
+ * signing in is (decision 030): failures are counted per address, by keyed hash, in the same
+ * table, and after 10 in 15 minutes that address is refused until the window passes. A failure is
+ * a token that is unknown, used or expired. The "email" key is one fixed value, so these rows
+ * never count against anyone's sign-in.
+ */
+export function linkAttemptKeys(address: string): { emailKey: string; addressKey: string } {
+  return { emailKey: keyedHash("link-use", "one-time link"), addressKey: keyedHash("link-address", address) };
+}
+
+/** Minutes this address must wait before trying a one-time link again (0: go ahead). */
+export async function linkRefusedMinutes(db: Db, address: string, now = new Date()): Promise<number> {
+  return refusedMinutes(db, [eq(loginAttempts.addressKey, linkAttemptKeys(address).addressKey)], now);
+}
+
+export async function recordLinkAttempt(db: Db, address: string, succeeded: boolean, now = new Date()): Promise<void> {
+  await db.insert(loginAttempts).values({ ...linkAttemptKeys(address), succeeded, at: now });
 }
 
 export async function setPreferredLanguage(db: Db, accountId: string, lng: string): Promise<void> {

@@ -235,6 +235,8 @@ export async function changeCoordinator(
   now = new Date(),
 ): Promise<{ actorKeepsAccess: boolean }> {
   ensure(actor, "plan.write", serviceUserId);
+  // Only a crafted form sends an account id that is not one: not found, never a database error.
+  if (!isUuid(input.accountId)) throw new NotFoundError();
   return db.transaction(async (tx) => {
     const txDb = tx;
     const [next] = await tx

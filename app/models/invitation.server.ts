@@ -135,12 +135,21 @@ export type AcceptResult =
   | { status: "ok"; accountId: string }
   | { status: "expired" | "used" | "unknown" | "email-taken" };
 
-/** The invitee sets a password: the account, the relationship and any grants are made together. */
+/**
+ * The invitee sets a password: the account, the relationship and any grants are made together.
+ * The invitation is looked up before the password is hashed (hashing is the expensive part, so a
+ * guessed or spent token costs the server nothing), and checked again under a lock after.
+ */
 export async function acceptInvitation(
   db: Db,
   input: { token: string; password: string },
   now = new Date(),
 ): Promise<AcceptResult> {
+  const found = await getInvitation(db, input.token, now);
+  if (found.status !== "valid") return { status: found.status };
+  const [invited] = await db.select({ email: invitations.email }).from(invitations).where(eq(invitations.tokenHash, sha256(input.token)));
+  const [taken] = invited ? await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, invited.email)) : [];
+  if (taken) return { status: "email-taken" };
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [inv] = await tx

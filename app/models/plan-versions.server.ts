@@ -80,7 +80,8 @@ export async function listPlanVersions(db: Db, actor: Actor, serviceUserId: stri
 }
 
 async function findVersion(db: Db, serviceUserId: string, version: number) {
-  if (!Number.isInteger(version) || version < 1) throw new NotFoundError();
+  // A number the database cannot hold is no version either (never a database error).
+  if (!Number.isInteger(version) || version < 1 || version > 2_147_483_647) throw new NotFoundError();
   const [row] = await db
     .select()
     .from(carePlanVersions)

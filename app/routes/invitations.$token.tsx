@@ -6,6 +6,7 @@ import { acceptInvitation, getInvitation } from "~/models/invitation.server";
 import type { RouteHandle } from "~/root";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
+import { clientAddress } from "~/web/forms.server";
 import { getFixedT } from "~/web/i18n.server";
 import { setPasswordWithToken } from "~/web/set-password.server";
 
@@ -18,9 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ invitation, pageTitle });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
-  return setPasswordWithToken(formData, request, params.token ?? "", acceptInvitation, "auth:invitation.problem");
+  return setPasswordWithToken(formData, request, params.token ?? "", acceptInvitation, "auth:invitation.problem", clientAddress(context));
 }
 
 export default function AcceptInvitation() {

@@ -15,14 +15,14 @@ import { can } from "~/models/access.server";
 import { commentOnPlanVersion, getPlanVersion } from "~/models/plan-versions.server";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
-import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
+import { invalid, numberParam, orNotFound, requireRecord } from "~/web/guards.server";
 import { versionCommentSchema } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.read");
-  const version = await orNotFound(getPlanVersion(getDb(), actor, serviceUserId, Number(params.version)));
+  const version = await orNotFound(getPlanVersion(getDb(), actor, serviceUserId, numberParam(params, "version")));
   return json({
     serviceUserId,
     version,
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, serviceUserId } = await requireRecord(request, params, "plan.comment");
   const formData = await requireFormData(request);
-  const version = Number(params.version);
+  const version = numberParam(params, "version");
   const submission = parseWithZod(formData, { schema: versionCommentSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   return saveOnce(request, formData, actor.accountId, async (tx) => {

@@ -8,14 +8,17 @@
  *        node build/server.js account:create …  a staff or admin account and its one-time link
  */
 import { randomBytes } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import { readLimitedBody, isTls, securityHeaders } from "./http";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 process.env.NODE_ENV ??= "production";
+
+/** An address no route has: only the root loader answers it, with the 413 page (root.tsx). */
+const TOO_LARGE_PATH = "/__request-too-large";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -52,32 +55,14 @@ function exitWith(message: string): never {
   process.exit(1);
 }
 
-function securityHeaders(nonce: string): Record<string, string> {
-  return {
-    "Content-Security-Policy": [
-      "default-src 'self'",
-      `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-      // React Aria sets a few inline style attributes (visually hidden inputs).
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "object-src 'none'",
-    ].join("; "),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
-  };
-}
-
 /** The Fetch API request Remix expects, from Express's. */
-function toFetchRequest(req: ExpressRequest, res: ExpressResponse, options: { asGet?: boolean } = {}): Request {
+function toFetchRequest(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  options: { asGet?: boolean; body?: Buffer; path?: string } = {},
+): Request {
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+  if (options.path) url.pathname = options.path;
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
@@ -94,8 +79,11 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse, options: { as
   }
   const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
   if (method !== "GET" && method !== "HEAD") {
-    init.body = Readable.toWeb(req) as ReadableStream;
-    init.duplex = "half";
+    if (options.body) init.body = new Uint8Array(options.body);
+    else {
+      init.body = Readable.toWeb(req) as ReadableStream;
+      init.duplex = "half";
+    }
   }
   return new Request(url.href, init);
 }
@@ -144,6 +132,13 @@ async function serve(build: ServerBuild, entry: EntryExports) {
     next();
   });
 
+  // The security headers on every answer: static files, health checks and errors too (pages then
+  // get a policy with their own script nonce below). HSTS when the portal is reached over TLS.
+  app.use((req, res, next) => {
+    res.set(securityHeaders({ nonce: null, tls: isTls(cfg.publicUrl, req.secure) }));
+    next();
+  });
+
   // For load balancers: the process is alive; and it can serve (database answering, migrated).
   app.get("/healthz", (_req, res) => {
     res.set("Cache-Control", "no-store").type("text/plain").send("ok");
@@ -154,16 +149,13 @@ async function serve(build: ServerBuild, entry: EntryExports) {
   });
 
   app.use(compression());
-  const staticHeaders = (res: ServerResponse<IncomingMessage>) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-  };
   // Fingerprinted build assets can be cached for ever; everything else is checked each time.
-  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y", setHeaders: staticHeaders }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, setHeaders: staticHeaders }));
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 
   app.all("*", async (req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
-    res.set(securityHeaders(nonce));
+    res.set(securityHeaders({ nonce, tls: isTls(cfg.publicUrl, req.secure) }));
     // Pages may show health information: never store them in any cache (shared or browser).
     res.set("Cache-Control", "no-store");
     const loadContext: AppLoadContext = {
@@ -171,7 +163,24 @@ async function serve(build: ServerBuild, entry: EntryExports) {
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
     };
     try {
-      let response = await handle(toFetchRequest(req, res), loadContext);
+      // A body of more than 64 KB is refused before anything reads it: the "too large" page (413),
+      // translated, with urgent help; the connection is then closed rather than read to the end.
+      let body: Buffer | undefined;
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        const read = await readLimitedBody(req);
+        if (read.status === "too-large") {
+          res.set("Connection", "close");
+          const isData = typeof req.query._data === "string";
+          const tooLarge = isData
+            ? // A JavaScript form post: a caught 413, so the page shows the same "too large" message.
+              new Response("Request too large", { status: 413, headers: { "Content-Type": "text/plain", "X-Remix-Catch": "yes" } })
+            : await handle(toFetchRequest(req, res, { asGet: true, path: TOO_LARGE_PATH }), { ...loadContext, requestTooLarge: true });
+          await sendResponse(res, tooLarge);
+          return;
+        }
+        body = read.body;
+      }
+      let response = await handle(toFetchRequest(req, res, { body }), loadContext);
       // A failure because the database went away mid-request: answer as every request will until
       // it is back (503, "not working right now", urgent help), never a 500.
       if (response.status === 500 && !(await entry.checkDatabase())) {

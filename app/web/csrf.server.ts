@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { SESSION_COOKIE } from "./auth.server";
 import { readCookie, serializeCookie } from "./cookies.server";
 import { keyedHash, randomToken, safeEqual } from "~/utils/crypto.server";
 
@@ -8,21 +9,28 @@ export const CSRF_FIELD = "csrf";
 export const FORM_TOKEN_FIELD = "formToken";
 
 /**
- * Signed double-submit: the browser holds a random httpOnly cookie; every form carries an
- * HMAC of it. A page on another site can neither read the cookie nor compute the token.
+ * Signed double-submit, bound to the session: the browser holds a random httpOnly cookie; every
+ * form carries an HMAC of it and of the session cookie (none when signed out). A page on another
+ * site can neither read the cookies nor compute the token, and a token from another session (one
+ * seen before signing in, or taken from someone else's page) is refused.
  */
+export function csrfToken(csrfCookie: string, sessionCookie: string | undefined): string {
+  return keyedHash("csrf", `${csrfCookie}\n${sessionCookie ?? ""}`);
+}
+
 export function csrfForRequest(request: Request): { token: string; setCookie?: string } {
+  const session = readCookie(request, SESSION_COOKIE);
   const existing = readCookie(request, CSRF_COOKIE);
-  if (existing && existing.length >= 32) return { token: keyedHash("csrf", existing) };
+  if (existing && existing.length >= 32) return { token: csrfToken(existing, session) };
   const fresh = randomToken();
-  return { token: keyedHash("csrf", fresh), setCookie: serializeCookie(CSRF_COOKIE, fresh) };
+  return { token: csrfToken(fresh, session), setCookie: serializeCookie(CSRF_COOKIE, fresh) };
 }
 
 /** True when the form carries the token that matches this browser's CSRF cookie. */
 export function csrfValid(request: Request, formData: FormData): boolean {
   const cookie = readCookie(request, CSRF_COOKIE);
   const sent = formData.get(CSRF_FIELD);
-  return !!cookie && typeof sent === "string" && safeEqual(sent, keyedHash("csrf", cookie));
+  return !!cookie && typeof sent === "string" && safeEqual(sent, csrfToken(cookie, readCookie(request, SESSION_COOKIE)));
 }
 
 export function verifyCsrf(request: Request, formData: FormData): void {

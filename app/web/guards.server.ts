@@ -5,6 +5,7 @@ import { can, capacityFor, NotFoundError, type Action, type Actor } from "~/mode
 import { isCarer } from "~/models/carers.server";
 import { displayNameOf } from "~/models/entered-by.server";
 import { getDb } from "~/utils/db.server";
+import { isUuid } from "~/utils/ids";
 import { requireSignedIn, type SignedIn } from "./auth.server";
 import { getFixedT } from "./i18n.server";
 
@@ -53,7 +54,7 @@ export async function requireRecord(request: Request, params: Params, action: Ac
 
 /** The person's name when the actor may do `action` on their record; otherwise a 404. */
 export async function recordName(actor: Actor, serviceUserId: string, action: Action): Promise<string> {
-  if (!can(actor, action, { serviceUserId })) throw notFound();
+  if (!isUuid(serviceUserId) || !can(actor, action, { serviceUserId })) throw notFound();
   return orNotFound(displayNameOf(getDb(), serviceUserId));
 }
 
@@ -82,9 +83,29 @@ export async function requireRole(request: Request, role: Role): Promise<RoleReq
   return { ...signedIn, t };
 }
 
-/** Another id in the route's path (a goal, a request, a team member): "" when absent, so the model says not found. */
+/**
+ * Another id in the route's path (a goal, a request, a team member): a record id (a UUID), or the
+ * 404 page at once when it is missing or malformed, before any model or the database sees it.
+ */
 export function pathParam(params: Params, name: string): string {
-  return params[name] ?? "";
+  const value = params[name] ?? "";
+  if (!isUuid(value)) throw notFound();
+  return value;
+}
+
+/** The largest number a database integer holds (a plan version, say). */
+export const MAX_DB_INTEGER = 2_147_483_647;
+
+/**
+ * A whole number in the route's path (a plan version): digits only, 1 or more, and no bigger than
+ * the database holds; anything else ("1.5", "1e3", "-1", "3000000000") is the 404 page, never a 500.
+ */
+export function numberParam(params: Params, name: string): number {
+  const value = params[name] ?? "";
+  if (!/^\d{1,10}$/.test(value)) throw notFound();
+  const number = Number(value);
+  if (number < 1 || number > MAX_DB_INTEGER) throw notFound();
+  return number;
 }
 
 /** A form that did not pass its checks: what was sent and what is wrong, with status 400. */

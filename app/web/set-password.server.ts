@@ -1,9 +1,11 @@
 import { json, redirect } from "@remix-run/node";
+import { linkRefusedMinutes, recordLinkAttempt } from "~/models/account.server";
 import { createSession, endSession, sessionCookie } from "./auth.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { isCommonPassword } from "~/utils/passwords.server";
 import { newPasswordSchema } from "./validation/auth.server";
 import { parseWithZod } from "./validation/parse.server";
+import { messageWith } from "./forms.server";
 
 type SpendToken = (db: Db, input: { token: string; password: string }) => Promise<{ status: "ok"; accountId: string } | { status: string }>;
 
@@ -11,9 +13,17 @@ type SpendToken = (db: Db, input: { token: string; password: string }) => Promis
  * Set a password with a one-time token (an invitation, or a set-up or reset link): a new
  * password that is not a common one, the token used up, then signed in afresh. A used, expired or
  * unknown token says so in the error summary (`problems` is where those messages are). The
- * password is never sent back into the form.
+ * password is never sent back into the form. Throttled per address as signing in is: after 10
+ * unknown, used or expired tokens in 15 minutes, the address waits (429) before trying again.
  */
-export async function setPasswordWithToken(formData: FormData, request: Request, token: string, spend: SpendToken, problems: string) {
+export async function setPasswordWithToken(
+  formData: FormData,
+  request: Request,
+  token: string,
+  spend: SpendToken,
+  problems: string,
+  address: string,
+) {
   const submission = parseWithZod(formData, {
     schema: newPasswordSchema.refine((v) => !isCommonPassword(v.password), {
       path: ["password"],
@@ -24,7 +34,15 @@ export async function setPasswordWithToken(formData: FormData, request: Request,
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const db = getDb();
+  const waitMinutes = await linkRefusedMinutes(db, address);
+  if (waitMinutes > 0) {
+    return json(submission.reply({ formErrors: [messageWith("auth:oneTimeLink.locked", { count: waitMinutes })], hideFields: ["password"] }), {
+      status: 429,
+    });
+  }
   const result = await spend(db, { token, password: submission.value.password });
+  const spent = result.status === "ok";
+  if (result.status !== "email-taken") await recordLinkAttempt(db, address, spent);
   if (result.status !== "ok" || !("accountId" in result)) {
     return json(submission.reply({ formErrors: [`${problems}.${result.status}`], hideFields: ["password"] }), {
       status: 400,

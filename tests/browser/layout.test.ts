@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
-import { launch, newContext, signIn, waitForHydration } from "../support/browser";
+import { expectNoAxeViolations, launch, newContext, signIn, waitForHydration } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -84,20 +84,33 @@ describe("session time-out warning (WCAG 2.2.1)", () => {
 });
 
 describe("language", () => {
-  it("the switcher changes the whole page, and the choice is remembered", async () => {
-    const context = await newContext(browser);
+  it.each([true, false])("the switcher (a POST, JavaScript %s) changes the whole page, and the choice is remembered", async (javaScript) => {
+    const context = await newContext(browser, { javaScript });
     const page = await context.newPage();
-    await page.goto("/login");
-    const welsh = page.locator('a[hreflang="cy"]');
+    await page.goto("/login?redirectTo=%2Fplan");
+    const welsh = page.locator('header button[name="lng"][value="cy"]');
     expect(await welsh.getAttribute("lang")).toBe("cy");
-    await welsh.click();
-    await page.waitForURL(/lng=cy/);
-    expect(await page.locator("html").getAttribute("lang")).toBe("cy");
+    expect(await welsh.evaluate((b) => (b as HTMLButtonElement).form?.method)).toBe("post");
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith("/language")), welsh.click()]);
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("cy");
+    // Back on the same page, with what was in its address.
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/login?redirectTo=%2Fplan");
     await page.goto("/urgent-help");
     expect(await page.locator("html").getAttribute("lang")).toBe("cy");
-    await page.locator('a[hreflang="ar"]').click();
-    await page.waitForURL(/lng=ar/);
-    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith("/language")), page.locator('header button[value="ar"]').click()]);
+    await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");
+    await expectNoAxeViolations(page, `urgent help after choosing Arabic (JavaScript ${javaScript})`);
+    await context.close();
+  });
+
+  it("a ?lng= link shows that page in the language and saves nothing (no state change on GET)", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/urgent-help?lng=cy");
+    expect(await page.locator("html").getAttribute("lang")).toBe("cy");
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("lng");
+    await page.goto("/urgent-help");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en-GB");
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople, DEMO_PASSWORD } from "#db/seed";
-import { launch, newContext, plain } from "../support/browser";
+import { expectNoAxeViolations, launch, newContext, plain } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -103,6 +103,33 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.pathname === "/");
     await expect.poll(() => page.locator("h1").textContent()).toContain("Sam Taylor");
+    await context.close();
+  });
+});
+
+describe("a form too large to read (issue 16 item 6)", () => {
+  it.each([false, true])("is refused with the 413 page, with urgent help (JavaScript %s)", async (javaScript) => {
+    const context = await newContext(browser, { javaScript, lng: "cy" });
+    const page = await context.newPage();
+    await page.goto("/login");
+    // 70 KB in the email field: over the 64 KB limit, so the server reads none of it.
+    await page.locator('input[name="email"]').evaluate((input) => {
+      (input as HTMLInputElement).value = "a".repeat(70 * 1024);
+    });
+    await page.locator('input[name="password"]').fill("anything");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === "/login" && r.request().method() === "POST"),
+      page.locator('form button[type="submit"]').last().click(),
+    ]);
+    expect(response.status()).toBe(413);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Roedd yr hyn a anfonoch chi’n rhy hir");
+    expect(await page.locator("html").getAttribute("lang")).toBe("cy");
+    expect(await page.locator('main a[href="/urgent-help"]').count()).toBe(1);
+    expect(await page.locator('header a[href="/urgent-help"]').count()).toBe(1);
+    if (!javaScript) {
+      expect(await page.title()).toContain("Roedd yr hyn a anfonoch chi’n rhy hir");
+      await expectNoAxeViolations(page, "the 413 page in Welsh");
+    }
     await context.close();
   });
 });

@@ -33,6 +33,7 @@ const publicRoutes = new Map([
   ["routes/login", "signing in"],
   ["routes/logout", "signing out: it only ends a session"],
   ["routes/session.extend", "only redirects"],
+  ["routes/language", "choosing a language works signed out too; signed in it saves the person's own language"],
   ["routes/invitations.$token", "the invitee has no account yet; the token is the credential"],
   ["routes/password.$token", "setting a first or new password: the one-time token is the credential"],
   ["routes/$", "the 404 page"],

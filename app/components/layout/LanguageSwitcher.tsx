@@ -1,15 +1,24 @@
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Form } from "~/components/ui/Form";
 import { languages } from "~/i18n";
 
 /**
  * Each language named in itself, with its lang attribute, so screen readers pronounce it right.
  * On a small screen the list folds behind one "Language" control (a <details>: no JavaScript
  * needed), so the page's first content is not pushed down; on a wider screen the list is shown.
+ *
+ * Choosing a language is a POST (one small form per language, no JavaScript needed): it is
+ * remembered in this browser and, signed in, saved as the person's language. A `?lng=` link only
+ * shows that one page in the language. The whole page is reloaded, with the new language's words.
  */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.delete("lng");
+  const query = params.toString();
+  const here = query ? `${location.pathname}?${query}` : location.pathname;
   return (
     <nav className="language-switcher" aria-label={t("common:language.navLabel")}>
       <details className="language-switcher__details">
@@ -21,23 +30,23 @@ export function LanguageSwitcher() {
           <span>{t("common:language.navLabel")}</span>
         </summary>
         <ul>
-          {languages.map((l) => {
-            const params = new URLSearchParams(location.search);
-            params.set("lng", l.code);
-            return (
-              <li key={l.code}>
-                <a
-                  href={`${location.pathname}?${params}`}
+          {languages.map((l) => (
+            <li key={l.code}>
+              <Form action="/language" className="inline-form" reloadDocument>
+                <input type="hidden" name="redirectTo" value={here} />
+                <button
+                  type="submit"
+                  name="lng"
+                  value={l.code}
                   lang={l.code}
-                  hrefLang={l.code}
                   aria-current={i18n.language === l.code ? "true" : undefined}
-                  className="language-switcher__link"
+                  className="button--link language-switcher__link"
                 >
                   {l.name}
-                </a>
-              </li>
-            );
-          })}
+                </button>
+              </Form>
+            </li>
+          ))}
         </ul>
       </details>
     </nav>

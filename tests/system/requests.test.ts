@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, demoPeople } from "#db/seed";
+import { eventually, runPortal, signInOverHttp, status, type PortalProcess } from "../support/portal-process";
+
+/**
+ * Issue 16 items 6 and 7, through the production server: the 64 KB body limit and its page, the
+ * security headers on static files too, HSTS over TLS, __Host- cookies in a deployment.
+ */
+let scratch: string;
+let demo: PortalProcess;
+let base: string;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(tmpdir(), "care-portal-requests-"));
+  demo = runPortal({ PORT: "0", DATA_DIR: path.join(scratch, "demo", "pglite") });
+  base = await demo.listening;
+  await eventually(async () => (await status(`${base}/readyz`)) === 200, 120_000, "the demo is ready");
+});
+afterAll(async () => {
+  await demo?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A raw POST, chunked when no length is given; resolves with the status, headers and page. */
+function post(url: string, body: Buffer, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }>((resolve, reject) => {
+    const req = httpRequest(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    // The server may answer and close before the whole body is sent: that is the point.
+    req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    if (headers["Content-Length"] === undefined) {
+      for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.subarray(i, i + 16 * 1024));
+    } else req.write(body);
+    req.end();
+  });
+}
+
+describe("the body limit", () => {
+  const big = Buffer.alloc(5 * 1024 * 1024, "a");
+
+  it("a 5 MB form to /login is refused with the translated 413 page, with urgent help", async () => {
+    const answer = await post(`${base}/login`, big, { "Content-Length": String(big.length), Cookie: "lng=cy" });
+    expect(answer.status).toBe(413);
+    expect(answer.headers.connection).toBe("close");
+    expect(answer.text).toContain('<html lang="cy"');
+    expect(answer.text).toContain("Roedd yr hyn a anfonoch chi’n rhy hir");
+    expect(answer.text).toMatch(/<a href="\/urgent-help"[^>]*>/);
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("so is a body with no length that goes over 64 KB", async () => {
+    const answer = await post(`${base}/login`, big);
+    expect(answer.status).toBe(413);
+    expect(answer.text).toContain("What you sent was too long");
+    expect(answer.text).toContain("Get help now");
+  });
+
+  it("a form within the limit works as before", async () => {
+    await signInOverHttp(base, demoPeople.sam.email, DEMO_PASSWORD);
+    expect(await status(`${base}/urgent-help`)).toBe(200);
+  });
+});
+
+describe("security headers", () => {
+  it("static files carry them too; no HSTS over plain http", async () => {
+    for (const file of ["/favicon.svg", "/no-such-file.css"]) {
+      const response = await fetch(`${base}${file}`);
+      await response.arrayBuffer();
+      expect(response.headers.get("x-content-type-options"), file).toBe("nosniff");
+      expect(response.headers.get("content-security-policy"), file).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("referrer-policy"), file).toBe("same-origin");
+      expect(response.headers.get("x-frame-options"), file).toBe("DENY");
+      expect(response.headers.get("strict-transport-security"), file).toBeNull();
+    }
+    const page = await fetch(`${base}/urgent-help`);
+    await page.arrayBuffer();
+    expect(page.headers.get("content-security-policy")).not.toContain("unsafe-inline");
+    expect(page.headers.get("strict-transport-security")).toBeNull();
+    // The local demo on http keeps plain cookie names.
+    expect((await fetch(`${base}/login`)).headers.getSetCookie().join()).toMatch(/^csrf=/);
+  });
+
+  it("a deployment reached over https: HSTS on every answer and __Host- cookies", async () => {
+    const deployed = runPortal({
+      PORT: "0",
+      DATA_DIR: path.join(scratch, "deployed", "pglite"),
+      SESSION_SECRET: "s".repeat(40),
+      PUBLIC_URL: "https://portal.example.nhs.uk",
+    });
+    try {
+      const at = await deployed.listening;
+      await eventually(async () => (await status(`${at}/readyz`)) === 200, 120_000, "the deployment is ready");
+      for (const file of ["/login", "/favicon.svg", "/healthz"]) {
+        const response = await fetch(`${at}${file}`);
+        await response.arrayBuffer();
+        expect(response.headers.get("strict-transport-security"), file).toBe("max-age=31536000; includeSubDomains");
+      }
+      const login = await fetch(`${at}/login`);
+      await login.arrayBuffer();
+      expect(login.headers.getSetCookie()).toEqual([expect.stringMatching(/^__Host-csrf=[^;]+; Path=\/; SameSite=Lax; HttpOnly; Secure$/)]);
+    } finally {
+      await deployed.stop();
+    }
+  });
+
+  it("behind a trusted proxy that says the request came over https: HSTS", async () => {
+    const proxied = runPortal({
+      PORT: "0",
+      DATA_DIR: path.join(scratch, "proxied", "pglite"),
+      SESSION_SECRET: "s".repeat(40),
+      PUBLIC_URL: "http://portal.internal",
+      TRUST_PROXY: "loopback",
+    });
+    try {
+      const at = await proxied.listening;
+      const overTls = await fetch(`${at}/urgent-help`, { headers: { "X-Forwarded-Proto": "https" } });
+      await overTls.arrayBuffer();
+      expect(overTls.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+      const plain = await fetch(`${at}/urgent-help`);
+      await plain.arrayBuffer();
+      expect(plain.headers.get("strict-transport-security")).toBeNull();
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
