@@ -254,3 +254,46 @@ describe("wishes, a request's status and sharing, saved in two places (issue 15)
     await first.context().close();
   });
 });
+
+describe("staff check an attorney's registration while the details change", () => {
+  it("the check is refused with the new details, keeps the date typed, and is recorded on top when asked", async () => {
+    const sam = await (await newContext(browser, { javaScript: false })).newPage();
+    await signIn(sam, demoPeople.sam.email);
+    const names = () => sam.getByRole("textbox", { name: "Names of the attorneys or deputy" });
+    await sam.goto(`/people/${samId}/decisions/attorney`);
+    await keyPress(sam, sam.getByRole("radio", { name: "Lasting Power of Attorney for health and welfare" }), "Space");
+    await names().fill("Alex Taylor");
+    await keyPress(sam, sam.getByRole("radio", { name: "Not sure" }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Save" }));
+
+    const [withScript, jo] = await openTwice(demoPeople.jo.email, `/people/${samId}/decisions/attorney-registered`);
+    await withScript.context().close();
+    await sam.goto(`/people/${samId}/decisions/attorney`);
+    await names().fill("Alex Taylor and Chris Lee");
+    await keyGo(sam, sam.getByRole("button", { name: "Save" }));
+
+    await jo.getByRole("textbox", { name: "Day" }).fill("10");
+    await jo.getByRole("textbox", { name: "Month" }).fill("11");
+    await jo.getByRole("textbox", { name: "Year" }).fill("2026");
+    await Promise.all([jo.waitForLoadState("load"), jo.getByRole("button", { name: "Record the check" }).click()]);
+    expect(await jo.title()).toMatch(/^Error: /);
+    expect(await jo.locator(".error-summary").textContent()).toContain("Someone else saved a change to this while you were working on it");
+    const notice = plain(await jo.locator("#conflict-heading").locator("..").textContent());
+    expect(notice).toContain("Sam Taylor saved this on");
+    expect(notice).toContain("This cannot be used yet.");
+    // The details on the page are the new ones; the date typed is still there.
+    expect(plain(await jo.locator("main .summary-list").last().textContent())).toContain("Alex Taylor and Chris Lee");
+    expect(await jo.getByRole("textbox", { name: "Day" }).inputValue()).toBe("10");
+    await expectNoAxeViolations(jo, "registration check after a conflict");
+
+    await Promise.all([jo.waitForURL(/\/decisions#attorney$/), jo.getByRole("button", { name: "Record the check" }).click()]);
+    expect(plain(await jo.locator("#attorney").locator("xpath=..").textContent())).toContain("on 10 November 2026 by Jo Okafor.");
+    await jo.context().close();
+
+    // Leave Sam's decisions as they were.
+    await sam.goto(`/people/${samId}/decisions`);
+    await keyGo(sam, sam.getByRole("link", { name: "Remove this record" }));
+    await keyGo(sam, sam.getByRole("button", { name: "Yes, remove it" }));
+    await sam.context().close();
+  });
+});
