@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, sharingGrants } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
@@ -21,8 +21,8 @@ import {
 import { addDependant, listDependants, removeDependant } from "./family.server";
 import { acceptInvitation, createInvitation, InvitingYourselfError, NotAllowedError } from "./invitation.server";
 import { getPlanView } from "./plan.server";
-import { NotFoundError } from "./access.server";
-import { listSupporters, listSupportersForTeam, setSharing } from "./sharing.server";
+import { ConflictError, NotFoundError } from "./access.server";
+import { listSupporters, listSupportersForTeam, setActingOnBehalf, setSharing, type SharingState } from "./sharing.server";
 
 async function alexRelationship(sam: string) {
   const supporters = await listSupporters(getDb(), await actorFor(demoPeople.sam.email), sam);
@@ -202,5 +202,69 @@ describe("family and dependants", () => {
     );
     await removeDependant(getDb(), samActor, sam, id);
     expect(await listDependants(getDb(), samActor, sam)).toEqual([]);
+  });
+});
+
+/** No lost updates: the sharing page's forms carry the version they were opened at (issue 15). */
+describe("what a carer can see, changed in two places", () => {
+  it("a choice made before someone else's is refused with what they can see now; the same choice is no conflict; on top, it lands", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const alex = await alexRelationship(sam);
+    const opened = alex.sharingVersion;
+
+    await setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["plan.crisis"], endsOn: "2099-03-31", baseVersion: opened });
+    const stale = setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["plan.crisis", "goals.read"], endsOn: null, baseVersion: opened });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const conflict = (await stale.catch((e: unknown) => e)) as ConflictError<SharingState>;
+    expect(conflict.latest).toMatchObject({ version: opened + 1, value: { scopes: ["plan.crisis"], endsOn: "2099-03-31", acting: false }, changedBy: "Sam Taylor" });
+    expect((await alexRelationship(sam)).grants.map((g) => g.scope)).toEqual(["plan.crisis"]);
+
+    expect(await setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["plan.crisis"], endsOn: "2099-03-31", baseVersion: opened })).toEqual({ added: [], removed: [] });
+    await setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["plan.crisis", "goals.read"], endsOn: null, baseVersion: conflict.latest.version });
+    const after = await alexRelationship(sam);
+    expect(after.grants.map((g) => g.scope).sort()).toEqual(["goals.read", "plan.crisis"]);
+    expect(after.sharingVersion).toBe(opened + 2);
+  });
+
+  it("two choices at the same moment: from one version, one lands and the other is told; without one, never a grant twice", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const alex = await alexRelationship(sam);
+    const outcomes = await Promise.allSettled([
+      setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["goals.read"], endsOn: null, baseVersion: alex.sharingVersion }),
+      setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["plan.care_team"], endsOn: null, baseVersion: alex.sharingVersion }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+
+    // Nothing shared, then the same scope shared twice at once: before, both saw no grant and both added one.
+    await setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: [], endsOn: null });
+    await Promise.all([
+      setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["goals.read"], endsOn: null }),
+      setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["goals.read"], endsOn: null }),
+    ]);
+    const active = await getDb()
+      .select()
+      .from(sharingGrants)
+      .where(and(eq(sharingGrants.relationshipId, alex.relationshipId), isNull(sharingGrants.withdrawnAt)));
+    expect(active.map((g) => g.scope)).toEqual(["goals.read"]);
+  });
+
+  it("an advocate's acting on the person's behalf: a choice made before another change is refused with what is saved now", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const priya = (await listSupporters(getDb(), samActor, sam)).find((s) => s.name === "Priya Shah")!;
+    const opened = priya.sharingVersion;
+    const acting = priya.grants.some((g) => g.scope === "act_on_behalf" && g.basis === "consent");
+    expect(await setActingOnBehalf(getDb(), samActor, sam, priya.relationshipId, !acting, { baseVersion: opened })).toBe(true);
+    const stale = setActingOnBehalf(getDb(), samActor, sam, priya.relationshipId, acting, { baseVersion: opened });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    expect(((await stale.catch((e: unknown) => e)) as ConflictError<SharingState>).latest.value.acting).toBe(!acting);
+    // Asking for what is already saved is no conflict.
+    expect(await setActingOnBehalf(getDb(), samActor, sam, priya.relationshipId, !acting, { baseVersion: opened })).toBe(false);
   });
 });

@@ -17,8 +17,9 @@ import {
   saveAttorney,
   saveNominatedPerson,
   writeStatement,
+  type AttorneyCheckState,
 } from "./decisions.server";
-import { NotFoundError } from "./access.server";
+import { ConflictError, NotFoundError } from "./access.server";
 
 type Person = keyof typeof demoPeople;
 const bestInterests = {
@@ -154,5 +155,100 @@ describe("decisions about me", () => {
     await expect(removeConsultee(getDb(), samActor, sam, "not-an-id")).rejects.toBeInstanceOf(NotFoundError);
     const id = await addConsultee(getDb(), await actorFor(demoPeople.maya.email), maya, { name: "Ruth", relationship: "Friend", contact: "", scopes: ["everything"], scopeOther: "" });
     await expect(removeConsultee(getDb(), samActor, sam, id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+/** No lost updates: the forms carry the version they were opened at (issue 15). */
+describe("the person's wishes and advance statement, saved in two places", () => {
+  it("a save from before another save with different words is refused with those words; saving again on top succeeds", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const priya = await actorFor(demoPeople.priya.email);
+    const opened = (await listStatementVersions(getDb(), samActor, sam, "wishes"))[0]?.version ?? 0;
+
+    expect(await writeStatement(getDb(), priya, sam, "wishes", { body: "My faith matters to me." }, { baseVersion: opened })).toBe(opened + 1);
+    const stale = writeStatement(getDb(), samActor, sam, "wishes", { body: "Keep my cat at home." }, { baseVersion: opened });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const conflict = (await stale.catch((e: unknown) => e)) as ConflictError<Record<string, string>>;
+    expect(conflict.latest).toMatchObject({ version: opened + 1, value: { body: "My faith matters to me." }, changedBy: "Priya Shah" });
+    expect((await listStatementVersions(getDb(), samActor, sam, "wishes"))[0]!.parts.body).toBe("My faith matters to me.");
+
+    // The same words as the newer version are not a conflict and make nothing new; on top of it, a new version.
+    expect(await writeStatement(getDb(), samActor, sam, "wishes", { body: "My faith matters to me." }, { baseVersion: opened })).toBe(opened + 1);
+    expect(await writeStatement(getDb(), samActor, sam, "wishes", { body: "Keep my cat at home." }, { baseVersion: conflict.latest.version })).toBe(opened + 2);
+  });
+
+  it("the advance statement's parts: a stale save is refused; two saves at once from one version: one lands, the other is told", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const opened = (await listStatementVersions(getDb(), samActor, sam, "advance"))[0]?.version ?? 0;
+    const outcomes = await Promise.allSettled([
+      writeStatement(getDb(), samActor, sam, "advance", { notWanted: "No depot injections." }, { baseVersion: opened }),
+      writeStatement(getDb(), samActor, sam, "advance", { notWanted: "Tablets are fine." }, { baseVersion: opened }),
+    ]);
+    expect(outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []))).toEqual([opened + 1]);
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    // Without a version (a post from before this change), both land in turn with their own numbers.
+    const both = await Promise.all([
+      writeStatement(getDb(), samActor, sam, "advance", { notWanted: "A" }),
+      writeStatement(getDb(), samActor, sam, "advance", { notWanted: "B" }),
+    ]);
+    expect(both.sort()).toEqual([opened + 2, opened + 3]);
+    const rows = await getDb().select().from(personalStatements).where(and(eq(personalStatements.serviceUserId, sam), eq(personalStatements.kind, "advance")));
+    expect(new Set(rows.map((r) => r.version)).size).toBe(rows.length);
+  });
+});
+
+describe("staff's check of an attorney's registration", () => {
+  it("details changed after the check page was opened: the check is refused with the new details; checked again on top, it lands", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const jo = await actorFor(demoPeople.jo.email);
+    await saveAttorney(getDb(), samActor, sam, attorney);
+    const opened = (await getDecisionsOverview(getDb(), jo, sam)).attorney!.version;
+
+    await saveAttorney(getDb(), samActor, sam, { ...attorney, names: "Alex Taylor and Chris Lee" });
+    const stale = markAttorneyRegistered(getDb(), jo, sam, "2026-03-03", { baseVersion: opened });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const conflict = (await stale.catch((e: unknown) => e)) as ConflictError<AttorneyCheckState>;
+    expect(conflict.latest).toMatchObject({ version: opened + 1, value: { names: "Alex Taylor and Chris Lee", checkedOn: null }, changedBy: "Sam Taylor" });
+    expect((await getDecisionsOverview(getDb(), jo, sam)).attorney!.registrationChecked).toBeNull();
+
+    await markAttorneyRegistered(getDb(), jo, sam, "2026-03-03", { baseVersion: conflict.latest.version });
+    expect((await getDecisionsOverview(getDb(), jo, sam)).attorney).toMatchObject({ registrationChecked: { on: "2026-03-03", by: "Jo Okafor" }, version: opened + 2 });
+  });
+
+  it("another check recorded first is shown; the same day again is no conflict; two checks at once: one lands, the other is told", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const jo = await actorFor(demoPeople.jo.email);
+    await saveAttorney(getDb(), await actorFor(demoPeople.sam.email), sam, attorney);
+    const opened = (await getDecisionsOverview(getDb(), jo, sam)).attorney!.version;
+    const outcomes = await Promise.allSettled([
+      markAttorneyRegistered(getDb(), jo, sam, "2026-03-03", { baseVersion: opened }),
+      markAttorneyRegistered(getDb(), jo, sam, "2026-03-04", { baseVersion: opened }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = (outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason as ConflictError<AttorneyCheckState>;
+    expect(refused).toBeInstanceOf(ConflictError);
+    const kept = (await getDecisionsOverview(getDb(), jo, sam)).attorney!.registrationChecked!.on;
+    expect(refused.latest).toMatchObject({ value: { checkedOn: kept, checkedBy: "Jo Okafor" }, changedBy: "Jo Okafor" });
+    await expect(markAttorneyRegistered(getDb(), jo, sam, kept, { baseVersion: opened })).resolves.toBeUndefined();
+  });
+
+  it("a record removed and made again never reuses a version an open check page carries", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const jo = await actorFor(demoPeople.jo.email);
+    await saveAttorney(getDb(), samActor, sam, attorney);
+    const opened = (await getDecisionsOverview(getDb(), jo, sam)).attorney!.version;
+    await removeAttorney(getDb(), samActor, sam);
+    await saveAttorney(getDb(), samActor, sam, { ...attorney, kind: "deputy", names: "Someone else" });
+    expect((await getDecisionsOverview(getDb(), jo, sam)).attorney!.version).toBeGreaterThan(opened);
+    await expect(markAttorneyRegistered(getDb(), jo, sam, "2026-03-03", { baseVersion: opened })).rejects.toBeInstanceOf(ConflictError);
   });
 });

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import {
   accounts,
   advanceDecisions,
+  auditEvents,
   bestInterestsDecisions,
   decisionConsultees,
   healthAttorneys,
@@ -11,7 +12,7 @@ import {
 } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { can, onBehalfCapacity, type Actor } from "./access.server";
+import { can, ConflictError, onBehalfCapacity, type Actor } from "./access.server";
 import { lockPerson } from "./locks.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import type { AttorneyKind, ConsultScope, LifeSustaining } from "./vocabulary/decisions";
@@ -53,6 +54,8 @@ export interface AttorneyRecord {
   enteredBy: EnteredBy;
   /** Null until staff have checked it is registered with the Office of the Public Guardian. */
   registrationChecked: { on: string; by: string | null } | null;
+  /** Goes up by one with each change, the check included: staff's check form carries it. */
+  version: number;
 }
 
 export interface NominatedPerson {
@@ -158,6 +161,7 @@ export async function getDecisionsOverview(db: Db, actor: Actor, serviceUserId: 
           updatedAt: attorney.a.updatedAt.toISOString(),
           enteredBy: enteredByNamed(attorney.a.enteredAs, attorney.author),
           registrationChecked: attorney.a.registrationCheckedOn ? { on: attorney.a.registrationCheckedOn, by: checkedBy } : null,
+          version: attorney.a.version,
         }
       : null,
     nominatedPerson: nominated
@@ -184,20 +188,42 @@ export async function listStatementVersions(db: Db, actor: Actor, serviceUserId:
   return versions;
 }
 
+/** The same words in the same parts (a part left empty counts as absent). */
+function sameParts(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a[k] ?? "") === (b[k] ?? ""));
+}
+
 /**
  * The person's own words (or an advocate's or attorney's, on their behalf): a new version each
- * save, the earlier ones kept. Staff may read, never write.
+ * save, the earlier ones kept. Staff may read, never write. Versions are numbered under the
+ * person's row lock, so two saves at once never choose the same number.
+ * With `baseVersion` (the version the form was opened at): if someone else saved different words
+ * since, nothing is saved and ConflictError carries theirs (the same words make nothing new).
  */
-export async function writeStatement(db: Db, actor: Actor, serviceUserId: string, kind: StatementKind, parts: Record<string, string>): Promise<number> {
+export async function writeStatement(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  kind: StatementKind,
+  parts: Record<string, string>,
+  options: { baseVersion?: number | null } = {},
+): Promise<number> {
   ensure(actor, "decisions.write", serviceUserId);
   return db.transaction(async (tx) => {
     await lockPerson(tx, serviceUserId);
     const [latest] = await tx
-      .select({ version: personalStatements.version })
+      .select({ version: personalStatements.version, parts: personalStatements.parts, createdAt: personalStatements.createdAt, by: accounts.displayName })
       .from(personalStatements)
+      .leftJoin(accounts, eq(accounts.id, personalStatements.writtenBy))
       .where(and(eq(personalStatements.serviceUserId, serviceUserId), eq(personalStatements.kind, kind)))
       .orderBy(desc(personalStatements.version))
       .limit(1);
+    const base = options.baseVersion;
+    if (base !== undefined && base !== null && latest && latest.version > base) {
+      if (sameParts(latest.parts, parts)) return latest.version;
+      throw new ConflictError<Record<string, string>>({ version: latest.version, value: latest.parts, changedBy: latest.by, changedAt: latest.createdAt.toISOString() });
+    }
     const version = (latest?.version ?? 0) + 1;
     await tx.insert(personalStatements).values({ serviceUserId, kind, version, parts, writtenBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId) });
     await recordAudit(tx, actor, { action: `decisions.${kind}.write`, serviceUserId, recordType: `statement.${kind}`, recordId: String(version) });
@@ -277,7 +303,9 @@ export interface AttorneyInput {
 export async function saveAttorney(db: Db, actor: Actor, serviceUserId: string, input: AttorneyInput, now: Date = new Date()): Promise<void> {
   ensure(actor, "decisions.write", serviceUserId);
   await db.transaction(async (tx) => {
-    const [old] = await tx.select().from(healthAttorneys).where(eq(healthAttorneys.serviceUserId, serviceUserId)).for("update");
+    // The person's row lock: versions are chosen one save at a time, even when there is no row yet.
+    await lockPerson(tx, serviceUserId);
+    const [old] = await tx.select().from(healthAttorneys).where(eq(healthAttorneys.serviceUserId, serviceUserId));
     const same = !!old && (Object.keys(input) as (keyof AttorneyInput)[]).every((k) => old[k] === input[k]);
     const values = {
       ...input,
@@ -286,34 +314,97 @@ export async function saveAttorney(db: Db, actor: Actor, serviceUserId: string, 
       updatedAt: now,
       registrationCheckedOn: same ? old.registrationCheckedOn : null,
       registrationCheckedBy: same ? old.registrationCheckedBy : null,
+      registrationRecordedAt: same ? old.registrationRecordedAt : null,
+      version: old ? old.version + (same ? 0 : 1) : await nextAttorneyVersion(tx, serviceUserId),
     };
     await tx.insert(healthAttorneys).values({ serviceUserId, ...values }).onConflictDoUpdate({ target: healthAttorneys.serviceUserId, set: values });
     await recordAudit(tx, actor, { action: "decisions.attorney.save", serviceUserId, recordType: "health_attorney", details: { kind: input.kind, checkCleared: !!old?.registrationCheckedOn && !same } });
   });
 }
 
+/**
+ * The version of a new attorney record: one more than every change ever made to the person's
+ * attorney records (each wrote one audit event), so a record made after one was removed never
+ * reuses a version a check form may still carry.
+ */
+async function nextAttorneyVersion(tx: Db, serviceUserId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.serviceUserId, serviceUserId), eq(auditEvents.recordType, "health_attorney")));
+  return (row?.n ?? 0) + 1;
+}
+
 /** Take the record away (the power of attorney has ended, or it was recorded by mistake). The audit log keeps it. */
 export async function removeAttorney(db: Db, actor: Actor, serviceUserId: string): Promise<void> {
   ensure(actor, "decisions.write", serviceUserId);
   await db.transaction(async (tx) => {
+    await lockPerson(tx, serviceUserId);
     const removed = await tx.delete(healthAttorneys).where(eq(healthAttorneys.serviceUserId, serviceUserId)).returning({ kind: healthAttorneys.kind });
     if (!removed.length) throw new NotFoundError();
     await recordAudit(tx, actor, { action: "decisions.attorney.remove", serviceUserId, recordType: "health_attorney", details: { kind: removed[0]!.kind } });
   });
 }
 
-/** Staff have checked the LPA or deputy order is registered with the Office of the Public Guardian. */
-export async function markAttorneyRegistered(db: Db, actor: Actor, serviceUserId: string, checkedOn: string): Promise<void> {
+/** What staff's check form showed, and what a conflict carries when it changed since. */
+export interface AttorneyCheckState extends AttorneyInput {
+  checkedOn: string | null;
+  checkedBy: string | null;
+}
+
+/**
+ * Staff have checked the LPA or deputy order is registered with the Office of the Public Guardian.
+ * With `baseVersion` (the version the check form showed): if the details changed since, or someone
+ * else recorded a check, nothing is saved and ConflictError carries the record as it is now, so
+ * nobody confirms details they have not seen. The same check on the same day is not a conflict.
+ */
+export async function markAttorneyRegistered(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  checkedOn: string,
+  options: { baseVersion?: number | null } = {},
+  now: Date = new Date(),
+): Promise<void> {
   ensure(actor, "decisions.manage", serviceUserId);
   await db.transaction(async (tx) => {
-    const updated = await tx
+    await lockPerson(tx, serviceUserId);
+    const [row] = await tx.select().from(healthAttorneys).where(eq(healthAttorneys.serviceUserId, serviceUserId));
+    if (!row) throw new NotFoundError();
+    const base = options.baseVersion;
+    if (base !== undefined && base !== null && row.version > base) {
+      if (row.registrationCheckedOn === checkedOn) return;
+      const checkIsLatest = !!row.registrationRecordedAt && row.registrationRecordedAt >= row.updatedAt;
+      const names = await namesOf(tx, [row.createdBy, row.registrationCheckedBy]);
+      throw new ConflictError<AttorneyCheckState>({
+        version: row.version,
+        value: {
+          kind: row.kind,
+          names: row.names,
+          covers: row.covers,
+          lifeSustaining: row.lifeSustaining,
+          opgReference: row.opgReference,
+          checkedOn: row.registrationCheckedOn,
+          checkedBy: row.registrationCheckedBy ? (names.get(row.registrationCheckedBy) ?? null) : null,
+        },
+        changedBy: (checkIsLatest ? names.get(row.registrationCheckedBy!) : row.createdBy ? names.get(row.createdBy) : null) ?? null,
+        changedAt: (checkIsLatest ? row.registrationRecordedAt! : row.updatedAt).toISOString(),
+      });
+    }
+    await tx
       .update(healthAttorneys)
-      .set({ registrationCheckedOn: checkedOn, registrationCheckedBy: actor.accountId })
-      .where(eq(healthAttorneys.serviceUserId, serviceUserId))
-      .returning({ id: healthAttorneys.serviceUserId });
-    if (!updated.length) throw new NotFoundError();
+      .set({ registrationCheckedOn: checkedOn, registrationCheckedBy: actor.accountId, registrationRecordedAt: now, version: row.version + 1 })
+      .where(eq(healthAttorneys.serviceUserId, serviceUserId));
     await recordAudit(tx, actor, { action: "decisions.attorney.registered", serviceUserId, recordType: "health_attorney", details: { checkedOn } });
   });
+}
+
+/** Display names of these accounts. */
+async function namesOf(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = ids.filter((id): id is string => !!id);
+  if (!wanted.length) return new Map();
+  const rows = await db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(inArray(accounts.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Name a nominated person, or (both fields empty) take the nomination away. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
-import { NotFoundError } from "./access.server";
+import { ConflictError, NotFoundError } from "./access.server";
 import {
   cancelRequest,
   getRequest,
@@ -17,6 +17,7 @@ import {
   type AdvocateDetails,
   type InterpreterDetails,
   type ShareNeedsDetails,
+  type StatusChange,
 } from "./requests.server";
 import { auditEvents, supportRequests } from "#db/schema/index";
 import { and, eq } from "drizzle-orm";
@@ -211,5 +212,61 @@ describe("answers added and answers left blank (issue 12)", () => {
     expect((await getRequest(getDb(), samActor, sam, sttr)).details).toMatchObject({ need: "sttr", gender: null });
     const advocate = await requestAdvocate(getDb(), samActor, sam, { ...imha, referrer: "self", contactTimes: "", leaveMessage: null, shareCommunication: null });
     expect((await getRequest(getDb(), samActor, sam, advocate)).details).toMatchObject({ contactTimes: "", leaveMessage: null, shareCommunication: null });
+  });
+});
+
+/** No lost updates: staff's update form carries the version it was opened at (issue 15). */
+describe("two updates to one request from the same page", () => {
+  it("an update from before someone else's is refused with theirs; saving again on top lands; their very update is no conflict", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const jo = await actorFor(demoPeople.jo.email);
+    const id = await requestInterpreter(getDb(), await actorFor(demoPeople.sam.email), sam, bsl);
+    const opened = (await getRequest(getDb(), jo, sam, id)).version;
+
+    await updateRequestStatus(getDb(), jo, sam, id, { status: "booked", note: "Kim will meet you at reception.", baseVersion: opened });
+    const stale = updateRequestStatus(getDb(), jo, sam, id, { status: "not_arranged", note: "Nobody free.", baseVersion: opened });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const conflict = (await stale.catch((e: unknown) => e)) as ConflictError<StatusChange>;
+    expect(conflict.latest).toMatchObject({ version: opened + 1, value: { status: "booked", note: "Kim will meet you at reception." }, changedBy: "Jo Okafor" });
+    expect((await getRequest(getDb(), jo, sam, id)).status).toBe("booked");
+
+    await updateRequestStatus(getDb(), jo, sam, id, { status: "booked", note: "Kim will meet you at reception.", baseVersion: opened });
+    await updateRequestStatus(getDb(), jo, sam, id, { status: "not_arranged", note: "Nobody free.", baseVersion: conflict.latest.version });
+    const after = await getRequest(getDb(), jo, sam, id);
+    expect(after).toMatchObject({ status: "not_arranged", version: opened + 2 });
+    expect(after.events.map((e) => e.status)).toEqual(["sent", "booked", "not_arranged"]);
+  });
+
+  it("cancelled while the page was open: booking is refused as cancelled (not as a conflict), whatever version the form carries", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const jo = await actorFor(demoPeople.jo.email);
+    const id = await requestInterpreter(getDb(), samActor, sam, bsl);
+    const opened = (await getRequest(getDb(), jo, sam, id)).version;
+    await cancelRequest(getDb(), samActor, sam, id);
+    for (const baseVersion of [opened, opened + 1, null]) {
+      const refused = await updateRequestStatus(getDb(), jo, sam, id, { status: "booked", note: "Kim.", baseVersion }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(InvalidTransitionError);
+      expect((refused as InvalidTransitionError).current).toBe("cancelled");
+    }
+    expect(await getRequest(getDb(), jo, sam, id)).toMatchObject({ status: "cancelled", version: opened + 1 });
+  });
+
+  it("two updates at the same moment from one version: one lands, the other is told; the version goes up once", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const jo = await actorFor(demoPeople.jo.email);
+    const id = await requestInterpreter(getDb(), await actorFor(demoPeople.sam.email), sam, bsl);
+    const outcomes = await Promise.allSettled([
+      updateRequestStatus(getDb(), jo, sam, id, { status: "booked", note: "Kim.", baseVersion: 1 }),
+      updateRequestStatus(getDb(), jo, sam, id, { status: "not_arranged", note: "Nobody free.", baseVersion: 1 }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    const after = await getRequest(getDb(), jo, sam, id);
+    expect(after.version).toBe(2);
+    expect(after.events).toHaveLength(2);
   });
 });

@@ -4,7 +4,7 @@ import type { formatDeliveries, formatDocuments, requestFormats } from "./vocabu
 import type { AdvocateContactMethod, AdvocateReferrer, AdvocateRequestKind, LegalStatus } from "./advocacy";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { can, capacityFor, onBehalfCapacity, type Actor } from "./access.server";
+import { can, capacityFor, ConflictError, onBehalfCapacity, type Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import type { EnteredBy } from "./entered-by.server";
 import { ensure, NotFoundError } from "./access.server";
@@ -64,6 +64,8 @@ interface RequestBase {
   displayName: string;
   appointmentAt: string | null;
   status: RequestStatus;
+  /** Goes up by one with each status change: staff's update form carries it (see updateRequestStatus). */
+  version: number;
   createdBy: string | null;
   /** Set when an advocate or attorney asked on the person's behalf. */
   enteredBy: EnteredBy;
@@ -79,7 +81,18 @@ export type SupportRequest = RequestBase &
     | { kind: "share_needs"; details: ShareNeedsDetails }
   );
 
-export class InvalidTransitionError extends Error {}
+/** The request cannot move that way from where it is now; `current` is where it is (if it exists). */
+export class InvalidTransitionError extends Error {
+  constructor(readonly current: RequestStatus | null = null) {
+    super("The request cannot move that way now");
+  }
+}
+
+/** A status change as staff's update form shows it, and as a conflict carries the latest one. */
+export interface StatusChange {
+  status: RequestStatus;
+  note: string;
+}
 
 /** Where a request can go next, and who may move it there. */
 const staffMoves: Record<RequestStatus, RequestStatus[]> = {
@@ -166,6 +179,7 @@ const columns = {
   details: supportRequests.details,
   appointmentAt: supportRequests.appointmentAt,
   status: supportRequests.status,
+  version: supportRequests.version,
   createdBy: accounts.displayName,
   enteredAs: supportRequests.enteredAs,
   createdAt: supportRequests.createdAt,
@@ -232,45 +246,67 @@ export async function listOpenRequestsForStaff(db: Db, actor: Actor): Promise<Su
 /**
  * Move a request to a new status. The current status is read again under a row lock inside the
  * transaction and checked there, so a request cancelled a moment ago can no longer become "booked".
+ * With `baseVersion` (the version staff's form was opened at): if the request moved since, nothing
+ * is saved and ConflictError carries the latest change (unless it was this very change).
  */
 async function move(
   db: Db,
   actor: Actor,
   serviceUserId: string,
   requestId: string,
-  status: RequestStatus,
-  note: string,
+  change: StatusChange & { baseVersion?: number | null },
   now: Date,
   allowed: (current: { status: RequestStatus; appointmentAt: Date | null }) => boolean,
 ) {
+  const { status, note, baseVersion } = change;
   await db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ status: supportRequests.status, appointmentAt: supportRequests.appointmentAt })
+      .select({ status: supportRequests.status, appointmentAt: supportRequests.appointmentAt, version: supportRequests.version })
       .from(supportRequests)
       .where(and(eq(supportRequests.id, requestId), eq(supportRequests.serviceUserId, serviceUserId)))
       .for("update");
-    if (!current || !allowed({ status: current.status as RequestStatus, appointmentAt: current.appointmentAt })) {
-      throw new InvalidTransitionError();
+    if (!current) throw new InvalidTransitionError();
+    if (!allowed({ status: current.status as RequestStatus, appointmentAt: current.appointmentAt })) {
+      throw new InvalidTransitionError(current.status as RequestStatus);
     }
-    await tx.update(supportRequests).set({ status, updatedAt: now }).where(eq(supportRequests.id, requestId));
+    if (baseVersion !== undefined && baseVersion !== null && current.version > baseVersion) {
+      const [latest] = await tx
+        .select({ status: supportRequestEvents.status, note: supportRequestEvents.note, at: supportRequestEvents.at, by: accounts.displayName })
+        .from(supportRequestEvents)
+        .leftJoin(accounts, eq(accounts.id, supportRequestEvents.byAccountId))
+        .where(eq(supportRequestEvents.requestId, requestId))
+        .orderBy(desc(supportRequestEvents.at))
+        .limit(1);
+      if (latest && latest.status === status && latest.note === note) return;
+      throw new ConflictError<StatusChange>({
+        version: current.version,
+        value: { status: latest?.status ?? (current.status as RequestStatus), note: latest?.note ?? "" },
+        changedBy: latest?.by ?? null,
+        changedAt: (latest?.at ?? now).toISOString(),
+      });
+    }
+    await tx.update(supportRequests).set({ status, updatedAt: now, version: current.version + 1 }).where(eq(supportRequests.id, requestId));
     await tx.insert(supportRequestEvents).values({ requestId, status, note, byAccountId: actor.accountId, at: now });
     await recordAudit(tx, actor, { action: "request.status", serviceUserId, recordType: "support_request", recordId: requestId, details: { status } });
   });
 }
 
-/** Staff move a request on: seen, booked (with the details), or could not be arranged (with why and what next). */
+/**
+ * Staff move a request on: seen, booked (with the details), or could not be arranged (with why and
+ * what next). `baseVersion` is the version their form was opened at (see move).
+ */
 export async function updateRequestStatus(
   db: Db,
   actor: Actor,
   serviceUserId: string,
   requestId: string,
-  input: { status: RequestStatus; note: string },
+  input: StatusChange & { baseVersion?: number | null },
   now = new Date(),
 ): Promise<void> {
   ensure(actor, "requests.manage", serviceUserId);
   // Found (or not found) as this person may see it, then checked again under the lock.
   await getRequest(db, actor, serviceUserId, requestId);
-  await move(db, actor, serviceUserId, requestId, input.status, input.note, now, (current) => staffMoves[current.status].includes(input.status));
+  await move(db, actor, serviceUserId, requestId, input, now, (current) => staffMoves[current.status].includes(input.status));
 }
 
 /** The person (or whoever asked for them) cancels, any time up to the appointment. */
@@ -282,8 +318,7 @@ export async function cancelRequest(db: Db, actor: Actor, serviceUserId: string,
     actor,
     serviceUserId,
     requestId,
-    "cancelled",
-    "",
+    { status: "cancelled", note: "" },
     now,
     (current) => openStatuses.includes(current.status) && !(current.appointmentAt && current.appointmentAt.getTime() <= now.getTime()),
   );

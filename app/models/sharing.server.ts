@@ -2,7 +2,7 @@ import { isUuid } from "~/utils/ids";
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { accounts, auditEvents, relationships, sharingGrants } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
-import type { Actor } from "./access.server";
+import { ConflictError, type Actor } from "./access.server";
 import { recordAudit } from "./audit.server";
 import { ensure, NotFoundError } from "./access.server";
 import { shareableScopes, supporterKinds, type Scope, type ShareableScope, type SupporterKind } from "./vocabulary/relationships";
@@ -35,6 +35,16 @@ export interface Supporter {
   since: string;
   grants: ActiveGrant[];
   history: SharingChange[];
+  /** Goes up by one with each change to what they can see or do: the sharing page's forms carry it. */
+  sharingVersion: number;
+}
+
+/** What the person's sharing page sets for one supporter; a conflict carries it as it is now. */
+export interface SharingState {
+  scopes: ShareableScope[];
+  endsOn: string | null;
+  /** The person's own agreement that an advocate or attorney fills in forms for them. */
+  acting: boolean;
 }
 
 function activeGrantFilter(now: Date) {
@@ -51,6 +61,7 @@ async function supporterRelationships(db: Db, serviceUserId: string, now: Date) 
       id: relationships.id,
       kind: relationships.kind,
       startedAt: relationships.startedAt,
+      sharingVersion: relationships.sharingVersion,
       name: accounts.displayName,
     })
     .from(relationships)
@@ -113,6 +124,7 @@ async function supportersOf(db: Db, serviceUserId: string, now: Date): Promise<S
     name: r.name,
     kind: r.kind as SupporterKind,
     since: r.startedAt.toISOString(),
+    sharingVersion: r.sharingVersion,
     grants: grants
       .filter((g) => g.relationshipId === r.id)
       .map((g) => ({
@@ -140,6 +152,48 @@ export async function getSupporter(db: Db, actor: Actor, serviceUserId: string, 
   return supporter;
 }
 
+/**
+ * Take the relationship's row lock for the rest of this transaction and read its sharing version.
+ * Every change to a supporter's grants takes it first, so two changes at once take turns: the
+ * second sees the first's grants and version (locking the grants alone misses a supporter with none).
+ */
+async function lockRelationship(tx: Db, relationshipId: string): Promise<number> {
+  const [row] = await tx.select({ version: relationships.sharingVersion }).from(relationships).where(eq(relationships.id, relationshipId)).for("update");
+  if (!row) throw new NotFoundError();
+  return row.version;
+}
+
+async function bumpSharingVersion(tx: Db, relationshipId: string, version: number): Promise<void> {
+  await tx.update(relationships).set({ sharingVersion: version + 1 }).where(eq(relationships.id, relationshipId));
+}
+
+/** What the sharing page shows for one supporter now. */
+async function sharingStateOf(db: Db, relationshipId: string, now: Date): Promise<SharingState> {
+  const grants = await db
+    .select({ scope: sharingGrants.scope, basis: sharingGrants.basis, endsAt: sharingGrants.endsAt })
+    .from(sharingGrants)
+    .where(and(eq(sharingGrants.relationshipId, relationshipId), activeGrantFilter(now)));
+  const shared = grants.filter((g) => (shareableScopes as readonly string[]).includes(g.scope));
+  const endsAt = shared.find((g) => g.endsAt)?.endsAt ?? null;
+  return {
+    scopes: shareableScopes.filter((s) => shared.some((g) => g.scope === s)),
+    endsOn: endsAt ? endsAt.toISOString().slice(0, 10) : null,
+    acting: grants.some((g) => g.scope === "act_on_behalf" && g.basis === "consent"),
+  };
+}
+
+/** Someone changed this supporter's sharing since the form was opened: nothing is saved; say who, when and what. */
+async function refuseAsChanged(tx: Db, serviceUserId: string, relationshipId: string, version: number, state: SharingState): Promise<never> {
+  const [last] = await tx
+    .select({ at: auditEvents.at, by: accounts.displayName })
+    .from(auditEvents)
+    .leftJoin(accounts, eq(accounts.id, auditEvents.actorAccountId))
+    .where(and(eq(auditEvents.serviceUserId, serviceUserId), eq(auditEvents.action, "sharing.change"), eq(auditEvents.recordId, relationshipId)))
+    .orderBy(desc(auditEvents.at))
+    .limit(1);
+  throw new ConflictError<SharingState>({ version, value: state, changedBy: last?.by ?? null, changedAt: (last?.at ?? new Date()).toISOString() });
+}
+
 /** End of the chosen day in UTC: sharing "until 31 March" includes 31 March. */
 function endOfDay(isoDate: string): Date {
   return new Date(`${isoDate}T23:59:59.999Z`);
@@ -155,13 +209,20 @@ export async function setSharing(
   actor: Actor,
   serviceUserId: string,
   relationshipId: string,
-  input: { scopes: ShareableScope[]; endsOn: string | null },
+  input: { scopes: ShareableScope[]; endsOn: string | null; baseVersion?: number | null },
   now = new Date(),
 ): Promise<{ added: Scope[]; removed: Scope[] }> {
   ensure(actor, "sharing.manage", serviceUserId);
   await getSupporter(db, actor, serviceUserId, relationshipId, now);
   return db.transaction(async (tx) => {
     const txDb = tx;
+    const version = await lockRelationship(tx, relationshipId);
+    if (input.baseVersion !== undefined && input.baseVersion !== null && version > input.baseVersion) {
+      const state = await sharingStateOf(tx, relationshipId, now);
+      const sameScopes = state.scopes.length === input.scopes.length && input.scopes.every((s) => state.scopes.includes(s));
+      if (sameScopes && (!input.scopes.length || state.endsOn === input.endsOn)) return { added: [], removed: [] };
+      await refuseAsChanged(tx, serviceUserId, relationshipId, version, state);
+    }
     const current = await tx
       .select({ id: sharingGrants.id, scope: sharingGrants.scope, endsAt: sharingGrants.endsAt })
       .from(sharingGrants)
@@ -196,6 +257,7 @@ export async function setSharing(
     const removed = [...before].filter((s) => !wanted.has(s));
     const endChanged = current.some((g) => wanted.has(g.scope as Scope) && !sameEnd(g.endsAt));
     if (added.length || removed.length || endChanged) {
+      await bumpSharingVersion(tx, relationshipId, version);
       await recordAudit(txDb, actor, {
         action: "sharing.change",
         serviceUserId,
@@ -228,14 +290,27 @@ async function actingGrants(db: Db, relationshipId: string, now: Date, bases: st
  * person's own agreement is changed here: something staff recorded for one decision stays, and
  * the page says so. Never for a carer.
  */
-export async function setActingOnBehalf(db: Db, actor: Actor, serviceUserId: string, relationshipId: string, on: boolean, now = new Date()): Promise<boolean> {
+export async function setActingOnBehalf(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  relationshipId: string,
+  on: boolean,
+  options: { baseVersion?: number | null } = {},
+  now = new Date(),
+): Promise<boolean> {
   ensure(actor, "sharing.manage", serviceUserId);
   const supporter = await getSupporter(db, actor, serviceUserId, relationshipId, now);
   if (supporter.kind === "carer_of") throw new NotFoundError();
   return db.transaction(async (tx) => {
     const txDb = tx;
+    const version = await lockRelationship(tx, relationshipId);
     const current = await actingGrants(txDb, relationshipId, now, ["consent"]);
     if (on === current.length > 0) return false;
+    if (options.baseVersion !== undefined && options.baseVersion !== null && version > options.baseVersion) {
+      await refuseAsChanged(tx, serviceUserId, relationshipId, version, await sharingStateOf(tx, relationshipId, now));
+    }
+    await bumpSharingVersion(tx, relationshipId, version);
     if (on) {
       await tx.insert(sharingGrants).values({ relationshipId, scope: "act_on_behalf", basis: "consent", grantedBy: actor.accountId, startsAt: now });
     } else {
@@ -273,6 +348,7 @@ export async function recordActingOnBehalf(
   const supporter = (await supportersOf(db, serviceUserId, now)).find((s) => s.relationshipId === relationshipId);
   if (!supporter || supporter.kind === "carer_of") throw new NotFoundError();
   await db.transaction(async (tx) => {
+    await bumpSharingVersion(tx, relationshipId, await lockRelationship(tx, relationshipId));
     await tx.insert(sharingGrants).values({
       relationshipId,
       scope: "act_on_behalf",
@@ -305,8 +381,10 @@ export async function endActingOnBehalf(db: Db, actor: Actor, serviceUserId: str
   const supporter = (await supportersOf(db, serviceUserId, now)).find((s) => s.relationshipId === relationshipId);
   if (!supporter) throw new NotFoundError();
   await db.transaction(async (tx) => {
+    const version = await lockRelationship(tx, relationshipId);
     const recorded = await actingGrants(tx, relationshipId, now, ["best_interests", "lasting_power_of_attorney"]);
     if (!recorded.length) return;
+    await bumpSharingVersion(tx, relationshipId, version);
     await tx
       .update(sharingGrants)
       .set({ withdrawnAt: now, withdrawnBy: actor.accountId })

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { type Params, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
+import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms/ConflictNotice";
 import { datePartsOf } from "~/components/forms/DateInput";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
@@ -13,13 +13,13 @@ import { Form } from "~/components/ui/Form";
 import { getGoal, updateGoal, type GoalInput } from "~/models/goals.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
-import { baseVersionFrom } from "~/web/forms.server";
+import { baseVersionFrom, conflictReply } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, notFound, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { goalSchemaKeeping } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
-import { ConflictError, type Actor } from "~/models/access.server";
+import type { Actor } from "~/models/access.server";
 import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
 import { restoreDraft } from "~/web/drafts.server";
 
@@ -50,10 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return saved(`/people/${serviceUserId}/goals/${goal.id}`, "goalSaved");
     });
   } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const { version, changedBy, changedAt, value } = error.latest;
-    const conflict: ConflictInfo & { value: GoalInput } = { version, changedBy, changedAt, value: value as GoalInput };
-    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+    return conflictReply<GoalInput>(submission, error);
   }
 }
 
@@ -67,7 +64,7 @@ export default function EditGoal() {
   const { tw } = useReaderT();
   const { serviceUserId, goal, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: GoalInput }) | null;
+  const conflict = conflictIn<GoalInput>(lastResult);
   const draft = lastResult ? null : kept;
   const { form, errorFor, summary, valueOf, partOf } = useServerForm("edit-goal", lastResult ?? draft);
   const values = lastResult

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
+import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms/ConflictNotice";
 import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
@@ -12,13 +12,12 @@ import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
 import { getPlanSection, savePlanSection, type EditableSection } from "~/models/plan.server";
-import { ConflictError } from "~/models/access.server";
 
 /** The sections with text fields only ("how the team will help" is a list: its own page). */
 type TextSection = Exclude<EditableSection, "support">;
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
-import { baseVersionFrom } from "~/web/forms.server";
+import { baseVersionFrom, conflictReply } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { crisisSchema, needsSchema, wishesSchema } from "~/web/validation/plan.server";
@@ -78,10 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     // Someone else saved this section first: show theirs, keep what was typed, let them save on top.
-    if (!(error instanceof ConflictError)) throw error;
-    const { version, changedBy, changedAt, value: theirs } = error.latest;
-    const conflict: ConflictInfo & { value: Record<string, string | boolean> } = { version, changedBy, changedAt, value: theirs as never };
-    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+    return conflictReply<Record<string, string | boolean>>(submission, error);
   }
 }
 
@@ -90,9 +86,7 @@ export default function EditPlanSection() {
   const { t } = useTranslation(["plan", "common"]);
   const { serviceUserId, section, content, pageTitle, version, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as
-    | (ConflictInfo & { value: Record<string, string | boolean> })
-    | null;
+  const conflict = conflictIn<Record<string, string | boolean>>(lastResult);
   const draft = lastResult ? null : kept;
   const { form, errorFor, summary, valueOf } = useServerForm(`edit-${section}`, lastResult ?? draft);
   return (

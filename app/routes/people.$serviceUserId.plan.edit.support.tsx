@@ -2,17 +2,16 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
+import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms/ConflictNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { TextField } from "~/components/ui/TextField";
 import { getPlanSection, savePlanSection } from "~/models/plan.server";
-import { ConflictError } from "~/models/access.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
-import { baseVersionFrom } from "~/web/forms.server";
+import { baseVersionFrom, conflictReply } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { maxSupportLines, supportSchema } from "~/web/validation/plan.server";
@@ -49,10 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return saved(`/people/${serviceUserId}/plan#support`, "saved");
     });
   } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const { version, changedBy, changedAt, value } = error.latest;
-    const conflict: ConflictInfo & { value: Line[] } = { version, changedBy, changedAt, value: value as Line[] };
-    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+    return conflictReply<Line[]>(submission, error);
   }
 }
 
@@ -74,7 +70,7 @@ export default function EditSupport() {
   const { t } = useTranslation(["plan", "common"]);
   const { serviceUserId, lines: saved, maxLines, pageTitle, version, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: Line[] }) | null;
+  const conflict = conflictIn<Line[]>(lastResult);
   const draft = lastResult ? null : kept;
   const { form, errorFor, summary } = useServerForm("edit-support", lastResult ?? draft);
   const typed = ((lastResult ?? draft)?.initialValue as Record<string, unknown> | null | undefined)?.support;

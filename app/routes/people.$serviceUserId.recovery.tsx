@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
+import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms/ConflictNotice";
 import { DraftRestoredNotice, draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
@@ -11,11 +11,11 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
-import { can, capacityFor, ConflictError } from "~/models/access.server";
+import { can, capacityFor } from "~/models/access.server";
 import { getRecordOverview } from "~/models/people.server";
 import { listRecoveryVersions, writeRecoveryStatement } from "~/models/recovery.server";
 import { requireFormData } from "~/web/csrf.server";
-import { baseVersionFrom } from "~/web/forms.server";
+import { baseVersionFrom, conflictReply } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { recoverySchema } from "~/web/validation/plan.server";
@@ -53,10 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return saved(`/people/${serviceUserId}/plan#recovery`, "saved");
     });
   } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const { version, changedBy, changedAt, value } = error.latest;
-    const conflict: ConflictInfo & { value: string } = { version, changedBy, changedAt, value: value as string };
-    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+    return conflictReply<string>(submission, error);
   }
 }
 
@@ -66,7 +63,7 @@ export default function RecoveryStatement() {
   const { tw } = useReaderT();
   const { serviceUserId, displayName, versions, canWrite, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: string }) | null;
+  const conflict = conflictIn<string>(lastResult);
   const draft = lastResult ? null : kept;
   const { form, errorFor, summary, valueOf } = useServerForm("recovery", lastResult ?? draft);
   const [current, ...earlier] = versions;

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms/ConflictNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/display/DisplayParts";
@@ -13,9 +14,10 @@ import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { can } from "~/models/access.server";
-import { cancelRequest, canCancel, getRequest, InvalidTransitionError, updateRequestStatus } from "~/models/requests.server";
+import { cancelRequest, canCancel, getRequest, InvalidTransitionError, updateRequestStatus, type StatusChange } from "~/models/requests.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
+import { baseVersionFrom, conflictReply } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { requestStatusSchema } from "~/web/validation/requests.server";
@@ -52,23 +54,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, serviceUserId } = await requireRecord(request, params, "requests.read");
   const formData = await requireFormData(request);
   const requestId = pathParam(params, "requestId");
-  try {
-    if (formData.get("intent") === "cancel") {
+  if (formData.get("intent") === "cancel") {
+    try {
       return await saveOnce(request, formData, actor.accountId, async (tx) => {
         await orNotFound(cancelRequest(tx, actor, serviceUserId, requestId));
         return saved(`/people/${serviceUserId}/requests/${requestId}`, "saved");
       });
+    } catch (error) {
+      if (error instanceof InvalidTransitionError) return invalid({ status: "error" as const, error: { "": [cannotMessage(error)] } });
+      throw error;
     }
-    const submission = parseWithZod(formData, { schema: requestStatusSchema });
-    if (submission.status !== "success") return invalid(submission.reply());
+  }
+  const submission = parseWithZod(formData, { schema: requestStatusSchema });
+  if (submission.status !== "success") return invalid(submission.reply());
+  try {
     return await saveOnce(request, formData, actor.accountId, async (tx) => {
-      await orNotFound(updateRequestStatus(tx, actor, serviceUserId, requestId, submission.value));
+      await orNotFound(updateRequestStatus(tx, actor, serviceUserId, requestId, { ...submission.value, baseVersion: baseVersionFrom(formData) }));
       return saved(`/people/${serviceUserId}/requests/${requestId}`, "saved");
     });
   } catch (error) {
-    if (error instanceof InvalidTransitionError) return invalid({ status: "error" as const, error: { "": ["validation:requestStatus.cannot"] } });
-    throw error;
+    // Cancelled (or moved where this cannot follow) meanwhile: a plain message, what was typed kept.
+    if (error instanceof InvalidTransitionError) return invalid(submission.reply({ formErrors: [cannotMessage(error)] }));
+    return conflictReply<StatusChange>(submission, error);
   }
+}
+
+/** Why a request cannot move: it was cancelled, or it cannot go that way from where it is. */
+function cannotMessage(error: InvalidTransitionError): string {
+  return error.current === "cancelled" ? "validation:requestStatus.cancelled" : "validation:requestStatus.cannot";
 }
 
 /** One request: what was asked, every change with who and when, and what can be done next. */
@@ -76,6 +89,7 @@ export default function RequestDetail() {
   const { t } = useTranslation(["requests", "communication", "common"]);
   const { serviceUserId, request, canManage, canCancel: cancellable, pageTitle } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const conflict = conflictIn<StatusChange>(lastResult);
   const [params] = useSearchParams();
   const { form, errorFor, summary, valueOf } = useServerForm("request-status", lastResult as never);
   const statusLabel = useStatusLabel();
@@ -137,7 +151,18 @@ export default function RequestDetail() {
       {canManage && request.status !== "cancelled" ? (
         <>
           <h2 className="heading-l">{t("requests:updateTitle")}</h2>
+          {conflict ? (
+            <ConflictNotice conflict={conflict}>
+              <SummaryList
+                rows={[
+                  { key: "status", label: t("requests:statusRow"), value: statusLabel(request.kind, conflict.value.status) },
+                  { key: "note", label: t("requests:note"), value: conflict.value.note ? <span className="their-words">{conflict.value.note}</span> : t("common:conflict.empty") },
+                ]}
+              />
+            </ConflictNotice>
+          ) : null}
           <Form id={form.id} onSubmit={form.onSubmit}>
+            <BaseVersionField version={conflict?.version ?? request.version} />
             <RadioGroup
               name="status"
               label={t("requests:updateStatus")}

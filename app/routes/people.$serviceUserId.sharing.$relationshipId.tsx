@@ -4,16 +4,18 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SharingFields } from "~/components/carers/SharingFields";
 import { datePartsOf } from "~/components/forms/DateInput";
+import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms/ConflictNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
-import { FormattedDate } from "~/components/display/DisplayParts";
+import { FormattedDate, SummaryList } from "~/components/display/DisplayParts";
 import { RadioGroup } from "~/components/ui/RadioGroup";
-import { getSupporter, setActingOnBehalf, setSharing } from "~/models/sharing.server";
+import { getSupporter, setActingOnBehalf, setSharing, type SharingState } from "~/models/sharing.server";
 import { shareableScopes, type ShareableScope } from "~/models/vocabulary/relationships";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
+import { baseVersionFrom, conflictReply } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { actingConsentSchema, sharingSchema } from "~/web/validation/sharing.server";
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((g) => g.scope === "act_on_behalf" && g.basis !== "consent")
       .map((g) => ({ note: g.basisNote ?? "", endsAt: g.endsAt, by: g.grantedBy })),
     endsOn: endsAt ? endsAt.slice(0, 10) : null,
+    version: supporter.sharingVersion,
     pageTitle: t("carers:change.title", { name: isolate(supporter.name) }),
   });
 }
@@ -56,37 +59,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "act") {
     const submission = parseWithZod(formData, { schema: actingConsentSchema });
     if (submission.status !== "success") return invalid(submission.reply());
-    return saveOnce(request, formData, actor.accountId, async (tx) => {
-      await orNotFound(setActingOnBehalf(tx, actor, serviceUserId, relationshipId, submission.value.act === "yes"));
-      return saved(back, "sharingSaved");
-    });
+    try {
+      return await saveOnce(request, formData, actor.accountId, async (tx) => {
+        await orNotFound(setActingOnBehalf(tx, actor, serviceUserId, relationshipId, submission.value.act === "yes", { baseVersion: baseVersionFrom(formData) }));
+        return saved(back, "sharingSaved");
+      });
+    } catch (error) {
+      return conflictReply<SharingState>(submission, error);
+    }
   }
   const submission = parseWithZod(formData, { schema: sharingSchema });
   if (submission.status !== "success") return invalid(submission.reply());
-  return saveOnce(request, formData, actor.accountId, async (tx) => {
-    await orNotFound(setSharing(tx, actor, serviceUserId, relationshipId, submission.value));
-    return saved(back, "sharingSaved");
-  });
+  try {
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(setSharing(tx, actor, serviceUserId, relationshipId, { ...submission.value, baseVersion: baseVersionFrom(formData) }));
+      return saved(back, "sharingSaved");
+    });
+  } catch (error) {
+    // Someone else (the person in another tab, or staff) changed this since the page was opened.
+    return conflictReply<SharingState>(submission, error);
+  }
 }
 
 
 /** Choose exactly what one person can see, or stop sharing with them in one step (CR-13). */
 export default function ChangeSharing() {
   const { t } = useTranslation(["carers", "common"]);
-  const { serviceUserId, name, current, endsOn, pageTitle, canAct, acting, recordedByTeam } = useLoaderData<typeof loader>();
+  const { serviceUserId, name, current, endsOn, pageTitle, canAct, acting, recordedByTeam, version } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const conflict = conflictIn<SharingState>(lastResult);
+  // Each form keeps what was typed in it; the other shows what is saved.
+  const forAct = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.intent === "act";
+  const sharingResult = forAct ? undefined : lastResult;
   const { form, errorFor, summary, valuesOf, partOf } = useServerForm("sharing", lastResult);
-  const actForm = useServerForm("acting", lastResult);
-  const endDate = lastResult
+  const actForm = useServerForm("acting", forAct ? lastResult : undefined);
+  const endDate = sharingResult
     ? { day: partOf("endsOn", "day"), month: partOf("endsOn", "month"), year: partOf("endsOn", "year") }
     : datePartsOf(endsOn);
+  const baseVersion = conflict?.version ?? version;
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/sharing`, label: t("carers:sharing.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
       <p>{t("carers:change.intro")}</p>
+      {conflict ? (
+        <ConflictNotice conflict={conflict}>
+          <SharingNow state={conflict.value} name={name} canAct={canAct} />
+        </ConflictNotice>
+      ) : null}
       <Form id={form.id} onSubmit={form.onSubmit}>
+        <BaseVersionField version={baseVersion} />
         <SharingFields
           label={t("carers:change.what", { name: isolate(name) })}
-          scopes={lastResult ? (valuesOf("scopes") ?? []) : current}
+          scopes={sharingResult ? (valuesOf("scopes") ?? []) : current}
           endsOn={endDate}
           errorFor={errorFor}
         />
@@ -113,6 +136,7 @@ export default function ChangeSharing() {
           ))}
           <Form id={actForm.form.id} onSubmit={actForm.form.onSubmit}>
             <input type="hidden" name="intent" value="act" />
+            <BaseVersionField version={baseVersion} />
             <RadioGroup
               name="act"
               label={t("carers:acting.question", { name: isolate(name) })}
@@ -142,5 +166,33 @@ export default function ChangeSharing() {
         </section>
       ) : null}
     </FormPage>
+  );
+}
+
+/** What a supporter can see and do as saved now: shown after someone else changed it. */
+function SharingNow({ state, name, canAct }: { state: SharingState; name: string; canAct: boolean }) {
+  const { t } = useTranslation(["carers", "common"]);
+  return (
+    <SummaryList
+      rows={[
+        {
+          key: "scopes",
+          label: t("carers:change.what", { name: isolate(name) }),
+          value: state.scopes.length ? (
+            <ul className="list">
+              {state.scopes.map((s) => (
+                <li key={s}>{t(`carers:scope.${s}`)}</li>
+              ))}
+            </ul>
+          ) : (
+            t("carers:sharing.nothing", { name: isolate(name) })
+          ),
+        },
+        ...(state.scopes.length && state.endsOn
+          ? [{ key: "ends", label: t("carers:change.endsOn"), value: <FormattedDate iso={state.endsOn} /> }]
+          : []),
+        ...(canAct ? [{ key: "acting", label: t("carers:acting.question", { name: isolate(name) }), value: state.acting ? t("carers:acting.yes", { name: isolate(name) }) : t("carers:acting.no") }] : []),
+      ]}
+    />
   );
 }

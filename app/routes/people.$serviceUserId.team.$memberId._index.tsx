@@ -2,18 +2,17 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { parseWithZod } from "~/web/validation/parse.server";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BaseVersionField, ConflictNotice, type ConflictInfo } from "~/components/forms/ConflictNotice";
+import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms/ConflictNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { CareTeamFields } from "~/components/plan/CareTeamFields";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
-import { ConflictError } from "~/models/access.server";
 import { getCareTeamMember, updateCareTeamMember, type CareTeamMemberInput } from "~/models/care-team.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
-import { baseVersionFrom } from "~/web/forms.server";
+import { baseVersionFrom, conflictReply } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { careTeamMemberSchema } from "~/web/validation/plan.server";
@@ -41,10 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return saved(`/people/${serviceUserId}/plan#team`, "saved");
     });
   } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const { version, changedBy, changedAt, value } = error.latest;
-    const conflict: ConflictInfo & { value: CareTeamMemberInput } = { version, changedBy, changedAt, value: value as CareTeamMemberInput };
-    return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
+    return conflictReply<CareTeamMemberInput>(submission, error);
   }
 }
 
@@ -53,7 +49,7 @@ export default function ChangeCareTeamMember() {
   const { t } = useTranslation(["plan", "common"]);
   const { serviceUserId, member, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const conflict = (lastResult && "conflict" in lastResult ? lastResult.conflict : null) as (ConflictInfo & { value: CareTeamMemberInput }) | null;
+  const conflict = conflictIn<CareTeamMemberInput>(lastResult);
   const draft = lastResult ? null : kept;
   const { form, errorFor, summary, valueOf } = useServerForm("change-team-member", lastResult ?? draft);
   const fields = ["name", "role", "organisation", "agency", "contact", "whenToContact"] as const;

@@ -1,3 +1,8 @@
+import { json } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import type { ConflictInfo } from "~/components/forms/ConflictNotice";
+import { ConflictError } from "~/models/access.server";
+
 /** Encode a message key with values for the person's language, e.g. "auth:signIn.locked|{"minutes":5}". */
 export function messageWith(key: string, values: Record<string, string | number>): string {
   return `${key}|${JSON.stringify(values)}`;
@@ -32,4 +37,17 @@ export function baseVersionFrom(formData: FormData): number | null {
   const raw = formData.get("baseVersion");
   if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw)) return null;
   return Number(raw);
+}
+
+/**
+ * The answer to a save that someone else's newer save got to first (a ConflictError): the form
+ * again, with what the person typed, the error at the top, and `conflict` (who saved what, and
+ * when) for ConflictNotice. Its version becomes the form's base, so saving again lands on top.
+ * Any other error is thrown on. Use it as `catch (error) { return conflictReply<T>(submission, error); }`.
+ */
+export function conflictReply<T>(submission: { reply(options?: { formErrors?: string[] }): SubmissionResult<string[]> }, error: unknown) {
+  if (!(error instanceof ConflictError)) throw error;
+  const { version, changedBy, changedAt, value } = error.latest;
+  const conflict: ConflictInfo & { value: T } = { version, changedBy, changedAt, value: value as T };
+  return json({ ...submission.reply({ formErrors: ["common:conflict.error"] }), conflict }, { status: 409 });
 }

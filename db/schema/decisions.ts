@@ -81,6 +81,11 @@ export const healthAttorneys = pgTable("health_attorneys", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   registrationCheckedOn: date("registration_checked_on"),
   registrationCheckedBy: uuid("registration_checked_by").references(() => accounts.id),
+  // When staff recorded the check (registrationCheckedOn is the day they say they checked).
+  registrationRecordedAt: timestamp("registration_recorded_at", { withTimezone: true }),
+  // Each change (the details, or staff's registration check) adds one: the check form carries the
+  // version it showed, so staff never confirm details someone changed after they looked.
+  version: integer("version").notNull().default(1),
 });
 
 /** The person's nominated person under the Mental Health Act 2025 (MC-08). Optional. */

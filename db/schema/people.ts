@@ -1,5 +1,6 @@
 import {
   index,
+  integer,
   pgEnum,
   pgTable,
   text,
@@ -38,6 +39,9 @@ export const relationships = pgTable(
     teamRole: text("team_role"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    // Each change to what this supporter can see or do adds one (taken under this row's lock):
+    // the sharing page's forms carry it, so one choice never silently replaces another.
+    sharingVersion: integer("sharing_version").notNull().default(1),
   },
   (t) => [
     index("relationships_account_idx").on(t.accountId),

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { serviceUsers } from "./people";
 
@@ -30,6 +30,8 @@ export const supportRequests = pgTable(
     enteredAs: text("entered_as"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // Each status change adds one: staff's update form carries the version it was opened at.
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("support_requests_service_user_idx").on(t.serviceUserId, t.createdAt), index("support_requests_status_idx").on(t.status, t.createdAt)],
 );

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
-import { expectNoAxeViolations, launch, newContext, plain, recordIdFor, signIn } from "../support/browser";
+import { expectNoAxeViolations, keyGo, keyPress, launch, newContext, plain, recordIdFor, signIn } from "../support/browser";
 
 /**
  * No lost updates: two members of staff open the same crisis plan and both save. The second is
@@ -155,5 +155,145 @@ describe("the recovery statement and a care team member, saved in two places", (
     expect(await when(second).inputValue()).toBe("Thursday afternoons");
     await second.context().close();
     await first.context().close();
+  });
+});
+
+describe("wishes, a request's status and sharing, saved in two places (issue 15)", () => {
+  it("the person's wishes: the second save is told, keeps its words, and saves on top", async () => {
+    const [first, second] = await openTwice(demoPeople.sam.email, `/people/${samId}/decisions/wishes`);
+    const words = (page: Page) => page.getByRole("textbox", { name: /^What matters to me/ });
+    await words(first).fill("My faith matters to me. I pray every morning.");
+    await Promise.all([first.waitForURL(/\/decisions#wishes$/), first.getByRole("button", { name: "Save" }).click()]);
+    await words(second).fill("Keep my cat at home with me.");
+    await expectConflict(second, "Sam Taylor", "My faith matters to me. I pray every morning.");
+    expect(await words(second).inputValue()).toBe("Keep my cat at home with me.");
+    await expectNoAxeViolations(second, "wishes after a conflict");
+    await Promise.all([second.waitForURL(/\/decisions#wishes$/), second.getByRole("button", { name: "Save" }).click()]);
+    await second.goto(`/people/${samId}/decisions/wishes`);
+    expect(await words(second).inputValue()).toBe("Keep my cat at home with me.");
+    await second.context().close();
+    await first.context().close();
+  });
+
+  it("a request's status: the second update is told what the first did, keeps its note, and saves on top; a cancelled request says so", async () => {
+    const ask = async () => {
+      const sam = await (await newContext(browser, { javaScript: false })).newPage();
+      await signIn(sam, demoPeople.sam.email);
+      await sam.goto(`/people/${samId}/requests/format`);
+      await keyPress(sam, sam.getByRole("radio", { name: "Crisis plan" }), "Space");
+      await keyPress(sam, sam.getByRole("radio", { name: "Translated into another language" }), "Space");
+      await sam.getByRole("combobox", { name: "Which language should it be translated into?" }).selectOption("ti");
+      await keyPress(sam, sam.getByRole("radio", { name: "By post" }), "Space");
+      await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
+      expect(await sam.locator("main").textContent()).toContain("Your request has been sent");
+      return sam;
+    };
+    const sam = await ask();
+    const path = new URL(sam.url()).pathname;
+    const [first, second] = await openTwice(demoPeople.jo.email, path);
+    const note = (page: Page) => page.getByRole("textbox", { name: /^A note for the person/ });
+    const save = (page: Page) => Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Save" }).click()]);
+
+    await first.getByRole("radio", { name: "Sent to you" }).check();
+    await note(first).fill("Posted today, first class.");
+    await first.getByRole("button", { name: "Save" }).click();
+    await expect.poll(async () => plain(await first.locator(".tag").first().textContent())).toBe("Sent to you");
+    await second.getByRole("radio", { name: "Could not be arranged" }).check();
+    await note(second).fill("We cannot find a Tigrinya translator this month.");
+    await expectConflict(second, "Jo Okafor", "Sent to you");
+    expect(plain(await second.locator("#conflict-heading").locator("..").textContent())).toContain("Posted today, first class.");
+    expect(await note(second).inputValue()).toBe("We cannot find a Tigrinya translator this month.");
+    expect(await second.getByRole("radio", { name: "Could not be arranged" }).isChecked()).toBe(true);
+    await expectNoAxeViolations(second, "request status after a conflict");
+    await save(second);
+    expect(await second.title()).not.toMatch(/^Error: /);
+    expect(plain(await second.locator(".tag").first().textContent())).toBe("Could not be arranged");
+    await Promise.all([first.context().close(), second.context().close()]);
+
+    // Cancelled while a member of staff had the page open: a plain message, never "booked", never a 500.
+    await sam.goto(path);
+    const [withScript, staff] = await openTwice(demoPeople.jo.email, path);
+    await withScript.context().close();
+    await keyGo(sam, sam.getByRole("button", { name: "Cancel this request" }));
+    await staff.getByRole("radio", { name: "Sent to you" }).check();
+    await note(staff).fill("Posted today.");
+    const [response] = await Promise.all([staff.waitForResponse((r) => r.request().method() === "POST"), save(staff)]);
+    expect(response.status()).toBe(400);
+    expect(plain(await staff.locator(".error-summary").textContent())).toContain("This request was cancelled, so it cannot be changed now.");
+    expect(plain(await staff.locator(".tag").first().textContent())).toBe("Cancelled");
+    expect(await staff.getByRole("button", { name: "Save" }).count()).toBe(0);
+    await expectNoAxeViolations(staff, "request status after it was cancelled");
+    await Promise.all([staff.context().close(), sam.context().close()]);
+  });
+
+  it("what a carer can see: the second choice is told what the first saved, keeps its ticks, and saves on top", async () => {
+    const sharing = await (await newContext(browser)).newPage();
+    await signIn(sharing, demoPeople.sam.email);
+    await sharing.goto(`/people/${samId}/sharing`);
+    const href = await sharing.locator(".supporter", { hasText: "Alex Taylor" }).locator('a[href*="/sharing/"]').first().getAttribute("href");
+    await sharing.context().close();
+    const [first, second] = await openTwice(demoPeople.sam.email, href!);
+    const box = (page: Page, name: string) => page.getByRole("checkbox", { name });
+
+    await box(first, "Your goals and how they are going").check();
+    await Promise.all([first.waitForURL(/\/sharing#supporter-/), first.getByRole("button", { name: "Save" }).click()]);
+    await box(second, "What recovery means to you, in your words").check();
+    await expectConflict(second, "Sam Taylor", "Your goals and how they are going");
+    expect(await box(second, "What recovery means to you, in your words").isChecked()).toBe(true);
+    expect(await box(second, "Your goals and how they are going").isChecked()).toBe(false);
+    expect(await box(second, "Your crisis plan").isChecked()).toBe(true);
+    await expectNoAxeViolations(second, "sharing after a conflict");
+
+    // Having seen the other choice, this one goes on top: back to what Alex could see at the start.
+    await box(second, "What recovery means to you, in your words").uncheck();
+    await Promise.all([second.waitForURL(/\/sharing#supporter-/), second.getByRole("button", { name: "Save" }).click()]);
+    await second.goto(href!);
+    expect(await box(second, "Your goals and how they are going").isChecked()).toBe(false);
+    expect(await box(second, "Your crisis plan").isChecked()).toBe(true);
+    await second.context().close();
+    await first.context().close();
+  });
+});
+
+describe("staff check an attorney's registration while the details change", () => {
+  it("the check is refused with the new details, keeps the date typed, and is recorded on top when asked", async () => {
+    const sam = await (await newContext(browser, { javaScript: false })).newPage();
+    await signIn(sam, demoPeople.sam.email);
+    const names = () => sam.getByRole("textbox", { name: "Names of the attorneys or deputy" });
+    await sam.goto(`/people/${samId}/decisions/attorney`);
+    await keyPress(sam, sam.getByRole("radio", { name: "Lasting Power of Attorney for health and welfare" }), "Space");
+    await names().fill("Alex Taylor");
+    await keyPress(sam, sam.getByRole("radio", { name: "Not sure" }), "Space");
+    await keyGo(sam, sam.getByRole("button", { name: "Save" }));
+
+    const [withScript, jo] = await openTwice(demoPeople.jo.email, `/people/${samId}/decisions/attorney-registered`);
+    await withScript.context().close();
+    await sam.goto(`/people/${samId}/decisions/attorney`);
+    await names().fill("Alex Taylor and Chris Lee");
+    await keyGo(sam, sam.getByRole("button", { name: "Save" }));
+
+    await jo.getByRole("textbox", { name: "Day" }).fill("10");
+    await jo.getByRole("textbox", { name: "Month" }).fill("11");
+    await jo.getByRole("textbox", { name: "Year" }).fill("2026");
+    await Promise.all([jo.waitForLoadState("load"), jo.getByRole("button", { name: "Record the check" }).click()]);
+    expect(await jo.title()).toMatch(/^Error: /);
+    expect(await jo.locator(".error-summary").textContent()).toContain("Someone else saved a change to this while you were working on it");
+    const notice = plain(await jo.locator("#conflict-heading").locator("..").textContent());
+    expect(notice).toContain("Sam Taylor saved this on");
+    expect(notice).toContain("This cannot be used yet.");
+    // The details on the page are the new ones; the date typed is still there.
+    expect(plain(await jo.locator("main .summary-list").last().textContent())).toContain("Alex Taylor and Chris Lee");
+    expect(await jo.getByRole("textbox", { name: "Day" }).inputValue()).toBe("10");
+    await expectNoAxeViolations(jo, "registration check after a conflict");
+
+    await Promise.all([jo.waitForURL(/\/decisions#attorney$/), jo.getByRole("button", { name: "Record the check" }).click()]);
+    expect(plain(await jo.locator("#attorney").locator("xpath=..").textContent())).toContain("on 10 November 2026 by Jo Okafor.");
+    await jo.context().close();
+
+    // Leave Sam's decisions as they were.
+    await sam.goto(`/people/${samId}/decisions`);
+    await keyGo(sam, sam.getByRole("link", { name: "Remove this record" }));
+    await keyGo(sam, sam.getByRole("button", { name: "Yes, remove it" }));
+    await sam.context().close();
   });
 });

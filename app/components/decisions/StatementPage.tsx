@@ -3,7 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { StatementKind } from "#db/schema/index";
 import { StatementHistory, useDecisionsT } from "~/components/decisions/DecisionParts";
-import type { RestoredDraft } from "~/components/forms/DraftRestoredNotice";
+import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms/ConflictNotice";
+import { draftBaseVersion, type RestoredDraft } from "~/components/forms/DraftRestoredNotice";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { SummaryList, TheirWords } from "~/components/display/DisplayParts";
@@ -24,6 +25,9 @@ interface StatementPageData {
   draft: RestoredDraft | null;
 }
 
+/** Whether any part has words in it. */
+const hasWords = (parts: Record<string, string>) => Object.values(parts).some((v) => v.trim());
+
 /**
  * The person's own words about decisions, every version kept: "my wishes, feelings, beliefs and
  * values" (MC-03) is one text; "my advance statement" (MC-07) is four optional parts.
@@ -33,6 +37,7 @@ export function StatementPage({ kind }: { kind: StatementKind }) {
   const { serviceUserId, own, displayName, versions, canWrite, pageTitle, draft: kept } = useLoaderData<StatementPageData>();
   const tt = useDecisionsT(own);
   const lastResult = useActionData<SubmissionResult<string[]>>();
+  const conflict = conflictIn<Record<string, string>>(lastResult);
   const draft = lastResult ? null : kept;
   const { form, errorFor, summary, valueOf } = useServerForm(kind, (lastResult ?? draft) as SubmissionResult<string[]> | null | undefined);
   const [current] = versions;
@@ -48,8 +53,10 @@ export function StatementPage({ kind }: { kind: StatementKind }) {
     <FormPage back={{ href: `/people/${serviceUserId}/decisions`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{tt(`decisions:${kind}.explain`)}</p>
       {kind === "wishes" ? <p>{tt("decisions:wishes.explain2")}</p> : null}
+      {conflict ? <ConflictNotice conflict={conflict}>{hasWords(conflict.value) ? show(conflict.value) : <p>{t("common:conflict.empty")}</p>}</ConflictNotice> : null}
       {canWrite ? (
         <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+          <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? current?.version ?? 0} />
           {kind === "advance" ? (
             <>
               <p className="hint">{t("decisions:advance.hint")}</p>

@@ -9,6 +9,11 @@ export interface ConflictInfo {
   changedAt: string;
 }
 
+/** The conflict in an action's answer (see conflictReply in web/forms.server.ts), or null. */
+export function conflictIn<T>(lastResult: unknown): (ConflictInfo & { value: T }) | null {
+  return lastResult && typeof lastResult === "object" && "conflict" in lastResult ? (lastResult.conflict as ConflictInfo & { value: T }) : null;
+}
+
 /**
  * Someone else saved this while the person was editing it. Shows who and when, and what they
  * saved (`children`), above the form that still holds what this person typed. Saving again puts
