@@ -9,7 +9,8 @@ import { getDb, type Db } from "~/utils/db.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { isSupportedLanguage } from "~/i18n";
 
-export const SESSION_COOKIE = "__session";
+export { SESSION_COOKIE } from "./cookies.server";
+import { SESSION_COOKIE } from "./cookies.server";
 export const IDLE_LIMIT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60 * 1000;
 export const WARNING_BEFORE_MS = 2 * 60 * 1000;

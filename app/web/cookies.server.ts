@@ -6,6 +6,9 @@ import { config } from "~/config.server";
  * path /, so a neighbouring subdomain or a plain-http page cannot plant or overwrite it. The local
  * demo on http keeps plain names: a browser refuses `__Host-` cookies without https.
  */
+/** The session cookie's name (before cookieName adds `__Host-` in a deployment on https). */
+export const SESSION_COOKIE = "__session";
+
 export function cookieName(name: string): string {
   return config().secureCookies ? `__Host-${name.replace(/^_+/, "")}` : name;
 }

@@ -1,6 +1,5 @@
 import { json } from "@remix-run/node";
-import { SESSION_COOKIE } from "./auth.server";
-import { readCookie, serializeCookie } from "./cookies.server";
+import { readCookie, serializeCookie, SESSION_COOKIE } from "./cookies.server";
 import { keyedHash, randomToken, safeEqual } from "~/utils/crypto.server";
 
 export const CSRF_COOKIE = "csrf";

@@ -5,7 +5,7 @@ import { demoPeople, seedDemoData } from "#db/seed";
 import { purgeExpired } from "~/models/housekeeping.server";
 import { getDb } from "~/utils/db.server";
 import { createSession, IDLE_LIMIT_MS, readSession, requireSignedIn, SESSION_COOKIE } from "./auth.server";
-import { csrfForRequest, CSRF_COOKIE } from "./csrf.server";
+import { csrfForRequest, csrfToken, CSRF_COOKIE } from "./csrf.server";
 import { decryptDraft, DRAFT_KEEP_MS, draftFieldsFrom, encryptDraft, keepDraft, restoreDraft, takeDraft } from "./drafts.server";
 
 async function accountId(email: string): Promise<string> {
@@ -89,7 +89,8 @@ describe("drafts of forms whose session ended", () => {
     const csrf = csrfForRequest(new Request("http://portal.test/"));
     const csrfCookie = decodeURIComponent(csrf.setCookie!.split(";")[0]!.split("=")[1]!);
     const post = (fields: Record<string, string>, cookieToken = token) => {
-      const body = new URLSearchParams(fields);
+      // The page's token is bound to the session it was drawn in (decision 036): the one that has now ended.
+      const body = new URLSearchParams({ ...fields, ...(fields.csrf === csrf.token ? { csrf: csrfToken(csrfCookie, cookieToken) } : {}) });
       return new Request(`http://portal.test${path}`, {
         method: "POST",
         body,

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { invitations } from "#db/schema/index";
 import { demoPeople, DEMO_PASSWORD, seedDemoData } from "#db/seed";
 import { signIn } from "~/models/account.server";
@@ -10,7 +10,23 @@ import { getDb } from "~/utils/db.server";
 import { actorFor } from "../../tests/support/actors";
 import { action as acceptAction } from "~/routes/invitations.$token";
 import { action as passwordAction } from "~/routes/password.$token";
+import { setDatabase, type DatabaseHandle } from "~/utils/db.server";
+import { openTestDatabase, truncateAll } from "../../tests/support/test-db";
 import { csrfForRequest } from "./csrf.server";
+
+// A unit test with its own in-memory database, not a *.db.test.ts: the database projects share
+// modules between files (isolate: false), so a module another file loaded first would not be the
+// watched one below. This one runs in a fresh module graph of its own.
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await openTestDatabase("pglite");
+  setDatabase(handle);
+}, 120_000);
+beforeEach(() => truncateAll());
+afterAll(async () => {
+  setDatabase(undefined);
+  await handle?.close();
+});
 
 // The real hashing, watched: a spent or guessed token must never reach it.
 vi.mock("~/utils/passwords.server", async (importOriginal) => {
