@@ -55,8 +55,8 @@ type Guard = { kind: "public" } | { kind: "login" } | { kind: "signedIn" } | { k
 const publicRoutes = new Set(["routes/urgent-help", "routes/accessibility", "routes/privacy", "routes/words-we-use", "routes/young-carers", "routes/advocacy"]);
 /** Addresses that only send a signed-in person on to their own page (a bookmark such as /plan). */
 const redirectRoutes = new Set(["routes/plan", "routes/carers"]);
-/** Not pages: they answer with a redirect or take a token the matrix does not have. */
-const notPages = new Set(["routes/logout", "routes/session.extend", "routes/invitations.$token", "routes/password.$token", "routes/$"]);
+/** Not pages: they answer with a redirect whoever asks (the language switcher's GET), or take a token the matrix does not have. */
+const notPages = new Set(["routes/language", "routes/logout", "routes/session.extend", "routes/invitations.$token", "routes/password.$token", "routes/$"]);
 
 async function guardOf(route: ManifestRoute, source: string): Promise<Guard> {
   if (publicRoutes.has(route.id)) return { kind: "public" };
