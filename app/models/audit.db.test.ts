@@ -9,6 +9,7 @@ import { loader as requestQueuePage } from "~/routes/staff.requests";
 import { loader as attentionPage } from "~/routes/staff.attention";
 import { loader as nextReviewFile } from "~/routes/people.$serviceUserId.plan.next-review[.]ics";
 import { loader as planPage } from "~/routes/people.$serviceUserId.plan._index";
+import { loader as inviteStaffPage } from "~/routes/staff.invitations.new";
 import { createSession, SESSION_COOKIE } from "~/web/auth.server";
 import { csrfForRequest } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
@@ -146,6 +147,19 @@ describe("refused access is audited", () => {
     expect((answer as Response).status).toBe(404);
     expect((await rowsFor("access.refused")).map((r) => [r.actorAccountId, r.recordType, r.recordId, r.details])).toEqual([
       [sam.accountId, "page", "/staff", { role: "staff" }],
+    ]);
+  });
+});
+
+describe("refused access to an organisation page is audited", () => {
+  it("records the invitation page refused to a carer", async () => {
+    await seedDemoData(getDb());
+    const alex = await actorFor(demoPeople.alex.email);
+    const request = await signedInGet(demoPeople.alex.email, "http://localhost/staff/invitations/new");
+    const answer = await load(() => inviteStaffPage({ request, params: {}, context: {} }));
+    expect((answer as Response).status).toBe(404);
+    expect((await rowsFor("access.refused")).map((r) => [r.actorAccountId, r.recordType, r.recordId, r.details])).toEqual([
+      [alex.accountId, "organisation", null, { action: "invitation.create" }],
     ]);
   });
 });
