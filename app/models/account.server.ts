@@ -3,6 +3,7 @@ import { accounts, loginAttempts } from "#db/schema/index";
 import { keyedHash } from "~/utils/crypto.server";
 import type { Db } from "~/utils/db.server";
 import { verifyAgainstDummy, verifyPassword } from "~/utils/passwords.server";
+import { accountActor, recordAudit } from "./audit.server";
 
 export const MAX_FAILURES = 10;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
@@ -53,13 +54,15 @@ export async function signIn(
   const email = normaliseEmail(input.email);
   const emailKey = keyedHash("login-email", email);
   const addressKey = keyedHash("login-address", input.address);
-  const minutes = await lockedMinutes(db, emailKey, addressKey, now);
-  if (minutes > 0) return { status: "locked", minutes };
-
   const [account] = await db
     .select({ id: accounts.id, passwordHash: accounts.passwordHash })
     .from(accounts)
     .where(eq(accounts.email, email));
+  const minutes = await lockedMinutes(db, emailKey, addressKey, now);
+  if (minutes > 0) {
+    await auditSignIn(db, account?.id ?? null, "locked");
+    return { status: "locked", minutes };
+  }
   let ok = false;
   if (account?.passwordHash) {
     ok = await verifyPassword(account.passwordHash, input.password);
@@ -67,9 +70,31 @@ export async function signIn(
     await verifyAgainstDummy(input.password);
   }
   await db.insert(loginAttempts).values({ emailKey, addressKey, succeeded: ok, at: now });
-  if (ok && account) return { status: "ok", accountId: account.id };
+  if (ok && account) {
+    await auditSignIn(db, account.id, "ok");
+    return { status: "ok", accountId: account.id };
+  }
   const after = await lockedMinutes(db, emailKey, addressKey, now);
+  await auditSignIn(db, account?.id ?? null, after > 0 ? "locked" : "invalid");
   return after > 0 ? { status: "locked", minutes: after } : { status: "invalid" };
+}
+
+/**
+ * Every sign-in goes in the audit log, and every refusal. Never what was typed: the email only as
+ * the id of the account it matched (in record_id, not as actor, since nobody proved to be them),
+ * and nothing at all about an email that matched no account.
+ */
+async function auditSignIn(db: Db, accountId: string | null, outcome: "ok" | "invalid" | "locked"): Promise<void> {
+  if (outcome === "ok" && accountId) {
+    await recordAudit(db, accountActor(accountId), { action: "sign_in", recordType: "account", recordId: accountId });
+    return;
+  }
+  await recordAudit(db, null, {
+    action: "sign_in.failed",
+    recordType: accountId ? "account" : undefined,
+    recordId: accountId ?? undefined,
+    details: { reason: outcome },
+  });
 }
 
 /**

@@ -41,3 +41,25 @@ export async function recordReadIfOthers(
   if (own) return;
   await recordAudit(db, actor, { action: "read", serviceUserId, recordType, recordId });
 }
+
+/** Record that the actor read what is about each of these people (a list page), once per person. */
+export async function recordReadsIfOthers(db: Db, actor: Actor, serviceUserIds: Iterable<string>, recordType: string): Promise<void> {
+  for (const serviceUserId of new Set(serviceUserIds)) await recordReadIfOthers(db, actor, serviceUserId, recordType);
+}
+
+/** An actor known only by account id (signing in, setting a password): no relationships yet. */
+export function accountActor(accountId: string): Actor {
+  return { accountId, isStaff: false, relationships: [] };
+}
+
+/**
+ * The guard refused: the actor asked for a record (or a page for a role) they may not see, and
+ * got the 404 page. The id asked for goes in record_id, not service_user_id: it may name nobody.
+ */
+export async function recordRefused(
+  db: Db,
+  actor: Actor,
+  asked: { recordType: string; recordId?: string; details?: Record<string, string> },
+): Promise<void> {
+  await recordAudit(db, actor, { action: "access.refused", recordType: asked.recordType, recordId: asked.recordId, details: asked.details });
+}

@@ -17,7 +17,7 @@ import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import type { Db } from "~/utils/db.server";
 import { can, capacityFor, ConflictError, ensure, NotFoundError, type Action, type Actor } from "./access.server";
 import { lockPerson } from "./locks.server";
-import { recordAudit, recordReadIfOthers } from "./audit.server";
+import { recordAudit, recordReadIfOthers, recordReadsIfOthers } from "./audit.server";
 import { listSupportersForTeam } from "./sharing.server";
 
 export interface CareTeamEntry {
@@ -284,6 +284,7 @@ export async function getNextReview(db: Db, actor: Actor, serviceUserId: string)
     .where(eq(reviews.serviceUserId, serviceUserId))
     .orderBy(desc(reviews.heldOn))
     .limit(1);
+  if (last) await recordReadIfOthers(db, actor, serviceUserId, "next_review", last.id);
   return last ?? null;
 }
 
@@ -407,7 +408,12 @@ export interface CaseloadEntry {
 }
 
 /** The people this member of staff works with: overdue reviews first, then the soonest. */
-export async function listCaseload(db: Db, actor: Actor, now = new Date()): Promise<CaseloadEntry[]> {
+export async function listCaseload(
+  db: Db,
+  actor: Actor,
+  now = new Date(),
+  options: { recordRead?: boolean } = {},
+): Promise<CaseloadEntry[]> {
   const ids = actor.relationships.filter((r) => r.kind === "care_team_member_of").map((r) => r.serviceUserId);
   const entries: CaseloadEntry[] = [];
   for (const serviceUserId of ids) {
@@ -428,6 +434,8 @@ export async function listCaseload(db: Db, actor: Actor, now = new Date()): Prom
     }));
     entries.push({ serviceUserId, displayName: su.displayName, planLevel: su.planLevel, nextReviewOn, overdue: isOverdue(nextReviewOn, now), supporters });
   }
+  // Showing the caseload is a read of each person's name, level, review date and supporters.
+  if (options.recordRead) await recordReadsIfOthers(db, actor, entries.map((e) => e.serviceUserId), "caseload");
   return entries.sort((a, b) => {
     if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
     return (a.nextReviewOn ?? "9999").localeCompare(b.nextReviewOn ?? "9999") || a.displayName.localeCompare(b.displayName);

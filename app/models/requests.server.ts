@@ -231,7 +231,7 @@ export async function getRequest(db: Db, actor: Actor, serviceUserId: string, re
 }
 
 /** Open requests for the people this member of staff works with, oldest first. */
-export async function listOpenRequestsForStaff(db: Db, actor: Actor): Promise<SupportRequest[]> {
+export async function listOpenRequestsForStaff(db: Db, actor: Actor, options: { recordRead?: boolean } = {}): Promise<SupportRequest[]> {
   const ids = actor.relationships
     .filter((r) => r.kind === "care_team_member_of")
     .map((r) => r.serviceUserId)
@@ -240,6 +240,8 @@ export async function listOpenRequestsForStaff(db: Db, actor: Actor): Promise<Su
   const rows = await baseQuery(db)
     .where(and(inArray(supportRequests.serviceUserId, ids), notInArray(supportRequests.status, ["cancelled", "booked", "not_arranged"])))
     .orderBy(asc(supportRequests.createdAt));
+  // Showing the queue is a read of each request in it.
+  if (options.recordRead) for (const r of rows) await recordReadIfOthers(db, actor, r.serviceUserId, "support_request", r.id);
   return withEvents(db, rows);
 }
 

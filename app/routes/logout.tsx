@@ -3,6 +3,7 @@ import { clearSessionCookie, endSession, getSignedIn } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
 import { resolveLanguage } from "~/web/i18n.server";
 import { getDb } from "~/utils/db.server";
+import { recordAudit } from "~/models/audit.server";
 
 export async function loader() {
   return redirect("/");
@@ -19,6 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const signedIn = await getSignedIn(request);
   const lng = resolveLanguage(request, signedIn?.account.preferredLanguage);
   await endSession(getDb(), request);
+  if (signedIn) await recordAudit(getDb(), signedIn.actor, { action: "sign_out", recordType: "account", recordId: signedIn.account.id });
   return redirect(`/login?${new URLSearchParams({ lng })}`, {
     headers: { "Set-Cookie": clearSessionCookie(), "Clear-Site-Data": '"cache", "cookies", "storage"' },
   });

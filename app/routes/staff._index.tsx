@@ -17,7 +17,7 @@ export const handle: RouteHandle = { titleKey: "plan:caseload.title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireRole(request, "staff");
   const handedOver = new URL(request.url).searchParams.get("handedOver") === "1";
-  const caseload = await listCaseload(getDb(), actor);
+  const caseload = await listCaseload(getDb(), actor, new Date(), { recordRead: true });
   const flags = await communicationFlags(getDb(), actor, caseload.map((c) => c.serviceUserId), config().reviewIntervalMonths);
   const attention = await attentionCounts(getDb(), actor);
   return json({ caseload, flags, handedOver, attention });

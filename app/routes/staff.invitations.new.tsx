@@ -31,7 +31,7 @@ function kindFrom(request: Request): InvitableKind | null {
 
 async function requireStaff(request: Request) {
   const signedIn = await requireSignedIn(request);
-  requirePermission(signedIn.actor, "invitation.create", { organisation: true });
+  await requirePermission(signedIn.actor, "invitation.create", { organisation: true });
   return signedIn;
 }
 

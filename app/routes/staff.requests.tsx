@@ -16,7 +16,7 @@ export const handle: RouteHandle = { titleKey: "requests:queueTitle" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireRole(request, "staff");
-  const requests = await listOpenRequestsForStaff(getDb(), actor);
+  const requests = await listOpenRequestsForStaff(getDb(), actor, { recordRead: true });
   const people = [...new Set(requests.map((r) => r.serviceUserId))];
   const flags = await communicationFlags(getDb(), actor, people, config().reviewIntervalMonths);
   return json({ requests, flags });

@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { accounts, relationships, sessions, sharingGrants } from "#db/schema/index";
+import { recordRefused } from "~/models/audit.server";
 import { can, type Action, type Actor, type ActorRelationship, type Scope, type Subject } from "~/models/access.server";
 import { readCookie, serializeCookie } from "./cookies.server";
 import { keepDraftOfPost } from "./drafts.server";
@@ -182,10 +183,12 @@ export async function requireSignedIn(request: Request): Promise<SignedIn> {
 
 /**
  * Guard for a record: the same 404 whether the record does not exist or the person may not
- * see it, so nobody can learn who else uses the service.
+ * see it, so nobody can learn who else uses the service. A refusal is audited.
  */
-export function requirePermission(actor: Actor, action: Action, subject: Subject): void {
+export async function requirePermission(actor: Actor, action: Action, subject: Subject): Promise<void> {
   if (!can(actor, action, subject)) {
+    const asked = "serviceUserId" in subject ? { recordType: "service_user", recordId: subject.serviceUserId } : { recordType: "organisation" };
+    await recordRefused(getDb(), actor, { ...asked, details: { action } });
     throw new Response("Not found", { status: 404 });
   }
 }

@@ -2,6 +2,7 @@ import { json } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { can, capacityFor, NotFoundError, type Action, type Actor } from "~/models/access.server";
+import { recordRefused } from "~/models/audit.server";
 import { isCarer } from "~/models/carers.server";
 import { displayNameOf } from "~/models/entered-by.server";
 import { getDb } from "~/utils/db.server";
@@ -52,9 +53,16 @@ export async function requireRecord(request: Request, params: Params, action: Ac
   return { ...signedIn, serviceUserId, displayName, own: capacityFor(signedIn.actor, serviceUserId) === "service_user", t };
 }
 
-/** The person's name when the actor may do `action` on their record; otherwise a 404. */
+/**
+ * The person's name when the actor may do `action` on their record; otherwise a 404. A refusal
+ * is audited with the id asked for (a malformed id is not: it names no record).
+ */
 export async function recordName(actor: Actor, serviceUserId: string, action: Action): Promise<string> {
-  if (!isUuid(serviceUserId) || !can(actor, action, { serviceUserId })) throw notFound();
+  if (!isUuid(serviceUserId)) throw notFound();
+  if (!can(actor, action, { serviceUserId })) {
+    await recordRefused(getDb(), actor, { recordType: "service_user", recordId: serviceUserId, details: { action } });
+    throw notFound();
+  }
   return orNotFound(displayNameOf(getDb(), serviceUserId));
 }
 
@@ -78,7 +86,10 @@ export interface RoleRequest extends SignedIn {
 /** The signed-in person has this role, or a 404. */
 export async function requireRole(request: Request, role: Role): Promise<RoleRequest> {
   const signedIn = await requireSignedIn(request);
-  if (!hasRole[role](signedIn.actor)) throw notFound();
+  if (!hasRole[role](signedIn.actor)) {
+    await recordRefused(getDb(), signedIn.actor, { recordType: "page", recordId: new URL(request.url).pathname.slice(0, 200), details: { role } });
+    throw notFound();
+  }
   const { t } = getFixedT(request, signedIn.account.preferredLanguage);
   return { ...signedIn, t };
 }
