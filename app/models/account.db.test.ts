@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { demoPeople, DEMO_PASSWORD, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { signInCounters } from "#db/schema/index";
-import { ADDRESS_LIMIT, FAILURE_WINDOW_MS, PAIR_LIMIT, PAIR_SLOW_AFTER, signIn, slowdownMs } from "./account.server";
+import { ADDRESS_LIMIT, FAILURE_WINDOW_MS, PAIR_LIMIT, PAIR_SLOW_AFTER, signIn, slowdownMs, throttleAddress } from "./account.server";
 
 const sam = demoPeople.sam.email;
 const noWait = { sleep: async () => {} };
@@ -99,5 +99,22 @@ describe("signIn", () => {
     expect(results.filter((r) => r.status === "locked")).toHaveLength(tries - PAIR_LIMIT + 1);
     const rows = await getDb().select().from(signInCounters);
     expect(rows.map((r) => r.failures).sort((a, b) => a - b)).toEqual([tries, tries]);
+  });
+
+  it("counts an IPv6 address by its /64, and an IPv4 address written as IPv6 as itself", async () => {
+    expect(throttleAddress("2001:db8:1:2::a")).toBe("2001:db8:1:2::/64");
+    expect(throttleAddress("2001:0db8:0001:0002:ffff:0:0:1")).toBe("2001:db8:1:2::/64");
+    expect(throttleAddress("::1")).toBe("0:0:0:0::/64");
+    expect(throttleAddress("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(throttleAddress("::ffff:192.0.2.1")).toBe("192.0.2.1");
+    expect(throttleAddress("192.0.2.1")).toBe("192.0.2.1");
+    await seedDemoData(getDb());
+    const now = new Date("2026-11-24T10:00:00Z");
+    for (let i = 0; i < PAIR_LIMIT; i++) {
+      await signIn(getDb(), { email: sam, password: "x", address: `2001:db8:1:2::${i + 1}` }, now, noWait);
+    }
+    // A fresh address in the same /64 is the same pair; one in the next /64 is not.
+    expect((await signIn(getDb(), { email: sam, password: DEMO_PASSWORD, address: "2001:db8:1:2::ff" }, now)).status).toBe("locked");
+    expect((await signIn(getDb(), { email: sam, password: DEMO_PASSWORD, address: "2001:db8:1:3::1" }, now)).status).toBe("ok");
   });
 });

@@ -1,3 +1,4 @@
+import { isIPv6 } from "node:net";
 import { and, count, eq, gt, min, sql, type SQL } from "drizzle-orm";
 import { accounts, loginAttempts, signInCounters } from "#db/schema/index";
 import { keyedHash } from "~/utils/crypto.server";
@@ -30,6 +31,23 @@ export type SignInResult =
 export function slowdownMs(failures: number): number {
   if (failures <= PAIR_SLOW_AFTER) return 0;
   return Math.min(MAX_DELAY_MS, 1000 * 2 ** (failures - PAIR_SLOW_AFTER - 1));
+}
+
+/**
+ * The address as the throttle counts it. One IPv6 household or server usually has a whole /64 to
+ * choose addresses from, so IPv6 counts by its first 64 bits; an IPv4 address written as IPv6
+ * (::ffff:192.0.2.1) counts as the IPv4 address.
+ */
+export function throttleAddress(address: string): string {
+  const a = address.trim().toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(a)) return a;
+  const [head = "", tail = ""] = a.split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = a.includes("::") && tail ? tail.split(":") : [];
+  const groups = a.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
 }
 
 type Counter = { failures: number; windowStart: Date };
@@ -77,8 +95,9 @@ export async function signIn(
   options: SignInOptions = {},
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const pairKey = keyedHash("sign-in-pair", `${email}\n${input.address}`);
-  const addressKey = keyedHash("sign-in-address", input.address);
+  const from = throttleAddress(input.address);
+  const pairKey = keyedHash("sign-in-pair", `${email}\n${from}`);
+  const addressKey = keyedHash("sign-in-address", from);
   const pair = await bump(db, pairKey, now);
   const address = await bump(db, addressKey, now);
   if (pair.failures > PAIR_LIMIT || address.failures > ADDRESS_LIMIT) {
