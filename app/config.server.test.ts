@@ -1,3 +1,4 @@
+import express from "express";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig, parseTrustProxy } from "./config.server";
 
@@ -48,5 +49,33 @@ describe("settings", () => {
     expect(parseTrustProxy("2")).toBe(2);
     expect(parseTrustProxy("loopback, 10.0.0.0/8")).toEqual(["loopback", "10.0.0.0/8"]);
     expect(() => parseTrustProxy("yes please")).toThrow(/^TRUST_PROXY must be/);
+  });
+
+  it("refuses TRUST_PROXY entries Express would misread or crash on", () => {
+    expect(parseTrustProxy(" TRUE ")).toBe(true);
+    expect(parseTrustProxy("0")).toBe(0);
+    expect(parseTrustProxy("::1, fd00::/8, 10.0.0.0/255.0.0.0")).toEqual(["::1", "fd00::/8", "10.0.0.0/255.0.0.0"]);
+    for (const bad of ["...", "10.0.0.1/33", "::1/129", "300.1.1.1", "10.0.0.0/8/8", "fd00::/255.0.0.0", "1.5", "-1", ","]) {
+      expect(() => parseTrustProxy(bad), bad).toThrow(/^TRUST_PROXY must be/);
+    }
+  });
+
+  it.each([
+    // [TRUST_PROXY, the socket's address, X-Forwarded-For, the address the portal counts]
+    [undefined, "10.0.0.2", "203.0.113.9", "10.0.0.2"],
+    ["true", "10.0.0.2", "198.51.100.1, 203.0.113.9", "198.51.100.1"],
+    ["1", "10.0.0.2", "198.51.100.1, 203.0.113.9", "203.0.113.9"],
+    ["2", "10.0.0.2", "198.51.100.1, 203.0.113.9", "198.51.100.1"],
+    ["loopback, 10.0.0.0/8", "10.0.0.2", "198.51.100.1, 203.0.113.9", "203.0.113.9"],
+    ["loopback, 10.0.0.0/8", "192.0.2.77", "203.0.113.9", "192.0.2.77"],
+    ["::1, 2001:db8::/32", "2001:db8::5", "203.0.113.9", "203.0.113.9"],
+  ])("TRUST_PROXY=%s: Express takes the value and finds the client's address", (value, socket, forwarded, expected) => {
+    const app = express();
+    app.set("trust proxy", parseTrustProxy(value));
+    // A request as Express builds it, so req.ip is Express's own answer.
+    const req = Object.create(app.request) as express.Request & { app: express.Express };
+    Object.assign(req, { app, headers: { "x-forwarded-for": forwarded }, socket: { remoteAddress: socket } });
+    Object.defineProperty(req, "connection", { value: req.socket });
+    expect(req.ip).toBe(expected);
   });
 });

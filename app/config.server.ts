@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -74,15 +75,33 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const IP_OR_SUBNET = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
 
+/** One entry of a TRUST_PROXY list as Express (proxy-addr) takes it: a named range, an address, or a subnet. */
+function isProxyEntry(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = "", range, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  // An IPv4 netmask, as in 10.0.0.0/255.0.0.0.
+  return family === 4 && isIP(range) === 4;
+}
+
+/**
+ * TRUST_PROXY, turned into what Express's `trust proxy` takes: `true` (trust every proxy: only
+ * behind one that sets X-Forwarded-For itself), a number of proxies in front, or a list of
+ * addresses, subnets and the names loopback, linklocal and uniquelocal. Anything else stops the
+ * portal from starting, rather than trusting the wrong addresses.
+ */
 export function parseTrustProxy(value: string | undefined): TrustProxy {
-  const v = value?.trim();
+  const v = value?.trim().toLowerCase();
   if (!v || v === "false") return false;
   if (v === "true") return true;
   if (/^\d+$/.test(v)) return Number(v);
   const list = v.split(",").map((s) => s.trim()).filter(Boolean);
-  const bad = list.find((s) => !IP_OR_SUBNET.test(s));
+  const bad = list.find((s) => !isProxyEntry(s));
   if (bad !== undefined || !list.length) {
     throw new ConfigError(
       `TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of addresses or subnets (got "${bad ?? v}").`,

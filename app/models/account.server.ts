@@ -1,12 +1,23 @@
-import { and, count, eq, gt, min, type SQL } from "drizzle-orm";
-import { accounts, loginAttempts } from "#db/schema/index";
+import { isIPv6 } from "node:net";
+import { and, count, eq, gt, min, sql, type SQL } from "drizzle-orm";
+import { accounts, loginAttempts, signInCounters } from "#db/schema/index";
 import { keyedHash } from "~/utils/crypto.server";
 import type { Db } from "~/utils/db.server";
 import { verifyAgainstDummy, verifyPassword } from "~/utils/passwords.server";
 import { accountActor, recordAudit } from "./audit.server";
 
+/** One-time links: 10 failures from an address in 15 minutes, then that address waits. */
 export const MAX_FAILURES = 10;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+/** Sign-in (decision 037): failures of one account from one address before each answer is slowed. */
+export const PAIR_SLOW_AFTER = 3;
+/** Sign-in: failures of one account from one address in the window before that pair is refused. */
+export const PAIR_LIMIT = 10;
+/** Sign-in: failures from one address, whichever accounts, in the window before the address is refused. */
+export const ADDRESS_LIMIT = 100;
+/** The longest a wrong answer is held back. */
+const MAX_DELAY_MS = 8000;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -17,8 +28,115 @@ export type SignInResult =
   | { status: "invalid" }
   | { status: "locked"; minutes: number };
 
-async function lockedMinutes(db: Db, emailKey: string, addressKey: string, now: Date): Promise<number> {
-  return refusedMinutes(db, [eq(loginAttempts.emailKey, emailKey), eq(loginAttempts.addressKey, addressKey)], now);
+/** How long to hold back the answer to the pair's `failures`th failure: 0, then 1, 2, 4, 8 seconds. */
+export function slowdownMs(failures: number): number {
+  if (failures <= PAIR_SLOW_AFTER) return 0;
+  return Math.min(MAX_DELAY_MS, 1000 * 2 ** (failures - PAIR_SLOW_AFTER - 1));
+}
+
+/**
+ * The address as the throttle counts it. One IPv6 household or server usually has a whole /64 to
+ * choose addresses from, so IPv6 counts by its first 64 bits; an IPv4 address written as IPv6
+ * (::ffff:192.0.2.1) counts as the IPv4 address.
+ */
+export function throttleAddress(address: string): string {
+  const a = address.trim().toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(a)) return a;
+  const [head = "", tail = ""] = a.split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = a.includes("::") && tail ? tail.split(":") : [];
+  const groups = a.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+}
+
+type Counter = { failures: number; windowStart: Date };
+
+/**
+ * Count one more failure against `key` in a single statement, so attempts at the same moment are
+ * each counted (the row is locked by the upsert). A window that has ended starts again at 1.
+ */
+async function bump(db: Db, key: string, now: Date): Promise<Counter> {
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
+  const at = now.toISOString();
+  const [row] = await db
+    .insert(signInCounters)
+    .values({ key, failures: 1, windowStart: now })
+    .onConflictDoUpdate({
+      target: signInCounters.key,
+      set: {
+        failures: sql`CASE WHEN ${signInCounters.windowStart} <= ${since}::timestamptz THEN 1 ELSE ${signInCounters.failures} + 1 END`,
+        windowStart: sql`CASE WHEN ${signInCounters.windowStart} <= ${since}::timestamptz THEN ${at}::timestamptz ELSE ${signInCounters.windowStart} END`,
+      },
+    })
+    .returning({ failures: signInCounters.failures, windowStart: signInCounters.windowStart });
+  return { failures: Number(row!.failures), windowStart: new Date(row!.windowStart) };
+}
+
+function minutesLeft(counter: Counter, now: Date): number {
+  return Math.max(1, Math.ceil((counter.windowStart.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 60000));
+}
+
+export type SignInOptions = { sleep?: (ms: number) => Promise<void> };
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Check an email and password. The same answer for an unknown email and a wrong password.
+ * Throttled per account-and-address pair and per address, never per account alone (decision 037):
+ * after 3 failures of a pair each wrong answer is held back longer; after 10 in 15 minutes that
+ * pair is refused until the window ends; after 100 from an address, any account from it is. The
+ * right password from another address still works. The attempt is counted before the password is
+ * checked, and taken off again when it was right.
+ */
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; address: string },
+  now = new Date(),
+  options: SignInOptions = {},
+): Promise<SignInResult> {
+  const email = normaliseEmail(input.email);
+  const from = throttleAddress(input.address);
+  const pairKey = keyedHash("sign-in-pair", `${email}\n${from}`);
+  const addressKey = keyedHash("sign-in-address", from);
+  // Looked up first so that a refused attempt is audited against the account it named.
+  const [account] = await db
+    .select({ id: accounts.id, passwordHash: accounts.passwordHash })
+    .from(accounts)
+    .where(eq(accounts.email, email));
+  const pair = await bump(db, pairKey, now);
+  const address = await bump(db, addressKey, now);
+  if (pair.failures > PAIR_LIMIT || address.failures > ADDRESS_LIMIT) {
+    const minutes = Math.max(
+      pair.failures > PAIR_LIMIT ? minutesLeft(pair, now) : 0,
+      address.failures > ADDRESS_LIMIT ? minutesLeft(address, now) : 0,
+    );
+    await auditSignIn(db, account?.id ?? null, "locked");
+    return { status: "locked", minutes };
+  }
+
+  let ok = false;
+  if (account?.passwordHash) {
+    ok = await verifyPassword(account.passwordHash, input.password);
+  } else {
+    await verifyAgainstDummy(input.password);
+  }
+  if (ok && account) {
+    // The right password: this pair starts again, and this attempt is not held against the address.
+    await db.delete(signInCounters).where(eq(signInCounters.key, pairKey));
+    await db
+      .update(signInCounters)
+      .set({ failures: sql`GREATEST(${signInCounters.failures} - 1, 0)` })
+      .where(eq(signInCounters.key, addressKey));
+    await auditSignIn(db, account.id, "ok");
+    return { status: "ok", accountId: account.id };
+  }
+  const refusedFor = pair.failures >= PAIR_LIMIT ? pair : address.failures >= ADDRESS_LIMIT ? address : null;
+  await auditSignIn(db, account?.id ?? null, refusedFor ? "locked" : "invalid");
+  if (refusedFor) return { status: "locked", minutes: minutesLeft(refusedFor, now) };
+  const delay = slowdownMs(pair.failures);
+  if (delay > 0) await (options.sleep ?? wait)(delay);
+  return { status: "invalid" };
 }
 
 /** Minutes until the oldest of 10 recent failures matching any of `matches` leaves the window (0: go ahead). */
@@ -40,43 +158,6 @@ async function refusedMinutes(db: Db, matches: SQL[], now: Date): Promise<number
     }
   }
   return minutes;
-}
-
-/**
- * Check an email and password. The same answer for an unknown email and a wrong password;
- * after 10 failures in 15 minutes for an account or an address, no more tries until the window passes.
- */
-export async function signIn(
-  db: Db,
-  input: { email: string; password: string; address: string },
-  now = new Date(),
-): Promise<SignInResult> {
-  const email = normaliseEmail(input.email);
-  const emailKey = keyedHash("login-email", email);
-  const addressKey = keyedHash("login-address", input.address);
-  const [account] = await db
-    .select({ id: accounts.id, passwordHash: accounts.passwordHash })
-    .from(accounts)
-    .where(eq(accounts.email, email));
-  const minutes = await lockedMinutes(db, emailKey, addressKey, now);
-  if (minutes > 0) {
-    await auditSignIn(db, account?.id ?? null, "locked");
-    return { status: "locked", minutes };
-  }
-  let ok = false;
-  if (account?.passwordHash) {
-    ok = await verifyPassword(account.passwordHash, input.password);
-  } else {
-    await verifyAgainstDummy(input.password);
-  }
-  await db.insert(loginAttempts).values({ emailKey, addressKey, succeeded: ok, at: now });
-  if (ok && account) {
-    await auditSignIn(db, account.id, "ok");
-    return { status: "ok", accountId: account.id };
-  }
-  const after = await lockedMinutes(db, emailKey, addressKey, now);
-  await auditSignIn(db, account?.id ?? null, after > 0 ? "locked" : "invalid");
-  return after > 0 ? { status: "locked", minutes: after } : { status: "invalid" };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
-import { formDrafts, invitations, loginAttempts, passwordLinks, sessions } from "#db/schema/index";
+import { formDrafts, invitations, loginAttempts, passwordLinks, sessions, signInCounters } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 
 /** How long spent or expired invitations are kept (the audit log keeps that they were made and used). */
@@ -37,6 +37,7 @@ export async function purgeExpired(
     .delete(passwordLinks)
     .where(or(lt(passwordLinks.expiresAt, invitationCutoff), and(isNotNull(passwordLinks.usedAt), lt(passwordLinks.usedAt, invitationCutoff))));
   const attempts = await db.delete(loginAttempts).where(lt(loginAttempts.at, attemptCutoff)).returning({ id: loginAttempts.id });
+  const counters = await db.delete(signInCounters).where(lt(signInCounters.windowStart, attemptCutoff)).returning({ key: signInCounters.key });
   const drafts = await db.delete(formDrafts).where(lt(formDrafts.expiresAt, now)).returning({ id: formDrafts.id });
-  return { sessions: ended.length, invitations: spent.length, attempts: attempts.length, drafts: drafts.length };
+  return { sessions: ended.length, invitations: spent.length, attempts: attempts.length + counters.length, drafts: drafts.length };
 }

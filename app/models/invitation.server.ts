@@ -131,6 +131,16 @@ export async function getInvitation(db: Db, token: string, now = new Date()): Pr
   };
 }
 
+/** Whose password a usable invitation sets: their name and email, to refuse a password made from them. */
+export async function invitationPerson(db: Db, token: string, now = new Date()): Promise<{ displayName: string; email: string } | null> {
+  const [row] = await db
+    .select({ displayName: invitations.displayName, email: invitations.email, expiresAt: invitations.expiresAt, usedAt: invitations.usedAt })
+    .from(invitations)
+    .where(eq(invitations.tokenHash, sha256(token)));
+  if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+  return { displayName: row.displayName, email: row.email };
+}
+
 export type AcceptResult =
   | { status: "ok"; accountId: string }
   | { status: "expired" | "used" | "unknown" | "email-taken" };

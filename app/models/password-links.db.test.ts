@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, auditEvents, invitations, loginAttempts, passwordLinks, sessions } from "#db/schema/index";
+import { accounts, auditEvents, invitations, loginAttempts, passwordLinks, sessions, signInCounters } from "#db/schema/index";
 import { demoPeople, hasDemoAccounts, seedDemoData } from "#db/seed";
 import { createSession } from "~/web/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -55,6 +55,10 @@ describe("housekeeping", () => {
       { emailKey: "e", addressKey: "a", succeeded: false, at: longAgo },
       { emailKey: "e", addressKey: "a", succeeded: false, at: now },
     ]);
+    await getDb().insert(signInCounters).values([
+      { key: "old", failures: 3, windowStart: longAgo },
+      { key: "current", failures: 3, windowStart: now },
+    ]);
     const before = await getDb().select({ n: invitations.id }).from(invitations);
     const { token } = await createAccountWithLink(getDb(), { email: "x@trust.example", displayName: "X", role: "staff" });
 
@@ -63,6 +67,7 @@ describe("housekeeping", () => {
     expect(await getDb().select().from(sessions)).toHaveLength(1);
     expect(current).toBeTruthy();
     expect(await getDb().select().from(loginAttempts)).toHaveLength(1);
+    expect((await getDb().select().from(signInCounters)).map((c) => c.key)).toEqual(["current"]);
     expect(await getDb().select({ n: invitations.id }).from(invitations)).toHaveLength(before.length);
     // A live password link is kept.
     expect(await getPasswordLink(getDb(), token)).toMatchObject({ status: "valid" });

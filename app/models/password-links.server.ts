@@ -73,6 +73,17 @@ export async function getPasswordLink(db: Db, token: string, now = new Date()): 
   return { status: "valid", purpose: row.purpose, displayName: row.displayName };
 }
 
+/** Whose password a usable link sets: their name and email, to refuse a password made from them. */
+export async function passwordLinkPerson(db: Db, token: string, now = new Date()): Promise<{ displayName: string; email: string } | null> {
+  const [row] = await db
+    .select({ displayName: accounts.displayName, email: accounts.email, expiresAt: passwordLinks.expiresAt, usedAt: passwordLinks.usedAt })
+    .from(passwordLinks)
+    .innerJoin(accounts, eq(accounts.id, passwordLinks.accountId))
+    .where(eq(passwordLinks.tokenHash, sha256(token)));
+  if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+  return { displayName: row.displayName, email: row.email };
+}
+
 export type UseLinkResult = { status: "ok"; accountId: string } | { status: "expired" | "used" | "unknown" };
 
 /**

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SetPasswordPage, UnusableLink } from "~/components/forms/SetPasswordPage";
-import { getPasswordLink, setPasswordFromLink } from "~/models/password-links.server";
+import { getPasswordLink, passwordLinkPerson, setPasswordFromLink } from "~/models/password-links.server";
 import type { RouteHandle } from "~/root";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
-  return setPasswordWithToken(formData, request, params.token ?? "", setPasswordFromLink, "auth:passwordLink.problem", clientAddress(context));
+  return setPasswordWithToken(formData, request, params.token ?? "", setPasswordFromLink, passwordLinkPerson, "auth:passwordLink.problem", clientAddress(context));
 }
 
 export default function SetPassword() {

@@ -104,3 +104,33 @@ describe("using one-time links is rate limited per address", () => {
     expect((good as Response).status).toBe(429);
   });
 });
+
+describe("a password made from the person's own name or email is refused", () => {
+  it.each([
+    ["accepting an invitation", "invitation"],
+    ["setting a password from a link", "link"],
+  ])("%s: refused before hashing, with the reason on the password field; a common one too", async (_, kind) => {
+    await seedDemoData(getDb());
+    const token =
+      kind === "invitation"
+        ? (await invite()).token
+        : (await createAccountWithLink(getDb(), { email: "ruth.evans@trust.example", displayName: "Ruth Evans", role: "staff" })).token;
+    const path = kind === "invitation" ? `/invitations/${token}` : `/password/${token}`;
+    const action = kind === "invitation" ? acceptAction : passwordAction;
+    const attempt = (pw: string) =>
+      action({ request: post(path, { password: pw }), params: { token }, context: { clientAddress: "192.0.2.9" } }) as Promise<Response>;
+    hashed.mockClear();
+    for (const pw of ["RuthEvans1", "ruth.evans!!", "Evans2026!"]) {
+      const refused = await attempt(pw);
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(await refused.json())).toContain("validation:newPassword.personal");
+    }
+    // From the maintained list, not the old short one.
+    const common = await attempt("manchester");
+    expect(JSON.stringify(await common.json())).toContain("validation:newPassword.common");
+    expect(hashed).not.toHaveBeenCalled();
+    // A phrase with one of her names in it is fine.
+    const ok = await attempt("truth kettle river");
+    expect(ok.status).toBe(302);
+  });
+});

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   index,
+  integer,
   pgTable,
   text,
   timestamp,
@@ -56,6 +57,21 @@ export const loginAttempts = pgTable(
     index("login_attempts_email_idx").on(t.emailKey, t.at),
     index("login_attempts_address_idx").on(t.addressKey, t.at),
   ],
+);
+
+/**
+ * Sign-in failures counted per key (decision 037): one row for each account-and-address pair and
+ * one for each address, both keyed hashes. A row is bumped by one INSERT … ON CONFLICT … RETURNING,
+ * so attempts made at the same moment are each counted. The count starts again when its window ends.
+ */
+export const signInCounters = pgTable(
+  "sign_in_counters",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sign_in_counters_window_idx").on(t.windowStart)],
 );
 
 /**
