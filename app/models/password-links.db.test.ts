@@ -63,7 +63,8 @@ describe("housekeeping", () => {
     const { token } = await createAccountWithLink(getDb(), { email: "x@trust.example", displayName: "X", role: "staff" });
 
     const removed = await purgeExpired(getDb(), now);
-    expect(removed).toMatchObject({ sessions: 1, attempts: 1 });
+    // One old link attempt and one old sign-in counter.
+    expect(removed).toMatchObject({ sessions: 1, attempts: 2 });
     expect(await getDb().select().from(sessions)).toHaveLength(1);
     expect(current).toBeTruthy();
     expect(await getDb().select().from(loginAttempts)).toHaveLength(1);
