@@ -1,6 +1,5 @@
 import { cpSync, mkdtempSync } from "node:fs";
 import path from "node:path";
-import { readConfig } from "@remix-run/dev/dist/config.js";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { careTeamMembers, decisionConsultees as consultees, goals, relationships, serviceUsers, supportRequests } from "#db/schema/index";
@@ -9,6 +8,7 @@ import { can, type Action, type Actor } from "~/models/access.server";
 import { openDatabase, setDatabase, getDb, type DatabaseHandle } from "~/utils/db.server";
 import { actorHasRole, type Role } from "~/web/guards.server";
 import { actorFor } from "../support/actors";
+import { readRouteManifest, type ManifestRoute } from "../support/route-manifest";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -23,7 +23,6 @@ import { startServer, type RunningServer } from "../support/server";
  * with the same guard and action.
  */
 
-const root = path.resolve(__dirname, "../..");
 let server: RunningServer;
 let handle: DatabaseHandle;
 type Who = keyof typeof demoPeople;
@@ -34,20 +33,7 @@ const records = { sam: "", maya: "" };
 /** Ids of things inside each record, to fill the other parameters of a path. */
 const childIds: Record<string, Record<string, string>> = {};
 
-interface ManifestRoute {
-  id: string;
-  file: string;
-  path?: string;
-  parentId?: string;
-}
-const config = await readConfig(root);
-const manifest = Object.values(config.routes) as ManifestRoute[];
-const byId = new Map(manifest.map((r) => [r.id, r]));
-const fullPath = (route: ManifestRoute): string => {
-  const parent = route.parentId ? byId.get(route.parentId) : undefined;
-  const own = route.path ?? "";
-  return parent ? [fullPath(parent), own].filter(Boolean).join("/") : own;
-};
+const { appDirectory, routes: manifest } = await readRouteManifest();
 
 type Guard = { kind: "public" } | { kind: "login" } | { kind: "signedIn" } | { kind: "redirect" } | { kind: "role"; role: Role } | { kind: "record"; action: Action };
 
@@ -79,9 +65,9 @@ const { readFileSync } = await import("node:fs");
 const pages = await Promise.all(
   manifest
     .filter((r) => r.id !== "root" && !notPages.has(r.id))
-    .map((r) => ({ route: r, source: readFileSync(path.join(config.appDirectory, r.file), "utf8") }))
+    .map((r) => ({ route: r, source: readFileSync(path.join(appDirectory, r.file), "utf8") }))
     .filter(({ source }) => /export async function loader/.test(source))
-    .map(async ({ route, source }) => ({ id: route.id, path: `/${fullPath(route)}`, guard: await guardOf(route, source) })),
+    .map(async ({ route, source }) => ({ id: route.id, path: route.fullPath, guard: await guardOf(route, source) })),
 );
 
 /**

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { readConfig } from "@remix-run/dev/dist/config.js";
 import { describe, expect, it, vi } from "vitest";
 import { actions } from "~/models/access.server";
+import { readRouteManifest } from "../support/route-manifest";
 
 /**
  * Every loader and action is guarded on the server, checked route by route from the route
@@ -21,7 +21,6 @@ vi.mock("~/utils/db.server", async (importOriginal) => {
   return { ...actual, getDb: () => refuse };
 });
 
-const root = path.resolve(__dirname, "../..");
 const publicRoutes = new Map([
   ["routes/_index", "the start page: signed out it offers sign-in"],
   ["routes/urgent-help", "must work with no sign-in and no database"],
@@ -43,29 +42,14 @@ interface RouteModule {
   loader?: (args: unknown) => Promise<unknown>;
   action?: (args: unknown) => Promise<unknown>;
 }
-interface ManifestRoute {
-  id: string;
-  file: string;
-  path?: string;
-  index?: boolean;
-  parentId?: string;
-}
-
-const config = await readConfig(root);
-const manifest = Object.values(config.routes) as ManifestRoute[];
-const byId = new Map(manifest.map((r) => [r.id, r]));
-const fullPath = (route: ManifestRoute): string => {
-  const parent = route.parentId ? byId.get(route.parentId) : undefined;
-  const own = route.path ?? "";
-  return parent ? [fullPath(parent), own].filter(Boolean).join("/") : own;
-};
+const { appDirectory, routes: manifest } = await readRouteManifest();
 const routes = await Promise.all(
   manifest
     .filter((r) => r.id !== "root")
     .map(async (r) => ({
       id: r.id,
-      path: `/${fullPath(r)}`,
-      module: (await import(path.join(config.appDirectory, r.file))) as RouteModule,
+      path: r.fullPath,
+      module: (await import(path.join(appDirectory, r.file))) as RouteModule,
     })),
 );
 const someId = "6f1c2b7e-4c1d-4a8e-9f3a-2b5d7c9e1a34";
