@@ -226,7 +226,7 @@ describe("Alex's open assessment request (issue 12, item 4)", () => {
     await expectNoAxeViolations(alex.page, "an open assessment request");
 
     // A second request sent anyway (an old page, another tab) is refused and lands on the open one.
-    const csrf = await alex.page.locator('header input[name="csrf"]').inputValue();
+    const csrf = await alex.page.locator('header input[name="csrf"]').first().inputValue();
     const second = await alex.page.request.post(`${baseURL()}/carer/assessment`, {
       form: { csrf, formToken: "another-page-token-1234567890", intent: "send", serviceUserId: samId, contactBy: "email", bestTime: "", wantsAdvocate: "no" },
       maxRedirects: 0,

@@ -131,7 +131,7 @@ describe("an interpreter for an appointment", () => {
     await expectNoAxeViolations(sam, "interpreter request sent");
 
     // Sam is not staff: a forged status change is refused, and nothing changes.
-    const token = await sam.locator('header input[name="csrf"]').inputValue();
+    const token = await sam.locator('header input[name="csrf"]').first().inputValue();
     const forged = await sam.request.post(`${baseURL()}${requestPath}`, { form: { csrf: token, status: "booked", note: "I booked it myself" }, maxRedirects: 0 });
     expect(forged.status()).toBe(404);
 

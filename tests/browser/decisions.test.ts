@@ -100,7 +100,7 @@ describe("decisions about me (JavaScript off, keyboard only)", () => {
     const sam = await own.newPage();
     await signIn(sam, demoPeople.sam.email);
     expect((await sam.goto(`/people/${samId}/decisions/best-interests/new`))?.status()).toBe(404);
-    const token = await sam.locator('header input[name="csrf"]').inputValue();
+    const token = await sam.locator('header input[name="csrf"]').first().inputValue();
     const forged = await sam.request.post(`${baseURL()}/people/${samId}/decisions/best-interests/new`, {
       form: { csrf: token, decision: "x", "decidedOn.day": "1", "decidedOn.month": "1", "decidedOn.year": "2026", oneDecision: "yes", consulted: "x", lessRestrictive: "x", outcome: "x" },
       maxRedirects: 0,

@@ -117,7 +117,7 @@ describe("what recovery means to Sam", () => {
     expect(await page.locator("main").textContent()).toContain("Only the person can write or change this");
     // A post with a valid CSRF token still cannot change it.
     // The sign-out form in the header carries this browser's CSRF token.
-    const token = await page.locator('header input[name="csrf"]').inputValue();
+    const token = await page.locator('header input[name="csrf"]').first().inputValue();
     const response = await page.request.post(`${baseURL()}/people/${samId}/recovery`, {
       form: { csrf: token, body: "Words Jo wrote" },
       maxRedirects: 0,
