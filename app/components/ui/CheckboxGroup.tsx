@@ -1,4 +1,4 @@
-import { Checkbox, CheckboxGroup as RACCheckboxGroup } from "react-aria-components";
+import { CheckboxGroup as RACCheckboxGroup } from "react-aria-components";
 import { ChoiceItems, FieldHead, fieldState, type Choice, type FieldProps } from "./field-parts";
 
 export interface CheckboxGroupProps extends FieldProps {
@@ -11,7 +11,7 @@ export function CheckboxGroup({ name, label, hint, error, choices, defaultValue,
   return (
     <RACCheckboxGroup name={name} defaultValue={defaultValue ?? []} {...fieldState(error, "choices")}>
       <FieldHead label={label} optional={optional} hint={hint} error={error} legend />
-      <ChoiceItems name={name} choices={choices} Item={Checkbox} />
+      <ChoiceItems name={name} choices={choices} kind="checkbox" />
     </RACCheckboxGroup>
   );
 }

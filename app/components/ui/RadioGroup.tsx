@@ -1,4 +1,4 @@
-import { Radio, RadioGroup as RACRadioGroup } from "react-aria-components";
+import { RadioGroup as RACRadioGroup } from "react-aria-components";
 import { ChoiceItems, FieldHead, fieldState, type Choice, type FieldProps } from "./field-parts";
 
 export type { Choice } from "./field-parts";
@@ -16,7 +16,7 @@ export function RadioGroup({ name, label, hint, error, choices, defaultValue, op
   return (
     <RACRadioGroup name={name} defaultValue={defaultValue ?? null} {...fieldState(error, "choices")}>
       <FieldHead label={label} optional={optional} hint={hint} error={error} legend />
-      <ChoiceItems name={name} choices={choices} Item={Radio} />
+      <ChoiceItems name={name} choices={choices} kind="radio" />
     </RACRadioGroup>
   );
 }

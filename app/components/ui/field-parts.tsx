@@ -1,4 +1,4 @@
-import { FieldError, Label, Text } from "react-aria-components";
+import { CheckboxButton, CheckboxField, FieldError, Label, RadioButton, RadioField, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/utils/use-format";
 
@@ -52,23 +52,36 @@ export interface Choice {
   hint?: React.ReactNode;
 }
 
-/** The options of a group, each a native input (Radio or Checkbox); the first has the field's id. */
-export function ChoiceItems({
-  name,
-  choices,
-  Item,
-}: {
-  name: string;
-  choices: Choice[];
-  Item: React.ComponentType<{ value: string; className: string; id?: string; children: React.ReactNode }>;
-}) {
+/**
+ * The options of a group, each a native input; the first has the field's id. Each option is React
+ * Aria's field-and-button pair (RadioField and RadioButton, or CheckboxField and CheckboxButton):
+ * the button is the label around the input, and the option's hint sits under it as its description
+ * (as GOV.UK's item hints do: read after the option's name, not as part of it).
+ *
+ * An option without a hint still has an empty, hidden description (and a checkbox an empty error
+ * message): React Aria names both ids in the input's aria-describedby before it knows whether they
+ * exist, and only drops a missing one once JavaScript runs. So the server's HTML never points at an
+ * id that is not there, and a page is the same with JavaScript on and off (decision 040).
+ */
+export function ChoiceItems({ name, choices, kind }: { name: string; choices: Choice[]; kind: "radio" | "checkbox" }) {
+  const Field = kind === "radio" ? RadioField : CheckboxField;
+  const Button = kind === "radio" ? RadioButton : CheckboxButton;
   return (
     <>
       {choices.map((choice, index) => (
-        <Item key={choice.value} value={choice.value} className="choice" id={index === 0 ? fieldId(name) : undefined}>
-          <span className="choice__label">{choice.label}</span>
-          {choice.hint ? <span className="choice__hint">{choice.hint}</span> : null}
-        </Item>
+        <Field key={choice.value} value={choice.value} className="choice" id={index === 0 ? fieldId(name) : undefined}>
+          <Button className="choice__button">
+            <span className="choice__label">{choice.label}</span>
+          </Button>
+          {choice.hint ? (
+            <Text slot="description" className="choice__hint">
+              {choice.hint}
+            </Text>
+          ) : (
+            <Text slot="description" hidden />
+          )}
+          {kind === "checkbox" ? <Text slot="errorMessage" hidden /> : null}
+        </Field>
       ))}
     </>
   );

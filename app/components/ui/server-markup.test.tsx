@@ -4,6 +4,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { localeFormatter, sharedI18nOptions } from "~/utils/i18n-format";
 import { resourcesFor } from "~/web/i18n.server";
+import { CheckboxGroup } from "./CheckboxGroup";
 import { RadioGroup } from "./RadioGroup";
 import { TextArea } from "./TextArea";
 import { TextField } from "./TextField";
@@ -55,5 +56,26 @@ describe("fields as the server renders them", () => {
     const html = serverHtml(<RadioGroup name="kind" label="Which kind?" choices={[{ value: "a", label: "A" }, { value: "b", label: "B" }]} />);
     expect(html).toContain('role="radiogroup"');
     expect(missingReferences(html, ["div"])).toEqual([]);
+  });
+
+  // Each option names its own description (and a checkbox its own error) before JavaScript runs.
+  const groups: [string, React.ReactNode][] = [
+    ["radio options without hints", <RadioGroup key="a" name="kind" label="Which kind?" choices={[{ value: "a", label: "A" }, { value: "b", label: "B" }]} />],
+    ["radio options, one with a hint, in an invalid group", <RadioGroup key="b" name="kind" label="Which kind?" error="Choose one" choices={[{ value: "a", label: "A", hint: "The first" }, { value: "b", label: "B" }]} />],
+    ["checkbox options without hints", <CheckboxGroup key="c" name="ways" label="Which ways?" choices={[{ value: "a", label: "A" }, { value: "b", label: "B" }]} />],
+    ["checkbox options, one with a hint, in an invalid group", <CheckboxGroup key="d" name="ways" label="Which ways?" error="Choose one" choices={[{ value: "a", label: "A", hint: "The first" }, { value: "b", label: "B" }]} />],
+  ];
+  it.each(groups)("%s name only ids that are on the page", (_label, ui) => {
+    const html = serverHtml(ui);
+    expect(html.match(/<input /g)?.length).toBe(2);
+    expect(missingReferences(html, ["input", "div"])).toEqual([]);
+  });
+
+  it("an option's hint describes it and is not part of its name", () => {
+    const html = serverHtml(<RadioGroup name="kind" label="Which kind?" choices={[{ value: "a", label: "A", hint: "The first" }]} />);
+    const hintId = html.match(/<span [^>]*class="choice__hint"[^>]*>/)?.[0].match(/ id="([^"]+)"/)?.[1];
+    expect(hintId).toBeTruthy();
+    expect(html.match(/<input [^>]*>/)?.[0]).toContain(hintId);
+    expect(html.match(/<label[^>]*>.*?<\/label>/s)?.[0]).not.toContain("The first");
   });
 });
