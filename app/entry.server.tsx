@@ -23,6 +23,7 @@ export {
 export { accountCreateCommand } from "~/commands.server";
 export { config } from "~/config.server";
 export { logError } from "~/utils/log.server";
+export { translationFileAt } from "~/web/translation-files.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -33,7 +33,9 @@ import { getSignedIn, IDLE_LIMIT_MS, WARNING_BEFORE_MS } from "~/web/auth.server
 import { csrfForRequest } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { resolveLanguage } from "~/web/i18n.server";
+import { translationFileHrefs } from "~/web/translation-files.server";
 import { useNonce } from "~/utils/nonce";
+import { restoreTypedBeforeHydration } from "~/utils/typed-before-hydration";
 import { randomToken } from "~/utils/crypto.server";
 import { newFormToken, takeFlash } from "~/web/saves.server";
 import { isSuccessMessage } from "~/utils/success-messages";
@@ -75,6 +77,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(
     {
       lng,
+      // The browser loads the translations from these cached files, not from the page (decision 042).
+      translations: translationFileHrefs(lng),
       csrf: csrf.token,
       formToken: newFormToken(),
       flash: isSuccessMessage(flashKey) ? { message: flashKey, id: randomToken(8) } : null,
@@ -92,6 +96,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export interface RouteHandle {
   /** Translation key of the page's <title> (and usually its <h1>). */
   titleKey?: string;
+  /**
+   * `false`: the page is sent with no JavaScript at all (urgent help: a crisis page for someone on a
+   * poor connection; it does everything without). Reached from a page that has JavaScript, it is
+   * rendered in the browser as any other page.
+   */
+  hydrate?: false;
+}
+
+/** Whether this document is sent with the app's scripts: always, but for a page that needs none. */
+function useSendsScripts(): boolean {
+  const matches = useMatches();
+  return typeof document !== "undefined" || !matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate === false);
 }
 
 function usePageTitle(serviceName: string): string {
@@ -133,15 +149,18 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
   const lng = isSupportedLanguage(i18n.language) ? i18n.language : "en-GB";
   const { t } = useTranslation();
   const serviceName = data?.serviceName ?? t("common:serviceName");
-  const bundle = i18n.store?.data?.[lng] ?? {};
+  const scripts = useSendsScripts();
+  const bundle = data?.translations ? null : (i18n.store?.data?.[lng] ?? {});
   // Marks the page as interactive once React has hydrated it: the browser tests wait for this
   // instead of guessing with a fixed delay or "network idle".
+  // What was typed before then is put back first (hydration resets React Aria's fields).
   useEffect(() => {
+    restoreTypedBeforeHydration();
     document.documentElement.dataset.hydrated = "true";
   }, []);
   const flash = useFlashForThisPage(data?.flash);
   return (
-    <html lang={lng} dir={directionOf(lng)}>
+    <html lang={lng} dir={directionOf(lng)} data-static={scripts ? undefined : "true"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -162,16 +181,28 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
         </div>
         <SiteFooter />
         {data?.session ? <SessionTimeoutWarning {...data.session} /> : null}
-        <script
-          id="i18n-resources"
-          type="application/json"
-          nonce={nonce}
-          suppressHydrationWarning
-          // Escaped so that no translation can close the script element.
-          dangerouslySetInnerHTML={{ __html: JSON.stringify(bundle).replace(/</g, "\\u003c") }}
-        />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {!scripts ? null : data?.translations ? (
+          <script
+            id="i18n-files"
+            type="application/json"
+            nonce={nonce}
+            suppressHydrationWarning
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(data.translations) }}
+          />
+        ) : (
+          // A page whose root data is missing (an error before the root loader finished) carries
+          // its translations itself, as it cannot name the files.
+          <script
+            id="i18n-resources"
+            type="application/json"
+            nonce={nonce}
+            suppressHydrationWarning
+            // Escaped so that no translation can close the script element.
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(bundle).replace(/</g, "\\u003c") }}
+          />
+        )}
+        {scripts ? <ScrollRestoration nonce={nonce} /> : null}
+        {scripts ? <Scripts nonce={nonce} /> : null}
       </body>
     </html>
   );

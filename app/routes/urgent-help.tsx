@@ -8,7 +8,8 @@ import { readCookie } from "~/web/cookies.server";
 import { telHref } from "~/utils/phone";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { titleKey: "pages:urgent.title" };
+// No JavaScript: the page does everything without it, and it must load fast on a poor connection.
+export const handle: RouteHandle = { titleKey: "pages:urgent.title", hydrate: false };
 
 /** However slow the database is, this page does not wait longer than this for the crisis plan link. */
 const SIGNED_IN_WAIT_MS = 1500;

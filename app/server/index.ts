@@ -39,6 +39,7 @@ interface EntryExports {
   seedCommand: (args: string[]) => Promise<string>;
   accountCreateCommand: (args: string[]) => Promise<{ ok: boolean; message: string }>;
   logError: (what: string, error: unknown) => void;
+  translationFileAt: (pathname: string) => string | undefined;
 }
 
 async function loadBuild(): Promise<ServerBuild> {
@@ -152,6 +153,13 @@ async function serve(build: ServerBuild, entry: EntryExports) {
   // Fingerprinted build assets can be cached for ever; everything else is checked each time.
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+  // The translations the browser needs to hydrate a page, one file per language and namespace,
+  // named by their content's hash (app/web/translation-files.server.ts): cached for ever.
+  app.get("/translations/*", (req, res, next) => {
+    const body = entry.translationFileAt(req.path);
+    if (body === undefined) return next();
+    res.set("Cache-Control", "public, max-age=31536000, immutable").type("application/json").send(body);
+  });
 
   app.all("*", async (req, res, next) => {
     const nonce = randomBytes(16).toString("base64");

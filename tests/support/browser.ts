@@ -101,7 +101,8 @@ export async function newContext(browser: Browser, options: ContextOptions = {})
  * fixed sleep or "network idle". Only for pages with JavaScript on.
  */
 export async function waitForHydration(page: Page): Promise<void> {
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  // A page sent with no JavaScript at all (root.tsx: `hydrate: false`) is as ready as it will be.
+  await page.locator("html[data-hydrated], html[data-static]").first().waitFor({ state: "attached" });
 }
 
 /** Fail on any console error or CSP violation on the page. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, demoPeople } from "#db/seed";
 import { eventually, runPortal, signInOverHttp, status, type PortalProcess } from "../support/portal-process";
@@ -129,5 +130,58 @@ describe("security headers", () => {
     } finally {
       await proxied.stop();
     }
+  });
+});
+
+describe("translations for the browser (issue 17 item 2)", () => {
+  it("a page names its language's translation files instead of carrying them: under 10 KB of translations inline", async () => {
+    const page = await fetch(`${base}/login`, { headers: { Cookie: "lng=ar" } });
+    const html = await page.text();
+    expect(html).not.toContain('id="i18n-resources"');
+    const files = html.match(/<script id="i18n-files" type="application\/json"[^>]*>([^<]*)<\/script>/)?.[1];
+    expect(files).toBeDefined();
+    expect(Buffer.byteLength(files!)).toBeLessThan(10 * 1024);
+    const hrefs = Object.values(JSON.parse(files!) as Record<string, string>);
+    expect(hrefs.length).toBeGreaterThan(10);
+    expect(hrefs.every((href) => href.startsWith("/translations/ar/"))).toBe(true);
+  });
+
+  it("each file is cached for ever, in the page's language, with the same security headers as other static files", async () => {
+    const html = await (await fetch(`${base}/login`, { headers: { Cookie: "lng=ar" } })).text();
+    const hrefs = JSON.parse(html.match(/<script id="i18n-files"[^>]*>([^<]*)<\/script>/)![1]!) as Record<string, string>;
+    const answer = await fetch(`${base}${hrefs.auth}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(answer.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+    const auth = (await answer.json()) as { signIn: { title: string } };
+    expect(auth.signIn.title).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it("a name that is not one of the files is not found", async () => {
+    const html = await (await fetch(`${base}/login`)).text();
+    const hrefs = JSON.parse(html.match(/<script id="i18n-files"[^>]*>([^<]*)<\/script>/)![1]!) as Record<string, string>;
+    const stale = hrefs.common!.replace(/\.[^./]+\.json$/, ".0000000000000000.json");
+    expect((await fetch(`${base}${stale}`)).status).toBe(404);
+  });
+});
+
+describe("urgent help is light (issue 17 item 3)", () => {
+  it("is sent with no script at all, and the whole page (HTML and stylesheets) is at most 30 KB gzipped", async () => {
+    for (const lng of ["en-GB", "ar"]) {
+      const html = await (await fetch(`${base}/urgent-help`, { headers: { Cookie: `lng=${lng}` } })).text();
+      expect(html, lng).not.toMatch(/<script\b/);
+      expect(html, lng).not.toMatch(/rel="modulepreload"/);
+      const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+      expect(sheets.length).toBeGreaterThan(0);
+      let total = gzipSync(html).length;
+      for (const href of sheets) total += gzipSync(Buffer.from(await (await fetch(`${base}${href}`)).arrayBuffer())).length;
+      expect(total, `urgent help in ${lng}: ${total} bytes gzipped`).toBeLessThanOrEqual(30 * 1024);
+    }
+  });
+
+  it("other pages still have their scripts", async () => {
+    const html = await (await fetch(`${base}/login`)).text();
+    expect(html).toMatch(/<script [^>]*type="module"/);
   });
 });
