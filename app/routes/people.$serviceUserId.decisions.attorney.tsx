@@ -17,11 +17,12 @@ import { attorneyKindChoices, lifeSustainingChoices } from "~/models/vocabulary/
 import { attorneySchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { getDb } from "~/utils/db.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, own, t } = await requireRecord(request, params, "decisions.write");
   const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
-  return json({ serviceUserId, own, attorney: overview.attorney, pageTitle: t("decisions:attorney.title") });
+  return json({ serviceUserId, own, attorney: overview.attorney, draft: await restoreDraft(request, actor.accountId), pageTitle: t("decisions:attorney.title") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,12 +39,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** A health and welfare Lasting Power of Attorney or a deputy (MC-05). Staff check the registration. */
 export default function Attorney() {
   const { t } = useTranslation(["decisions", "common"]);
-  const { serviceUserId, own, attorney, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, own, attorney, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const tt = useDecisionsT(own);
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm("attorney", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("attorney", lastResult ?? draft);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/decisions#attorney`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#attorney`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{tt("decisions:attorney.explainLpa")}</p>
       <p>{t("decisions:attorney.explainDeputy")}</p>
       <p>{tt("decisions:attorney.explainWhen")}</p>
@@ -51,7 +53,7 @@ export default function Attorney() {
         <p>{t("decisions:attorney.opgExplain")}</p>
         {attorney ? <p>{t("decisions:attorney.changeNote")}</p> : null}
       </div>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <RadioGroup
           name="kind"
           label={t("decisions:attorney.kind")}

@@ -14,11 +14,12 @@ import { getDecisionsOverview, saveNominatedPerson } from "~/models/decisions.se
 import { nominatedPersonSchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { getDb } from "~/utils/db.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, own, t } = await requireRecord(request, params, "decisions.write");
   const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
-  return json({ serviceUserId, own, nominated: overview.nominatedPerson, pageTitle: t("decisions:nominated.title") });
+  return json({ serviceUserId, own, nominated: overview.nominatedPerson, draft: await restoreDraft(request, actor.accountId), pageTitle: t("decisions:nominated.title") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,15 +36,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** A nominated person under the Mental Health Act 2025 (MC-08). Optional; clearing both boxes removes it. */
 export default function NominatedPerson() {
   const { t } = useTranslation(["decisions", "common"]);
-  const { serviceUserId, own, nominated, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, own, nominated, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const tt = useDecisionsT(own);
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm("nominated", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("nominated", lastResult ?? draft);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/decisions#nominated`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#nominated`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{tt("decisions:nominated.explain")}</p>
       <p>{tt("decisions:nominated.explain2")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         {nominated ? <p className="hint">{t("decisions:nominated.removeHint")}</p> : null}
         <TextField name="name" maxLength={200} label={t("decisions:nominated.name")} optional autoComplete="off" defaultValue={valueOf("name") ?? nominated?.name ?? ""} error={errorFor("name")} />
         <TextField
