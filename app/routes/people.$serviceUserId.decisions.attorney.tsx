@@ -12,7 +12,11 @@ import { useDecisionsT } from "~/components/decisions/DecisionParts";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
 import { TextField } from "~/components/ui/TextField";
-import { getDecisionsOverview, saveAttorney } from "~/models/decisions.server";
+import { getDecisionsOverview, saveAttorney, type AttorneyInput } from "~/models/decisions.server";
+import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms/ConflictNotice";
+import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
+import { SummaryList } from "~/components/display/DisplayParts";
+import { baseVersionFrom, conflictReply } from "~/web/forms.server";
 import { attorneyKindChoices, lifeSustainingChoices } from "~/models/vocabulary/decisions";
 import { attorneySchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
@@ -30,10 +34,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const submission = parseWithZod(formData, { schema: attorneySchema });
   if (submission.status !== "success") return invalid(submission.reply());
-  return saveOnce(request, formData, actor.accountId, async (tx) => {
-    await orNotFound(saveAttorney(tx, actor, serviceUserId, submission.value));
-    return saved(`/people/${serviceUserId}/decisions#attorney`, "saved");
-  });
+  try {
+    return await saveOnce(request, formData, actor.accountId, async (tx) => {
+      await orNotFound(saveAttorney(tx, actor, serviceUserId, submission.value, new Date(), { baseVersion: baseVersionFrom(formData) }));
+      return saved(`/people/${serviceUserId}/decisions#attorney`, "saved");
+    });
+  } catch (error) {
+    // Someone else changed the details, or staff checked them, since this page was opened.
+    return conflictReply<AttorneyInput>(submission, error);
+  }
 }
 
 /** A health and welfare Lasting Power of Attorney or a deputy (MC-05). Staff check the registration. */
@@ -43,6 +52,7 @@ export default function Attorney() {
   const tt = useDecisionsT(own);
   const lastResult = useActionData<typeof action>();
   const draft = lastResult ? null : kept;
+  const conflict = conflictIn<AttorneyInput>(lastResult);
   const { form, errorFor, summary, valueOf } = useServerForm("attorney", lastResult ?? draft);
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/decisions#attorney`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
@@ -53,7 +63,20 @@ export default function Attorney() {
         <p>{t("decisions:attorney.opgExplain")}</p>
         {attorney ? <p>{t("decisions:attorney.changeNote")}</p> : null}
       </div>
+      {conflict ? (
+        <ConflictNotice conflict={conflict}>
+          <SummaryList
+            rows={[
+              { key: "kind", label: t("decisions:attorney.kindRow"), value: t(`decisions:attorney.kinds.${conflict.value.kind}`) },
+              { key: "names", label: t("decisions:attorney.namesRow"), value: <span className="their-words">{conflict.value.names}</span> },
+              { key: "life", label: t("decisions:attorney.lifeRow"), value: t(`decisions:attorney.life.${conflict.value.lifeSustaining}`) },
+              ...(conflict.value.opgReference ? [{ key: "reference", label: t("decisions:attorney.referenceRow"), value: conflict.value.opgReference }] : []),
+            ]}
+          />
+        </ConflictNotice>
+      ) : null}
       <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+        <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? attorney?.version ?? 0} />
         <RadioGroup
           name="kind"
           label={t("decisions:attorney.kind")}
