@@ -10,6 +10,42 @@ import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { createSession, SESSION_COOKIE } from "./auth.server";
 import { keepDraft } from "./drafts.server";
+import * as route0 from "~/routes/people.$serviceUserId.requests.interpreter";
+import * as route1 from "~/routes/people.$serviceUserId.requests.advocate";
+import * as route2 from "~/routes/people.$serviceUserId.requests.format";
+import * as route3 from "~/routes/people.$serviceUserId.requests.share-needs";
+import * as route4 from "~/routes/people.$serviceUserId.sharing.$relationshipId";
+import * as route5 from "~/routes/people.$serviceUserId.sharing.invite";
+import * as route6 from "~/routes/people.$serviceUserId.decisions.consult.new";
+import * as route7 from "~/routes/people.$serviceUserId.decisions.attorney";
+import * as route8 from "~/routes/people.$serviceUserId.decisions.nominated-person";
+import * as route9 from "~/routes/people.$serviceUserId.goals.$goalId";
+import * as route10 from "~/routes/people.$serviceUserId.family";
+import * as route11 from "~/routes/people.$serviceUserId.plan.versions.$version";
+import * as route12 from "~/routes/carer.assessment";
+import * as route13 from "~/routes/people.$serviceUserId.plan.level";
+import * as route14 from "~/routes/people.$serviceUserId.plan.coordinator";
+import * as route15 from "~/routes/people.$serviceUserId.acting-for";
+import * as route16 from "~/routes/people.$serviceUserId.decisions.best-interests.new";
+import * as route17 from "~/routes/people.$serviceUserId.decisions.adrt";
+import * as route18 from "~/routes/people.$serviceUserId.decisions.attorney-registered";
+import * as route19 from "~/routes/people.$serviceUserId.requests.$requestId";
+import * as route20 from "~/routes/people.$serviceUserId.carers.$requestId";
+import * as route21 from "~/routes/people.$serviceUserId.goals.suggest";
+import * as route22 from "~/routes/staff.invitations.new";
+import * as route23 from "~/routes/people.$serviceUserId.plan.edit.$section";
+import * as route24 from "~/routes/people.$serviceUserId.plan.edit.support";
+import * as route25 from "~/routes/people.$serviceUserId.recovery";
+import * as route26 from "~/routes/people.$serviceUserId.goals.new";
+import * as route27 from "~/routes/people.$serviceUserId.goals.$goalId_.edit";
+import * as route28 from "~/routes/communication-needs";
+import * as route29 from "~/routes/carer.needs.$part";
+import * as route30 from "~/routes/people.$serviceUserId.tell-the-team";
+import * as route31 from "~/routes/people.$serviceUserId.team.new";
+import * as route32 from "~/routes/people.$serviceUserId.team.$memberId._index";
+import * as route33 from "~/routes/people.$serviceUserId.reviews.new";
+import * as route34 from "~/routes/people.$serviceUserId.decisions.wishes";
+import * as route35 from "~/routes/people.$serviceUserId.decisions.advance";
 
 /**
  * Every form that keeps a draft (decision 033) gives it back from its loader, to the person who
@@ -22,7 +58,7 @@ interface Row {
   /** The page, from the ids of the seeded data. */
   path: (ids: Ids) => string;
   params: (ids: Ids) => Record<string, string>;
-  module: () => Promise<{ loader: Loader }>;
+  module: { loader: Loader };
 }
 interface Ids {
   sam: string;
@@ -36,88 +72,88 @@ interface Ids {
 const person = (ids: Ids) => ({ serviceUserId: ids.sam });
 const rows: Record<string, Row> = {
   // Added for issue 15 item 5.
-  "interpreter request": { who: "sam", path: (i) => `/people/${i.sam}/requests/interpreter`, params: person, module: () => import("~/routes/people.$serviceUserId.requests.interpreter") },
-  "advocate request": { who: "sam", path: (i) => `/people/${i.sam}/requests/advocate`, params: person, module: () => import("~/routes/people.$serviceUserId.requests.advocate") },
-  "format request": { who: "sam", path: (i) => `/people/${i.sam}/requests/format`, params: person, module: () => import("~/routes/people.$serviceUserId.requests.format") },
-  "share needs request": { who: "sam", path: (i) => `/people/${i.sam}/requests/share-needs`, params: person, module: () => import("~/routes/people.$serviceUserId.requests.share-needs") },
+  "interpreter request": { who: "sam", path: (i) => `/people/${i.sam}/requests/interpreter`, params: person, module: route0 },
+  "advocate request": { who: "sam", path: (i) => `/people/${i.sam}/requests/advocate`, params: person, module: route1 },
+  "format request": { who: "sam", path: (i) => `/people/${i.sam}/requests/format`, params: person, module: route2 },
+  "share needs request": { who: "sam", path: (i) => `/people/${i.sam}/requests/share-needs`, params: person, module: route3 },
   "sharing with one supporter": {
     who: "sam",
     path: (i) => `/people/${i.sam}/sharing/${i.priyaRel}`,
     params: (i) => ({ serviceUserId: i.sam, relationshipId: i.priyaRel }),
-    module: () => import("~/routes/people.$serviceUserId.sharing.$relationshipId"),
+    module: route4,
   },
-  "inviting a carer": { who: "sam", path: (i) => `/people/${i.sam}/sharing/invite`, params: person, module: () => import("~/routes/people.$serviceUserId.sharing.invite") },
-  "someone to consult": { who: "sam", path: (i) => `/people/${i.sam}/decisions/consult/new`, params: person, module: () => import("~/routes/people.$serviceUserId.decisions.consult.new") },
-  attorney: { who: "sam", path: (i) => `/people/${i.sam}/decisions/attorney`, params: person, module: () => import("~/routes/people.$serviceUserId.decisions.attorney") },
-  "nominated person": { who: "sam", path: (i) => `/people/${i.sam}/decisions/nominated-person`, params: person, module: () => import("~/routes/people.$serviceUserId.decisions.nominated-person") },
+  "inviting a carer": { who: "sam", path: (i) => `/people/${i.sam}/sharing/invite`, params: person, module: route5 },
+  "someone to consult": { who: "sam", path: (i) => `/people/${i.sam}/decisions/consult/new`, params: person, module: route6 },
+  attorney: { who: "sam", path: (i) => `/people/${i.sam}/decisions/attorney`, params: person, module: route7 },
+  "nominated person": { who: "sam", path: (i) => `/people/${i.sam}/decisions/nominated-person`, params: person, module: route8 },
   "goal progress": {
     who: "sam",
     path: (i) => `/people/${i.sam}/goals/${i.goal}`,
     params: (i) => ({ serviceUserId: i.sam, goalId: i.goal }),
-    module: () => import("~/routes/people.$serviceUserId.goals.$goalId"),
+    module: route9,
   },
-  family: { who: "sam", path: (i) => `/people/${i.sam}/family`, params: person, module: () => import("~/routes/people.$serviceUserId.family") },
+  family: { who: "sam", path: (i) => `/people/${i.sam}/family`, params: person, module: route10 },
   "comment on a plan version": {
     who: "sam",
     path: (i) => `/people/${i.sam}/plan/versions/1`,
     params: (i) => ({ serviceUserId: i.sam, version: "1" }),
-    module: () => import("~/routes/people.$serviceUserId.plan.versions.$version"),
+    module: route11,
   },
-  "carer's assessment": { who: "alex", path: () => "/carer/assessment", params: () => ({}), module: () => import("~/routes/carer.assessment") },
-  "plan level": { who: "jo", path: (i) => `/people/${i.sam}/plan/level`, params: person, module: () => import("~/routes/people.$serviceUserId.plan.level") },
-  "care coordinator": { who: "jo", path: (i) => `/people/${i.sam}/plan/coordinator`, params: person, module: () => import("~/routes/people.$serviceUserId.plan.coordinator") },
-  "acting for the person": { who: "jo", path: (i) => `/people/${i.sam}/acting-for`, params: person, module: () => import("~/routes/people.$serviceUserId.acting-for") },
-  "best interests decision": { who: "jo", path: (i) => `/people/${i.sam}/decisions/best-interests/new`, params: person, module: () => import("~/routes/people.$serviceUserId.decisions.best-interests.new") },
-  "advance decision to refuse treatment": { who: "jo", path: (i) => `/people/${i.sam}/decisions/adrt`, params: person, module: () => import("~/routes/people.$serviceUserId.decisions.adrt") },
+  "carer's assessment": { who: "alex", path: () => "/carer/assessment", params: () => ({}), module: route12 },
+  "plan level": { who: "jo", path: (i) => `/people/${i.sam}/plan/level`, params: person, module: route13 },
+  "care coordinator": { who: "jo", path: (i) => `/people/${i.sam}/plan/coordinator`, params: person, module: route14 },
+  "acting for the person": { who: "jo", path: (i) => `/people/${i.sam}/acting-for`, params: person, module: route15 },
+  "best interests decision": { who: "jo", path: (i) => `/people/${i.sam}/decisions/best-interests/new`, params: person, module: route16 },
+  "advance decision to refuse treatment": { who: "jo", path: (i) => `/people/${i.sam}/decisions/adrt`, params: person, module: route17 },
   "attorney registration check": {
     who: "jo",
     path: (i) => `/people/${i.sam}/decisions/attorney-registered`,
     params: person,
-    module: () => import("~/routes/people.$serviceUserId.decisions.attorney-registered"),
+    module: route18,
   },
   "request status": {
     who: "jo",
     path: (i) => `/people/${i.sam}/requests/${i.request}`,
     params: (i) => ({ serviceUserId: i.sam, requestId: i.request }),
-    module: () => import("~/routes/people.$serviceUserId.requests.$requestId"),
+    module: route19,
   },
   "carer's assessment status": {
     who: "jo",
     path: (i) => `/people/${i.sam}/carers/${i.assessment}`,
     params: (i) => ({ serviceUserId: i.sam, requestId: i.assessment }),
-    module: () => import("~/routes/people.$serviceUserId.carers.$requestId"),
+    module: route20,
   },
-  "suggest a goal": { who: "jo", path: (i) => `/people/${i.sam}/goals/suggest`, params: person, module: () => import("~/routes/people.$serviceUserId.goals.suggest") },
-  "staff invitation": { who: "jo", path: () => "/staff/invitations/new?kind=service_user", params: () => ({}), module: () => import("~/routes/staff.invitations.new") },
+  "suggest a goal": { who: "jo", path: (i) => `/people/${i.sam}/goals/suggest`, params: person, module: route21 },
+  "staff invitation": { who: "jo", path: () => "/staff/invitations/new?kind=service_user", params: () => ({}), module: route22 },
   // Wired before (decision 033), in the same table.
   "crisis plan": {
     who: "jo",
     path: (i) => `/people/${i.sam}/plan/edit/crisis`,
     params: (i) => ({ serviceUserId: i.sam, section: "crisis" }),
-    module: () => import("~/routes/people.$serviceUserId.plan.edit.$section"),
+    module: route23,
   },
-  "how the team will help": { who: "jo", path: (i) => `/people/${i.sam}/plan/edit/support`, params: person, module: () => import("~/routes/people.$serviceUserId.plan.edit.support") },
-  "recovery statement": { who: "sam", path: (i) => `/people/${i.sam}/recovery`, params: person, module: () => import("~/routes/people.$serviceUserId.recovery") },
-  "new goal": { who: "sam", path: (i) => `/people/${i.sam}/goals/new`, params: person, module: () => import("~/routes/people.$serviceUserId.goals.new") },
+  "how the team will help": { who: "jo", path: (i) => `/people/${i.sam}/plan/edit/support`, params: person, module: route24 },
+  "recovery statement": { who: "sam", path: (i) => `/people/${i.sam}/recovery`, params: person, module: route25 },
+  "new goal": { who: "sam", path: (i) => `/people/${i.sam}/goals/new`, params: person, module: route26 },
   "changing a goal": {
     who: "sam",
     path: (i) => `/people/${i.sam}/goals/${i.goal}/edit`,
     params: (i) => ({ serviceUserId: i.sam, goalId: i.goal }),
-    module: () => import("~/routes/people.$serviceUserId.goals.$goalId_.edit"),
+    module: route27,
   },
-  "communication needs": { who: "sam", path: () => "/communication-needs", params: () => ({}), module: () => import("~/routes/communication-needs") },
-  "carer's needs": { who: "alex", path: () => "/carer/needs/caring", params: () => ({ part: "caring" }), module: () => import("~/routes/carer.needs.$part") },
-  "tell the team": { who: "alex", path: (i) => `/people/${i.sam}/tell-the-team`, params: person, module: () => import("~/routes/people.$serviceUserId.tell-the-team") },
-  "new care team member": { who: "jo", path: (i) => `/people/${i.sam}/team/new`, params: person, module: () => import("~/routes/people.$serviceUserId.team.new") },
+  "communication needs": { who: "sam", path: () => "/communication-needs", params: () => ({}), module: route28 },
+  "carer's needs": { who: "alex", path: () => "/carer/needs/caring", params: () => ({ part: "caring" }), module: route29 },
+  "tell the team": { who: "alex", path: (i) => `/people/${i.sam}/tell-the-team`, params: person, module: route30 },
+  "new care team member": { who: "jo", path: (i) => `/people/${i.sam}/team/new`, params: person, module: route31 },
   "changing a care team member": {
     who: "jo",
     path: (i) => `/people/${i.sam}/team/${i.member}`,
     params: (i) => ({ serviceUserId: i.sam, memberId: i.member }),
-    module: () => import("~/routes/people.$serviceUserId.team.$memberId._index"),
+    module: route32,
   },
-  "recording a review": { who: "jo", path: (i) => `/people/${i.sam}/reviews/new`, params: person, module: () => import("~/routes/people.$serviceUserId.reviews.new") },
-  wishes: { who: "sam", path: (i) => `/people/${i.sam}/decisions/wishes`, params: person, module: () => import("~/routes/people.$serviceUserId.decisions.wishes") },
-  "advance statement": { who: "sam", path: (i) => `/people/${i.sam}/decisions/advance`, params: person, module: () => import("~/routes/people.$serviceUserId.decisions.advance") },
+  "recording a review": { who: "jo", path: (i) => `/people/${i.sam}/reviews/new`, params: person, module: route33 },
+  wishes: { who: "sam", path: (i) => `/people/${i.sam}/decisions/wishes`, params: person, module: route34 },
+  "advance statement": { who: "sam", path: (i) => `/people/${i.sam}/decisions/advance`, params: person, module: route35 },
 };
 
 /** The seeded demo data, plus a request, a carer's assessment request and an attorney for the staff pages. */
@@ -140,8 +176,7 @@ async function seeded(): Promise<Ids> {
 async function load(row: Row, ids: Ids, accountId: string): Promise<{ draft: { initialValue: Record<string, unknown> } | null }> {
   const token = await createSession(getDb(), accountId);
   const request = new Request(`http://localhost${row.path(ids)}`, { headers: { Cookie: `${SESSION_COOKIE}=${token}` } });
-  const { loader } = await row.module();
-  const response = await loader({ request, params: row.params(ids), context: {} });
+  const response = await row.module.loader({ request, params: row.params(ids), context: {} });
   return (await response.json()) as { draft: { initialValue: Record<string, unknown> } | null };
 }
 
