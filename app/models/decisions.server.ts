@@ -63,6 +63,8 @@ export interface NominatedPerson {
   contact: string;
   updatedAt: string;
   enteredBy: EnteredBy;
+  /** Carried by the form, so a save never quietly replaces a change made since (issue 15). */
+  version: number;
 }
 
 export interface BestInterestsDecision {
@@ -165,7 +167,13 @@ export async function getDecisionsOverview(db: Db, actor: Actor, serviceUserId: 
         }
       : null,
     nominatedPerson: nominated
-      ? { name: nominated.n.name, contact: nominated.n.contact, updatedAt: nominated.n.updatedAt.toISOString(), enteredBy: enteredByNamed(nominated.n.enteredAs, nominated.author) }
+      ? {
+          name: nominated.n.name,
+          contact: nominated.n.contact,
+          updatedAt: nominated.n.updatedAt.toISOString(),
+          enteredBy: enteredByNamed(nominated.n.enteredAs, nominated.author),
+          version: nominated.n.version,
+        }
       : null,
     bestInterests: bestInterests.map(({ b, by }) => ({
       id: b.id,
@@ -299,14 +307,36 @@ export interface AttorneyInput {
 /**
  * The person (or an advocate or attorney for them) records an LPA or deputy. Changing any detail
  * clears the registration check: staff must check the changed details again before anyone relies on them.
+ * With `baseVersion` (the version the form was opened at, 0 when there was none): if the record
+ * changed since (new details, or staff's check) and these details differ, nothing is saved and
+ * ConflictError carries the details as they are now.
  */
-export async function saveAttorney(db: Db, actor: Actor, serviceUserId: string, input: AttorneyInput, now: Date = new Date()): Promise<void> {
+export async function saveAttorney(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  input: AttorneyInput,
+  now: Date = new Date(),
+  options: { baseVersion?: number | null } = {},
+): Promise<void> {
   ensure(actor, "decisions.write", serviceUserId);
   await db.transaction(async (tx) => {
     // The person's row lock: versions are chosen one save at a time, even when there is no row yet.
     await lockPerson(tx, serviceUserId);
     const [old] = await tx.select().from(healthAttorneys).where(eq(healthAttorneys.serviceUserId, serviceUserId));
     const same = !!old && (Object.keys(input) as (keyof AttorneyInput)[]).every((k) => old[k] === input[k]);
+    const base = options.baseVersion;
+    if (old && !same && base !== undefined && base !== null && old.version > base) {
+      const checkIsLatest = !!old.registrationRecordedAt && old.registrationRecordedAt >= old.updatedAt;
+      const names = await namesOf(tx, [old.createdBy, old.registrationCheckedBy]);
+      const by = checkIsLatest ? old.registrationCheckedBy : old.createdBy;
+      throw new ConflictError<AttorneyInput>({
+        version: old.version,
+        value: { kind: old.kind, names: old.names, covers: old.covers, lifeSustaining: old.lifeSustaining, opgReference: old.opgReference },
+        changedBy: by ? (names.get(by) ?? null) : null,
+        changedAt: (checkIsLatest ? old.registrationRecordedAt! : old.updatedAt).toISOString(),
+      });
+    }
     const values = {
       ...input,
       createdBy: actor.accountId,
@@ -407,16 +437,62 @@ async function namesOf(db: Db, ids: (string | null)[]): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Name a nominated person, or (both fields empty) take the nomination away. */
-export async function saveNominatedPerson(db: Db, actor: Actor, serviceUserId: string, input: { name: string; contact: string } | null, now: Date = new Date()): Promise<void> {
+/** Who the nominated person is: what the form saves, and what a conflict shows. */
+export interface NominatedPersonInput {
+  name: string;
+  contact: string;
+}
+
+/**
+ * Name a nominated person, or (both fields empty) take the nomination away. With `baseVersion`
+ * (the version the form was opened at, 0 when there was none): if someone named, changed or took
+ * away the nomination since, and this save differs from it, nothing is saved and ConflictError
+ * carries the nomination as it is now (empty when taken away).
+ */
+export async function saveNominatedPerson(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  input: NominatedPersonInput | null,
+  now: Date = new Date(),
+  options: { baseVersion?: number | null } = {},
+): Promise<void> {
   ensure(actor, "decisions.write", serviceUserId);
   await db.transaction(async (tx) => {
+    // The person's row lock: one save at a time, even when there is no row yet.
+    await lockPerson(tx, serviceUserId);
+    const [old] = await tx.select().from(nominatedPersons).where(eq(nominatedPersons.serviceUserId, serviceUserId));
+    // Every save or removal wrote one audit event: the next version is one more than all of them,
+    // so a nomination made after one was taken away never reuses a version a form may still carry.
+    const [changes] = await tx
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.serviceUserId, serviceUserId), eq(auditEvents.recordType, "nominated_person")));
+    // No nomination now counts as version 0: a form opened then sees any nomination made since.
+    const current = old?.version ?? 0;
+    const same = old ? !!input && old.name === input.name && old.contact === input.contact : !input;
+    const base = options.baseVersion;
+    if (!same && base !== undefined && base !== null && current > base) {
+      const [last] = await tx
+        .select({ at: auditEvents.at, by: accounts.displayName })
+        .from(auditEvents)
+        .leftJoin(accounts, eq(accounts.id, auditEvents.actorAccountId))
+        .where(and(eq(auditEvents.serviceUserId, serviceUserId), eq(auditEvents.recordType, "nominated_person")))
+        .orderBy(desc(auditEvents.at))
+        .limit(1);
+      throw new ConflictError<NominatedPersonInput>({
+        version: current,
+        value: { name: old?.name ?? "", contact: old?.contact ?? "" },
+        changedBy: last?.by ?? null,
+        changedAt: (last?.at ?? old?.updatedAt ?? now).toISOString(),
+      });
+    }
     if (!input) {
       await tx.delete(nominatedPersons).where(eq(nominatedPersons.serviceUserId, serviceUserId));
       await recordAudit(tx, actor, { action: "decisions.nominated_person.remove", serviceUserId, recordType: "nominated_person" });
       return;
     }
-    const values = { ...input, createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId), updatedAt: now };
+    const values = { ...input, createdBy: actor.accountId, enteredAs: onBehalfCapacity(actor, serviceUserId), updatedAt: now, version: same && old ? old.version : Math.max(old?.version ?? 0, changes?.n ?? 0) + 1 };
     await tx.insert(nominatedPersons).values({ serviceUserId, ...values }).onConflictDoUpdate({ target: nominatedPersons.serviceUserId, set: values });
     await recordAudit(tx, actor, { action: "decisions.nominated_person.save", serviceUserId, recordType: "nominated_person" });
   });

@@ -27,6 +27,7 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRole } from "~/web/guards.server";
 import { getFixedT } from "~/web/i18n.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 import { assessmentRequestSchema } from "~/web/validation/sharing.server";
 
 export const handle: RouteHandle = { titleKey: "carers:assessment.formTitle" };
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .map((p) => ({ id: p.serviceUserId, name: p.displayName }));
   return json({
     people,
+    draft: await restoreDraft(request, actor.accountId),
     open: open.map((r) => ({ id: r.id, about: r.about, status: r.status, note: r.note, requestedAt: r.requestedAt })),
     partsDone: needsPartNames.filter((p) => needsPartStatus(p, needs[p]?.answers) === "completed").length,
     partsTotal: needsPartNames.length,
@@ -86,9 +88,10 @@ const carried = (answers: Answers) => Object.fromEntries((["serviceUserId", "con
 /** Ask for a carer's assessment (Care Act 2014 s10): a short form, check your answers, then what happens next. */
 export default function RequestAssessment() {
   const { t } = useTranslation(["carers", "common"]);
-  const { people, open, partsDone, partsTotal } = useLoaderData<typeof loader>();
+  const { people, open, partsDone, partsTotal, draft: kept } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm("assessment", data?.step === "details" ? data.result : null);
+  const draft = data ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("assessment", data?.step === "details" ? data.result : draft);
   const back = { href: "/carer/needs", label: t("carers:needs.back") };
 
   const openRequests = open.length ? (
@@ -143,7 +146,7 @@ export default function RequestAssessment() {
             { key: "needs", label: t("carers:assessment.needs"), value: t("carers:needs.progress", { done: partsDone, total: partsTotal }) },
           ]}
         />
-        <ChangeOrSend values={carried(answers)} changeLabel={t("carers:invite.changeAnswers")} sendLabel={t("carers:assessment.send")}>
+        <ChangeOrSend values={carried(answers)} changeLabel={t("carers:invite.changeAnswers")} sendLabel={t("carers:assessment.send")} keepsDraft>
           <p>{t("carers:assessment.checkBody")}</p>
         </ChangeOrSend>
       </FormPage>
@@ -151,11 +154,11 @@ export default function RequestAssessment() {
   }
 
   return (
-    <FormPage back={back} title={t("carers:assessment.formTitle")} errors={summary} resultKey={data}>
+    <FormPage back={back} title={t("carers:assessment.formTitle")} errors={summary} resultKey={data} draft={draft}>
       {openRequests}
       <p>{t("carers:assessment.formIntro")}</p>
       <p>{t("carers:needs.progress", { done: partsDone, total: partsTotal })}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <input type="hidden" name="intent" value="check" />
         {people.length === 1 ? (
           <>

@@ -67,7 +67,7 @@ export default function NeedsPartPage() {
   const draft = lastResult ? null : kept;
   const { form, errorFor, summary, valueOf } = useServerForm(`needs-${part}`, lastResult ?? draft);
   const fields = needsParts[part] as readonly NeedsField[];
-  const value = (f: string) => (lastResult ? valueOf(f) : answers[f]);
+  const value = (f: string) => ((lastResult ?? draft) ? valueOf(f) : answers[f]);
   const key = (f: string) => `carers:needs.part.${part}.${f}`;
   const next = needsPartNames[needsPartNames.indexOf(part) + 1];
   return (

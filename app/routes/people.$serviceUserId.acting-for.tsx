@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { actingOnBehalfSchema } from "~/web/validation/sharing.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "decisions.manage");
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: c.kind,
       acting: c.grants.filter((g) => g.scope === "act_on_behalf").map((g) => ({ basis: g.basis, note: g.basisNote, endsAt: g.endsAt })),
     })),
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: t("carers:acting.staffTitle", { name: isolate(displayName) }),
   });
 }
@@ -59,11 +61,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
  */
 export default function RecordActingOnBehalf() {
   const { t } = useTranslation(["carers", "common"]);
-  const { serviceUserId, displayName, candidates, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, displayName, candidates, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, partOf } = useServerForm("acting", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("acting", lastResult ?? draft);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/carers`, label: t("carers:acting.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/carers`, label: t("carers:acting.back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t("carers:acting.staffIntro", { name: isolate(displayName) })}</p>
       {candidates.some((c) => c.acting.length) ? (
         <>
@@ -101,7 +104,7 @@ export default function RecordActingOnBehalf() {
         </>
       ) : null}
       {candidates.length ? (
-        <Form id={form.id} onSubmit={form.onSubmit}>
+        <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
           <RadioGroup
             name="relationshipId"
             label={t("carers:acting.who")}

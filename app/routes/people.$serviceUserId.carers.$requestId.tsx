@@ -17,11 +17,12 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
 import { assessmentStatusSchema } from "~/web/validation/sharing.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "carers.support");
   const data = await orNotFound(getNeedsForAssessment(getDb(), actor, serviceUserId, pathParam(params, "requestId")));
-  return json({ serviceUserId, ...data, pageTitle: t("carers:team.requestTitle", { name: isolate(data.carer) }) });
+  return json({ serviceUserId, ...data, draft: await restoreDraft(request, actor.accountId), pageTitle: t("carers:team.requestTitle", { name: isolate(data.carer) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,11 +40,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** For the team: a carer's request for an assessment, their needs record, and the request's status. */
 export default function AssessmentRequestForTeam() {
   const { t } = useTranslation(["carers", "common"]);
-  const { serviceUserId, needs, request, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, needs, request, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm("assessment-status", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("assessment-status", lastResult ?? draft);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/carers`, label: t("carers:team.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/carers`, label: t("carers:team.back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <SummaryList
         rows={[
           { key: "on", label: t("carers:assessment.requestedOn"), value: <FormattedDate iso={request.requestedAt} /> },
@@ -78,7 +80,7 @@ export default function AssessmentRequestForTeam() {
         );
       })}
       <h2 className="heading-l">{t("carers:team.updateTitle")}</h2>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <RadioGroup
           name="status"
           label={t("carers:team.status")}

@@ -17,11 +17,12 @@ import { yesNo } from "~/models/vocabulary/decisions";
 import { advanceDecisionSchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { getDb } from "~/utils/db.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "decisions.manage");
   const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
-  return json({ serviceUserId, fact: overview.advanceDecision, pageTitle: t("decisions:adrt.title", { name: isolate(overview.displayName) }) });
+  return json({ serviceUserId, fact: overview.advanceDecision, draft: await restoreDraft(request, actor.accountId), pageTitle: t("decisions:adrt.title", { name: isolate(overview.displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,14 +39,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Staff: whether an advance decision to refuse treatment exists, where it is and when they saw it (MC-07). */
 export default function AdvanceDecisionToRefuse() {
   const { t } = useTranslation(["decisions", "common"]);
-  const { serviceUserId, fact, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, fact, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, partOf } = useServerForm("adrt", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("adrt", lastResult ?? draft);
   const saved = datePartsOf(fact?.seenOn ?? null);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/decisions#adrt`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#adrt`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{t("decisions:adrt.explain")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <RadioGroup
           name="exists"
           label={t("decisions:adrt.existsLabel")}
@@ -60,7 +62,7 @@ export default function AdvanceDecisionToRefuse() {
           hint={t("decisions:adrt.seenOnHint")}
           optional
           error={errorFor("seenOn")}
-          defaultValue={lastResult ? { day: partOf("seenOn", "day"), month: partOf("seenOn", "month"), year: partOf("seenOn", "year") } : saved}
+          defaultValue={(lastResult ?? draft) ? { day: partOf("seenOn", "day"), month: partOf("seenOn", "month"), year: partOf("seenOn", "year") } : saved}
         />
         <Button type="submit">{t("decisions:save")}</Button>
       </Form>

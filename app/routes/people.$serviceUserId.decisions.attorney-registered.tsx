@@ -18,12 +18,14 @@ import { isolate } from "~/utils/bidi";
 import { attorneyRegisteredSchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { getDb } from "~/utils/db.server";
+import { restoreDraft } from "~/web/drafts.server";
+import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "decisions.manage");
   const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
   if (!overview.attorney) throw redirect(`/people/${serviceUserId}/decisions#attorney`);
-  return json({ serviceUserId, attorney: overview.attorney, pageTitle: t("decisions:attorney.checkTitle", { name: isolate(overview.displayName) }) });
+  return json({ serviceUserId, attorney: overview.attorney, draft: await restoreDraft(request, actor.accountId), pageTitle: t("decisions:attorney.checkTitle", { name: isolate(overview.displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,15 +47,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Staff: the LPA or deputy order is checked as registered with the Office of the Public Guardian (MC-05). */
 export default function AttorneyRegistered() {
   const { t } = useTranslation(["decisions", "common"]);
-  const { serviceUserId, attorney, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, attorney, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const draft = lastResult ? null : kept;
   const conflict = conflictIn<AttorneyCheckState>(lastResult);
   const format = useFormat();
   // After a conflict the page shows the record as it is now, and the form checks that version.
   const shown = conflict ? conflict.value : attorney;
-  const { form, errorFor, summary, partOf } = useServerForm("registered", lastResult);
+  const { form, errorFor, summary, partOf } = useServerForm("registered", lastResult ?? draft);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/decisions#attorney`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#attorney`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       {conflict ? (
         <ConflictNotice conflict={conflict}>
           <p>
@@ -72,8 +75,8 @@ export default function AttorneyRegistered() {
           ...(shown.opgReference ? [{ key: "reference", label: t("decisions:attorney.referenceRow"), value: shown.opgReference }] : []),
         ]}
       />
-      <Form id={form.id} onSubmit={form.onSubmit}>
-        <BaseVersionField version={conflict?.version ?? attorney.version} />
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+        <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? attorney.version} />
         <DateInput
           name="checkedOn"
           legend={t("decisions:attorney.checkLegend")}

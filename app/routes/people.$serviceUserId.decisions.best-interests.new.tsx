@@ -17,11 +17,12 @@ import { isolate } from "~/utils/bidi";
 import { bestInterestsSchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { getDb } from "~/utils/db.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "decisions.manage");
   const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
-  return json({ serviceUserId, pageTitle: t("decisions:bestInterests.title", { name: isolate(overview.displayName) }) });
+  return json({ serviceUserId, draft: await restoreDraft(request, actor.accountId), pageTitle: t("decisions:bestInterests.title", { name: isolate(overview.displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,13 +42,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
  */
 export default function NewBestInterestsDecision() {
   const { t } = useTranslation(["decisions", "common"]);
-  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("best-interests", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("best-interests", lastResult ?? draft);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/decisions#best-interests`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#best-interests`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{t("decisions:bestInterests.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <TextField name="decision" maxLength={500} label={t("decisions:bestInterests.decision")} hint={t("decisions:bestInterests.decisionHint")} defaultValue={valueOf("decision")} error={errorFor("decision")} />
         <DateInput
           name="decidedOn"

@@ -16,6 +16,7 @@ import { consultScopes } from "~/models/vocabulary/decisions";
 import { consulteeSchema } from "~/web/validation/decisions.server";
 import { saved, saveOnce } from "~/web/saves.server";
 import { getDb } from "~/utils/db.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, own, t } = await requireRecord(request, params, "decisions.write");
@@ -23,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     serviceUserId,
     relationshipLabel: own ? t("decisions:consult.relationship") : t("decisions:consult.relationship_them", { name: isolate(overview.displayName) }),
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: t("decisions:consult.title"),
   });
 }
@@ -41,12 +43,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Add someone to ask before a decision is made for me (MC-04, MCA s4(7)). */
 export default function AddConsultee() {
   const { t } = useTranslation(["decisions", "common"]);
-  const { serviceUserId, relationshipLabel, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, relationshipLabel, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("consultee", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("consultee", lastResult ?? draft);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/decisions#consult`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+    <FormPage back={{ href: `/people/${serviceUserId}/decisions#consult`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <TextField name="name" maxLength={200} label={t("decisions:consult.name")} autoComplete="off" defaultValue={valueOf("name")} error={errorFor("name")} />
         <TextField name="relationship" maxLength={200} label={relationshipLabel} hint={t("decisions:consult.relationshipHint")} defaultValue={valueOf("relationship")} error={errorFor("relationship")} />
         <TextField name="contact" maxLength={200} label={t("decisions:consult.contact")} optional autoComplete="off" defaultValue={valueOf("contact")} error={errorFor("contact")} />

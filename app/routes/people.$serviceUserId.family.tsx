@@ -17,13 +17,15 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { dependantSchema, youngCarerSchema } from "~/web/validation/sharing.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
+import { draftFor } from "~/components/forms/DraftRestoredNotice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "sharing.manage");
   const db = getDb();
   const people = await orNotFound(listDependants(db, actor, serviceUserId));
   const youngCarer = await getYoungCarerAnswer(db, actor, serviceUserId);
-  return json({ serviceUserId, people, youngCarer, pageTitle: t("carers:family.title") });
+  return json({ serviceUserId, people, youngCarer, draft: await restoreDraft(request, actor.accountId), pageTitle: t("carers:family.title") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,16 +57,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** My family and dependants: who relies on me, and who looks after them if I am unwell. Shown in my crisis plan. */
 export default function Family() {
   const { t } = useTranslation(["carers", "common"]);
-  const { serviceUserId, people, youngCarer, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, people, youngCarer, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const add = useServerForm("add-dependant", data?.intent === "add" ? data.result : null);
-  const young = useServerForm("young-carer", data?.intent === "youngCarer" ? data.result : null);
+  // What was typed before the session ended goes back into the form it came from (by its intent).
+  const draft = data ? null : kept;
+  const resultOf = (intent: string) => (data ? (data.intent === intent ? data.result : null) : draftFor(draft, intent));
+  const add = useServerForm("add-dependant", resultOf("add"));
+  const young = useServerForm("young-carer", resultOf("youngCarer"));
   return (
     <FormPage
       back={{ href: `/people/${serviceUserId}/plan`, label: t("carers:family.back") }}
       title={pageTitle}
       errors={[...add.summary, ...young.summary]}
       resultKey={data}
+      draft={draft}
     >
       <p className="lead">{t("carers:family.intro")}</p>
       {people.length ? (
@@ -94,7 +100,7 @@ export default function Family() {
       )}
 
       <h2 className="heading-l">{t("carers:family.addTitle")}</h2>
-      <Form id={add.form.id} onSubmit={add.form.onSubmit}>
+      <Form id={add.form.id} onSubmit={add.form.onSubmit} keepsDraft>
         <input type="hidden" name="intent" value="add" />
         <TextField name="name" maxLength={100} label={t("carers:family.name")} hint={t("carers:family.nameHint")} autoComplete="off" width="20" defaultValue={add.valueOf("name")} error={add.errorFor("name")} />
         <TextField name="age" label={t("carers:family.ageLabel")} optional inputMode="numeric" width="4" defaultValue={add.valueOf("age")} error={add.errorFor("age")} />
@@ -124,7 +130,7 @@ export default function Family() {
         <h2 className="heading-l" id="young-carers">
           {t("carers:family.youngTitle")}
         </h2>
-        <Form id={young.form.id} onSubmit={young.form.onSubmit}>
+        <Form id={young.form.id} onSubmit={young.form.onSubmit} keepsDraft>
           <input type="hidden" name="intent" value="youngCarer" />
           <RadioGroup
             name="answer"

@@ -21,6 +21,8 @@ import { goalStatusSchema, progressSchema, respondSchema } from "~/web/validatio
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
+import { DraftRestoredNotice, draftFor } from "~/components/forms/DraftRestoredNotice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, t } = await requireRecord(request, params, "goals.read");
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     goal,
     displayName,
     canWrite: can(actor, "goals.write", { serviceUserId }),
+    draft: can(actor, "goals.write", { serviceUserId }) ? await restoreDraft(request, actor.accountId) : null,
     pageTitle: t("plan:goal.title", { what: isolate(goal.what.length > 60 ? `${goal.what.slice(0, 57)}…` : goal.what) }),
   });
 }
@@ -67,11 +70,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function GoalPage() {
   const { t } = useTranslation(["plan", "common"]);
   const { tw } = useReaderT();
-  const { goal, displayName, canWrite, pageTitle } = useLoaderData<typeof loader>();
+  const { goal, displayName, canWrite, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const progressForm = useServerForm("progress-form", actionData?.intent === "progress" ? actionData.result : null);
-  const statusForm = useServerForm("status-form", actionData?.intent === "status" ? actionData.result : null);
-  const respondForm = useServerForm("respond-form", actionData?.intent === "respond" ? actionData.result : null);
+  // What was typed before the session ended goes back into the form it came from (by its intent).
+  const draft = actionData ? null : kept;
+  const resultOf = (intent: string) => (actionData ? (actionData.intent === intent ? actionData.result : null) : draftFor(draft, intent));
+  const progressForm = useServerForm("progress-form", resultOf("progress"));
+  const statusForm = useServerForm("status-form", resultOf("status"));
+  const respondForm = useServerForm("respond-form", resultOf("respond"));
   const summary = [...progressForm.summary, ...statusForm.summary, ...respondForm.summary];
   const suggested = goal.status === "suggested";
   const latestFirst = [...goal.progress].reverse();
@@ -83,6 +89,7 @@ export default function GoalPage() {
       </p>
       <span className="caption">{t(`plan:goalStatus.${goal.status}`)}</span>
       <h1 className="heading-xl">{pageTitle}</h1>
+      <DraftRestoredNotice draft={draft} />
       <EnteredByNote enteredBy={goal.enteredBy} forName={displayName} />
       <div className="grid-two-thirds">
         <SummaryList
@@ -148,7 +155,7 @@ export default function GoalPage() {
               {t("plan:suggest.respondTitle")}
             </h2>
             <p>{t("plan:suggest.respondIntro")}</p>
-            <Form id={respondForm.form.id} onSubmit={respondForm.form.onSubmit}>
+            <Form id={respondForm.form.id} onSubmit={respondForm.form.onSubmit} keepsDraft>
               <input type="hidden" name="intent" value="respond" />
               <TextArea
                 name="what" maxLength={500}
@@ -180,7 +187,7 @@ export default function GoalPage() {
             <h2 className="heading-l" id="record">
               {t("plan:progress.recordTitle")}
             </h2>
-            <Form id={progressForm.form.id} onSubmit={progressForm.form.onSubmit}>
+            <Form id={progressForm.form.id} onSubmit={progressForm.form.onSubmit} keepsDraft>
               <input type="hidden" name="intent" value="progress" />
               <TextField
                 name="rating"
@@ -206,7 +213,7 @@ export default function GoalPage() {
             <h2 className="heading-l" id="status-heading">
               {t("plan:goal.statusTitle")}
             </h2>
-            <Form id={statusForm.form.id} onSubmit={statusForm.form.onSubmit}>
+            <Form id={statusForm.form.id} onSubmit={statusForm.form.onSubmit} keepsDraft>
               <input type="hidden" name="intent" value="status" />
               <RadioGroup
                 name="status"

@@ -14,10 +14,12 @@ import { requireFormData } from "~/web/csrf.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { suggestGoalSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
+import { DraftRestoredNotice } from "~/components/forms/DraftRestoredNotice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { displayName, serviceUserId, t } = await requireRecord(request, params, "goals.suggest");
-  return json({ serviceUserId, pageTitle: t("plan:suggest.title", { name: isolate(displayName) }) });
+  const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "goals.suggest");
+  return json({ serviceUserId, draft: await restoreDraft(request, actor.accountId), pageTitle: t("plan:suggest.title", { name: isolate(displayName) }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,9 +36,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Staff suggest a goal; the person decides. */
 export default function SuggestGoal() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm("suggest-goal", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("suggest-goal", lastResult ?? draft);
   return (
     <div className="grid-two-thirds">
       <ErrorSummary errors={summary} resultKey={lastResult} />
@@ -44,8 +47,9 @@ export default function SuggestGoal() {
         <Link href={`/people/${serviceUserId}/plan#goals`}>{t("plan:backToPlan")}</Link>
       </p>
       <h1 className="heading-xl">{pageTitle}</h1>
+      <DraftRestoredNotice draft={draft} />
       <p>{t("plan:suggest.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <TextArea name="what" maxLength={500} label={t("plan:suggest.what")} rows={3} defaultValue={valueOf("what")} error={errorFor("what")} />
         <TextArea name="why" maxLength={2000} label={t("plan:suggest.why")} optional rows={3} defaultValue={valueOf("why")} error={errorFor("why")} />
         <Button type="submit">{t("plan:suggest.submit")}</Button>

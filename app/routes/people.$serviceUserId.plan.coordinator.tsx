@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { coordinatorSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 function wording() {
   return config().coordinatorWording === "key_worker" ? ("keyWorker" as const) : ("careCoordinator" as const);
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     current: form.current,
     choices: form.choices,
     wording: wording(),
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: t(`plan:coordinatorForm.title.${wording()}`, { name: isolate(form.displayName) }),
   });
 }
@@ -57,17 +59,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Hand the person over to a new care coordinator, saying why; the person reads the change on their plan. */
 export default function ChangeCoordinator() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, current, choices, wording, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, current, choices, wording, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, partOf } = useServerForm("change-coordinator", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("change-coordinator", lastResult ?? draft);
   const fields = ["role", "organisation", "contact", "whenToContact"] as const;
   const values = Object.fromEntries(fields.map((f) => [f, valueOf(f)]));
-  if (!lastResult && current) values.organisation = current.organisation;
+  if (!lastResult && !draft && current) values.organisation = current.organisation;
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       {current ? <p>{t(`plan:coordinatorForm.current.${wording}`, { name: isolate(current.name) })}</p> : null}
       <p>{t("plan:coordinatorForm.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <RadioGroup
           name="accountId"
           label={t(`plan:coordinatorForm.who.${wording}`)}

@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { planLevelSchema } from "~/web/validation/plan.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, displayName, serviceUserId, t } = await requireRecord(request, params, "plan.write");
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     serviceUserId,
     current: overview?.planLevel ?? "cpa",
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: t("plan:levelForm.title", { name: isolate(displayName) }),
   });
 }
@@ -43,13 +45,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Staff move the person between CPA and Lead Professional Care, saying why. */
 export default function ChangePlanLevel() {
   const { t } = useTranslation(["plan", "common"]);
-  const { serviceUserId, current, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, current, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, partOf } = useServerForm("plan-level", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf, partOf } = useServerForm("plan-level", lastResult ?? draft);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t("plan:levelForm.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <RadioGroup
           name="to"
           label={t("plan:levelForm.to")}

@@ -19,6 +19,8 @@ import { invalid, numberParam, orNotFound, requireRecord } from "~/web/guards.se
 import { versionCommentSchema } from "~/web/validation/plan.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
+import { DraftRestoredNotice } from "~/components/forms/DraftRestoredNotice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "plan.read");
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serviceUserId,
     version,
     canComment: can(actor, "plan.comment", { serviceUserId }),
+    draft: can(actor, "plan.comment", { serviceUserId }) ? await restoreDraft(request, actor.accountId) : null,
     pageTitle: t("plan:versions.heading", { version: version.version }),
   });
 }
@@ -47,9 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PlanVersion() {
   const { t } = useTranslation(["plan", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId, version, canComment, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, version, canComment, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm("version-comment", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("version-comment", lastResult ?? draft);
   const { content } = version;
   return (
     <div className="grid-two-thirds">
@@ -58,6 +62,7 @@ export default function PlanVersion() {
         <Link href={`/people/${serviceUserId}/plan/versions`}>{t("plan:versions.back")}</Link>
       </p>
       <h1 className="heading-xl">{pageTitle}</h1>
+      <DraftRestoredNotice draft={draft} />
       <p>
         <FormattedDate iso={version.createdAt} />
       </p>
@@ -109,7 +114,7 @@ export default function PlanVersion() {
           <p>{tw("plan:versions.noComments")}</p>
         )}
         {canComment ? (
-          <Form id={form.id} onSubmit={form.onSubmit}>
+          <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
             <RadioGroup
               name="agreement"
               label={t("plan:versions.agreementLabel")}

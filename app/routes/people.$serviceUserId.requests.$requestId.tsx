@@ -23,6 +23,8 @@ import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.serv
 import { requestStatusSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
+import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
 
 const detailTitles = {
   interpreter: "requests:detailTitle",
@@ -45,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serviceUserId,
     request: req,
     canManage: can(actor, "requests.manage", { serviceUserId }),
+    // Only the status form keeps what was typed: cancelling is one button.
+    draft: can(actor, "requests.manage", { serviceUserId }) ? await restoreDraft(request, actor.accountId) : null,
     canCancel: can(actor, "requests.create", { serviceUserId }) && canCancel(req),
     pageTitle: t(detailTitles[req.kind]),
   });
@@ -87,14 +91,15 @@ function cannotMessage(error: InvalidTransitionError): string {
 /** One request: what was asked, every change with who and when, and what can be done next. */
 export default function RequestDetail() {
   const { t } = useTranslation(["requests", "communication", "common"]);
-  const { serviceUserId, request, canManage, canCancel: cancellable, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, request, canManage, canCancel: cancellable, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const draft = lastResult ? null : kept;
   const conflict = conflictIn<StatusChange>(lastResult);
   const [params] = useSearchParams();
-  const { form, errorFor, summary, valueOf } = useServerForm("request-status", lastResult as never);
+  const { form, errorFor, summary, valueOf } = useServerForm("request-status", (lastResult ?? draft) as never);
   const statusLabel = useStatusLabel();
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       {params.get("sent") && !lastResult ? (
         request.kind === "advocate" ? (
           <div className="panel" role="status">
@@ -161,8 +166,8 @@ export default function RequestDetail() {
               />
             </ConflictNotice>
           ) : null}
-          <Form id={form.id} onSubmit={form.onSubmit}>
-            <BaseVersionField version={conflict?.version ?? request.version} />
+          <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+            <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? request.version} />
             <RadioGroup
               name="status"
               label={t("requests:updateStatus")}

@@ -23,6 +23,7 @@ import { recordedNeedsFor } from "~/web/request-pages.server";
 import { advocateRequestSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serviceUserId,
     displayName,
     own,
+    draft: await restoreDraft(request, actor.accountId),
     needs: needs ? { contactMethods: needs.contactMethods, formats: needs.formats, support: needs.support, other: needs.other, languages: needs.languages } : null,
     pageTitle: own ? t("requests:advocate.titleOwn") : t("requests:advocate.titleOther", { name: isolate(displayName) }),
   });
@@ -62,20 +64,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AskForAdvocate() {
   const { t } = useTranslation(["requests", "advocacy", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId, displayName, own, needs, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, displayName, own, needs, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("advocate", data?.step === "details" ? data.result : null);
+  const draft = data ? null : kept;
+  const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("advocate", data?.step === "details" ? data.result : draft);
   const rows = useAdvocateRows();
   const oneLine = useNeedsInOneLine();
   const back = { href: `/people/${serviceUserId}/requests`, label: t("requests:back") };
-  const fresh = !data || data.step === "start";
+  const fresh = (!data && !draft) || data?.step === "start";
 
   if (data?.step === "check") {
     const values = (data.result.initialValue ?? {}) as Record<string, unknown>;
     return (
       <FormPage back={back} title={t("requests:advocate.checkTitle")} errors={[]} resultKey={data}>
         <p>{own ? t("requests:advocate.checkIntroOwn") : t("requests:advocate.checkIntroOther", { name: isolate(displayName) })}</p>
-        <CheckAnswers rows={rows(data.answers as AdvocateDetails)} values={values} sendLabel={t("requests:advocate.send")}>
+        <CheckAnswers rows={rows(data.answers as AdvocateDetails)} values={values} sendLabel={t("requests:advocate.send")} keepsDraft>
           <p>{t("requests:advocate.checkBody")}</p>
         </CheckAnswers>
       </FormPage>
@@ -88,12 +91,12 @@ export default function AskForAdvocate() {
   const shareDefault = fresh ? (needs ? "yes" : undefined) : valueOf("shareCommunication");
 
   return (
-    <FormPage back={back} title={pageTitle} errors={summary} resultKey={data}>
+    <FormPage back={back} title={pageTitle} errors={summary} resultKey={data} draft={draft}>
       <p className="lead">{tw("requests:advocate.intro")}</p>
       <p>
         <Link href="/advocacy">{t("requests:advocate.guideLink")}</Link>
       </p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <input type="hidden" name="intent" value="check" />
         {own ? null : (
           <RadioGroup

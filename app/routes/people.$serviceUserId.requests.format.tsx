@@ -20,6 +20,7 @@ import { recordedNeedsFor } from "~/web/request-pages.server";
 import { formatRequestSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // A translation starts from the person's main recorded language, when the portal is not in it.
       language: recordedLanguageNotInPortal(recorded?.languages.map((l) => l.code) ?? []),
     },
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: own ? t("requests:format.titleOwn") : t("requests:format.titleOther", { name: isolate(displayName) }),
   });
 }
@@ -59,15 +61,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AskForFormat() {
   const { t } = useTranslation(["requests", "communication", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId, defaults, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, defaults, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf } = useServerForm("format", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valueOf } = useServerForm("format", lastResult ?? draft);
   const languageOptions = useLanguageOptions({ withSignLanguage: false });
-  const pick = (name: keyof typeof defaults) => (lastResult ? valueOf(name) : defaults[name]);
+  const pick = (name: keyof typeof defaults) => ((lastResult ?? draft) ? valueOf(name) : defaults[name]);
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{tw("requests:format.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <RadioGroup
           name="document"
           label={t("requests:format.document")}

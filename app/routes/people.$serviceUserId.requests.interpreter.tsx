@@ -22,11 +22,13 @@ import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { interpreterRequestSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
+  const { actor, serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
   return json({
     serviceUserId,
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: own ? t("requests:interpreter.titleOwn") : t("requests:interpreter.titleOther", { name: isolate(displayName) }),
   });
 }
@@ -60,9 +62,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AskForInterpreter() {
   const { t } = useTranslation(["requests", "communication", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("interpreter", data?.step === "details" ? data.result : null);
+  const draft = data ? null : kept;
+  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("interpreter", data?.step === "details" ? data.result : draft);
   const languageOptions = useLanguageOptions({ withSignLanguage: false });
   const rows = useInterpreterRows();
   const back = { href: `/people/${serviceUserId}/requests`, label: t("requests:back") };
@@ -74,6 +77,7 @@ export default function AskForInterpreter() {
           rows={rows(data.answers, data.appointmentAt)}
           values={(data.result.initialValue ?? {}) as Record<string, unknown>}
           sendLabel={t("requests:interpreter.send")}
+          keepsDraft
         >
           <p>{t("requests:interpreter.checkBody")}</p>
         </CheckAnswers>
@@ -82,12 +86,12 @@ export default function AskForInterpreter() {
   }
 
   return (
-    <FormPage back={back} title={pageTitle} errors={summary} resultKey={data}>
+    <FormPage back={back} title={pageTitle} errors={summary} resultKey={data} draft={draft}>
       <p className="lead">{tw("requests:interpreter.intro")}</p>
       <div className="inset">
         <p>{tw("requests:interpreter.noFamily")}</p>
       </div>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <input type="hidden" name="intent" value="check" />
         <RadioGroup
           name="need"

@@ -18,6 +18,7 @@ import { recordedNeedsFor } from "~/web/request-pages.server";
 import { shareNeedsSchema } from "~/web/validation/requests.server";
 import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
 
 async function recordedNeeds(actor: Actor, serviceUserId: string) {
   const needs = await recordedNeedsFor(actor, serviceUserId);
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own,
     displayName,
     needs: await recordedNeeds(actor, serviceUserId),
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: own ? t("requests:shareNeeds.titleOwn") : t("requests:shareNeeds.titleOther", { name: isolate(displayName) }),
   });
 }
@@ -56,13 +58,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
  */
 export default function ShareNeeds() {
   const { t } = useTranslation(["requests", "communication", "common"]);
-  const { serviceUserId, own, displayName, needs, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, own, displayName, needs, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { form, errorFor, summary, valuesOf } = useServerForm("share-needs", lastResult);
+  const draft = lastResult ? null : kept;
+  const { form, errorFor, summary, valuesOf } = useServerForm("share-needs", lastResult ?? draft);
   const oneLine = useNeedsInOneLine();
   const { tw } = useReaderT();
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{tw("requests:shareNeeds.intro")}</p>
       <p>{tw("requests:shareNeeds.flag")}</p>
       {needs ? (
@@ -74,7 +77,7 @@ export default function ShareNeeds() {
               <Link href="/communication-needs">{t("requests:shareNeeds.change")}</Link>
             </p>
           ) : null}
-          <Form id={form.id} onSubmit={form.onSubmit}>
+          <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
             <CheckboxGroup
               name="consent"
               label={t("requests:shareNeeds.consentLegend")}

@@ -18,8 +18,10 @@ import { requireFormData } from "~/web/csrf.server";
 import { baseVersionFrom, conflictReply } from "~/web/forms.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, pathParam, requireRecord } from "~/web/guards.server";
-import { actingConsentSchema, sharingSchema } from "~/web/validation/sharing.server";
+import { actingConsentSchema, sharingSchema, stopSharingSchema } from "~/web/validation/sharing.server";
 import { saved, saveOnce } from "~/web/saves.server";
+import { restoreDraft } from "~/web/drafts.server";
+import { draftBaseVersion } from "~/components/forms/DraftRestoredNotice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "sharing.manage");
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((g) => ({ note: g.basisNote ?? "", endsAt: g.endsAt, by: g.grantedBy })),
     endsOn: endsAt ? endsAt.slice(0, 10) : null,
     version: supporter.sharingVersion,
+    draft: await restoreDraft(request, actor.accountId),
     pageTitle: t("carers:change.title", { name: isolate(supporter.name) }),
   });
 }
@@ -49,12 +52,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const relationshipId = pathParam(params, "relationshipId");
   const back = `/people/${serviceUserId}/sharing#supporter-${relationshipId}`;
   if (formData.get("intent") === "stop") {
+    const submission = parseWithZod(formData, { schema: stopSharingSchema });
     const supporter = await orNotFound(getSupporter(getDb(), actor, serviceUserId, relationshipId));
-    return saveOnce(request, formData, actor.accountId, async (tx) => {
-      await setSharing(tx, actor, serviceUserId, relationshipId, { scopes: [], endsOn: null });
-      if (supporter.kind !== "carer_of") await setActingOnBehalf(tx, actor, serviceUserId, relationshipId, false);
-      return saved(back, "sharingSaved");
-    });
+    try {
+      return await saveOnce(request, formData, actor.accountId, async (tx) => {
+        // Checked once, against the version the page showed: if someone changed what is shared since,
+        // nothing stops and the page shows what is shared now. The lock is then held to the end.
+        await setSharing(tx, actor, serviceUserId, relationshipId, { scopes: [], endsOn: null, baseVersion: baseVersionFrom(formData) });
+        if (supporter.kind !== "carer_of") await setActingOnBehalf(tx, actor, serviceUserId, relationshipId, false);
+        return saved(back, "sharingSaved");
+      });
+    } catch (error) {
+      return conflictReply<SharingState>(submission, error);
+    }
   }
   if (formData.get("intent") === "act") {
     const submission = parseWithZod(formData, { schema: actingConsentSchema });
@@ -85,27 +95,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** Choose exactly what one person can see, or stop sharing with them in one step (CR-13). */
 export default function ChangeSharing() {
   const { t } = useTranslation(["carers", "common"]);
-  const { serviceUserId, name, current, endsOn, pageTitle, canAct, acting, recordedByTeam, version } = useLoaderData<typeof loader>();
+  const { serviceUserId, name, current, endsOn, pageTitle, canAct, acting, recordedByTeam, version, draft: kept } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const conflict = conflictIn<SharingState>(lastResult);
+  // What was typed before the session ended, if any: it goes back into the form it came from.
+  const draft = lastResult ? null : kept;
   // Each form keeps what was typed in it; the other shows what is saved.
-  const forAct = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.intent === "act";
-  const sharingResult = forAct ? undefined : lastResult;
-  const { form, errorFor, summary, valuesOf, partOf } = useServerForm("sharing", lastResult);
-  const actForm = useServerForm("acting", forAct ? lastResult : undefined);
+  const intent = ((lastResult ?? draft)?.initialValue as Record<string, unknown> | null | undefined)?.intent;
+  const forAct = intent === "act";
+  const sharingResult = forAct || intent === "stop" ? undefined : (lastResult ?? draft);
+  const { form, errorFor, summary, valuesOf, partOf } = useServerForm("sharing", forAct ? lastResult : (lastResult ?? draft));
+  const actForm = useServerForm("acting", forAct ? (lastResult ?? draft) : undefined);
   const endDate = sharingResult
     ? { day: partOf("endsOn", "day"), month: partOf("endsOn", "month"), year: partOf("endsOn", "year") }
     : datePartsOf(endsOn);
-  const baseVersion = conflict?.version ?? version;
+  const baseVersion = conflict?.version ?? draftBaseVersion(draft) ?? version;
   return (
-    <FormPage back={{ href: `/people/${serviceUserId}/sharing`, label: t("carers:sharing.back") }} title={pageTitle} errors={summary} resultKey={lastResult}>
+    <FormPage back={{ href: `/people/${serviceUserId}/sharing`, label: t("carers:sharing.back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t("carers:change.intro")}</p>
       {conflict ? (
         <ConflictNotice conflict={conflict}>
           <SharingNow state={conflict.value} name={name} canAct={canAct} />
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <BaseVersionField version={baseVersion} />
         <SharingFields
           label={t("carers:change.what", { name: isolate(name) })}
@@ -134,7 +147,7 @@ export default function ChangeSharing() {
               <p>{t("carers:acting.teamRecordedTalk")}</p>
             </div>
           ))}
-          <Form id={actForm.form.id} onSubmit={actForm.form.onSubmit}>
+          <Form id={actForm.form.id} onSubmit={actForm.form.onSubmit} keepsDraft>
             <input type="hidden" name="intent" value="act" />
             <BaseVersionField version={baseVersion} />
             <RadioGroup
@@ -159,6 +172,7 @@ export default function ChangeSharing() {
           <p>{t("carers:change.stopBody", { name: isolate(name) })}</p>
           <Form>
             <input type="hidden" name="intent" value="stop" />
+            <BaseVersionField version={baseVersion} />
             <Button type="submit" variant="warning">
               {t("carers:change.stop", { name: isolate(name) })}
             </Button>

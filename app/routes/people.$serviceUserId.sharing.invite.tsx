@@ -16,10 +16,12 @@ import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
 import { inviteCarerSchema } from "~/web/validation/sharing.server";
+import { restoreDraft } from "~/web/drafts.server";
+import { draftAsResult } from "~/components/forms/DraftRestoredNotice";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { serviceUserId, t } = await requireRecord(request, params, "sharing.manage");
-  return json({ serviceUserId, pageTitle: t("carers:invite.title") });
+  const { actor, serviceUserId, t } = await requireRecord(request, params, "sharing.manage");
+  return json({ serviceUserId, draft: await restoreDraft(request, actor.accountId), pageTitle: t("carers:invite.title") });
 }
 
 /**
@@ -74,9 +76,10 @@ function answersOf(value: { displayName: string; email: string; scopes: string[]
 /** The person invites a carer, who gets their own account; nobody uses the person's password. */
 export default function InviteCarer() {
   const { t } = useTranslation(["carers", "common"]);
-  const { serviceUserId, pageTitle } = useLoaderData<typeof loader>();
+  const { serviceUserId, pageTitle, draft: kept } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("invite-carer", data?.step === "details" ? data.result : null);
+  const draft = data ? null : kept;
+  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("invite-carer", data?.step === "details" ? data.result : draftAsResult(draft));
   const back = { href: `/people/${serviceUserId}/sharing`, label: t("carers:sharing.back") };
 
   if (data?.step === "done" && data.check && data.link) {
@@ -116,7 +119,7 @@ export default function InviteCarer() {
             },
           ]}
         />
-        <ChangeOrSend values={answersOf(value)} changeLabel={t("carers:invite.changeAnswers")} sendLabel={t("carers:invite.send")}>
+        <ChangeOrSend values={answersOf(value)} changeLabel={t("carers:invite.changeAnswers")} sendLabel={t("carers:invite.send")} keepsDraft>
           <p>{t("carers:invite.checkBody")}</p>
         </ChangeOrSend>
       </FormPage>
@@ -124,9 +127,9 @@ export default function InviteCarer() {
   }
 
   return (
-    <FormPage back={back} title={pageTitle} errors={summary} resultKey={data}>
+    <FormPage back={back} title={pageTitle} errors={summary} resultKey={data} draft={draft}>
       <p>{t("carers:invite.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         <input type="hidden" name="intent" value="check" />
         <InviteeFields
           labels={{ name: t("carers:invite.name"), email: t("carers:invite.email"), emailHint: t("carers:invite.emailHint") }}

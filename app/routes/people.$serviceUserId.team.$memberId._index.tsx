@@ -54,7 +54,7 @@ export default function ChangeCareTeamMember() {
   const { form, errorFor, summary, valueOf } = useServerForm("change-team-member", lastResult ?? draft);
   const fields = ["name", "role", "organisation", "agency", "contact", "whenToContact"] as const;
   const shown = fields.filter((f) => f !== "name" || !member.isCoordinator);
-  const values = Object.fromEntries(fields.map((f) => [f, lastResult ? valueOf(f) : member[f]]));
+  const values = Object.fromEntries(fields.map((f) => [f, (lastResult ?? draft) ? valueOf(f) : member[f]]));
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       {conflict ? (

@@ -21,6 +21,8 @@ import { invalid } from "~/web/guards.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/web/i18n.server";
 import { inviteServiceUserSchema, inviteSupporterSchema } from "~/web/validation/invitation.server";
+import { restoreDraft } from "~/web/drafts.server";
+import { DraftRestoredNotice, draftAsResult } from "~/components/forms/DraftRestoredNotice";
 
 export const handle: RouteHandle = { titleKey: "auth:invite.title" };
 
@@ -44,7 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = getFixedT(request, account.preferredLanguage);
   // Each step has its own title, so people know where they are.
   const pageTitle = kind ? `${t(`auth:invite.kind.${kind}`)} – ${t("auth:invite.title")}` : t("auth:invite.title");
-  return json({ kind, caseload, pageTitle });
+  // Only the details step has a form to give back what was typed (the kind is in the address).
+  const draft = kind ? await restoreDraft(request, actor.accountId) : null;
+  return json({ kind, caseload, draft, pageTitle });
 }
 
 /** The invitation link is shown once: only its hash is stored. */
@@ -82,9 +86,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function InviteSomeone() {
   const { t } = useTranslation(["auth", "common"]);
-  const { kind, caseload } = useLoaderData<typeof loader>();
+  const { kind, caseload, draft: kept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("invite", actionData?.result);
+  const draft = actionData ? null : kept;
+  const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("invite", actionData ? actionData.result : draftAsResult(draft));
 
   if (actionData?.created) {
     return (
@@ -121,7 +126,8 @@ export default function InviteSomeone() {
       <ErrorSummary errors={summary} resultKey={actionData} />
       <p className="caption">{t(`auth:invite.kind.${kind}`)}</p>
       <h1 className="heading-xl">{t("auth:invite.detailsTitle")}</h1>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <DraftRestoredNotice draft={draft} />
+      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
         {kind !== "service_user" ? (
           <SelectField
             name="serviceUserId"

@@ -98,6 +98,9 @@ export const nominatedPersons = pgTable("nominated_persons", {
   createdBy: uuid("created_by").references(() => accounts.id),
   enteredAs: text("entered_as"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  // Each change adds one: the form carries the version it was opened at, so a save never quietly
+  // replaces a nomination someone else made or changed after the page was opened.
+  version: integer("version").notNull().default(1),
 });
 
 /** A decision staff made in the person's best interests: one decision, at one time (MC-01, MC-06). */

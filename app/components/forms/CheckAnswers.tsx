@@ -36,11 +36,24 @@ export interface CheckRow {
  * everything kept (its name says which answer, for screen readers), then the button that sends,
  * named for what it does. Works without JavaScript: the answers are posted back, never stored.
  */
-export function CheckAnswers({ rows, values, sendLabel, children }: { rows: CheckRow[]; values: Record<string, unknown>; sendLabel: string; children?: React.ReactNode }) {
+export function CheckAnswers({
+  rows,
+  values,
+  sendLabel,
+  keepsDraft = false,
+  children,
+}: {
+  rows: CheckRow[];
+  values: Record<string, unknown>;
+  sendLabel: string;
+  /** The form's page gives back what was typed if the session ends before sending (decision 033). */
+  keepsDraft?: boolean;
+  children?: React.ReactNode;
+}) {
   const { t } = useTranslation(["common"]);
   return (
     <>
-      <Form>
+      <Form keepsDraft={keepsDraft}>
         <HiddenAnswers values={values} />
         <SummaryList
           rows={rows.map((row) => ({
@@ -55,7 +68,7 @@ export function CheckAnswers({ rows, values, sendLabel, children }: { rows: Chec
         />
       </Form>
       {children}
-      <PostAnswers values={values} intent="send">
+      <PostAnswers values={values} intent="send" keepsDraft={keepsDraft}>
         {sendLabel}
       </PostAnswers>
     </>
@@ -63,9 +76,21 @@ export function CheckAnswers({ rows, values, sendLabel, children }: { rows: Chec
 }
 
 /** One button that posts the answers again: to "send" them, or to "edit" them in the form. */
-function PostAnswers({ values, intent, secondary, children }: { values: Record<string, unknown>; intent: "send" | "edit"; secondary?: boolean; children: React.ReactNode }) {
+function PostAnswers({
+  values,
+  intent,
+  secondary,
+  keepsDraft = false,
+  children,
+}: {
+  values: Record<string, unknown>;
+  intent: "send" | "edit";
+  secondary?: boolean;
+  keepsDraft?: boolean;
+  children: React.ReactNode;
+}) {
   return (
-    <Form>
+    <Form keepsDraft={keepsDraft}>
       <HiddenAnswers values={values} />
       <input type="hidden" name="intent" value={intent} />
       <Button type="submit" variant={secondary ? "secondary" : undefined}>
@@ -79,14 +104,27 @@ function PostAnswers({ values, intent, secondary, children }: { values: Record<s
  * The end of a short "check before you send" page: one button back to the form with every answer
  * kept, what happens next (`children`), then the button that sends, named for what it does.
  */
-export function ChangeOrSend({ values, changeLabel, sendLabel, children }: { values: Record<string, unknown>; changeLabel: string; sendLabel: string; children?: React.ReactNode }) {
+export function ChangeOrSend({
+  values,
+  changeLabel,
+  sendLabel,
+  keepsDraft = false,
+  children,
+}: {
+  values: Record<string, unknown>;
+  changeLabel: string;
+  sendLabel: string;
+  /** The form's page gives back what was typed if the session ends before sending (decision 033). */
+  keepsDraft?: boolean;
+  children?: React.ReactNode;
+}) {
   return (
     <>
-      <PostAnswers values={values} intent="edit" secondary>
+      <PostAnswers values={values} intent="edit" secondary keepsDraft={keepsDraft}>
         {changeLabel}
       </PostAnswers>
       {children}
-      <PostAnswers values={values} intent="send">
+      <PostAnswers values={values} intent="send" keepsDraft={keepsDraft}>
         {sendLabel}
       </PostAnswers>
     </>

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -14,6 +15,22 @@ export function draftBaseVersion(draft: RestoredDraft | null | undefined): numbe
   const raw = draft?.initialValue.baseVersion;
   const n = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : NaN;
   return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/**
+ * A draft as the form's result, for useServerForm, where TypeScript cannot see the two agree (an
+ * action whose answers differ in shape): a draft has the same nested fields as an action's result.
+ */
+export function draftAsResult(draft: { initialValue: Record<string, unknown> } | null | undefined): SubmissionResult<string[]> | null {
+  return (draft ?? null) as SubmissionResult<string[]> | null;
+}
+
+/**
+ * On a page with several forms, each with its own hidden `intent`: the draft when it was typed in
+ * the form with this intent, so it goes back into that form and no other.
+ */
+export function draftFor<D extends { initialValue: Record<string, unknown> }>(draft: D | null | undefined, intent: string): D | null {
+  return draft?.initialValue.intent === intent ? draft : null;
 }
 
 /**

@@ -84,6 +84,9 @@ export const actingConsentSchema = z.object({
   act: z.enum(["yes", "no"], { error: "validation:acting.choose" }),
 });
 
+/** "Stop sharing everything": one button, nothing to choose (its version is checked on its own). */
+export const stopSharingSchema = z.object({ intent: z.literal("stop") });
+
 /**
  * Staff record acting on behalf without the person's agreement: who, on what legal basis, for
  * which decision, and until when. An end date is required: it is never open-ended.

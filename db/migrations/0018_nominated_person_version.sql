@@ -1,0 +1,1 @@
+ALTER TABLE "nominated_persons" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
