@@ -38,15 +38,33 @@ export function verifyCsrf(request: Request, formData: FormData): void {
 
 const bodies = new WeakMap<Request, Promise<FormData | null>>();
 
+/** Control characters no one types (all but tab, line feed and carriage return), NUL among them. */
+const UNTYPEABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * The form with control characters taken out of every name and text value. PostgreSQL cannot
+ * store NUL in text (the save failed with a 500), and the others are invisible: they could only
+ * hide what a value really says. Tab and line breaks stay. Files are left as they are.
+ */
+export function withoutControlCharacters(formData: FormData): FormData {
+  const clean = new FormData();
+  for (const [name, value] of formData) {
+    const key = name.replace(UNTYPEABLE, "");
+    if (typeof value === "string") clean.append(key, value.replace(UNTYPEABLE, ""));
+    else clean.append(key, value);
+  }
+  return clean;
+}
+
 /**
  * The posted form, read once per request: a body can be read only once, and both the session
  * check (which keeps a draft when the session has ended, see drafts.server.ts) and the action need it.
- * Null when the body is not a form.
+ * Null when the body is not a form. Control characters are taken out (see withoutControlCharacters).
  */
 export function readFormData(request: Request): Promise<FormData | null> {
   let pending = bodies.get(request);
   if (!pending) {
-    pending = request.formData().catch(() => null);
+    pending = request.formData().then(withoutControlCharacters, () => null);
     bodies.set(request, pending);
   }
   return pending;
