@@ -13,7 +13,7 @@ import { checkCurrentPassword, enrolTotp, regenerateRecoveryCodes, unusedRecover
 import type { RouteHandle } from "~/root";
 import { createSession, endSession, needsSecondFactor, requireSignedIn, sessionCookie, type SignedIn } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
-import { messageWith } from "~/web/forms.server";
+import { messageWith, westernDigits } from "~/web/forms.server";
 import { invalid } from "~/web/guards.server";
 import { getFixedT } from "~/web/i18n.server";
 import { getDb } from "~/utils/db.server";
@@ -90,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid<ActionData>({ result: submission.reply({ hideFields: ["current"] }), setup });
   const problem = await passwordProblem();
   if (problem) return invalid<ActionData>({ result: submission.reply({ fieldErrors: { current: [problem] }, hideFields: ["current"] }), setup });
-  const result = await enrolTotp(db, actor, { key, code: submission.value.code });
+  const result = await enrolTotp(db, actor, { key, code: westernDigits(submission.value.code) });
   if (result.status !== "ok") {
     return invalid<ActionData>({ result: submission.reply({ fieldErrors: { code: ["auth:authenticator.invalid"] }, hideFields: ["code", "current"] }), setup });
   }

@@ -3,7 +3,7 @@ import { checkSecondStep, looksLikeTotp } from "~/models/account-security.server
 import { getDb } from "~/utils/db.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { createSession, endSession, loginPath, readSession, sessionCookie } from "./auth.server";
-import { messageWith } from "./forms.server";
+import { messageWith, westernDigits } from "./forms.server";
 import { invalid } from "./guards.server";
 import { recoveryStepSchema, secondStepSchema } from "./validation/auth.server";
 import { parseWithZod } from "./validation/parse.server";
@@ -30,13 +30,15 @@ export async function completeSecondStep(request: Request, formData: FormData, a
   const accountId = await requireSecondStep(request);
   const submission = parseWithZod(formData, { schema: method === "totp" ? secondStepSchema : recoveryStepSchema });
   if (submission.status !== "success") return invalid(submission.reply());
+  // Digits typed in another script (Bengali, Arabic, full width) read as 0–9.
+  const code = westernDigits(submission.value.code);
   const prefix = method === "totp" ? "auth:secondStep" : "auth:recoveryStep";
   // Not six digits: say how a code looks, without counting a try.
-  if (method === "totp" && !looksLikeTotp(submission.value.code)) {
+  if (method === "totp" && !looksLikeTotp(code)) {
     return invalid(submission.reply({ fieldErrors: { code: ["auth:secondStep.format"] } }));
   }
   const db = getDb();
-  const result = await checkSecondStep(db, { accountId, method, code: submission.value.code, address });
+  const result = await checkSecondStep(db, { accountId, method, code, address });
   if (result.status === "locked") {
     return json(submission.reply({ formErrors: [messageWith("auth:secondStep.locked", { count: result.minutes })], hideFields: ["code"] }), {
       status: 429,
