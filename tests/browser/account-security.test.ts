@@ -128,8 +128,8 @@ describe("changing the password", () => {
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Change password" }).click()]);
     await expect.poll(() => page.title()).toMatch(/^Error: Change your password/);
     await expect.poll(async () => plain(await page.locator(".error-summary").textContent())).toContain("Your current password is not right");
-    // Passwords are never sent back into the form.
-    expect(await page.locator('input[name="current"]').inputValue()).toBe("");
+    // Passwords are never sent back into the form (with JavaScript, the browser keeps what it has).
+    if (!javaScript) expect(await page.locator('input[name="current"]').inputValue()).toBe("");
     await check(page, javaScript, "change password with an error");
 
     await page.locator('input[name="current"]').fill(DEMO_PASSWORD);
