@@ -29,7 +29,7 @@ import { SuccessBanner } from "~/components/layout/SuccessBanner";
 import { config } from "~/config.server";
 import { directionOf, isSupportedLanguage } from "~/i18n";
 import { headerCrisisPlan } from "~/models/people.server";
-import { getSignedIn, IDLE_LIMIT_MS, WARNING_BEFORE_MS } from "~/web/auth.server";
+import { IDLE_LIMIT_MS, readSession, WARNING_BEFORE_MS } from "~/web/auth.server";
 import { csrfForRequest } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { resolveLanguage } from "~/web/i18n.server";
@@ -51,7 +51,9 @@ const URGENT_HELP_PATH = "/urgent-help";
 
 async function signedInOrNull(request: Request) {
   try {
-    return await getSignedIn(request);
+    // A staff member setting up their authenticator app sees who is signed in, and can sign out.
+    const state = await readSession(request);
+    return state.status === "active" || state.status === "enrol" ? state.signedIn : null;
   } catch {
     // The shell (and its "Get help now" link) still renders; the page's own loader reports the problem.
     return null;

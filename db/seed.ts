@@ -1,4 +1,5 @@
-import { count, inArray } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
+import { resealTotpKeys, saveRecoveryCodes, sealTotpKey } from "~/models/account-security.server";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
 import { accounts, relationships, serviceUsers, sharingGrants } from "./schema/index";
@@ -15,6 +16,28 @@ export const demoPeople = {
   maya: { email: "maya.rahman@example.org", displayName: "Maya Rahman" },
   tom: { email: "tom.hughes@example.org", displayName: "Tom Hughes" },
 } as const;
+
+/**
+ * The demo staff (Jo and Tom) have an authenticator app set up with this public key (decision 042):
+ * add it to any authenticator app by hand ("enter a setup key", time-based) or with
+ * DEMO_TOTP_URI. Fictional people, a public key: never for real accounts.
+ */
+export const DEMO_TOTP_KEY = "CAREPORTALDEMOKEYFORSTAFFONLY234";
+export const DEMO_TOTP_URI = `otpauth://totp/Care%20portal%20demo:staff?secret=${DEMO_TOTP_KEY}&issuer=Care+portal+demo&algorithm=SHA1&digits=6&period=30`;
+/** The demo staff's recovery codes (each works once in a database). */
+export const DEMO_RECOVERY_CODES = [
+  "DEMXA-2345A", "DEMXB-2345B", "DEMXC-2345C", "DEMXD-2345D", "DEMXE-2345E",
+  "DEMXF-2345F", "DEMXG-2345G", "DEMXH-2345H", "DEMXJ-2345J", "DEMXK-2345K",
+];
+export const demoStaffEmails: string[] = [demoPeople.jo.email, demoPeople.tom.email];
+
+/**
+ * The demo key sealed again with this process's secret where it no longer opens: the local demo
+ * has a new secret at every start, and the database seeded by one process is served by another.
+ */
+export function resealDemoTotpKeys(db: Db): Promise<void> {
+  return resealTotpKeys(db, demoStaffEmails, DEMO_TOTP_KEY);
+}
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(accounts);
@@ -45,6 +68,10 @@ export async function seedDemoData(db: Db): Promise<void> {
       )
       .returning({ id: accounts.id, email: accounts.email });
     const id = (email: string) => inserted.find((a) => a.email === email)!.id;
+    for (const email of demoStaffEmails) {
+      await tx.update(accounts).set({ totpSecret: sealTotpKey(id(email), DEMO_TOTP_KEY), totpEnrolledAt: new Date() }).where(eq(accounts.id, id(email)));
+      await saveRecoveryCodes(tx, id(email), DEMO_RECOVERY_CODES);
+    }
 
     const [sam, maya] = await tx
       .insert(serviceUsers)

@@ -51,13 +51,13 @@ export function throttleAddress(address: string): string {
   return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
 }
 
-type Counter = { failures: number; windowStart: Date };
+export type Counter = { failures: number; windowStart: Date };
 
 /**
  * Count one more failure against `key` in a single statement, so attempts at the same moment are
  * each counted (the row is locked by the upsert). A window that has ended starts again at 1.
  */
-async function bump(db: Db, key: string, now: Date): Promise<Counter> {
+export async function bump(db: Db, key: string, now: Date): Promise<Counter> {
   const since = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
   const at = now.toISOString();
   const [row] = await db
@@ -74,7 +74,7 @@ async function bump(db: Db, key: string, now: Date): Promise<Counter> {
   return { failures: Number(row!.failures), windowStart: new Date(row!.windowStart) };
 }
 
-function minutesLeft(counter: Counter, now: Date): number {
+export function minutesLeft(counter: Counter, now: Date): number {
   return Math.max(1, Math.ceil((counter.windowStart.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 60000));
 }
 

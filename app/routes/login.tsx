@@ -8,6 +8,7 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { TextField } from "~/components/ui/TextField";
 import { signIn } from "~/models/account.server";
+import { secondStepFor } from "~/models/account-security.server";
 import type { RouteHandle } from "~/root";
 import { createSession, endSession, getSignedIn, sessionCookie } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
@@ -48,8 +49,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // A new session id at every sign-in; any session this browser had is ended on the server.
   await endSession(db, request);
-  const token = await createSession(db, result.accountId);
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": sessionCookie(token) } });
+  const next = await secondStepFor(db, result.accountId);
+  const userAgent = request.headers.get("user-agent");
+  const redirectTo = safeRedirect(submission.value.redirectTo);
+  const keep = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
+  // With an authenticator app, the session opens nothing until its code is given (decision 044).
+  const token = await createSession(db, result.accountId, new Date(), { userAgent, stage: next === "code" ? "second_factor" : "full" });
+  const to = next === "code" ? `/login/code${keep}` : next === "enrol" ? `/account/authenticator${keep}` : redirectTo;
+  return redirect(to, { headers: { "Set-Cookie": sessionCookie(token) } });
 }
 
 export default function SignIn() {

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { clearSessionCookie, endSession, getSignedIn } from "~/web/auth.server";
+import { clearSessionCookie, endSession, readSession } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
 import { resolveLanguage } from "~/web/i18n.server";
 import { getDb } from "~/utils/db.server";
@@ -17,7 +17,8 @@ export async function loader() {
  */
 export async function action({ request }: ActionFunctionArgs) {
   await requireFormData(request);
-  const signedIn = await getSignedIn(request);
+  const state = await readSession(request);
+  const signedIn = state.status === "active" || state.status === "enrol" ? state.signedIn : null;
   const lng = resolveLanguage(request, signedIn?.account.preferredLanguage);
   await endSession(getDb(), request);
   if (signedIn) await recordAudit(getDb(), signedIn.actor, { action: "sign_out", recordType: "account", recordId: signedIn.account.id });

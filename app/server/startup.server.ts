@@ -1,6 +1,6 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { hasDemoAccounts, isEmpty, seedDemoData } from "#db/seed";
+import { hasDemoAccounts, isEmpty, resealDemoTotpKeys, seedDemoData } from "#db/seed";
 import { config } from "~/config.server";
 import { purgeExpired } from "~/models/housekeeping.server";
 import { DataDirLockedError } from "~/utils/data-dir-lock.server";
@@ -52,6 +52,8 @@ export async function startDatabase(options: { seedIfEmpty?: boolean } = {}): Pr
     } else if (!cfg.allowDemoData && (await hasDemoAccounts(handle.db))) {
       throw new DemoDataInDeploymentError();
     }
+    // The demo staff's public authenticator key, readable with this process's secret.
+    if (cfg.demo || cfg.allowDemoData) await resealDemoTotpKeys(handle.db);
   } catch (error) {
     await handle.close().catch(() => {});
     throw error;

@@ -8,6 +8,9 @@ export const successMessages = [
   "removed",
   // A page's own words can be used too, with their namespace.
   "communication:saved",
+  "auth:account.passwordChanged",
+  "auth:account.sessionEnded",
+  "auth:account.othersEnded",
 ] as const;
 
 export type SuccessMessage = (typeof successMessages)[number];

@@ -7,6 +7,7 @@ import { readCookie, serializeCookie } from "./cookies.server";
 import { keepDraftOfPost } from "./drafts.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { getDb, type Db } from "~/utils/db.server";
+import { deviceOf } from "~/utils/device";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { isSupportedLanguage } from "~/i18n";
 
@@ -18,23 +19,58 @@ export const WARNING_BEFORE_MS = 2 * 60 * 1000;
 /** Avoid writing on every request: last-seen moves on at most once a minute. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
+/** A session waiting for its second step (the code from the app) ends after 10 minutes. */
+export const SECOND_STEP_LIMIT_MS = 10 * 60 * 1000;
+
 export interface SignedIn {
-  account: { id: string; displayName: string; email: string; isStaff: boolean; preferredLanguage: string | null };
+  account: {
+    id: string;
+    displayName: string;
+    email: string;
+    isStaff: boolean;
+    isAdmin: boolean;
+    preferredLanguage: string | null;
+    /** An authenticator app is set up: signing in asks for its code. */
+    hasTotp: boolean;
+  };
   actor: Actor;
   /** Milliseconds until this session ends if the person does nothing. */
   idleRemainingMs: number;
+  /** This session's public id ("this device" on the account page). */
+  sessionId: string;
 }
 
-export async function createSession(db: Db, accountId: string, now = new Date()): Promise<string> {
+export type SessionStage = "full" | "second_factor";
+
+/**
+ * A new session. "second_factor" is half signed in: the right password of an account with an
+ * authenticator app, waiting for its code (routes/login_.code.tsx); it opens nothing else, and
+ * ends after 10 minutes. The browser and system are kept in plain words (utils/device.ts).
+ */
+export async function createSession(
+  db: Db,
+  accountId: string,
+  now = new Date(),
+  options: { stage?: SessionStage; userAgent?: string | null } = {},
+): Promise<string> {
   const token = randomToken();
+  const stage = options.stage ?? "full";
   await db.insert(sessions).values({
     idHash: sha256(token),
     accountId,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + ABSOLUTE_LIMIT_MS),
+    expiresAt: new Date(now.getTime() + (stage === "full" ? ABSOLUTE_LIMIT_MS : SECOND_STEP_LIMIT_MS)),
+    stage,
+    ...deviceOf(options.userAgent),
   });
   return token;
+}
+
+/** The session's token hash, for the model (ending the other sessions of an account, say). */
+export function sessionHashOf(request: Request): string | null {
+  const token = readCookie(request, SESSION_COOKIE);
+  return token ? sha256(token) : null;
 }
 
 export function sessionCookie(token: string): string {
@@ -78,10 +114,16 @@ export async function loadActor(db: Db, account: { id: string; isStaff: boolean 
   return { accountId: account.id, isStaff: account.isStaff, relationships: rels };
 }
 
-/** An ended session still names its account while its row is there: what was typed can be kept for them. */
+/**
+ * An ended session still names its account while its row is there: what was typed can be kept for them.
+ * "second_factor": the password was right, the app's code is still to come. "enrol": a staff or
+ * admin account with no authenticator app yet: it may only set one up (decision 044).
+ */
 export type SessionState =
   | { status: "none" }
   | { status: "expired"; accountId: string | null }
+  | { status: "second_factor"; accountId: string }
+  | { status: "enrol"; signedIn: SignedIn }
   | { status: "active"; signedIn: SignedIn };
 
 const cache = new WeakMap<Request, Promise<SessionState>>();
@@ -104,11 +146,15 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
     .select({
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      stage: sessions.stage,
+      publicId: sessions.publicId,
       id: accounts.id,
       displayName: accounts.displayName,
       email: accounts.email,
       isStaff: accounts.isStaff,
+      isAdmin: accounts.isAdmin,
       preferredLanguage: accounts.preferredLanguage,
+      totpEnrolledAt: accounts.totpEnrolledAt,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
@@ -120,6 +166,7 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
     // first, a form saved in this one can still be kept for its account (decision 033).
     return { status: "expired", accountId: row.id };
   }
+  if (row.stage === "second_factor") return { status: "second_factor", accountId: row.id };
   let lastSeen = row.lastSeenAt.getTime();
   if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
@@ -130,11 +177,26 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
     displayName: row.displayName,
     email: row.email,
     isStaff: row.isStaff,
+    isAdmin: row.isAdmin,
     preferredLanguage: row.preferredLanguage,
+    hasTotp: row.totpEnrolledAt !== null,
   };
-  const actor = await loadActor(db, account, now);
   const idleRemainingMs = Math.min(lastSeen + IDLE_LIMIT_MS, row.expiresAt.getTime()) - now.getTime();
-  return { status: "active", signedIn: { account, actor, idleRemainingMs } };
+  // Staff and admins use nothing before an authenticator app is set up: no relationships are loaded.
+  if (needsSecondFactor(account) && !account.hasTotp) {
+    return { status: "enrol", signedIn: { account, actor: accountActorOf(account), idleRemainingMs, sessionId: row.publicId } };
+  }
+  const actor = await loadActor(db, account, now);
+  return { status: "active", signedIn: { account, actor, idleRemainingMs, sessionId: row.publicId } };
+}
+
+/** Staff and admin accounts must have a second factor (ASVS 5.0 6.3.3 at level 2). */
+export function needsSecondFactor(account: { isStaff: boolean; isAdmin: boolean }): boolean {
+  return account.isStaff || account.isAdmin;
+}
+
+function accountActorOf(account: { id: string; isStaff: boolean }): Actor {
+  return { accountId: account.id, isStaff: account.isStaff, relationships: [] };
 }
 
 /** Move the idle clock on now: the "stay signed in" button. */
@@ -167,17 +229,21 @@ export function loginPath(request: Request): string {
  * The signed-in person, or a redirect to sign in that brings them back here afterwards. A form
  * posted after its session ended is kept as a draft for that account first (drafts.server.ts).
  */
-export async function requireSignedIn(request: Request): Promise<SignedIn> {
+export async function requireSignedIn(request: Request, options: { enrolling?: boolean } = {}): Promise<SignedIn> {
   const state = await readSession(request);
   if (state.status === "active") return state.signedIn;
+  if (state.status === "enrol" && options.enrolling) return state.signedIn;
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: safeRedirect(url.pathname + url.search) });
+  const lngParam = url.searchParams.get("lng");
+  if (isSupportedLanguage(lngParam)) params.set("lng", lngParam);
+  // Half signed in: on to the step that is missing, then back here.
+  if (state.status === "second_factor") throw redirect(`/login/code?${params}`);
+  if (state.status === "enrol") throw redirect(`/account/authenticator?${params}`);
   if (state.status === "expired") {
     const kept = state.accountId ? await keepDraftOfPost(request, state.accountId) : false;
     params.set("reason", kept ? "kept" : "timeout");
   }
-  const lng = url.searchParams.get("lng");
-  if (isSupportedLanguage(lng)) params.set("lng", lng);
   throw redirect(`/login?${params}`, state.status === "expired" ? { headers: { "Set-Cookie": clearSessionCookie() } } : undefined);
 }
 

@@ -6,6 +6,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -20,6 +21,11 @@ export const accounts = pgTable("accounts", {
   isStaff: boolean("is_staff").notNull().default(false),
   // Runs the portal for the trust (accounts and roles); not a member of anyone's care team by being one.
   isAdmin: boolean("is_admin").notNull().default(false),
+  // The TOTP key (RFC 6238), sealed with AES-256-GCM (crypto.server.ts `seal`); null until set up (decision 044).
+  totpSecret: text("totp_secret"),
+  totpEnrolledAt: timestamp("totp_enrolled_at", { withTimezone: true }),
+  // The last 30-second step whose code was accepted: a code is good once (no replay).
+  totpLastStep: integer("totp_last_step"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -36,8 +42,31 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     // The key of a message for the next page (e.g. "progressSaved"), shown once; never personal data.
     flash: text("flash"),
+    // Names the session on the "Your account" page and in its forms; never the token or its hash.
+    publicId: uuid("public_id").notNull().defaultRandom(),
+    // "full" once signed in; "second_factor" after the right password of an account with an
+    // authenticator app, until its code is given (decision 044).
+    stage: text("stage", { enum: ["full", "second_factor"] }).notNull().default("full"),
+    // The browser and system in plain words, from the User-Agent when the session began ("Chrome", "Android").
+    browser: text("browser"),
+    platform: text("platform"),
   },
-  (t) => [index("sessions_account_idx").on(t.accountId)],
+  (t) => [index("sessions_account_idx").on(t.accountId), uniqueIndex("sessions_public_id_idx").on(t.publicId)],
+);
+
+/** One-time recovery codes for the second step: only a SHA-256 of each is kept, and each works once. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("recovery_codes_account_idx").on(t.accountId)],
 );
 
 /**

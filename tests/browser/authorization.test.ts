@@ -9,6 +9,7 @@ import { openDatabase, setDatabase, getDb, type DatabaseHandle } from "~/utils/d
 import { actorHasRole, type Role } from "~/web/guards.server";
 import { actorFor } from "../support/actors";
 import { readRouteManifest, type ManifestRoute } from "../support/route-manifest";
+import { secondStepOverHttp } from "../support/second-factor";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -42,7 +43,17 @@ const publicRoutes = new Set(["routes/urgent-help", "routes/accessibility", "rou
 /** Addresses that only send a signed-in person on to their own page (a bookmark such as /plan). */
 const redirectRoutes = new Set(["routes/plan", "routes/carers"]);
 /** Not pages: they answer with a redirect whoever asks (the language switcher's GET), or take a token the matrix does not have. */
-const notPages = new Set(["routes/language", "routes/logout", "routes/session.extend", "routes/invitations.$token", "routes/password.$token", "routes/$"]);
+const notPages = new Set([
+  "routes/language",
+  "routes/logout",
+  "routes/session.extend",
+  "routes/invitations.$token",
+  "routes/password.$token",
+  "routes/$",
+  // The second step of signing in: only for a session waiting for it (tests/browser/account-security.test.ts).
+  "routes/login_.code",
+  "routes/login_.recovery-code",
+]);
 
 async function guardOf(route: ManifestRoute, source: string): Promise<Guard> {
   if (publicRoutes.has(route.id)) return { kind: "public" };
@@ -57,7 +68,7 @@ async function guardOf(route: ManifestRoute, source: string): Promise<Guard> {
   if (record) return { kind: "record", action: record[1] as Action };
   const role = loader.match(/requireRole\(request, "(staff|carer)"\)/) ?? (/requirePermission\([\w.]+, "invitation.create", \{ organisation: true \}\)/.test(loader) ? [, "staff"] : null);
   if (role) return { kind: "role", role: role[1] as Role };
-  if (/requireSignedIn\(request\)/.test(loader)) return { kind: "signedIn" };
+  if (/requireSignedIn\(request[,)]/.test(loader)) return { kind: "signedIn" };
   throw new Error(`${route.id}: the matrix cannot read this loader's guard`);
 }
 
@@ -107,7 +118,9 @@ async function signInOverHttp(email: string): Promise<string> {
   });
   expect(response.status, `signing in ${email}`).toBe(302);
   const session = response.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  return [csrfCookie, ...session].join("; ");
+  const cookie = [csrfCookie, ...session].join("; ");
+  // Staff give the code from their app (the demo key) before the session opens anything.
+  return response.headers.get("location")?.startsWith("/login/code") ? secondStepOverHttp(server.url, cookie, email) : cookie;
 }
 
 beforeAll(async () => {

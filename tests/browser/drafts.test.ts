@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, demoPeople } from "#db/seed";
 import { createPgCluster, type PgCluster } from "../support/pg-cluster";
 import { eventually, runPortal, status, type PortalProcess } from "../support/portal-process";
-import { expectNoAxeViolations, launch, plain } from "../support/browser";
+import { completeSecondStep, expectNoAxeViolations, launch, plain } from "../support/browser";
 
 /**
  * Answers survive a session ending (decision 033). The session has to end on the server while a
@@ -52,6 +52,7 @@ async function signInWithForm(page: Page, email: string): Promise<void> {
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "Sign in" }).click()]);
+  await completeSecondStep(page, email);
 }
 
 /** How many forms are kept for this account. */

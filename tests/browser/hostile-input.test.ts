@@ -26,7 +26,7 @@ import { startServer, type RunningServer } from "../support/server";
  * fields missing, fields repeated and bodies that are not forms, as a person who may use the action,
  * with a real session and CSRF token, through the production server. Every answer must be below 500,
  * no page may hold a generated tag unescaped, and a form drawn again with errors shows what was typed,
- * escaped. Decision 042.
+ * escaped. Decision 043.
  *
  * The routes come from Remix's manifest: a new action is in the test by itself, and one whose guard
  * or fields the test cannot find fails it. Replay a failure with the seed it prints:

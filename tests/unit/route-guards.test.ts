@@ -30,6 +30,8 @@ const publicRoutes = new Map([
   ["routes/young-carers", "information for young carers"],
   ["routes/advocacy", "the advocacy guide works signed out too"],
   ["routes/login", "signing in"],
+  ["routes/login_.code", "the second step of signing in: only a session waiting for it gets the form"],
+  ["routes/login_.recovery-code", "the second step of signing in with a recovery code, as login_.code"],
   ["routes/logout", "signing out: it only ends a session"],
   ["routes/session.extend", "only redirects"],
   ["routes/language", "choosing a language works signed out too; signed in it saves the person's own language"],

@@ -58,6 +58,9 @@ export function SiteHeader({
         {user ? (
           <div className="site-header__account">
             <p className="site-header__signed-in">{t("common:account.signedInAs", { name: isolate(user.displayName) })}</p>
+            <a href="/account" className="site-header__link">
+              {t("common:account.yourAccount")}
+            </a>
             <Form action="/logout" className="inline-form" reloadDocument>
               <Button type="submit" variant="link">
                 {t("common:account.signOut")}

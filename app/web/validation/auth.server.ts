@@ -19,3 +19,25 @@ export const newPasswordSchema = z.object({
     .min(8, "validation:newPassword.tooShort")
     .max(256, "validation:newPassword.tooLong"),
 });
+
+/** The second step of signing in: a code from the app or a recovery code (checked by the model). */
+export const secondStepSchema = z.object({
+  code: z.string({ error: "auth:secondStep.required" }).trim().min(1, "auth:secondStep.required").max(40, "auth:secondStep.invalid"),
+  redirectTo: z.string().optional(),
+});
+
+export const recoveryStepSchema = z.object({
+  code: z.string({ error: "auth:recoveryStep.required" }).trim().min(1, "auth:recoveryStep.required").max(40, "auth:recoveryStep.invalid"),
+  redirectTo: z.string().optional(),
+});
+
+export const changePasswordSchema = z.object({
+  current: z.string({ error: "validation:password.required" }).min(1, "validation:password.required").max(1024, "validation:password.tooLong"),
+  password: newPasswordSchema.shape.password,
+});
+
+/** Setting up an app: the sealed key the page showed and the code the app made from it. */
+export const enrolSchema = z.object({
+  key: z.string().min(1).max(200),
+  code: z.string({ error: "auth:authenticator.codeRequired" }).trim().min(1, "auth:authenticator.codeRequired").max(40, "auth:authenticator.invalid"),
+});
