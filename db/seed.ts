@@ -14,6 +14,7 @@ export const demoPeople = {
   jo: { email: "jo.okafor@example.org", displayName: "Jo Okafor" },
   maya: { email: "maya.rahman@example.org", displayName: "Maya Rahman" },
   tom: { email: "tom.hughes@example.org", displayName: "Tom Hughes" },
+  rowan: { email: "rowan.price@example.org", displayName: "Rowan Price" },
 } as const;
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -41,6 +42,8 @@ export async function seedDemoData(db: Db): Promise<void> {
           ...p,
           passwordHash,
           isStaff: p.email === demoPeople.jo.email || p.email === demoPeople.tom.email,
+          // Rowan runs the portal's accounts (decision 042): an admin, on no one's care team.
+          isAdmin: p.email === demoPeople.rowan.email,
         })),
       )
       .returning({ id: accounts.id, email: accounts.email });

@@ -19,7 +19,7 @@ export const WARNING_BEFORE_MS = 2 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
 export interface SignedIn {
-  account: { id: string; displayName: string; email: string; isStaff: boolean; preferredLanguage: string | null };
+  account: { id: string; displayName: string; email: string; isStaff: boolean; isAdmin: boolean; preferredLanguage: string | null };
   actor: Actor;
   /** Milliseconds until this session ends if the person does nothing. */
   idleRemainingMs: number;
@@ -51,7 +51,7 @@ export async function endSession(db: Db, request: Request): Promise<void> {
 }
 
 /** Active relationships with their active grants: withdrawing a grant takes effect on the next request. */
-export async function loadActor(db: Db, account: { id: string; isStaff: boolean }, now = new Date()): Promise<Actor> {
+export async function loadActor(db: Db, account: { id: string; isStaff: boolean; isAdmin?: boolean }, now = new Date()): Promise<Actor> {
   const rows = await db
     .select({ id: relationships.id, kind: relationships.kind, serviceUserId: relationships.serviceUserId })
     .from(relationships)
@@ -75,7 +75,7 @@ export async function loadActor(db: Db, account: { id: string; isStaff: boolean 
     serviceUserId: r.serviceUserId,
     scopes: grants.filter((g) => g.relationshipId === r.id).map((g) => g.scope as Scope),
   }));
-  return { accountId: account.id, isStaff: account.isStaff, relationships: rels };
+  return { accountId: account.id, isStaff: account.isStaff, isAdmin: account.isAdmin ?? false, relationships: rels };
 }
 
 /** An ended session still names its account while its row is there: what was typed can be kept for them. */
@@ -108,11 +108,13 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
       displayName: accounts.displayName,
       email: accounts.email,
       isStaff: accounts.isStaff,
+      isAdmin: accounts.isAdmin,
       preferredLanguage: accounts.preferredLanguage,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.idHash, idHash));
+    // A disabled account has no sessions (they end with it); this holds even for one made at that moment.
+    .where(and(eq(sessions.idHash, idHash), isNull(accounts.disabledAt)));
   if (!row) return { status: "expired", accountId: null };
   const idleEndsAt = row.lastSeenAt.getTime() + IDLE_LIMIT_MS;
   if (now.getTime() >= idleEndsAt || now.getTime() >= row.expiresAt.getTime()) {
@@ -130,6 +132,7 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
     displayName: row.displayName,
     email: row.email,
     isStaff: row.isStaff,
+    isAdmin: row.isAdmin,
     preferredLanguage: row.preferredLanguage,
   };
   const actor = await loadActor(db, account, now);

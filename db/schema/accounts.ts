@@ -20,6 +20,10 @@ export const accounts = pgTable("accounts", {
   isStaff: boolean("is_staff").notNull().default(false),
   // Runs the portal for the trust (accounts and roles); not a member of anyone's care team by being one.
   isAdmin: boolean("is_admin").notNull().default(false),
+  // Set by an admin: the account cannot sign in and has no sessions (decision 042). Null when active.
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  // Why, in the admin's words, shown to other admins; null when active.
+  disabledReason: text("disabled_reason"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
