@@ -8,6 +8,8 @@ export const successMessages = [
   "removed",
   // A page's own words can be used too, with their namespace.
   "communication:saved",
+  "admin:success.disabled",
+  "admin:success.enabled",
 ] as const;
 
 export type SuccessMessage = (typeof successMessages)[number];
