@@ -1,9 +1,11 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { accounts, invitations, passwordLinks, relationships, sessions } from "#db/schema/index";
+import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { accounts, accountStatusChanges, invitations, passwordLinks, relationships, sessions } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { can, NotFoundError, type Actor } from "./access.server";
 import { recordAudit } from "./audit.server";
 import { createAccountWithLink, insertPasswordLink, type AccountRole } from "./password-links.server";
+import { accountRoles, type AccountRoleName, type AccountStatus } from "./vocabulary/accounts";
 
 /**
  * The trust's accounts, as an admin runs them (decision 042): who has which role, inviting staff
@@ -11,12 +13,7 @@ import { createAccountWithLink, insertPasswordLink, type AccountRole } from "./p
  * every change and every read of the list is in the audit log.
  */
 
-/** The roles a page can filter by: the account's own flags, then its active relationships. */
-export const accountRoles = ["admin", "staff", "service_user", "carer_of", "advocate_for", "attorney_for"] as const;
-export type AccountRoleName = (typeof accountRoles)[number];
-
-export const accountStatuses = ["active", "disabled", "no_password"] as const;
-export type AccountStatus = (typeof accountStatuses)[number];
+export { accountRoles, accountStatuses, type AccountRoleName, type AccountStatus } from "./vocabulary/accounts";
 
 /** How many accounts one page of the list shows. */
 export const ACCOUNTS_PER_PAGE = 25;
@@ -29,10 +26,18 @@ export interface AccountSummary {
   status: AccountStatus;
 }
 
+export interface StatusChange {
+  change: "disabled" | "enabled";
+  reason: string;
+  changedByName: string;
+  changedAt: Date;
+}
+
 export interface AccountDetail extends AccountSummary {
   createdAt: Date;
   disabledAt: Date | null;
-  disabledReason: string | null;
+  /** Each disabling and enabling, newest first, with the admin's reason. */
+  history: StatusChange[];
 }
 
 /** Disabling yourself, or the last admin who can still sign in: refused, so someone can always run the portal. */
@@ -161,13 +166,19 @@ export async function getAccount(db: Db, actor: Actor, accountId: string, now = 
       isStaff: accounts.isStaff,
       createdAt: accounts.createdAt,
       disabledAt: accounts.disabledAt,
-      disabledReason: accounts.disabledReason,
       hasPassword: sql<boolean>`${accounts.passwordHash} IS NOT NULL`,
     })
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!row) throw new NotFoundError();
   const roles = await rolesOf(db, [row], now);
+  const by = alias(accounts, "changed_by_account");
+  const history = await db
+    .select({ change: accountStatusChanges.change, reason: accountStatusChanges.reason, changedByName: by.displayName, changedAt: accountStatusChanges.changedAt })
+    .from(accountStatusChanges)
+    .innerJoin(by, eq(by.id, accountStatusChanges.changedBy))
+    .where(eq(accountStatusChanges.accountId, accountId))
+    .orderBy(desc(accountStatusChanges.changedAt), desc(accountStatusChanges.id));
   await recordAudit(db, actor, { action: "account.view", recordType: "account", recordId: accountId });
   return {
     id: row.id,
@@ -177,7 +188,7 @@ export async function getAccount(db: Db, actor: Actor, accountId: string, now = 
     status: statusOf(row),
     createdAt: row.createdAt,
     disabledAt: row.disabledAt,
-    disabledReason: row.disabledReason,
+    history,
   };
 }
 
@@ -205,6 +216,18 @@ async function lockActingAdmin(tx: Db, actor: Actor): Promise<void> {
     .from(accounts)
     .where(and(eq(accounts.id, actor.accountId), eq(accounts.isAdmin, true), isNull(accounts.disabledAt)));
   if (!me) throw new NotFoundError();
+}
+
+/**
+ * The admin's reason, kept with the account for other admins to read. The audit log names the
+ * change by this row's id and never copies the words (decision 041: no free text in the log).
+ */
+async function recordStatusChange(tx: Db, actor: Actor, accountId: string, change: "disabled" | "enabled", reason: string, now: Date): Promise<string> {
+  const [row] = await tx
+    .insert(accountStatusChanges)
+    .values({ accountId, change, reason, changedBy: actor.accountId, changedAt: now })
+    .returning({ id: accountStatusChanges.id });
+  return row!.id;
 }
 
 /**
@@ -240,7 +263,8 @@ export async function disableAccount(
     if (!target) throw new NotFoundError();
     if (target.disabledAt) return { changed: false, sessionsEnded: 0, linksEnded: 0, invitationsEnded: 0 };
     if (target.isAdmin && admins.filter((a) => a.id !== target.id).length === 0) throw new CannotDisableError("last_admin");
-    await tx.update(accounts).set({ disabledAt: now, disabledReason: input.reason }).where(eq(accounts.id, target.id));
+    await tx.update(accounts).set({ disabledAt: now }).where(eq(accounts.id, target.id));
+    const changeId = await recordStatusChange(tx, actor, target.id, "disabled", input.reason, now);
     const endedSessions = await tx.delete(sessions).where(eq(sessions.accountId, target.id)).returning({ idHash: sessions.idHash });
     // A link ends as an expired one does: it says so, and that a new one is needed.
     const endedLinks = await tx
@@ -258,7 +282,7 @@ export async function disableAccount(
       action: "account.disable",
       recordType: "account",
       recordId: target.id,
-      details: { reason: input.reason, ...result },
+      details: { change: changeId, ...result },
     });
     return { changed: true, ...result };
   });
@@ -269,7 +293,7 @@ export async function disableAccount(
  * sessions, links and invitations that ended stay ended. Enabling an active account changes
  * nothing (false).
  */
-export async function enableAccount(db: Db, actor: Actor, input: { accountId: string; reason: string }): Promise<boolean> {
+export async function enableAccount(db: Db, actor: Actor, input: { accountId: string; reason: string }, now = new Date()): Promise<boolean> {
   ensureAdmin(actor);
   return db.transaction(async (tx) => {
     await lockActingAdmin(tx, actor);
@@ -280,8 +304,9 @@ export async function enableAccount(db: Db, actor: Actor, input: { accountId: st
       .for("update");
     if (!target) throw new NotFoundError();
     if (!target.disabledAt) return false;
-    await tx.update(accounts).set({ disabledAt: null, disabledReason: null }).where(eq(accounts.id, target.id));
-    await recordAudit(tx, actor, { action: "account.enable", recordType: "account", recordId: target.id, details: { reason: input.reason } });
+    await tx.update(accounts).set({ disabledAt: null }).where(eq(accounts.id, target.id));
+    const changeId = await recordStatusChange(tx, actor, target.id, "enabled", input.reason, now);
+    await recordAudit(tx, actor, { action: "account.enable", recordType: "account", recordId: target.id, details: { change: changeId } });
     return true;
   });
 }

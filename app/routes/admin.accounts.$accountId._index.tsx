@@ -16,7 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const yourself = account.id === actor.accountId;
   const lastAdmin = account.roles.includes("admin") && account.status !== "disabled" && (await otherActiveAdmins(getDb(), account.id)) === 0;
   return json({
-    account: { ...account, createdAt: account.createdAt.toISOString(), disabledAt: account.disabledAt?.toISOString() ?? null },
+    account: {
+      ...account,
+      createdAt: account.createdAt.toISOString(),
+      disabledAt: account.disabledAt?.toISOString() ?? null,
+      history: account.history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
+    },
     yourself,
     lastAdmin,
     pageTitle: `${isolate(account.displayName)} – ${t("admin:title")}`,
@@ -41,12 +46,7 @@ export default function AccountPage() {
           { key: "roles", label: t("admin:account.roles"), value: <RoleNames roles={account.roles} /> },
           { key: "status", label: t("admin:account.status"), value: <StatusTag status={account.status} /> },
           { key: "made", label: t("admin:account.made"), value: <FormattedDate iso={account.createdAt} /> },
-          ...(account.disabledAt
-            ? [
-                { key: "disabledOn", label: t("admin:account.disabledOn"), value: <FormattedDate iso={account.disabledAt} /> },
-                { key: "reason", label: t("admin:account.reason"), value: <bdi>{account.disabledReason}</bdi> },
-              ]
-            : []),
+          ...(account.disabledAt ? [{ key: "disabledOn", label: t("admin:account.disabledOn"), value: <FormattedDate iso={account.disabledAt} /> }] : []),
         ]}
       />
       <h2 className="heading-m">{t("admin:account.actions")}</h2>
@@ -73,6 +73,20 @@ export default function AccountPage() {
         </ul>
       )}
       {lastAdmin && !yourself ? <p>{t("admin:account.lastAdmin")}</p> : null}
+      {account.history.length ? (
+        <>
+          <h2 className="heading-m">{t("admin:account.history")}</h2>
+          <ol className="list">
+            {account.history.map((h) => (
+              <li key={h.changedAt + h.change}>
+                <FormattedDate iso={h.changedAt} />: {t(`admin:account.${h.change}By`, { name: isolate(h.changedByName) })}
+                <br />
+                {t("admin:account.reason")}: <bdi>{h.reason}</bdi>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
     </div>
   );
 }

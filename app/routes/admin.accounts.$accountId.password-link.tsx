@@ -24,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: account.id,
     displayName: account.displayName,
     purpose: account.status === "no_password" ? ("setup" as const) : ("reset" as const),
+    // How long the link will work: the numbers live on the server (a .server module never reaches the browser).
+    lifetime: { minutes: RESET_LINK_MINUTES, days: SETUP_LINK_DAYS },
     pageTitle: t("admin:link.title", { name: isolate(account.displayName) }),
   });
 }
@@ -47,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PasswordLink() {
   const { t } = useTranslation(["admin", "common"]);
-  const { id, displayName, purpose } = useLoaderData<typeof loader>();
+  const { id, displayName, purpose, lifetime } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { summary } = useServerForm("password-link", data?.error ?? null);
   const accountHref = `/admin/accounts/${id}`;
@@ -59,7 +61,7 @@ export default function PasswordLink() {
         link={data.link}
         next={{ href: accountHref, label: t("admin:account.back") }}
       >
-        <p>{purpose === "reset" ? t("admin:link.reset", { minutes: RESET_LINK_MINUTES }) : t("admin:link.setup", { days: SETUP_LINK_DAYS })}</p>
+        <p>{purpose === "reset" ? t("admin:link.reset", lifetime) : t("admin:link.setup", lifetime)}</p>
       </InvitationCreated>
     );
   }
@@ -70,7 +72,7 @@ export default function PasswordLink() {
         <Link href={accountHref}>{t("admin:account.back")}</Link>
       </p>
       <h1 className="heading-xl">{t("admin:link.title", { name: displayName })}</h1>
-      <p>{purpose === "reset" ? t("admin:link.reset", { minutes: RESET_LINK_MINUTES }) : t("admin:link.setup", { days: SETUP_LINK_DAYS })}</p>
+      <p>{purpose === "reset" ? t("admin:link.reset", lifetime) : t("admin:link.setup", lifetime)}</p>
       <p>{t("admin:link.earlier")}</p>
       <p>{t("admin:link.check")}</p>
       <Form>

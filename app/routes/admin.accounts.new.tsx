@@ -44,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const { token } = await inviteAccount(getDb(), actor, value);
-    return json({ step: "done" as const, result: null, check: value, link: publicLink(`/password/${token}`, request), pageTitle: t("admin:invite.doneTitle") });
+    const link = publicLink(`/password/${token}`, request);
+    return json({ step: "done" as const, result: null, check: value, link, days: SETUP_LINK_DAYS, pageTitle: t("admin:invite.doneTitle") });
   } catch (error) {
     if (!(error instanceof AccountExistsError)) throw error;
     const result = submission.reply({ fieldErrors: { email: ["validation:admin.emailTaken"] } });
@@ -61,7 +62,7 @@ export default function InviteAccount() {
   if (data?.step === "done" && data.check && data.link) {
     return (
       <InvitationCreated title={t("admin:invite.doneTitle")} body={t("admin:invite.doneBody", { name: data.check.displayName })} link={data.link} next={back}>
-        <p>{t("admin:invite.doneExpiry", { days: SETUP_LINK_DAYS })}</p>
+        <p>{t("admin:invite.doneExpiry", { days: data.days })}</p>
       </InvitationCreated>
     );
   }

@@ -22,8 +22,6 @@ export const accounts = pgTable("accounts", {
   isAdmin: boolean("is_admin").notNull().default(false),
   // Set by an admin: the account cannot sign in and has no sessions (decision 042). Null when active.
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
-  // Why, in the admin's words, shown to other admins; null when active.
-  disabledReason: text("disabled_reason"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -96,4 +94,26 @@ export const passwordLinks = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (t) => [index("password_links_account_idx").on(t.accountId)],
+);
+
+/**
+ * Each time an admin disabled or enabled an account, and why, in their words (decision 042). The
+ * reasons are for admins to read on the account's page; the audit log names the change by its id
+ * and keeps no free text (decision 041).
+ */
+export const accountStatusChanges = pgTable(
+  "account_status_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    change: text("change", { enum: ["disabled", "enabled"] }).notNull(),
+    reason: text("reason").notNull(),
+    changedBy: uuid("changed_by")
+      .notNull()
+      .references(() => accounts.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("account_status_changes_account_idx").on(t.accountId, t.changedAt)],
 );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { accountRoles, accountStatuses, type AccountRoleName, type AccountStatus } from "~/models/accounts-admin.server";
+import { accountRoles, accountStatuses, type AccountRoleName, type AccountStatus } from "~/models/vocabulary/accounts";
 import { displayNameField, emailField } from "./invitation.server";
 
 /** An admin invites a member of staff or another admin: name, work email, and which of the two. */
