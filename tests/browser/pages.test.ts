@@ -214,7 +214,6 @@ const routes: { who: Who; paths: () => string[] }[] = [
     paths: () => [
       "/",
       "/admin/accounts",
-      "/admin/accounts?role=staff&status=active",
       "/admin/accounts/new",
       `/admin/accounts/${ids.samAccount}`,
       `/admin/accounts/${ids.samAccount}/disable`,
