@@ -15,10 +15,12 @@ export const demoPeople = {
   jo: { email: "jo.okafor@example.org", displayName: "Jo Okafor" },
   maya: { email: "maya.rahman@example.org", displayName: "Maya Rahman" },
   tom: { email: "tom.hughes@example.org", displayName: "Tom Hughes" },
+  rowan: { email: "rowan.price@example.org", displayName: "Rowan Price" },
 } as const;
 
 /**
- * The demo staff (Jo and Tom) have an authenticator app set up with this public key (decision 042):
+ * The demo staff (Jo and Tom) and the demo admin (Rowan) have an authenticator app set up with this
+ * public key (decision 044):
  * add it to any authenticator app by hand ("enter a setup key", time-based) or with
  * DEMO_TOTP_URI. Fictional people, a public key: never for real accounts.
  */
@@ -29,7 +31,8 @@ export const DEMO_RECOVERY_CODES = [
   "DEMXA-2345A", "DEMXB-2345B", "DEMXC-2345C", "DEMXD-2345D", "DEMXE-2345E",
   "DEMXF-2345F", "DEMXG-2345G", "DEMXH-2345H", "DEMXJ-2345J", "DEMXK-2345K",
 ];
-export const demoStaffEmails: string[] = [demoPeople.jo.email, demoPeople.tom.email];
+/** Everyone in the demo who must use a second step: staff and the admin. */
+export const demoStaffEmails: string[] = [demoPeople.jo.email, demoPeople.tom.email, demoPeople.rowan.email];
 
 /**
  * The demo key sealed again with this process's secret where it no longer opens: the local demo
@@ -64,6 +67,8 @@ export async function seedDemoData(db: Db): Promise<void> {
           ...p,
           passwordHash,
           isStaff: p.email === demoPeople.jo.email || p.email === demoPeople.tom.email,
+          // Rowan runs the portal's accounts (decision 045): an admin, on no one's care team.
+          isAdmin: p.email === demoPeople.rowan.email,
         })),
       )
       .returning({ id: accounts.id, email: accounts.email });

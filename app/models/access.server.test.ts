@@ -115,6 +115,18 @@ describe("can: the organisation", () => {
   it("allows nothing else on the organisation", () => {
     expect(can(actor(null, [], true), "plan.read", { organisation: true })).toBe(false);
   });
+  it("lets admins, and only admins, manage accounts", () => {
+    const admin: Actor = { ...actor(null), isAdmin: true };
+    expect(can(admin, "accounts.manage", { organisation: true })).toBe(true);
+    expect(can(actor(null, [], true), "accounts.manage", { organisation: true })).toBe(false);
+    expect(can(actor("service_user"), "accounts.manage", { organisation: true })).toBe(false);
+  });
+  it("gives an admin nothing else: no caseload, no invitations, no one's record", () => {
+    const admin: Actor = { ...actor(null), isAdmin: true };
+    expect(can(admin, "caseload.view", { organisation: true })).toBe(false);
+    expect(can(admin, "invitation.create", { organisation: true })).toBe(false);
+    for (const action of actions) expect(can(admin, action, { serviceUserId: SAM })).toBe(false);
+  });
 });
 
 describe("capacityFor", () => {

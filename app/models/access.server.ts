@@ -37,6 +37,8 @@ export const actions = [
   "decisions.write",
   "decisions.manage",
   "attention.manage",
+  // The trust's accounts: list, invite staff and admins, disable, enable, issue reset links (admins only).
+  "accounts.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -50,6 +52,8 @@ export interface ActorRelationship {
 export interface Actor {
   accountId: string;
   isStaff: boolean;
+  /** Runs the portal's accounts (decision 045); sees no one's record by being one. */
+  isAdmin?: boolean;
   relationships: readonly ActorRelationship[];
 }
 
@@ -145,6 +149,8 @@ function relationshipAllows(rel: ActorRelationship, action: Action): boolean {
 
 export function can(actor: Actor, action: Action, subject: Subject): boolean {
   if ("organisation" in subject) {
+    // Running the portal's accounts: admins only, and nothing else comes with it (decision 045).
+    if (action === "accounts.manage") return actor.isAdmin === true;
     // Inviting someone new to the service, or seeing one's own caseload: trust staff only.
     return (action === "invitation.create" || action === "caseload.view") && actor.isStaff;
   }

@@ -101,7 +101,7 @@ export async function signIn(
   const addressKey = keyedHash("sign-in-address", from);
   // Looked up first so that a refused attempt is audited against the account it named.
   const [account] = await db
-    .select({ id: accounts.id, passwordHash: accounts.passwordHash })
+    .select({ id: accounts.id, passwordHash: accounts.passwordHash, disabledAt: accounts.disabledAt })
     .from(accounts)
     .where(eq(accounts.email, email));
   const pair = await bump(db, pairKey, now);
@@ -116,7 +116,8 @@ export async function signIn(
   }
 
   let ok = false;
-  if (account?.passwordHash) {
+  // A disabled account (decision 045) is answered as a wrong password is, after the same work.
+  if (account?.passwordHash && !account.disabledAt) {
     ok = await verifyPassword(account.passwordHash, input.password);
   } else {
     await verifyAgainstDummy(input.password);
@@ -132,7 +133,7 @@ export async function signIn(
     return { status: "ok", accountId: account.id };
   }
   const refusedFor = pair.failures >= PAIR_LIMIT ? pair : address.failures >= ADDRESS_LIMIT ? address : null;
-  await auditSignIn(db, account?.id ?? null, refusedFor ? "locked" : "invalid");
+  await auditSignIn(db, account?.id ?? null, refusedFor ? "locked" : account?.disabledAt ? "disabled" : "invalid");
   if (refusedFor) return { status: "locked", minutes: minutesLeft(refusedFor, now) };
   const delay = slowdownMs(pair.failures);
   if (delay > 0) await (options.sleep ?? wait)(delay);
@@ -165,7 +166,7 @@ async function refusedMinutes(db: Db, matches: SQL[], now: Date): Promise<number
  * the id of the account it matched (in record_id, not as actor, since nobody proved to be them),
  * and nothing at all about an email that matched no account.
  */
-async function auditSignIn(db: Db, accountId: string | null, outcome: "ok" | "invalid" | "locked"): Promise<void> {
+async function auditSignIn(db: Db, accountId: string | null, outcome: "ok" | "invalid" | "locked" | "disabled"): Promise<void> {
   if (outcome === "ok" && accountId) {
     await recordAudit(db, accountActor(accountId), { action: "sign_in", recordType: "account", recordId: accountId });
     return;

@@ -3,6 +3,7 @@ import { accounts, passwordLinks, sessions } from "#db/schema/index";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
+import type { Actor } from "./access.server";
 import { normaliseEmail } from "./account.server";
 import { recordAudit } from "./audit.server";
 
@@ -24,6 +25,8 @@ export async function createAccountWithLink(
   db: Db,
   input: { email: string; displayName: string; role: AccountRole },
   now = new Date(),
+  /** The admin who invited them from /admin/accounts/new; null for the command line. */
+  invitedBy: Actor | null = null,
 ): Promise<{ accountId: string; token: string }> {
   const email = normaliseEmail(input.email);
   return db.transaction(async (tx) => {
@@ -33,18 +36,19 @@ export async function createAccountWithLink(
       .insert(accounts)
       .values({ email, displayName: input.displayName, isStaff: input.role === "staff", isAdmin: input.role === "admin" })
       .returning({ id: accounts.id });
-    const token = await insertLink(tx, account!.id, "setup", now);
-    await recordAudit(tx, null, {
-      action: "account.create",
+    const token = await insertPasswordLink(tx, account!.id, "setup", now);
+    await recordAudit(tx, invitedBy, {
+      action: invitedBy ? "account.invite" : "account.create",
       recordType: "account",
       recordId: account!.id,
-      details: { role: input.role, by: "command line" },
+      details: { role: input.role, by: invitedBy ? "admin" : "command line" },
     });
     return { accountId: account!.id, token };
   });
 }
 
-async function insertLink(db: Db, accountId: string, purpose: "setup" | "reset", now: Date): Promise<string> {
+/** A new one-time link for the account; only its hash is stored. Returns the token, to show once. */
+export async function insertPasswordLink(db: Db, accountId: string, purpose: "setup" | "reset", now: Date): Promise<string> {
   const token = randomToken();
   const lifetimeMs = purpose === "setup" ? SETUP_LINK_DAYS * 24 * 60 * 60 * 1000 : RESET_LINK_MINUTES * 60 * 1000;
   await db.insert(passwordLinks).values({
@@ -63,13 +67,20 @@ export type PasswordLinkStatus =
 
 export async function getPasswordLink(db: Db, token: string, now = new Date()): Promise<PasswordLinkStatus> {
   const [row] = await db
-    .select({ purpose: passwordLinks.purpose, expiresAt: passwordLinks.expiresAt, usedAt: passwordLinks.usedAt, displayName: accounts.displayName })
+    .select({
+      purpose: passwordLinks.purpose,
+      expiresAt: passwordLinks.expiresAt,
+      usedAt: passwordLinks.usedAt,
+      displayName: accounts.displayName,
+      disabledAt: accounts.disabledAt,
+    })
     .from(passwordLinks)
     .innerJoin(accounts, eq(accounts.id, passwordLinks.accountId))
     .where(eq(passwordLinks.tokenHash, sha256(token)));
   if (!row) return { status: "unknown" };
   if (row.usedAt) return { status: "used" };
-  if (row.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
+  // Disabling ends the account's links (decision 045); a disabled account's link never works.
+  if (row.expiresAt.getTime() <= now.getTime() || row.disabledAt) return { status: "expired" };
   return { status: "valid", purpose: row.purpose, displayName: row.displayName };
 }
 

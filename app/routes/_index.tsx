@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     communicationPrompt,
     displayName: signedIn.account.displayName,
     isStaff: signedIn.account.isStaff,
+    isAdmin: signedIn.account.isAdmin,
     records: records.map((r) => ({
       id: r.serviceUserId,
       displayName: r.displayName,
@@ -39,8 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { t } = useTranslation(["home", "common", "attention"]);
-  const { displayName, isStaff, records, communicationPrompt, attention } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["home", "common", "attention", "admin"]);
+  const { displayName, isStaff, isAdmin, records, communicationPrompt, attention } = useLoaderData<typeof loader>();
   const own = records.find((r) => r.capacity === "service_user");
   const supporting = records.filter((r) => r.capacity === "carer_of" || r.capacity === "advocate_for" || r.capacity === "attorney_for");
   const caseload = records.filter((r) => r.capacity === "care_team_member_of");
@@ -161,6 +162,18 @@ export default function Home() {
         </section>
       ) : null}
 
+      {isAdmin ? (
+        <section aria-labelledby="admin-heading" className="section">
+          <h2 className="heading-l" id="admin-heading">
+            {t("admin:home.title")}
+          </h2>
+          <p>{t("admin:home.body")}</p>
+          <p>
+            <Link href="/admin/accounts">{t("admin:home.link")}</Link>
+          </p>
+        </section>
+      ) : null}
+
       {own || supporting.some((r) => r.capacity === "carer_of") ? (
         <ul className="list">
           <li>
@@ -172,7 +185,7 @@ export default function Home() {
         </ul>
       ) : null}
 
-      {!records.length && !isStaff ? <p>{t("home:nothingYet")}</p> : null}
+      {!records.length && !isStaff && !isAdmin ? <p>{t("home:nothingYet")}</p> : null}
 
       <section aria-labelledby="help-heading" className="section">
         <h2 className="heading-m" id="help-heading">

@@ -11,6 +11,8 @@ export const successMessages = [
   "auth:account.passwordChanged",
   "auth:account.sessionEnded",
   "auth:account.othersEnded",
+  "admin:success.disabled",
+  "admin:success.enabled",
 ] as const;
 
 export type SuccessMessage = (typeof successMessages)[number];

@@ -87,7 +87,7 @@ export async function endSession(db: Db, request: Request): Promise<void> {
 }
 
 /** Active relationships with their active grants: withdrawing a grant takes effect on the next request. */
-export async function loadActor(db: Db, account: { id: string; isStaff: boolean }, now = new Date()): Promise<Actor> {
+export async function loadActor(db: Db, account: { id: string; isStaff: boolean; isAdmin?: boolean }, now = new Date()): Promise<Actor> {
   const rows = await db
     .select({ id: relationships.id, kind: relationships.kind, serviceUserId: relationships.serviceUserId })
     .from(relationships)
@@ -111,7 +111,7 @@ export async function loadActor(db: Db, account: { id: string; isStaff: boolean 
     serviceUserId: r.serviceUserId,
     scopes: grants.filter((g) => g.relationshipId === r.id).map((g) => g.scope as Scope),
   }));
-  return { accountId: account.id, isStaff: account.isStaff, relationships: rels };
+  return { accountId: account.id, isStaff: account.isStaff, isAdmin: account.isAdmin ?? false, relationships: rels };
 }
 
 /**
@@ -158,7 +158,8 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.idHash, idHash));
+    // A disabled account has no sessions (they end with it); this holds even for one made at that moment.
+    .where(and(eq(sessions.idHash, idHash), isNull(accounts.disabledAt)));
   if (!row) return { status: "expired", accountId: null };
   const idleEndsAt = row.lastSeenAt.getTime() + IDLE_LIMIT_MS;
   if (now.getTime() >= idleEndsAt || now.getTime() >= row.expiresAt.getTime()) {

@@ -66,12 +66,16 @@ export async function recordName(actor: Actor, serviceUserId: string, action: Ac
   return orNotFound(displayNameOf(getDb(), serviceUserId));
 }
 
-/** Who a page that is not about one record is for: staff (caseload, queues, invitations) or carers. */
-export type Role = "staff" | "carer";
+/**
+ * Who a page that is not about one record is for: staff (caseload, queues, invitations), carers,
+ * or admins (the trust's accounts, decision 045).
+ */
+export type Role = "staff" | "carer" | "admin";
 
 const hasRole: Record<Role, (actor: Actor) => boolean> = {
   staff: (actor) => can(actor, "caseload.view", { organisation: true }),
   carer: (actor) => isCarer(actor),
+  admin: (actor) => can(actor, "accounts.manage", { organisation: true }),
 };
 
 /** Whether the actor has the role (the authorisation matrix test asks this too). */

@@ -26,6 +26,8 @@ export const accounts = pgTable("accounts", {
   totpEnrolledAt: timestamp("totp_enrolled_at", { withTimezone: true }),
   // The last 30-second step whose code was accepted: a code is good once (no replay).
   totpLastStep: integer("totp_last_step"),
+  // Set by an admin: the account cannot sign in and has no sessions (decision 045). Null when active.
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -121,4 +123,26 @@ export const passwordLinks = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (t) => [index("password_links_account_idx").on(t.accountId)],
+);
+
+/**
+ * Each time an admin disabled or enabled an account, and why, in their words (decision 045). The
+ * reasons are for admins to read on the account's page; the audit log names the change by its id
+ * and keeps no free text (decision 041).
+ */
+export const accountStatusChanges = pgTable(
+  "account_status_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    change: text("change", { enum: ["disabled", "enabled"] }).notNull(),
+    reason: text("reason").notNull(),
+    changedBy: uuid("changed_by")
+      .notNull()
+      .references(() => accounts.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("account_status_changes_account_idx").on(t.accountId, t.changedAt)],
 );

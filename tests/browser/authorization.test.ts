@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from "node:fs";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { careTeamMembers, decisionConsultees as consultees, goals, relationships, serviceUsers, supportRequests } from "#db/schema/index";
+import { accounts, careTeamMembers, decisionConsultees as consultees, goals, relationships, serviceUsers, supportRequests } from "#db/schema/index";
 import { demoPeople } from "#db/seed";
 import { can, type Action, type Actor } from "~/models/access.server";
 import { openDatabase, setDatabase, getDb, type DatabaseHandle } from "~/utils/db.server";
@@ -66,7 +66,7 @@ async function guardOf(route: ManifestRoute, source: string): Promise<Guard> {
   const loader = /require(Record|Role|SignedIn)\(/.test(own) || !helper ? own : (source.match(new RegExp(`function ${helper}\\([\\s\\S]*?\\n}\\n`))?.[0] ?? "");
   const record = loader.match(/requireRecord\(request, params, "([\w.]+)"\)/);
   if (record) return { kind: "record", action: record[1] as Action };
-  const role = loader.match(/requireRole\(request, "(staff|carer)"\)/) ?? (/requirePermission\([\w.]+, "invitation.create", \{ organisation: true \}\)/.test(loader) ? [, "staff"] : null);
+  const role = loader.match(/requireRole\(request, "(staff|carer|admin)"\)/) ?? (/requirePermission\([\w.]+, "invitation.create", \{ organisation: true \}\)/.test(loader) ? [, "staff"] : null);
   if (role) return { kind: "role", role: role[1] as Role };
   if (/requireSignedIn\(request[,)]/.test(loader)) return { kind: "signedIn" };
   throw new Error(`${route.id}: the matrix cannot read this loader's guard`);
@@ -143,6 +143,8 @@ beforeAll(async () => {
     );
     const request = await first(db.select({ id: supportRequests.id }).from(supportRequests).where(eq(supportRequests.serviceUserId, su!.id)));
     const consultee = await first(db.select({ id: consultees.id }).from(consultees).where(eq(consultees.serviceUserId, su!.id)));
+    // The admin pages are about an account: the person's own.
+    const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, demoPeople[who].email));
     // Where a record has none of something, an id that is no one's: "not found" for everyone.
     const other = ABSENT;
     childIds[who] = {
@@ -151,6 +153,7 @@ beforeAll(async () => {
       relationshipId: supporter?.id ?? other,
       requestId: request?.id ?? other,
       consulteeId: consultee?.id ?? other,
+      accountId: account!.id,
       version: "1",
       section: "crisis",
       part: "caring",

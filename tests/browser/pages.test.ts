@@ -21,7 +21,7 @@ import {
 let browser: Browser;
 /** How many pages one test checks at once. */
 const parallelTabs = Number(process.env.PAGES_PARALLEL_TABS ?? 3);
-const ids = { sam: "", maya: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "" };
+const ids = { sam: "", maya: "", samAccount: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "" };
 
 beforeAll(async () => {
   browser = await launch();
@@ -59,6 +59,14 @@ beforeAll(async () => {
   const memberHref = await jo.locator('.team-list a[href*="/team/"]').first().getAttribute("href");
   ids.samTeamMember = memberHref!.split("/").pop()!;
   await staff.close();
+  // Sam's account, as the admin's list links to it.
+  const admin = await newContext(browser);
+  const rowan = await admin.newPage();
+  await signIn(rowan, demoPeople.rowan.email);
+  await rowan.goto("/admin/accounts?role=service_user");
+  const accountHref = await rowan.locator(".account-list a", { hasText: "Sam Taylor" }).getAttribute("href");
+  ids.samAccount = accountHref!.split("/").pop()!;
+  await admin.close();
 });
 afterAll(async () => {
   // Leave Sam's decisions as they were.
@@ -207,6 +215,17 @@ const routes: { who: Who; paths: () => string[] }[] = [
   },
   { who: "maya", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, `/people/${ids.maya}/plan/crisis`, `/people/${ids.maya}/decisions`] },
   { who: "tom", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, "/staff", `/people/${ids.maya}/decisions`, "/staff/attention"] },
+  {
+    who: "rowan",
+    paths: () => [
+      "/",
+      "/admin/accounts",
+      "/admin/accounts/new",
+      `/admin/accounts/${ids.samAccount}`,
+      `/admin/accounts/${ids.samAccount}/disable`,
+      `/admin/accounts/${ids.samAccount}/password-link`,
+    ],
+  },
 ];
 
 /**

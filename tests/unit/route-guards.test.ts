@@ -11,6 +11,8 @@ import { readRouteManifest } from "../support/route-manifest";
  *   before it touches the database;
  * - every route about one person's record (a `:serviceUserId` in its path) starts its loader and
  *   action with the one guard, `requireRecord(request, params, "<action>")`, naming a real action;
+ * - every route under /admin (the trust's accounts) starts its loader and action with
+ *   `requireRole(request, "admin")`, before anything reads the database;
  * - every action reads its form through requireFormData (the CSRF check).
  */
 
@@ -71,6 +73,9 @@ const guarded = routes.filter((r) => !publicRoutes.has(r.id));
 const withLoader = guarded.filter((r) => r.module.loader).map((r) => [r.id, r] as const);
 const withAction = guarded.filter((r) => r.module.action).map((r) => [r.id, r] as const);
 const recordRoutes = routes.filter((r) => r.path.includes(":serviceUserId"));
+const adminFunctions = routes
+  .filter((r) => r.path.startsWith("/admin"))
+  .flatMap((r) => (["loader", "action"] as const).filter((kind) => r.module[kind]).map((kind) => [`${r.id} ${kind}`, r.module[kind]!] as const));
 const recordFunctions = recordRoutes.flatMap((r) =>
   (["loader", "action"] as const).filter((kind) => r.module[kind]).map((kind) => [`${r.id} ${kind}`, r.module[kind]!] as const),
 );
@@ -108,6 +113,18 @@ describe("route guards (from the route manifest)", () => {
     // Nothing about the person is read before the guard.
     const firstRead = source.search(/\bgetDb\)?\(\)|\btx\b/);
     if (firstRead !== -1) expect(guard!.index!).toBeLessThan(firstRead);
+  });
+
+  it("finds the admin pages", () => {
+    expect(adminFunctions.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(adminFunctions)("%s: starts with requireRole(request, \"admin\")", (_name, fn) => {
+    const source = fn.toString();
+    const guard = source.search(/\brequireRole\)?\(request, "admin"\)/);
+    expect(guard, 'requireRole(request, "admin")').not.toBe(-1);
+    const firstRead = source.search(/\bgetDb\)?\(\)|\btx\b|\brequireFormData\b/);
+    if (firstRead !== -1) expect(guard).toBeLessThan(firstRead);
   });
 
   it.each(routes.filter((r) => r.module.action).map((r) => [r.id, r] as const))(

@@ -1,0 +1,92 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { RoleNames, StatusTag } from "~/components/admin/AccountParts";
+import { FormattedDate, SummaryList } from "~/components/display/DisplayParts";
+import { Link } from "~/components/ui/Link";
+import { getAccount, otherActiveAdmins } from "~/models/accounts-admin.server";
+import { isolate } from "~/utils/bidi";
+import { getDb } from "~/utils/db.server";
+import { orNotFound, pathParam, requireRole } from "~/web/guards.server";
+
+/** One account: who, which roles, whether it works, and what an admin can do about it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, t } = await requireRole(request, "admin");
+  const account = await orNotFound(getAccount(getDb(), actor, pathParam(params, "accountId")));
+  const yourself = account.id === actor.accountId;
+  const lastAdmin = account.roles.includes("admin") && account.status !== "disabled" && (await otherActiveAdmins(getDb(), account.id)) === 0;
+  return json({
+    account: {
+      ...account,
+      createdAt: account.createdAt.toISOString(),
+      disabledAt: account.disabledAt?.toISOString() ?? null,
+      history: account.history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
+    },
+    yourself,
+    lastAdmin,
+    pageTitle: `${isolate(account.displayName)} – ${t("admin:title")}`,
+  });
+}
+
+export default function AccountPage() {
+  const { t } = useTranslation(["admin", "common"]);
+  const { account, yourself, lastAdmin } = useLoaderData<typeof loader>();
+  const base = `/admin/accounts/${account.id}`;
+  return (
+    <div className="grid-two-thirds">
+      <p>
+        <Link href="/admin/accounts">{t("admin:account.back")}</Link>
+      </p>
+      <h1 className="heading-xl">
+        <bdi>{account.displayName}</bdi>
+      </h1>
+      <SummaryList
+        rows={[
+          { key: "email", label: t("admin:account.email"), value: <bdi>{account.email}</bdi> },
+          { key: "roles", label: t("admin:account.roles"), value: <RoleNames roles={account.roles} /> },
+          { key: "status", label: t("admin:account.status"), value: <StatusTag status={account.status} /> },
+          { key: "made", label: t("admin:account.made"), value: <FormattedDate iso={account.createdAt} /> },
+          ...(account.disabledAt ? [{ key: "disabledOn", label: t("admin:account.disabledOn"), value: <FormattedDate iso={account.disabledAt} /> }] : []),
+        ]}
+      />
+      <h2 className="heading-m">{t("admin:account.actions")}</h2>
+      {yourself ? (
+        <p>{t("admin:account.yourself")}</p>
+      ) : (
+        <ul className="list">
+          {account.status === "disabled" ? (
+            <li>
+              <Link href={`${base}/enable`}>{t("admin:account.enable")}</Link>
+            </li>
+          ) : (
+            <>
+              <li>
+                <Link href={`${base}/password-link`}>{t(account.status === "no_password" ? "admin:account.setupLink" : "admin:account.resetLink")}</Link>
+              </li>
+              {lastAdmin ? null : (
+                <li>
+                  <Link href={`${base}/disable`}>{t("admin:account.disable")}</Link>
+                </li>
+              )}
+            </>
+          )}
+        </ul>
+      )}
+      {lastAdmin && !yourself ? <p>{t("admin:account.lastAdmin")}</p> : null}
+      {account.history.length ? (
+        <>
+          <h2 className="heading-m">{t("admin:account.history")}</h2>
+          <ol className="list">
+            {account.history.map((h) => (
+              <li key={h.changedAt + h.change}>
+                <FormattedDate iso={h.changedAt} />: {t(`admin:account.${h.change}By`, { name: isolate(h.changedByName) })}
+                <br />
+                {t("admin:account.reason")}: <bdi>{h.reason}</bdi>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ReasonSteps } from "~/components/admin/AccountParts";
+import { CannotDisableError, disableAccount, getAccount } from "~/models/accounts-admin.server";
+import { isolate } from "~/utils/bidi";
+import { getDb } from "~/utils/db.server";
+import { requireFormData } from "~/web/csrf.server";
+import { invalid, orNotFound, pathParam, requireRole } from "~/web/guards.server";
+import { redirectWithSuccess } from "~/web/saves.server";
+import { reasonSchema } from "~/web/validation/admin.server";
+import { parseWithZod } from "~/web/validation/parse.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, t } = await requireRole(request, "admin");
+  const account = await orNotFound(getAccount(getDb(), actor, pathParam(params, "accountId")));
+  // Nothing to disable, or not yours to: the account's page says why.
+  if (account.status === "disabled" || account.id === actor.accountId) throw redirect(`/admin/accounts/${account.id}`);
+  return json({ id: account.id, displayName: account.displayName, pageTitle: t("admin:disable.title", { name: isolate(account.displayName) }) });
+}
+
+/**
+ * The reason, then "are you sure?", then disabled: every session ends at once (decision 045). A
+ * refusal (yourself, the last admin who can sign in) is an error on the reason's page.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, t } = await requireRole(request, "admin");
+  const formData = await requireFormData(request);
+  const accountId = pathParam(params, "accountId");
+  const account = await orNotFound(getAccount(getDb(), actor, accountId));
+  const name = isolate(account.displayName);
+  const submission = parseWithZod(formData, { schema: reasonSchema });
+  const intent = formData.get("intent");
+  if (intent === "edit") return json({ step: "details" as const, result: submission.reply(), reason: null });
+  if (submission.status !== "success") return invalid({ step: "details" as const, result: submission.reply(), reason: null });
+  if (intent !== "send") {
+    return json({ step: "check" as const, result: null, reason: submission.value.reason, pageTitle: t("admin:disable.checkTitle", { name }) });
+  }
+  try {
+    await disableAccount(getDb(), actor, { accountId, reason: submission.value.reason });
+  } catch (error) {
+    if (!(error instanceof CannotDisableError)) throw error;
+    const message = error.reason === "yourself" ? "validation:admin.yourself" : "validation:admin.lastAdmin";
+    return invalid({ step: "details" as const, result: submission.reply({ formErrors: [message] }), reason: null });
+  }
+  return redirectWithSuccess(request, `/admin/accounts/${accountId}`, "admin:success.disabled");
+}
+
+export default function DisableAccount() {
+  const { id, displayName } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  return <ReasonSteps ns="disable" name={displayName} accountHref={`/admin/accounts/${id}`} data={data} />;
+}
