@@ -55,6 +55,15 @@ function activeGrantFilter(now: Date) {
   );
 }
 
+/**
+ * Grants a change must take into account: active now, or starting later. Two changes at the same
+ * moment take turns (the relationship's lock), but each has its own "now": the second's may be a
+ * millisecond before the grant the first just made, which must still count, or it is made twice.
+ */
+function liveOrComingGrantFilter(now: Date) {
+  return and(isNull(sharingGrants.withdrawnAt), or(isNull(sharingGrants.endsAt), gt(sharingGrants.endsAt, now)));
+}
+
 async function supporterRelationships(db: Db, serviceUserId: string, now: Date) {
   return db
     .select({
@@ -230,7 +239,7 @@ export async function setSharing(
         and(
           eq(sharingGrants.relationshipId, relationshipId),
           inArray(sharingGrants.scope, [...shareableScopes]),
-          activeGrantFilter(now),
+          liveOrComingGrantFilter(now),
         ),
       )
       .for("update");

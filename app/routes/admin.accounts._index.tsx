@@ -126,6 +126,7 @@ export default function Accounts() {
         <Form id={form.id} onSubmit={form.onSubmit}>
           <TextField
             name="search"
+            maxLength={200}
             label={t("admin:search.label")}
             hint={t("admin:search.hint")}
             autoComplete="off"

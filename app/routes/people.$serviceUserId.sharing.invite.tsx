@@ -58,6 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result: null,
       check: value,
       link: publicLink(`/invitations/${token}`, request),
+      // From the server: a .server module's values do not exist in the browser.
+      expiresInDays: INVITATION_DAYS,
       pageTitle: t("carers:invite.doneTitle"),
     });
   } catch (error) {
@@ -85,7 +87,7 @@ export default function InviteCarer() {
   if (data?.step === "done" && data.check && data.link) {
     return (
       <InvitationCreated title={t("carers:invite.doneTitle")} body={t("carers:invite.doneBody", { name: data.check.displayName })} link={data.link} next={back}>
-        <p>{t("carers:invite.doneExpiry", { count: INVITATION_DAYS })}</p>
+        <p>{t("carers:invite.doneExpiry", { count: data.expiresInDays })}</p>
         <p>{t("carers:invite.doneChange")}</p>
       </InvitationCreated>
     );

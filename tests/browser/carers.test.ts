@@ -101,6 +101,8 @@ describe("Sam invites a carer", () => {
     await keyGo(sam.page, sam.page.getByRole("button", { name: "Make the invitation" }));
     const link = await sam.page.locator(".copyable code").textContent();
     expect(link).toMatch(/\/invitations\//);
+    // How long the link works comes from the server (it was read from a .server module in the browser).
+    expect(await sam.page.locator("main").textContent()).toMatch(/The link works for \d+ days, once\./);
     await sam.context.close();
 
     const chrisContext = await newContext(browser, { javaScript: false });

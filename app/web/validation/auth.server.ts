@@ -38,6 +38,7 @@ export const changePasswordSchema = z.object({
 
 /** Setting up an app: the sealed key the page showed and the code the app made from it. */
 export const enrolSchema = z.object({
-  key: z.string().min(1).max(200),
+  // The sealed key travels in a hidden field: if it is missing or mangled, the key is no longer usable.
+  key: z.string({ error: "auth:authenticator.expired" }).min(1, "auth:authenticator.expired").max(200, "auth:authenticator.expired"),
   code: z.string({ error: "auth:authenticator.codeRequired" }).trim().min(1, "auth:authenticator.codeRequired").max(40, "auth:authenticator.invalid"),
 });

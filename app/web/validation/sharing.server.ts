@@ -85,7 +85,7 @@ export const actingConsentSchema = z.object({
 });
 
 /** "Stop sharing everything": one button, nothing to choose (its version is checked on its own). */
-export const stopSharingSchema = z.object({ intent: z.literal("stop") });
+export const stopSharingSchema = z.object({ intent: z.literal("stop", { error: "validation:generic" }) });
 
 /**
  * Staff record acting on behalf without the person's agreement: who, on what legal basis, for
