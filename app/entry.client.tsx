@@ -1,6 +1,6 @@
 import { RemixBrowser } from "@remix-run/react";
 import { createInstance } from "i18next";
-import { startTransition, StrictMode } from "react";
+import { StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { defaultLanguage, isSupportedLanguage, namespaces, type Resources } from "~/i18n";
@@ -44,18 +44,18 @@ void loadResources().then((resources) => {
     .use(localeFormatter)
     .init({ ...sharedI18nOptions, lng, ns: [...namespaces], resources: { [lng]: resources } });
 
-  // Anything typed while the page loaded is put back once hydrated (root.tsx).
+  // Anything typed while the page loaded is put back once hydrated (root.tsx). Hydration is not
+  // a transition, so it runs in one go: from here until the fields are put back (in the same task,
+  // as a layout effect) no click or key can reach a field that was set back.
   noteTypedBeforeHydration(document);
-  startTransition(() => {
-    hydrateRoot(
-      document,
-      <StrictMode>
-        <NonceContext.Provider value={nonce}>
-          <I18nextProvider i18n={i18n}>
-            <RemixBrowser />
-          </I18nextProvider>
-        </NonceContext.Provider>
-      </StrictMode>,
-    );
-  });
+  hydrateRoot(
+    document,
+    <StrictMode>
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixBrowser />
+        </I18nextProvider>
+      </NonceContext.Provider>
+    </StrictMode>,
+  );
 });

@@ -16,7 +16,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useContext, useEffect, useRef } from "react";
+import { useContext, useEffect, useLayoutEffect, useRef } from "react";
 // Remix does not re-export this; it is how the root sees every route's action data (for "Error: " titles).
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from "react-router-dom";
 import { RouterProvider } from "react-aria-components";
@@ -106,6 +106,9 @@ export interface RouteHandle {
   hydrate?: false;
 }
 
+/** A layout effect in the browser; nothing on the server (where React warns about layout effects). */
+const useIsomorphicLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
 /** Whether this document is sent with the app's scripts: always, but for a page that needs none. */
 function useSendsScripts(): boolean {
   const matches = useMatches();
@@ -155,9 +158,12 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
   const bundle = data?.translations ? null : (i18n.store?.data?.[lng] ?? {});
   // Marks the page as interactive once React has hydrated it: the browser tests wait for this
   // instead of guessing with a fixed delay or "network idle".
-  // What was typed before then is put back first (hydration resets React Aria's fields).
-  useEffect(() => {
+  // What was typed before then is put back first (hydration resets React Aria's fields), as the
+  // page is hydrated, before the browser handles another event (typed-before-hydration.ts).
+  useIsomorphicLayoutEffect(() => {
     restoreTypedBeforeHydration();
+  }, []);
+  useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   const flash = useFlashForThisPage(data?.flash);
