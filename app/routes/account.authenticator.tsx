@@ -129,7 +129,7 @@ export default function Authenticator() {
   const { t } = useTranslation(["auth", "common", "validation"]);
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
-  const { form, errorFor, summary } = useServerForm("authenticator", actionData?.result);
+  const { form, errorFor, summary, valueOf } = useServerForm("authenticator", actionData?.result);
   if (actionData?.codes) return <RecoveryCodes codes={actionData.codes} />;
   // After a wrong code the same key stays: the person has already added it to their app.
   const setup = actionData?.setup ?? data.setup;
@@ -199,6 +199,7 @@ export default function Authenticator() {
           inputMode="numeric"
           spellCheck={false}
           width="5"
+          defaultValue={valueOf("code")}
           error={errorFor("code")}
         />
         {passwordField}

@@ -17,6 +17,7 @@ import { actorFor } from "../support/actors";
 import { launch, watchConsole } from "../support/browser";
 import { cookiesFrom } from "../support/portal-process";
 import { readRouteManifest, type ManifestRoute } from "../support/route-manifest";
+import { secondStepOverHttp } from "../support/second-factor";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -52,6 +53,9 @@ type Use = { kind: "anyone" } | { kind: "signedIn" } | { kind: "role"; role: Rol
 const publicActions = new Set([
   "routes/advocacy",
   "routes/login",
+  // The second step of signing in: only a session waiting for it may use them (the action checks).
+  "routes/login_.code",
+  "routes/login_.recovery-code",
   "routes/invitations.$token",
   "routes/password.$token",
   "routes/language",
@@ -67,9 +71,9 @@ function useOf(route: ManifestRoute, source: string): Use {
   const body = /require(Record|Role|SignedIn)\(/.test(own) || !helper ? own : (source.match(new RegExp(`function ${helper}\\([\\s\\S]*?\\n}\\n`))?.[0] ?? "");
   const record = body.match(/requireRecord\(request, params, "([\w.]+)"\)/);
   if (record) return { kind: "record", action: record[1] as Action };
-  const role = body.match(/requireRole\(request, "(staff|carer)"\)/) ?? (/requirePermission\([\w.]+, "invitation.create", \{ organisation: true \}\)/.test(body) ? [, "staff"] : null);
+  const role = body.match(/requireRole\(request, "(staff|carer|admin)"\)/) ?? (/requirePermission\([\w.]+, "invitation.create", \{ organisation: true \}\)/.test(body) ? [, "staff"] : null);
   if (role) return { kind: "role", role: role[1] as Role };
-  if (/requireSignedIn\(request\)/.test(body)) return { kind: "signedIn" };
+  if (/requireSignedIn\(request(, \{[^}]*\})?\)/.test(body)) return { kind: "signedIn" };
   throw new Error(`${route.id}: the hostile-input test cannot read this action's guard`);
 }
 
@@ -77,7 +81,14 @@ function useOf(route: ManifestRoute, source: string): Use {
  * Routes whose action may, with a well-formed answer, take away someone's access (a new care
  * coordinator, sharing stopped) or end the session: run last, so the others are tried with access.
  */
-const runLast = ["routes/people.$serviceUserId.sharing.$relationshipId", "routes/people.$serviceUserId.plan.coordinator", "routes/logout"];
+const runLast = [
+  "routes/people.$serviceUserId.sharing.$relationshipId",
+  "routes/people.$serviceUserId.plan.coordinator",
+  // Signing out other devices, or disabling an account, ends sessions the others use.
+  "routes/account._index",
+  "routes/admin.accounts.$accountId.disable",
+  "routes/logout",
+];
 
 const actionRoutes = manifest
   .filter((r) => r.id !== "root")
@@ -136,6 +147,22 @@ function formsIn(html: string, pageUrl: string): { action: string; fields: Field
 }
 
 /** Field names and intents the route's own source reads, for steps of a form the crawl does not reach. */
+/**
+ * Forms only a session waiting for its second step sees (their pages send everyone else away, so the
+ * crawl never finds them), drawn by a shared component: their fields.
+ */
+const fieldsOutsideTheCrawl: Record<string, string[]> = {
+  "routes/login_.code": ["code", "redirectTo"],
+  "routes/login_.recovery-code": ["code", "redirectTo"],
+};
+
+/** Field names the route's source reads, and those of a form the crawl cannot reach. */
+function fieldsOfRoute(route: { id: string; source: string }): Fields {
+  const fields = fieldsInSource(route.source);
+  for (const name of fieldsOutsideTheCrawl[route.id] ?? []) if (!fields.has(name)) fields.set(name, { offered: new Set<string>(), typed: false });
+  return fields;
+}
+
 function fieldsInSource(source: string): Fields {
   const fields: Fields = new Map();
   const add = (name: string, value?: string) => {
@@ -259,6 +286,8 @@ async function signInOverHttp(email: string): Promise<{ cookie: string; csrf: st
   await response.arrayBuffer();
   expect(response.status, `signing in ${email}`).toBe(302);
   cookie = cookiesFrom(response, cookie);
+  // Staff and the admin give the code from their app (the demo key) before the session opens anything.
+  if (response.headers.get("location")?.startsWith("/login/code")) cookie = await secondStepOverHttp(server.url, cookie, email);
   // The CSRF token is bound to the session: read it again from a signed-in page.
   const home = await fetch(`${server.url}/`, { headers: { cookie } });
   const token = (await home.text()).match(/name="csrf" value="([^"]+)"/)?.[1];
@@ -329,6 +358,8 @@ beforeAll(async () => {
     // The carers' request page takes a carer's assessment request; the others a support request.
     params.assessmentId = assessment!.id;
     params.linkToken = link.token;
+    // The admin's pages take an account: Kim's, made above (none of the people the test signs in as).
+    params.accountId = link.accountId;
   } finally {
     await handle.close();
     setDatabase(undefined);
@@ -396,7 +427,7 @@ function fieldsOf(route: ActionRoute, url: string): Fields {
   for (const [action, found] of formsByAction) {
     if (action === url || action === pathOnly || action.split("?")[0] === pathOnly) merge(fields, found);
   }
-  merge(fields, fieldsInSource(route.source));
+  merge(fields, fieldsOfRoute(route));
   fields.delete("csrf");
   return fields;
 }
@@ -447,7 +478,8 @@ function problemsWith(status: number, html: string, sent: Sent[], encoding: Enco
       const name = field.name.replace(/[.[\]]/g, "\\$&");
       for (const form of withErrors) {
         const control = form.match(new RegExp(`<(input|textarea)\\b[^>]*\\sname="${name}"[^>]*>`));
-        if (!control || /type="(hidden|password|checkbox|radio)"/.test(control[0])) continue;
+        // Passwords, and one-time codes a wrong one of which is cleared for a fresh one from the app.
+        if (!control || /type="(hidden|password|checkbox|radio)"|autoComplete="one-time-code"/.test(control[0])) continue;
         shownBack.checked++;
         if (!form.includes(escapeHtml(value.trim()))) {
           problems.push(`${where}: "${field.name}" typed ${JSON.stringify(value)}, not shown back escaped: ${control[0].slice(0, 300)}`);
@@ -463,7 +495,7 @@ describe("hostile input to every action", () => {
     expect(actionRoutes.length).toBeGreaterThan(45);
     const missing = actionRoutes.filter((route) => usersOf(route).length === 0).map((r) => r.id);
     expect(missing, "actions no demo person may use on Sam's record").toEqual([]);
-    const noForm = actionRoutes.filter((route) => !formFor(actionUrl(route)) && fieldsInSource(route.source).size === 0 && !/<Form\b/.test(route.source)).map((r) => r.id);
+    const noForm = actionRoutes.filter((route) => !formFor(actionUrl(route)) && fieldsOfRoute(route).size === 0 && !/<Form\b/.test(route.source)).map((r) => r.id);
     expect(noForm, "actions with no form on their pages and none in their source").toEqual([]);
   });
 
