@@ -110,6 +110,17 @@ async function rolesOf(db: Db, rows: { id: string; isAdmin: boolean; isStaff: bo
   );
 }
 
+/** What the list and an account's page read of each account. */
+const summaryColumns = {
+  id: accounts.id,
+  displayName: accounts.displayName,
+  email: accounts.email,
+  isAdmin: accounts.isAdmin,
+  isStaff: accounts.isStaff,
+  disabledAt: accounts.disabledAt,
+  hasPassword: sql<boolean>`${accounts.passwordHash} IS NOT NULL`,
+};
+
 /**
  * One page of accounts, by name, filtered by role, status and a search of name and email. The
  * read is audited with the filters used, never the words searched for (they may be a name).
@@ -126,15 +137,7 @@ export async function listAccounts(
   const pages = Math.max(1, Math.ceil(Number(total) / ACCOUNTS_PER_PAGE));
   const page = Math.min(Math.max(1, options.page ?? 1), pages);
   const rows = await db
-    .select({
-      id: accounts.id,
-      displayName: accounts.displayName,
-      email: accounts.email,
-      isAdmin: accounts.isAdmin,
-      isStaff: accounts.isStaff,
-      disabledAt: accounts.disabledAt,
-      hasPassword: sql<boolean>`${accounts.passwordHash} IS NOT NULL`,
-    })
+    .select(summaryColumns)
     .from(accounts)
     .where(where)
     .orderBy(asc(accounts.displayName), asc(accounts.id))
@@ -158,16 +161,7 @@ export async function listAccounts(
 export async function getAccount(db: Db, actor: Actor, accountId: string, now = new Date()): Promise<AccountDetail> {
   ensureAdmin(actor);
   const [row] = await db
-    .select({
-      id: accounts.id,
-      displayName: accounts.displayName,
-      email: accounts.email,
-      isAdmin: accounts.isAdmin,
-      isStaff: accounts.isStaff,
-      createdAt: accounts.createdAt,
-      disabledAt: accounts.disabledAt,
-      hasPassword: sql<boolean>`${accounts.passwordHash} IS NOT NULL`,
-    })
+    .select({ ...summaryColumns, createdAt: accounts.createdAt })
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!row) throw new NotFoundError();
