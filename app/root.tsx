@@ -19,9 +19,11 @@ import {
 import { useContext, useEffect, useLayoutEffect, useRef } from "react";
 // Remix does not re-export this; it is how the root sees every route's action data (for "Error: " titles).
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from "react-router-dom";
-import { RouterProvider } from "react-aria-components";
+// From its own module, not the package's index: importing the index from the root would put every
+// React Aria component any page uses into the chunk every page loads (decision 049).
+import { RouterProvider } from "react-aria/private/utils/openLink";
 import { useTranslation } from "react-i18next";
-import { hasFormErrors } from "~/components/forms/use-server-form";
+import { hasFormErrors } from "~/components/forms/form-errors";
 import { SessionTimeoutWarning } from "~/components/layout/SessionTimeoutWarning";
 import { SiteFooter } from "~/components/layout/SiteFooter";
 import { SiteHeader } from "~/components/layout/SiteHeader";

@@ -1,4 +1,4 @@
-import { Button as RACButton, type ButtonProps as RACButtonProps } from "react-aria-components";
+import { Button as RACButton, type ButtonProps as RACButtonProps } from "react-aria-components/Button";
 
 export interface ButtonProps extends Omit<RACButtonProps, "className"> {
   variant?: "primary" | "secondary" | "warning" | "link";

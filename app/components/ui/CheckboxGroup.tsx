@@ -1,4 +1,4 @@
-import { CheckboxGroup as RACCheckboxGroup } from "react-aria-components";
+import { CheckboxGroup as RACCheckboxGroup } from "react-aria-components/CheckboxGroup";
 import { ChoiceItems, FieldHead, fieldState, type Choice, type FieldProps } from "./field-parts";
 
 export interface CheckboxGroupProps extends FieldProps {

@@ -1,6 +1,6 @@
 import { Form as RemixForm, useRouteLoaderData, type FormProps as RemixFormProps } from "@remix-run/react";
 import { useRef } from "react";
-import { FormContext } from "react-aria-components";
+import { FormContext } from "react-aria-components/Form";
 
 /** What the forms read from the root loader (app/root.tsx): the page's tokens and the last save. */
 interface RootFormData {

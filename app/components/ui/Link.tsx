@@ -1,4 +1,4 @@
-import { Link as RACLink, type LinkProps as RACLinkProps } from "react-aria-components";
+import { Link as RACLink, type LinkProps as RACLinkProps } from "react-aria-components/Link";
 
 export interface LinkProps extends Omit<RACLinkProps, "className"> {
   className?: string;

@@ -1,4 +1,4 @@
-import { RadioGroup as RACRadioGroup } from "react-aria-components";
+import { RadioGroup as RACRadioGroup } from "react-aria-components/RadioGroup";
 import { ChoiceItems, FieldHead, fieldState, type Choice, type FieldProps } from "./field-parts";
 
 export type { Choice } from "./field-parts";

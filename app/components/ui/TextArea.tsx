@@ -1,4 +1,5 @@
-import { TextArea as RACTextArea, TextField as RACTextField } from "react-aria-components";
+import { TextArea as RACTextArea } from "react-aria-components/TextArea";
+import { TextField as RACTextField } from "react-aria-components/TextField";
 import { FieldHead, fieldId, fieldState, type FieldProps } from "./field-parts";
 
 export interface TextAreaProps extends FieldProps {

@@ -1,4 +1,5 @@
-import { Input, TextField as RACTextField } from "react-aria-components";
+import { Input } from "react-aria-components/Input";
+import { TextField as RACTextField } from "react-aria-components/TextField";
 import { FieldHead, fieldId, fieldState, type FieldProps } from "./field-parts";
 
 export { fieldId } from "./field-parts";

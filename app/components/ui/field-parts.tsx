@@ -1,4 +1,8 @@
-import { CheckboxButton, CheckboxField, FieldError, Label, RadioButton, RadioField, Text } from "react-aria-components";
+import { CheckboxButton, CheckboxField } from "react-aria-components/Checkbox";
+import { FieldError } from "react-aria-components/FieldError";
+import { Label } from "react-aria-components/Label";
+import { RadioButton, RadioField } from "react-aria-components/RadioGroup";
+import { Text } from "react-aria-components/Text";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/utils/use-format";
 
