@@ -147,7 +147,7 @@ export default function Authenticator() {
         <p>{t("auth:account.authenticatorOn")}</p>
         <p>{t("auth:authenticator.codesLeft", { count: data.codesLeft })}</p>
         <h2 className="heading-m">{t("auth:authenticator.newCodes")}</h2>
-        <Form id={form.id} onSubmit={form.onSubmit}>
+        <Form id={form.id}>
           <input type="hidden" name="intent" value="codes" />
           <p>{t("auth:authenticator.newCodesHint")}</p>
           {passwordField}
@@ -188,7 +188,7 @@ export default function Authenticator() {
         </li>
         <li>{t("auth:authenticator.step3")}</li>
       </ol>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id}>
         <input type="hidden" name="intent" value="enrol" />
         <input type="hidden" name="key" value={setup.sealed} />
         <TextField

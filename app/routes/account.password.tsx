@@ -61,7 +61,7 @@ export default function ChangePassword() {
   return (
     <FormPage back={{ href: "/account", label: t("auth:changePassword.back") }} title={t("auth:changePassword.title")} errors={summary} resultKey={lastResult}>
       <p>{t("auth:changePassword.endsOthers")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id}>
         <TextField name="current" type="password" label={t("auth:changePassword.current")} autoComplete="current-password" width="20" error={errorFor("current")} />
         <TextField
           name="password"

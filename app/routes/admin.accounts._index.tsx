@@ -123,7 +123,7 @@ export default function Accounts() {
         <h2 className="heading-m" id="search-heading">
           {t("admin:search.title")}
         </h2>
-        <Form id={form.id} onSubmit={form.onSubmit}>
+        <Form id={form.id}>
           <TextField
             name="search"
             maxLength={200}

@@ -88,7 +88,7 @@ export default function InviteAccount() {
   return (
     <FormPage back={back} title={t("admin:invite.title")} errors={summary} resultKey={data}>
       <p>{t("admin:invite.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id}>
         <input type="hidden" name="intent" value="check" />
         <InviteeFields
           labels={{ name: t("admin:invite.name"), email: t("admin:invite.email"), emailHint: t("admin:invite.emailHint") }}

@@ -158,7 +158,7 @@ export default function RequestAssessment() {
       {openRequests}
       <p>{t("carers:assessment.formIntro")}</p>
       <p>{t("carers:needs.progress", { done: partsDone, total: partsTotal })}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <input type="hidden" name="intent" value="check" />
         {people.length === 1 ? (
           <>

@@ -74,7 +74,7 @@ export default function NeedsPartPage() {
     <FormPage back={{ href: "/carer/needs", label: t("carers:needs.back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t(`carers:needs.part.${part}.intro`, { name: isolate(name) })}</p>
       <p className="hint">{t("carers:needs.allOptional")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         {fields.map((f) =>
           f.type === "text" ? (
             <TextArea

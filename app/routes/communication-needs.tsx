@@ -93,7 +93,7 @@ export default function CommunicationNeeds() {
           ) : null}
         </p>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <CheckboxGroup
           name="contactMethods"
           label={t("communication:contactMethods")}

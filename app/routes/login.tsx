@@ -82,7 +82,7 @@ export default function SignIn() {
       ) : null}
       <h1 className="heading-xl">{t("auth:signIn.title")}</h1>
       <p>{t("auth:signIn.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           name="email"

@@ -104,7 +104,7 @@ export default function RecordActingOnBehalf() {
         </>
       ) : null}
       {candidates.length ? (
-        <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+        <Form id={form.id} keepsDraft>
           <RadioGroup
             name="relationshipId"
             label={t("carers:acting.who")}

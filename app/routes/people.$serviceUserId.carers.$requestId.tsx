@@ -80,7 +80,7 @@ export default function AssessmentRequestForTeam() {
         );
       })}
       <h2 className="heading-l">{t("carers:team.updateTitle")}</h2>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <RadioGroup
           name="status"
           label={t("carers:team.status")}

@@ -47,7 +47,7 @@ export default function AdvanceDecisionToRefuse() {
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/decisions#adrt`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{t("decisions:adrt.explain")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <RadioGroup
           name="exists"
           label={t("decisions:adrt.existsLabel")}

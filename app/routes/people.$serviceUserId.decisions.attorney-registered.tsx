@@ -75,7 +75,7 @@ export default function AttorneyRegistered() {
           ...(shown.opgReference ? [{ key: "reference", label: t("decisions:attorney.referenceRow"), value: shown.opgReference }] : []),
         ]}
       />
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? attorney.version} />
         <DateInput
           name="checkedOn"

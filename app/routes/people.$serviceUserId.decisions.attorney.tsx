@@ -75,7 +75,7 @@ export default function Attorney() {
           />
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? attorney?.version ?? 0} />
         <RadioGroup
           name="kind"

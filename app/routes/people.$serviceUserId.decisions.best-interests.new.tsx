@@ -49,7 +49,7 @@ export default function NewBestInterestsDecision() {
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/decisions#best-interests`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{t("decisions:bestInterests.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <TextField name="decision" maxLength={500} label={t("decisions:bestInterests.decision")} hint={t("decisions:bestInterests.decisionHint")} defaultValue={valueOf("decision")} error={errorFor("decision")} />
         <DateInput
           name="decidedOn"

@@ -49,7 +49,7 @@ export default function AddConsultee() {
   const { form, errorFor, summary, valueOf, valuesOf } = useServerForm("consultee", lastResult ?? draft);
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/decisions#consult`, label: t("decisions:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <TextField name="name" maxLength={200} label={t("decisions:consult.name")} autoComplete="off" defaultValue={valueOf("name")} error={errorFor("name")} />
         <TextField name="relationship" maxLength={200} label={relationshipLabel} hint={t("decisions:consult.relationshipHint")} defaultValue={valueOf("relationship")} error={errorFor("relationship")} />
         <TextField name="contact" maxLength={200} label={t("decisions:consult.contact")} optional autoComplete="off" defaultValue={valueOf("contact")} error={errorFor("contact")} />

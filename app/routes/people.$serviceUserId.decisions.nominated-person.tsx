@@ -69,7 +69,7 @@ export default function NominatedPerson() {
           )}
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? nominated?.version ?? 0} />
         {nominated ? <p className="hint">{t("decisions:nominated.removeHint")}</p> : null}
         <TextField name="name" maxLength={200} label={t("decisions:nominated.name")} optional autoComplete="off" defaultValue={valueOf("name") ?? nominated?.name ?? ""} error={errorFor("name")} />

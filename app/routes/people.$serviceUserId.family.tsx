@@ -100,7 +100,7 @@ export default function Family() {
       )}
 
       <h2 className="heading-l">{t("carers:family.addTitle")}</h2>
-      <Form id={add.form.id} onSubmit={add.form.onSubmit} keepsDraft>
+      <Form id={add.form.id} keepsDraft>
         <input type="hidden" name="intent" value="add" />
         <TextField name="name" maxLength={100} label={t("carers:family.name")} hint={t("carers:family.nameHint")} autoComplete="off" width="20" defaultValue={add.valueOf("name")} error={add.errorFor("name")} />
         <TextField name="age" label={t("carers:family.ageLabel")} optional inputMode="numeric" width="4" defaultValue={add.valueOf("age")} error={add.errorFor("age")} />
@@ -130,7 +130,7 @@ export default function Family() {
         <h2 className="heading-l" id="young-carers">
           {t("carers:family.youngTitle")}
         </h2>
-        <Form id={young.form.id} onSubmit={young.form.onSubmit} keepsDraft>
+        <Form id={young.form.id} keepsDraft>
           <input type="hidden" name="intent" value="youngCarer" />
           <RadioGroup
             name="answer"

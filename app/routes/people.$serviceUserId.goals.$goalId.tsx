@@ -155,7 +155,7 @@ export default function GoalPage() {
               {t("plan:suggest.respondTitle")}
             </h2>
             <p>{t("plan:suggest.respondIntro")}</p>
-            <Form id={respondForm.form.id} onSubmit={respondForm.form.onSubmit} keepsDraft>
+            <Form id={respondForm.form.id} keepsDraft>
               <input type="hidden" name="intent" value="respond" />
               <TextArea
                 name="what" maxLength={500}
@@ -187,7 +187,7 @@ export default function GoalPage() {
             <h2 className="heading-l" id="record">
               {t("plan:progress.recordTitle")}
             </h2>
-            <Form id={progressForm.form.id} onSubmit={progressForm.form.onSubmit} keepsDraft>
+            <Form id={progressForm.form.id} keepsDraft>
               <input type="hidden" name="intent" value="progress" />
               <TextField
                 name="rating"
@@ -213,7 +213,7 @@ export default function GoalPage() {
             <h2 className="heading-l" id="status-heading">
               {t("plan:goal.statusTitle")}
             </h2>
-            <Form id={statusForm.form.id} onSubmit={statusForm.form.onSubmit} keepsDraft>
+            <Form id={statusForm.form.id} keepsDraft>
               <input type="hidden" name="intent" value="status" />
               <RadioGroup
                 name="status"

@@ -95,7 +95,7 @@ export default function EditGoal() {
           </dl>
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? goal.version} />
         <GoalFields values={values} errorFor={errorFor} />
         <Button type="submit">{t("plan:edit.save")}</Button>

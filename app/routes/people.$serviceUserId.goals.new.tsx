@@ -53,7 +53,7 @@ export default function NewGoal() {
       <h1 className="heading-xl">{t("plan:goalForm.title")}</h1>
       <DraftRestoredNotice draft={draft} />
       <p>{tw("plan:goalForm.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <GoalFields
           values={{
             what: valueOf("what"),

@@ -49,7 +49,7 @@ export default function SuggestGoal() {
       <h1 className="heading-xl">{pageTitle}</h1>
       <DraftRestoredNotice draft={draft} />
       <p>{t("plan:suggest.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <TextArea name="what" maxLength={500} label={t("plan:suggest.what")} rows={3} defaultValue={valueOf("what")} error={errorFor("what")} />
         <TextArea name="why" maxLength={2000} label={t("plan:suggest.why")} optional rows={3} defaultValue={valueOf("why")} error={errorFor("why")} />
         <Button type="submit">{t("plan:suggest.submit")}</Button>

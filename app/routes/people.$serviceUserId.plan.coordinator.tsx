@@ -70,7 +70,7 @@ export default function ChangeCoordinator() {
     <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       {current ? <p>{t(`plan:coordinatorForm.current.${wording}`, { name: isolate(current.name) })}</p> : null}
       <p>{t("plan:coordinatorForm.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <RadioGroup
           name="accountId"
           label={t(`plan:coordinatorForm.who.${wording}`)}

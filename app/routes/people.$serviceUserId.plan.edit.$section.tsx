@@ -104,7 +104,7 @@ export default function EditPlanSection() {
           </dl>
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? version} />
         {sectionFields[section].map((field) => (
           <TextArea

@@ -94,7 +94,7 @@ export default function EditSupport() {
           )}
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? version} />
         {errorFor("support") ? <p className="field__error">{errorFor("support")}</p> : null}
         {lines.map((line, i) => (

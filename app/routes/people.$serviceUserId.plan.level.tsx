@@ -52,7 +52,7 @@ export default function ChangePlanLevel() {
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/plan`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t("plan:levelForm.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <RadioGroup
           name="to"
           label={t("plan:levelForm.to")}

@@ -114,7 +114,7 @@ export default function PlanVersion() {
           <p>{tw("plan:versions.noComments")}</p>
         )}
         {canComment ? (
-          <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+          <Form id={form.id} keepsDraft>
             <RadioGroup
               name="agreement"
               label={t("plan:versions.agreementLabel")}

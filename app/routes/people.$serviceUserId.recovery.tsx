@@ -82,7 +82,7 @@ export default function RecoveryStatement() {
       ) : null}
       {canWrite ? <DraftRestoredNotice draft={draft} /> : null}
       {canWrite ? (
-        <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+        <Form id={form.id} keepsDraft>
           <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? current?.version ?? 0} />
           <TextArea
             name="body" maxLength={5000}

@@ -166,7 +166,7 @@ export default function RequestDetail() {
               />
             </ConflictNotice>
           ) : null}
-          <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+          <Form id={form.id} keepsDraft>
             <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? request.version} />
             <RadioGroup
               name="status"

@@ -96,7 +96,7 @@ export default function AskForAdvocate() {
       <p>
         <Link href="/advocacy">{t("requests:advocate.guideLink")}</Link>
       </p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <input type="hidden" name="intent" value="check" />
         {own ? null : (
           <RadioGroup

@@ -70,7 +70,7 @@ export default function AskForFormat() {
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/requests`, label: t("requests:back") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p className="lead">{tw("requests:format.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <RadioGroup
           name="document"
           label={t("requests:format.document")}

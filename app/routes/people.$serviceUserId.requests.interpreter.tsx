@@ -91,7 +91,7 @@ export default function AskForInterpreter() {
       <div className="inset">
         <p>{tw("requests:interpreter.noFamily")}</p>
       </div>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <input type="hidden" name="intent" value="check" />
         <RadioGroup
           name="need"

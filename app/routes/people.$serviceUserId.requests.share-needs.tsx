@@ -77,7 +77,7 @@ export default function ShareNeeds() {
               <Link href="/communication-needs">{t("requests:shareNeeds.change")}</Link>
             </p>
           ) : null}
-          <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+          <Form id={form.id} keepsDraft>
             <CheckboxGroup
               name="consent"
               label={t("requests:shareNeeds.consentLegend")}

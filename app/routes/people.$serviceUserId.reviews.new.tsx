@@ -44,7 +44,7 @@ export default function RecordReview() {
   const date = (name: string) => ({ day: partOf(name, "day"), month: partOf(name, "month"), year: partOf(name, "year") });
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/plan#reviews`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <DateInput name="heldOn" legend={t("plan:reviewForm.heldOn")} hint={t("plan:reviewForm.dateHint")} error={errorFor("heldOn")} defaultValue={date("heldOn")} />
         <TextField name="attendees" maxLength={1000} label={t("plan:reviewForm.attendees")} hint={t("plan:reviewForm.attendeesHint")} defaultValue={valueOf("attendees")} error={errorFor("attendees")} />
         <TextArea name="summary" maxLength={5000} label={t("plan:reviewForm.summary")} hint={t("plan:reviewForm.summaryHint")} rows={5} defaultValue={valueOf("summary")} error={errorFor("summary")} />

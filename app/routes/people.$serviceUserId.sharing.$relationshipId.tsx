@@ -118,7 +118,7 @@ export default function ChangeSharing() {
           <SharingNow state={conflict.value} name={name} canAct={canAct} />
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <BaseVersionField version={baseVersion} />
         <SharingFields
           label={t("carers:change.what", { name: isolate(name) })}
@@ -147,7 +147,7 @@ export default function ChangeSharing() {
               <p>{t("carers:acting.teamRecordedTalk")}</p>
             </div>
           ))}
-          <Form id={actForm.form.id} onSubmit={actForm.form.onSubmit} keepsDraft>
+          <Form id={actForm.form.id} keepsDraft>
             <input type="hidden" name="intent" value="act" />
             <BaseVersionField version={baseVersion} />
             <RadioGroup

@@ -131,7 +131,7 @@ export default function InviteCarer() {
   return (
     <FormPage back={back} title={pageTitle} errors={summary} resultKey={data} draft={draft}>
       <p>{t("carers:invite.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <input type="hidden" name="intent" value="check" />
         <InviteeFields
           labels={{ name: t("carers:invite.name"), email: t("carers:invite.email"), emailHint: t("carers:invite.emailHint") }}

@@ -71,7 +71,7 @@ export default function ChangeCareTeamMember() {
           </dl>
         </ConflictNotice>
       ) : null}
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? member.version} />
         <CareTeamFields values={values} errorFor={errorFor} withName={!member.isCoordinator} />
         <Button type="submit">{t("plan:edit.save")}</Button>

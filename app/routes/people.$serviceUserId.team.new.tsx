@@ -43,7 +43,7 @@ export default function AddCareTeamMember() {
   return (
     <FormPage back={{ href: `/people/${serviceUserId}/plan#team`, label: t("plan:backToPlan") }} title={pageTitle} errors={summary} resultKey={lastResult} draft={draft}>
       <p>{t("plan:teamForm.intro")}</p>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <CareTeamFields values={values} errorFor={errorFor} />
         <Button type="submit">{t("plan:teamForm.add")}</Button>
       </Form>

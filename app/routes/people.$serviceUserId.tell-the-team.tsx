@@ -72,7 +72,7 @@ export default function TellTheTeam() {
       <div className="warning-text">
         <strong>{t("carers:tell.urgent")}</strong>
       </div>
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         <TextArea name="body" maxLength={5000} label={t("carers:tell.label")} hint={t("carers:tell.hint")} rows={8} defaultValue={valueOf("body")} error={errorFor("body")} />
         <Button type="submit">{t("carers:tell.send")}</Button>
       </Form>

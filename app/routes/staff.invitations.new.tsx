@@ -127,7 +127,7 @@ export default function InviteSomeone() {
       <p className="caption">{t(`auth:invite.kind.${kind}`)}</p>
       <h1 className="heading-xl">{t("auth:invite.detailsTitle")}</h1>
       <DraftRestoredNotice draft={draft} />
-      <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+      <Form id={form.id} keepsDraft>
         {kind !== "service_user" ? (
           <SelectField
             name="serviceUserId"

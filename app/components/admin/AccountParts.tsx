@@ -62,7 +62,7 @@ export function ReasonSteps({
   return (
     <FormPage back={back} title={t(`admin:${ns}.title`, { name })} errors={summary} resultKey={data}>
       <p>{t(`admin:${ns}.intro`)}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id}>
         <input type="hidden" name="intent" value="check" />
         <TextArea
           name="reason"

@@ -55,7 +55,7 @@ export function StatementPage({ kind }: { kind: StatementKind }) {
       {kind === "wishes" ? <p>{tt("decisions:wishes.explain2")}</p> : null}
       {conflict ? <ConflictNotice conflict={conflict}>{hasWords(conflict.value) ? show(conflict.value) : <p>{t("common:conflict.empty")}</p>}</ConflictNotice> : null}
       {canWrite ? (
-        <Form id={form.id} onSubmit={form.onSubmit} keepsDraft>
+        <Form id={form.id} keepsDraft>
           <BaseVersionField version={conflict?.version ?? draftBaseVersion(draft) ?? current?.version ?? 0} />
           {kind === "advance" ? (
             <>

@@ -26,7 +26,7 @@ export function SecondStepPage({ method }: { method: "totp" | "recovery" }) {
       <ErrorSummary errors={summary} resultKey={lastResult} />
       <h1 className="heading-xl">{t(`auth:${words}.title`)}</h1>
       <p>{t(`auth:${words}.intro`)}</p>
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           name="code"

@@ -51,7 +51,7 @@ export function SetPasswordPage({
       <h1 className="heading-xl">{title}</h1>
       <p className="lead">{t("auth:invitation.welcome", { name: displayName })}</p>
       {children}
-      <Form id={form.id} onSubmit={form.onSubmit}>
+      <Form id={form.id}>
         <TextField
           name="password"
           type="password"
