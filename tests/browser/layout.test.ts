@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
-import { expectNoAxeViolations, launch, newContext, signIn, waitForHydration } from "../support/browser";
+import { expectNoAxeViolations, launch, newContext, recordIdFor, signIn, waitForHydration } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,8 +35,48 @@ describe("reflow at 320 CSS pixels (WCAG 1.4.10)", () => {
   });
 });
 
+/**
+ * JavaScript a page may load, gzipped file by file as the test below measures it (decision 049). The
+ * issue's goal is 110 KB; with the fixed stack the framework and translations alone are about 104 KB
+ * (react-dom and Remix 82, React with i18next 21), so these hold what was reached, and go down with it.
+ */
+const JS_BUDGET_KB = 148;
+/** What every page loads (the entry and the root): no page's own components, no form fields, no Conform. */
+const SHARED_JS_BUDGET_KB = 126;
+
+/** The heaviest page of each kind, for each role (":sam" is Sam's record); urgent help loads none. */
+const budgetPages: { who: keyof typeof demoPeople | null; path: string }[] = [
+  { who: null, path: "/urgent-help" },
+  { who: null, path: "/accessibility" },
+  { who: null, path: "/login" },
+  { who: "sam", path: "/" },
+  { who: "sam", path: "/people/:sam/requests/interpreter" },
+  { who: "sam", path: "/people/:sam/sharing/invite" },
+  { who: "sam", path: "/communication-needs" },
+  { who: "alex", path: "/carer/assessment" },
+  { who: "priya", path: "/people/:sam/requests/advocate" },
+  { who: "jo", path: "/staff/invitations/new?kind=carer_of" },
+  { who: "jo", path: "/people/:sam/decisions/attorney" },
+  { who: "jo", path: "/people/:sam/plan" },
+  { who: "rowan", path: "/admin/accounts" },
+];
+
+/** The production build's assets manifest, as the server sends it (the one build/index.js names). */
+function builtManifest(): { entry: { module: string; imports?: string[] }; routes: Record<string, { parentId?: string; module: string; imports?: string[] }> } {
+  const url = /\/build\/manifest-[A-Z0-9]+\.js/.exec(readFileSync("build/index.js", "utf8"))![0];
+  return JSON.parse(readFileSync(`public${url}`, "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as ReturnType<typeof builtManifest>;
+}
+const gzipped = (url: string) => gzipSync(readFileSync(`public${url}`)).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
 describe("JavaScript budget", () => {
-  it.each(pages)("$path ships at most 150 KB of gzipped JavaScript", async ({ who, path }) => {
+  let samId = "";
+  beforeAll(async () => {
+    samId = await recordIdFor(browser, demoPeople.sam.email);
+  });
+
+  it.each(budgetPages)(`$who: $path loads at most ${JS_BUDGET_KB} KB of gzipped JavaScript`, async ({ who, path: template }) => {
+    const path = template.replace(":sam", samId);
     const context = await newContext(browser);
     const page = await context.newPage();
     if (who) await signIn(page, demoPeople[who].email);
@@ -51,15 +92,47 @@ describe("JavaScript budget", () => {
       );
     });
     await page.goto(path);
-    // Every script the page needs has loaded once React has hydrated it.
+    expect(new URL(page.url()).pathname + new URL(page.url()).search, "the page itself, not a redirect").toBe(path);
+    // Every script the page needs has loaded once React has hydrated it; anything loaded lazily
+    // just after counts too.
     await waitForHydration(page);
+    await page.waitForLoadState("networkidle");
     await Promise.all(measured);
     const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     // Urgent help is sent with no JavaScript at all (decision 042); every other page hydrates.
     if (path === "/urgent-help") expect(total, `${path}: ${total} bytes of JavaScript`).toBe(0);
-    else expect(total, `${path}: ${Math.round(total / 1024)} KB`).toBeGreaterThan(10_000);
-    expect(total, `${path}: ${Math.round(total / 1024)} KB`).toBeLessThanOrEqual(150 * 1024);
+    else expect(total, `${path}: ${kb(total)}`).toBeGreaterThan(10_000);
+    expect(total, `${path}: ${kb(total)}`).toBeLessThanOrEqual(JS_BUDGET_KB * 1024);
     await context.close();
+  });
+
+  it("every route's page, from the build's manifest, stays within the budget; what all pages share within its own", () => {
+    const manifest = builtManifest();
+    const shared = new Set([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
+    for (const f of [manifest.routes.root!.module, ...(manifest.routes.root!.imports ?? [])]) shared.add(f);
+    const sharedTotal = [...shared].reduce((a, f) => a + gzipped(f), 0);
+    expect(sharedTotal, `entry and root: ${kb(sharedTotal)}`).toBeLessThanOrEqual(SHARED_JS_BUDGET_KB * 1024);
+    const over: string[] = [];
+    for (const id of Object.keys(manifest.routes)) {
+      // The files a first visit to the route loads: the entry, then each route from the root down.
+      const files = new Set(shared);
+      for (let route = manifest.routes[id]; route; route = route.parentId ? manifest.routes[route.parentId] : undefined) {
+        files.add(route.module);
+        for (const f of route.imports ?? []) files.add(f);
+      }
+      const total = [...files].reduce((a, f) => a + gzipped(f), 0);
+      if (total > JS_BUDGET_KB * 1024) over.push(`${id}: ${kb(total)}`);
+    }
+    expect(over).toEqual([]);
+  });
+
+  it("no Zod and no Conform in the browser: forms are checked on the server (decisions 005 and 049)", () => {
+    const meta = JSON.parse(readFileSync("build/metafile.js.json", "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs.length).toBeGreaterThan(100);
+    expect(inputs.filter((i) => /node_modules\/(zod|@conform-to)\//.test(i))).toEqual([]);
+    // Nor any React Aria component through the package's index, which would put them all on every page.
+    expect(inputs.filter((i) => /react-aria(-components)?\/dist\/exports\/index\.mjs$/.test(i))).toEqual([]);
   });
 });
 
