@@ -89,7 +89,14 @@ export interface RecordCopy {
  * Everything about the person's record, for the person themselves only (`record.copy`). Making a copy
  * is recorded in the audit log, so it shows in "who has looked at my record" if anyone else ever could.
  */
-export async function makeRecordCopy(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<RecordCopy> {
+export async function makeRecordCopy(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  now = new Date(),
+  /** Which copy the person took, for the audit log: the JSON file, the FHIR file or the readable page. */
+  format: "json" | "fhir" | "readable" = "json",
+): Promise<RecordCopy> {
   ensure(actor, "record.copy", serviceUserId);
   const [person] = await db.select().from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
   if (!person) throw new NotFoundError();
@@ -183,7 +190,7 @@ export async function makeRecordCopy(db: Db, actor: Actor, serviceUserId: string
     invitations: clean(invitationRows).map(({ email: _email, ...rest }) => rest),
     accessLog: clean(accessRows),
   };
-  await recordAudit(db, actor, { action: "copy", serviceUserId, recordType: "record_copy" });
+  await recordAudit(db, actor, { action: "copy", serviceUserId, recordType: "record_copy", details: { format } });
   return copy;
 }
 

@@ -45,6 +45,13 @@ export default function GetACopy() {
           {t("home:copy.download")}
         </a>
       </p>
+      <h2 className="heading-l">{t("home:copy.fhirTitle")}</h2>
+      <p>{t("home:copy.fhirFormat")}</p>
+      <p>
+        <a className="button-link" href={`/people/${serviceUserId}/copy.fhir.json`} download>
+          {t("home:copy.fhirDownload")}
+        </a>
+      </p>
       <p className="hint">{t("home:copy.recorded")}</p>
     </div>
   );

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
+import { bundleProblems } from "../support/fhir-validate";
 import { expectNoAxeViolations, expectPageBasics, launch, newContext, recordIdFor, signIn, waitForHydration, watchConsole } from "../support/browser";
 
 let browser: Browser;
@@ -29,13 +30,21 @@ describe.each([true, false])("a copy of my information, JavaScript %s", (javaScr
     expect(await page.title()).toMatch(/^Get a copy of your information/);
     await expectNoAxeViolations(page, "copy page");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("main a", { hasText: "Download your information" }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("main a", { hasText: "(JSON file)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^care-portal-copy-\d{4}-\d{2}-\d{2}\.json$/);
     const copy = JSON.parse(await readFile((await download.path())!, "utf8"));
     expect(copy.format).toBe("care-portal-copy");
     expect(copy.person.displayName).toBe("Sam Taylor");
     expect(copy.plan.versions.length).toBeGreaterThan(0);
     expect(JSON.stringify(copy)).not.toMatch(/hash|secret|password|\$argon2/i);
+
+    // The FHIR file, for another health service: a valid R4 bundle about Sam.
+    const [fhir] = await Promise.all([page.waitForEvent("download"), page.locator("main a", { hasText: "(FHIR file)" }).click()]);
+    expect(fhir.suggestedFilename()).toMatch(/^care-portal-copy-\d{4}-\d{2}-\d{2}\.fhir\.json$/);
+    const bundle = JSON.parse(await readFile((await fhir.path())!, "utf8"));
+    expect(bundle.resourceType).toBe("Bundle");
+    expect(bundleProblems(bundle)).toEqual([]);
+    expect(bundle.entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === "Patient").resource.name).toEqual([{ text: "Sam Taylor" }]);
     // With JavaScript "off" the blocked bundles are errors in the console by design.
     if (javaScript) expect(problems).toEqual([]);
     await context.close();
@@ -48,7 +57,7 @@ describe("nobody else takes a copy of Sam's record", () => {
       const context = await newContext(browser);
       const page = await context.newPage();
       await signIn(page, person.email);
-      for (const path of [`/people/${samId}/copy`, `/people/${samId}/copy.json`]) {
+      for (const path of [`/people/${samId}/copy`, `/people/${samId}/copy.json`, `/people/${samId}/copy.fhir.json`]) {
         const response = await page.request.get(path, { maxRedirects: 0 });
         expect(response.status(), path).toBe(404);
       }
