@@ -7,7 +7,7 @@ import { actorFor, recordId } from "../../tests/support/actors";
 import { NotFoundError } from "./access.server";
 import { sendCarerMessage } from "./carers.server";
 import { addGoal, recordGoalProgress } from "./goals.server";
-import { copyFormat, keysIn, makeRecordCopy, secretKeyPattern } from "./my-data.server";
+import { copyFormat, keysIn, makeAccountCopy, makeRecordCopy, secretKeyPattern } from "./my-data.server";
 import { getPlanView } from "./plan.server";
 
 describe("a copy of my information (SE-16)", () => {
@@ -72,5 +72,23 @@ describe("a copy of my information (SE-16)", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "copy"), eq(auditEvents.serviceUserId, sam)));
     expect(made).toEqual([expect.objectContaining({ actorAccountId: samActor.accountId, recordType: "record_copy", capacity: "service_user" })]);
+  });
+
+  it("a carer's own copy holds what is theirs: what they told the team, whose record and what is shared; not the person's record", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const alex = await actorFor(demoPeople.alex.email);
+    await sendCarerMessage(getDb(), alex, sam, "He has not been sleeping");
+    const copy = await makeAccountCopy(getDb(), alex, new Date("2026-12-04T12:00:00Z"));
+    expect(copy).toMatchObject({ kind: "account", account: { email: demoPeople.alex.email } });
+    expect(copy.messagesToTheTeam).toEqual([expect.objectContaining({ body: "He has not been sleeping", serviceUserId: sam })]);
+    expect(copy.connections).toEqual([expect.objectContaining({ kind: "carer_of", serviceUserName: "Sam Taylor" })]);
+    expect(copy.connections[0]!.sharedWithYou.map((g) => g.scope).sort()).toEqual(["plan.care_team", "plan.crisis"]);
+    expect(copy.people[String(copy.connections[0]!.sharedWithYou[0]!.grantedBy)]).toBe("Sam Taylor");
+    expect([...keysIn(copy)].filter((key) => secretKeyPattern.test(key))).toEqual([]);
+    // Sam's plan is Sam's: nothing of it is in Alex's copy.
+    expect(JSON.stringify(copy)).not.toMatch(/earlyWarningSigns|crisis plan text|needs":/);
+    const made = await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "copy"), eq(auditEvents.actorAccountId, alex.accountId)));
+    expect(made).toEqual([expect.objectContaining({ recordType: "account_copy", serviceUserId: null })]);
   });
 });

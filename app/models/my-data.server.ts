@@ -1,7 +1,13 @@
 import { and, asc, eq, inArray, ne, or, isNull } from "drizzle-orm";
 import {
   accounts,
+  accountStatusChanges,
   advanceDecisions,
+  carerAssessmentRequests,
+  carerMessages,
+  carerNeeds,
+  sessions,
+  youngCarerQuestions,
   auditEvents,
   bestInterestsDecisions,
   carePlanVersions,
@@ -191,6 +197,82 @@ export async function makeRecordCopy(
     accessLog: clean(accessRows),
   };
   await recordAudit(db, actor, { action: "copy", serviceUserId, recordType: "record_copy", details: { format } });
+  return copy;
+}
+
+export interface AccountCopy {
+  format: typeof copyFormat;
+  formatVersion: typeof copyFormatVersion;
+  kind: "account";
+  madeAt: string;
+  people: Record<string, string>;
+  account: Row;
+  communicationNeeds: Row | null;
+  /** Whose record the account is connected to, how, and what each person shares with it. */
+  connections: (Row & { serviceUserName: string; sharedWithYou: Row[] })[];
+  carerNeeds: Row[];
+  messagesToTheTeam: Row[];
+  assessmentRequests: Row[];
+  youngCarerAnswers: Row[];
+  signedIn: Row[];
+  accountChanges: Row[];
+}
+
+/**
+ * What the portal holds about an account itself (issue 18: carers and advocates get their own copy of
+ * what is theirs): a carer's own needs, what they told a team, their assessment requests, whose record
+ * they are connected to and what is shared with them, where they are signed in. Anyone signed in, for
+ * their own account only. Someone's record is not in it: that is the person's own copy.
+ */
+export async function makeAccountCopy(db: Db, actor: Actor, now = new Date()): Promise<AccountCopy> {
+  const accountId = actor.accountId;
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!account) throw new NotFoundError();
+  const [needs, connectionRows, carerNeedRows, messages, assessments, youngCarers, sessionRows, changes] = await Promise.all([
+    db.select().from(communicationNeeds).where(eq(communicationNeeds.accountId, accountId)),
+    db
+      .select({ connection: relationships, serviceUserName: serviceUsers.displayName })
+      .from(relationships)
+      .innerJoin(serviceUsers, eq(serviceUsers.id, relationships.serviceUserId))
+      .where(eq(relationships.accountId, accountId))
+      .orderBy(asc(relationships.startedAt)),
+    db.select().from(carerNeeds).where(eq(carerNeeds.carerAccountId, accountId)),
+    db.select().from(carerMessages).where(eq(carerMessages.fromAccountId, accountId)).orderBy(asc(carerMessages.createdAt)),
+    db.select().from(carerAssessmentRequests).where(eq(carerAssessmentRequests.carerAccountId, accountId)).orderBy(asc(carerAssessmentRequests.createdAt)),
+    db.select().from(youngCarerQuestions).where(eq(youngCarerQuestions.accountId, accountId)),
+    db.select().from(sessions).where(eq(sessions.accountId, accountId)).orderBy(asc(sessions.createdAt)),
+    db.select().from(accountStatusChanges).where(eq(accountStatusChanges.accountId, accountId)).orderBy(asc(accountStatusChanges.changedAt)),
+  ]);
+  const connectionIds = connectionRows.map((r) => r.connection.id);
+  const grants = connectionIds.length
+    ? await db.select().from(sharingGrants).where(inArray(sharingGrants.relationshipId, connectionIds)).orderBy(asc(sharingGrants.startsAt))
+    : [];
+  const ids = new Set<string>();
+  for (const row of [...grants, ...messages, ...changes] as Row[])
+    for (const key of ["grantedBy", "withdrawnBy", "readBy", "changedBy"]) if (typeof row[key] === "string") ids.add(row[key] as string);
+  const named = ids.size ? await db.select({ id: accounts.id, displayName: accounts.displayName }).from(accounts).where(inArray(accounts.id, [...ids])) : [];
+  const copy: AccountCopy = {
+    format: copyFormat,
+    formatVersion: copyFormatVersion,
+    kind: "account",
+    madeAt: now.toISOString(),
+    people: Object.fromEntries(named.map((a) => [a.id, a.displayName])),
+    account: withoutSecrets(account),
+    communicationNeeds: needs[0] ? withoutSecrets(needs[0]) : null,
+    connections: connectionRows.map((r) => ({
+      ...withoutSecrets(r.connection),
+      serviceUserName: r.serviceUserName,
+      sharedWithYou: clean(grants.filter((g) => g.relationshipId === r.connection.id)),
+    })),
+    carerNeeds: clean(carerNeedRows),
+    messagesToTheTeam: clean(messages),
+    assessmentRequests: clean(assessments),
+    youngCarerAnswers: clean(youngCarers),
+    // Where and when the account was signed in: never the session's token or its hash.
+    signedIn: sessionRows.map((r) => ({ createdAt: r.createdAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString(), expiresAt: r.expiresAt.toISOString(), browser: r.browser, platform: r.platform })),
+    accountChanges: clean(changes),
+  };
+  await recordAudit(db, actor, { action: "copy", recordType: "account_copy", details: { format: "json" } });
   return copy;
 }
 

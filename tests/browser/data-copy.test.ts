@@ -65,3 +65,18 @@ describe("nobody else takes a copy of Sam's record", () => {
     });
   }
 });
+
+describe("a carer's copy of what is theirs", () => {
+  it("Alex downloads his account information from 'Your account', without JavaScript", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await signIn(page, demoPeople.alex.email);
+    await page.goto("/account");
+    await expectNoAxeViolations(page, "your account");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("main a", { hasText: "Download your account information" }).click()]);
+    const copy = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(copy).toMatchObject({ kind: "account", account: { displayName: "Alex Taylor" } });
+    expect(copy.connections.map((c: { serviceUserName: string }) => c.serviceUserName)).toEqual(["Sam Taylor"]);
+    await context.close();
+  });
+});
