@@ -17,7 +17,7 @@ const expected: Record<string, readonly Action[]> = {
   service_user: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "goals.read", "goals.write",
     "recovery.read", "recovery.write", "appointments.read", "requests.create", "sharing.manage", "audit.read",
-    "plan.comment", "requests.read", "decisions.read", "decisions.write",
+    "plan.comment", "requests.read", "decisions.read", "decisions.write", "record.copy",
   ],
   care_team_member_of: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "plan.write", "goals.read",

@@ -39,6 +39,8 @@ export const actions = [
   "attention.manage",
   // The trust's accounts: list, invite staff and admins, disable, enable, issue reset links (admins only).
   "accounts.manage",
+  // A copy of everything the portal holds about one's record (SE-16): the person themselves only.
+  "record.copy",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -77,6 +79,7 @@ const ownRecordActions: readonly Action[] = [
   "requests.read",
   "decisions.read",
   "decisions.write",
+  "record.copy",
 ];
 
 const careTeamActions: readonly Action[] = [

@@ -75,6 +75,14 @@ export default function Account() {
       ) : (
         <p>{t("auth:account.noOthers")}</p>
       )}
+
+      <h2 className="heading-m">{t("auth:account.copyTitle")}</h2>
+      <p>{t("auth:account.copyIntro")}</p>
+      <p>
+        <a href="/account/copy.json" download>
+          {t("auth:account.copyLink")}
+        </a>
+      </p>
     </div>
   );
 }

@@ -46,6 +46,11 @@ export default function RecordOverview() {
             <Link href={`/people/${data.serviceUserId}/requests`}>{t("requests:linkFromRecord")}</Link>
           </li>
         ) : null}
+        {data.own ? (
+          <li>
+            <Link href={`/people/${data.serviceUserId}/copy`}>{t("home:record.copyLink")}</Link>
+          </li>
+        ) : null}
         {data.canDecisions ? (
           <li>
             <Link href={`/people/${data.serviceUserId}/decisions`}>{data.own ? t("home:record.decisionsLinkOwn") : t("home:record.decisionsLink")}</Link>

@@ -121,6 +121,7 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/decisions/attorney`,
       `/people/${ids.sam}/decisions/attorney-remove`,
       `/people/${ids.sam}/decisions/nominated-person`,
+      `/people/${ids.sam}/copy`,
       "/advocacy",
       "/urgent-help",
       "/accessibility",

@@ -1,0 +1,82 @@
+import { readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoPeople } from "#db/seed";
+import { bundleProblems } from "../support/fhir-validate";
+import { expectNoAxeViolations, expectPageBasics, launch, newContext, recordIdFor, signIn, waitForHydration, watchConsole } from "../support/browser";
+
+let browser: Browser;
+let samId = "";
+beforeAll(async () => {
+  browser = await launch();
+  samId = await recordIdFor(browser, demoPeople.sam.email);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** "Get a copy of my information" (SE-16): found from the record, explained, and the file is the whole record. */
+describe.each([true, false])("a copy of my information, JavaScript %s", (javaScript) => {
+  it("Sam finds it from his record, reads what it holds, and downloads the file", async () => {
+    const context = await newContext(browser, { javaScript });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, demoPeople.sam.email);
+    await page.goto(`/people/${samId}`);
+    if (javaScript) await waitForHydration(page);
+    await Promise.all([page.waitForURL(/\/copy$/), page.locator("main a", { hasText: "Get a copy of your information" }).click()]);
+    await expectPageBasics(page, "copy page");
+    expect(await page.locator("h1").textContent()).toBe("Get a copy of your information");
+    expect(await page.title()).toMatch(/^Get a copy of your information/);
+    await expectNoAxeViolations(page, "copy page");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("main a", { hasText: "(JSON file)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^care-portal-copy-\d{4}-\d{2}-\d{2}\.json$/);
+    const copy = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(copy.format).toBe("care-portal-copy");
+    expect(copy.person.displayName).toBe("Sam Taylor");
+    expect(copy.plan.versions.length).toBeGreaterThan(0);
+    expect(JSON.stringify(copy)).not.toMatch(/hash|secret|password|\$argon2/i);
+
+    // The FHIR file, for another health service: a valid R4 bundle about Sam.
+    const [fhir] = await Promise.all([page.waitForEvent("download"), page.locator("main a", { hasText: "(FHIR file)" }).click()]);
+    expect(fhir.suggestedFilename()).toMatch(/^care-portal-copy-\d{4}-\d{2}-\d{2}\.fhir\.json$/);
+    const bundle = JSON.parse(await readFile((await fhir.path())!, "utf8"));
+    expect(bundle.resourceType).toBe("Bundle");
+    expect(bundleProblems(bundle)).toEqual([]);
+    expect(bundle.entry.find((e: { resource: { resourceType: string } }) => e.resource.resourceType === "Patient").resource.name).toEqual([{ text: "Sam Taylor" }]);
+    // With JavaScript "off" the blocked bundles are errors in the console by design.
+    if (javaScript) expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("nobody else takes a copy of Sam's record", () => {
+  for (const person of [demoPeople.jo, demoPeople.alex, demoPeople.priya, demoPeople.maya]) {
+    it(`${person.displayName} gets "not found" for the page and the file`, async () => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await signIn(page, person.email);
+      for (const path of [`/people/${samId}/copy`, `/people/${samId}/copy.json`, `/people/${samId}/copy.fhir.json`]) {
+        const response = await page.request.get(path, { maxRedirects: 0 });
+        expect(response.status(), path).toBe(404);
+      }
+      await context.close();
+    });
+  }
+});
+
+describe("a carer's copy of what is theirs", () => {
+  it("Alex downloads his account information from 'Your account', without JavaScript", async () => {
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await signIn(page, demoPeople.alex.email);
+    await page.goto("/account");
+    await expectNoAxeViolations(page, "your account");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("main a", { hasText: "Download your account information" }).click()]);
+    const copy = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(copy).toMatchObject({ kind: "account", account: { displayName: "Alex Taylor" } });
+    expect(copy.connections.map((c: { serviceUserName: string }) => c.serviceUserName)).toEqual(["Sam Taylor"]);
+    await context.close();
+  });
+});
