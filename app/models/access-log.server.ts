@@ -1,8 +1,8 @@
 import { and, count, desc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
-import { accounts, auditEvents } from "#db/schema/index";
+import { accounts, auditEvents, relationships } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
-import { ensure, type Actor } from "./access.server";
+import { can, ensure, NotFoundError, type Actor } from "./access.server";
 import { recordReadIfOthers } from "./audit.server";
 import { displayNameOf } from "./entered-by.server";
 import { auditBases, phraseFor, type AuditBasis } from "./vocabulary/access-log";
@@ -148,4 +148,17 @@ export async function getAccessLog(db: Db, actor: Actor, serviceUserId: string, 
     people,
     months: months.map((m) => m.month),
   };
+}
+
+/**
+ * The admin role reaches a person's access log from their account's page (decision 050): the
+ * record an account is the service user of, if any. Admins only.
+ */
+export async function recordOfAccount(db: Db, actor: Actor, accountId: string): Promise<string | null> {
+  if (!can(actor, "accounts.manage", { organisation: true })) throw new NotFoundError();
+  const [row] = await db
+    .select({ serviceUserId: relationships.serviceUserId })
+    .from(relationships)
+    .where(and(eq(relationships.accountId, accountId), eq(relationships.kind, "service_user")));
+  return row?.serviceUserId ?? null;
 }

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { statementKinds } from "#db/schema/decisions";
-import { changePhraseOf, changePhrases, notAboutARecord, phraseFor, readPhraseOf, readPhrases } from "~/models/vocabulary/access-log";
+import { auditBases, changePhraseOf, changePhrases, notAboutARecord, phraseFor, readPhraseOf, readPhrases } from "~/models/vocabulary/access-log";
+import english from "../../locales/en-GB/home.json";
 
 /**
  * "Who has looked at my record" (decision 050) turns every audit row into a plain phrase. This reads
@@ -53,9 +54,12 @@ describe("the access log's phrases", () => {
     expect([...readTypes].filter((t) => !(t in readPhraseOf))).toEqual([]);
   });
 
-  it("maps only to phrases that exist (each has copy in every language: translations.test.ts)", () => {
+  it("maps only to phrases that exist, each with its copy (in every language: translations.test.ts)", () => {
     for (const phrase of Object.values(readPhraseOf)) expect(readPhrases).toContain(phrase);
     for (const phrase of Object.values(changePhraseOf)) expect(changePhrases).toContain(phrase);
+    expect(Object.keys(english.accessLog.read).sort()).toEqual([...readPhrases].sort());
+    expect(Object.keys(english.accessLog.change).sort()).toEqual([...changePhrases].sort());
+    expect(Object.keys(english.accessLog.basis).sort()).toEqual([...auditBases].sort());
   });
 
   it("says which part was read, and never shows a raw code for something unknown", () => {
