@@ -23,6 +23,8 @@ describe("who has looked at my record", () => {
     const sam = await recordId("Sam Taylor");
     const [samActor, jo, alex, priya] = await Promise.all([demoPeople.sam, demoPeople.jo, demoPeople.alex, demoPeople.priya].map((p) => actorFor(p.email)));
     await getPlanView(getDb(), samActor!, sam);
+    // Sam's own change is in the audit log, but not in what others have done.
+    await addGoal(getDb(), samActor!, sam, goal);
     await getPlanView(getDb(), jo!, sam, undefined, "crisis");
     await getPlanView(getDb(), alex!, sam);
     await addGoal(getDb(), priya!, sam, goal);
