@@ -1,7 +1,8 @@
-import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { auditEvents, relationships, sharingGrants } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { capacityFor, onBehalfCapacity, type Actor } from "./access.server";
+import { activeGrantFilter } from "./grants.server";
 import type { AuditBasis } from "./vocabulary/access-log";
 
 export interface AuditEntry {
@@ -57,9 +58,7 @@ async function basisFor(db: Db, actor: Actor, serviceUserId: string, capacity: s
         eq(relationships.accountId, actor.accountId),
         eq(relationships.serviceUserId, serviceUserId),
         or(isNull(relationships.endedAt), gt(relationships.endedAt, now)),
-        lte(sharingGrants.startsAt, now),
-        isNull(sharingGrants.withdrawnAt),
-        or(isNull(sharingGrants.endsAt), gt(sharingGrants.endsAt, now)),
+        activeGrantFilter(now),
       ),
     );
   const bases = new Set(grants.map((g) => g.basis));
