@@ -16,13 +16,13 @@ function actor(kind: RelationshipKind | null, grants: Scope[] = [], isStaff = fa
 const expected: Record<string, readonly Action[]> = {
   service_user: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "goals.read", "goals.write",
-    "recovery.read", "recovery.write", "appointments.read", "requests.create", "sharing.manage", "audit.read",
+    "recovery.read", "recovery.write", "appointments.read", "requests.create", "sharing.manage", "accessLog.read",
     "plan.comment", "requests.read", "decisions.read", "decisions.write", "record.copy",
   ],
   care_team_member_of: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "plan.write", "goals.read",
     "goals.suggest", "recovery.read", "appointments.read", "requests.create", "invitation.create", "carers.support",
-    "requests.read", "requests.manage", "decisions.read", "decisions.manage", "attention.manage",
+    "requests.read", "requests.manage", "decisions.read", "decisions.manage", "attention.manage", "accessLog.read",
   ],
   carer_of: ["record.view", "team.tell"],
   advocate_for: ["record.view"],
@@ -55,7 +55,7 @@ const byScope: Record<Scope, readonly Action[]> = {
   "requests.create": ["requests.create", "requests.read"],
   act_on_behalf: [
     "act_on_behalf", "goals.read", "goals.write", "recovery.read", "recovery.write", "requests.create", "requests.read",
-    "decisions.read", "decisions.write",
+    "decisions.read", "decisions.write", "accessLog.read",
   ],
 };
 
@@ -121,11 +121,11 @@ describe("can: the organisation", () => {
     expect(can(actor(null, [], true), "accounts.manage", { organisation: true })).toBe(false);
     expect(can(actor("service_user"), "accounts.manage", { organisation: true })).toBe(false);
   });
-  it("gives an admin nothing else: no caseload, no invitations, no one's record", () => {
+  it("gives an admin nothing else: no caseload, no invitations, no one's record but its access log (decision 050)", () => {
     const admin: Actor = { ...actor(null), isAdmin: true };
     expect(can(admin, "caseload.view", { organisation: true })).toBe(false);
     expect(can(admin, "invitation.create", { organisation: true })).toBe(false);
-    for (const action of actions) expect(can(admin, action, { serviceUserId: SAM })).toBe(false);
+    for (const action of actions) expect(can(admin, action, { serviceUserId: SAM })).toBe(action === "accessLog.read");
   });
 });
 

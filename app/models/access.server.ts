@@ -24,7 +24,9 @@ export const actions = [
   "appointments.read",
   "requests.create",
   "sharing.manage",
-  "audit.read",
+  // "Who has looked at my record" (decision 050): the person, an advocate or attorney acting for
+  // them, their care team, and the admin role.
+  "accessLog.read",
   "act_on_behalf",
   "invitation.create",
   "caseload.view",
@@ -74,7 +76,7 @@ const ownRecordActions: readonly Action[] = [
   "appointments.read",
   "requests.create",
   "sharing.manage",
-  "audit.read",
+  "accessLog.read",
   "plan.comment",
   "requests.read",
   "decisions.read",
@@ -101,6 +103,7 @@ const careTeamActions: readonly Action[] = [
   "decisions.manage",
   // What needs the team's attention about the person, and marking it done.
   "attention.manage",
+  "accessLog.read",
 ];
 
 /** What each shared scope lets a carer, advocate or attorney do. */
@@ -125,6 +128,8 @@ const scopeActions: Record<Scope, readonly Action[]> = {
     "requests.read",
     "decisions.read",
     "decisions.write",
+    // Someone who acts for the person may see who has looked at their record for them.
+    "accessLog.read",
   ],
 };
 
@@ -157,6 +162,8 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
     // Inviting someone new to the service, or seeing one's own caseload: trust staff only.
     return (action === "invitation.create" || action === "caseload.view") && actor.isStaff;
   }
+  // The admin role sees every person's access log (and nothing else of their record), decision 050.
+  if (action === "accessLog.read" && actor.isAdmin === true) return true;
   return actor.relationships.some(
     (rel) => rel.serviceUserId === subject.serviceUserId && relationshipAllows(rel, action),
   );

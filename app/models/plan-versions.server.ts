@@ -100,7 +100,7 @@ export async function getPlanVersion(
   const sees = sectionsSeenBy(actor, serviceUserId);
   const row = await findVersion(db, serviceUserId, version);
   const comments = await commentsFor(db, [row.id]);
-  await recordReadIfOthers(db, actor, serviceUserId, "care_plan", row.id);
+  await recordReadIfOthers(db, actor, serviceUserId, "care_plan", row.id, "plan");
   return {
     version: row.version,
     createdAt: row.createdAt.toISOString(),

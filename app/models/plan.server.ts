@@ -17,6 +17,7 @@ import { enteredByOf, type EnteredBy } from "./entered-by.server";
 import type { Db } from "~/utils/db.server";
 import { can, capacityFor, ConflictError, ensure, NotFoundError, type Action, type Actor } from "./access.server";
 import { lockPerson } from "./locks.server";
+import type { AuditPart } from "./vocabulary/access-log";
 import { recordAudit, recordReadIfOthers, recordReadsIfOthers } from "./audit.server";
 import { listSupportersForTeam } from "./sharing.server";
 
@@ -151,7 +152,8 @@ export async function markPlanChangesSeen(db: Db, actor: Actor, serviceUserId: s
     });
 }
 
-export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, now = new Date()): Promise<PlanView | null> {
+/** `part`: what the page shows, for the access log (the crisis plan page says "crisis"). */
+export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, now = new Date(), part?: AuditPart): Promise<PlanView | null> {
   const allowed = (action: Action) => can(actor, action, { serviceUserId });
   const sees = {
     summary: allowed("plan.read"),
@@ -219,7 +221,9 @@ export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, n
     };
   }
 
-  await recordReadIfOthers(db, actor, serviceUserId, "care_plan", version?.id);
+  // Someone who may see only the crisis plan has looked at the crisis plan, whichever page it was.
+  const seenPart = part ?? (sees.summary || !sees.crisis ? "plan" : "crisis");
+  await recordReadIfOthers(db, actor, serviceUserId, "care_plan", version?.id, seenPart);
   const content = version?.content ?? null;
   return {
     serviceUserId,
@@ -320,7 +324,7 @@ export async function getPlanSection<S extends EditableSection>(
   const [su] = await db.select().from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
   if (!su) throw new NotFoundError();
   const version = await latestVersion(db, serviceUserId);
-  await recordReadIfOthers(db, actor, serviceUserId, "care_plan", version?.id);
+  await recordReadIfOthers(db, actor, serviceUserId, "care_plan", version?.id, section);
   return { displayName: su.displayName, content: (version?.content ?? emptyContent)[section], version: version?.version ?? 0 };
 }
 

@@ -1,9 +1,10 @@
 import { isUuid } from "~/utils/ids";
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { accounts, auditEvents, relationships, sharingGrants } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { ConflictError, type Actor } from "./access.server";
 import { recordAudit } from "./audit.server";
+import { activeGrantFilter } from "./grants.server";
 import { ensure, NotFoundError } from "./access.server";
 import { shareableScopes, supporterKinds, type Scope, type ShareableScope, type SupporterKind } from "./vocabulary/relationships";
 
@@ -45,14 +46,6 @@ export interface SharingState {
   endsOn: string | null;
   /** The person's own agreement that an advocate or attorney fills in forms for them. */
   acting: boolean;
-}
-
-function activeGrantFilter(now: Date) {
-  return and(
-    lte(sharingGrants.startsAt, now),
-    isNull(sharingGrants.withdrawnAt),
-    or(isNull(sharingGrants.endsAt), gt(sharingGrants.endsAt, now)),
-  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { RoleNames, StatusTag } from "~/components/admin/AccountParts";
 import { FormattedDate, SummaryList } from "~/components/display/DisplayParts";
 import { Link } from "~/components/ui/Link";
+import { recordOfAccount } from "~/models/access-log.server";
 import { getAccount, otherActiveAdmins } from "~/models/accounts-admin.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
@@ -24,13 +25,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     yourself,
     lastAdmin,
+    // A service user's account: who has looked at their record (decision 050).
+    record: await recordOfAccount(getDb(), actor, account.id),
     pageTitle: `${isolate(account.displayName)} – ${t("admin:title")}`,
   });
 }
 
 export default function AccountPage() {
   const { t } = useTranslation(["admin", "common"]);
-  const { account, yourself, lastAdmin } = useLoaderData<typeof loader>();
+  const { account, yourself, lastAdmin, record } = useLoaderData<typeof loader>();
   const base = `/admin/accounts/${account.id}`;
   return (
     <div className="grid-two-thirds">
@@ -49,6 +52,11 @@ export default function AccountPage() {
           ...(account.disabledAt ? [{ key: "disabledOn", label: t("admin:account.disabledOn"), value: <FormattedDate iso={account.disabledAt} /> }] : []),
         ]}
       />
+      {record ? (
+        <p>
+          <Link href={`/people/${record}/access-log`}>{t("home:accessLog.adminLink")}</Link>
+        </p>
+      ) : null}
       <h2 className="heading-m">{t("admin:account.actions")}</h2>
       {yourself ? (
         <p>{t("admin:account.yourself")}</p>

@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own,
     canRequest: can(actor, "requests.read", { serviceUserId: overview.serviceUserId }),
     canDecisions: can(actor, "decisions.read", { serviceUserId: overview.serviceUserId }),
+    canAccessLog: can(actor, "accessLog.read", { serviceUserId: overview.serviceUserId }),
     pageTitle: own ? t("home:record.ownTitle") : t("home:record.title", { name: isolate(overview.displayName) }),
   });
 }
@@ -54,6 +55,13 @@ export default function RecordOverview() {
         {data.canDecisions ? (
           <li>
             <Link href={`/people/${data.serviceUserId}/decisions`}>{data.own ? t("home:record.decisionsLinkOwn") : t("home:record.decisionsLink")}</Link>
+          </li>
+        ) : null}
+        {data.canAccessLog ? (
+          <li>
+            <Link href={`/people/${data.serviceUserId}/access-log`}>
+              {data.own ? t("home:accessLog.link") : t("home:accessLog.linkOther", { name: isolate(data.displayName) })}
+            </Link>
           </li>
         ) : null}
       </ul>

@@ -14,7 +14,7 @@ import { requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
-  const plan = await getPlanView(getDb(), actor, serviceUserId);
+  const plan = await getPlanView(getDb(), actor, serviceUserId, undefined, "crisis");
   if (!plan?.crisis) throw new Response("Not found", { status: 404 });
   const own = plan.capacity === "service_user";
   return json({

@@ -111,6 +111,9 @@ export default function PeopleWhoSupportMe() {
       <p>
         <Link href={`${base}/invite`}>{t("carers:invite.link")}</Link>
       </p>
+      <p>
+        <Link href={`/people/${serviceUserId}/access-log`}>{t("home:accessLog.link")}</Link>
+      </p>
     </>
   );
 }

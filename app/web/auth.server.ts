@@ -1,7 +1,8 @@
 import { redirect } from "@remix-run/node";
-import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { accounts, relationships, sessions, sharingGrants } from "#db/schema/index";
 import { recordRefused } from "~/models/audit.server";
+import { activeGrantFilter } from "~/models/grants.server";
 import { can, type Action, type Actor, type ActorRelationship, type Scope, type Subject } from "~/models/access.server";
 import { readCookie, serializeCookie } from "./cookies.server";
 import { keepDraftOfPost } from "./drafts.server";
@@ -100,9 +101,7 @@ export async function loadActor(db: Db, account: { id: string; isStaff: boolean;
         .where(
           and(
             eq(relationships.accountId, account.id),
-            lte(sharingGrants.startsAt, now),
-            isNull(sharingGrants.withdrawnAt),
-            or(isNull(sharingGrants.endsAt), gt(sharingGrants.endsAt, now)),
+            activeGrantFilter(now),
           ),
         )
     : [];

@@ -107,6 +107,7 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/sharing/${ids.priyaRelationship}`,
       `/people/${ids.sam}/sharing/invite`,
       `/people/${ids.sam}/family`,
+      `/people/${ids.sam}/access-log`,
       "/communication-needs",
       `/people/${ids.sam}/requests`,
       `/people/${ids.sam}/requests/interpreter`,
@@ -204,6 +205,7 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/decisions/attorney-registered`,
       `/people/${ids.sam}/decisions/best-interests/new`,
       `/people/${ids.sam}/plan/versions/2`,
+      `/people/${ids.sam}/access-log`,
       "/staff",
       "/staff/attention",
       "/staff/invitations/new",
@@ -225,6 +227,7 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/admin/accounts/${ids.samAccount}`,
       `/admin/accounts/${ids.samAccount}/disable`,
       `/admin/accounts/${ids.samAccount}/password-link`,
+      `/people/${ids.sam}/access-log`,
     ],
   },
 ];

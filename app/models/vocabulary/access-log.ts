@@ -1,0 +1,162 @@
+/**
+ * "Who has looked at my record" (decision 050): the codes the audit log keeps, and the plain
+ * phrase each becomes on the page. Constants only (safe for the browser). Every audited action
+ * has a phrase here or is listed as not about anyone's record: tests/unit/access-log-phrases.test.ts
+ * reads the code for every action and fails when one is added without a phrase.
+ */
+
+/** Why someone could read or change the record: kept in audit_events.basis. */
+export const auditBases = ["care_team", "consent", "acting_for", "best_interests", "lasting_power_of_attorney", "staff", "admin"] as const;
+export type AuditBasis = (typeof auditBases)[number];
+
+/** Which part of a plan was read, where record_type is only "care_plan": kept in audit_events.part. */
+export const auditParts = ["plan", "crisis", "needs", "support", "wishes"] as const;
+export type AuditPart = (typeof auditParts)[number];
+
+/** The phrases a read can become ("looked at your crisis plan"). */
+export const readPhrases = [
+  "record",
+  "plan",
+  "crisis",
+  "careTeam",
+  "goals",
+  "recovery",
+  "requests",
+  "communication",
+  "decisions",
+  "family",
+  "caseload",
+  "attention",
+  "carerMessages",
+  "accessLog",
+] as const;
+export type ReadPhrase = (typeof readPhrases)[number];
+
+/** The phrases a change can become ("changed a goal for you"). */
+export const changePhrases = [
+  "record",
+  "plan",
+  "careTeam",
+  "planComment",
+  "goal",
+  "goalSuggest",
+  "recovery",
+  "request",
+  "communication",
+  "decisions",
+  "bestInterests",
+  "family",
+  "sharing",
+  "invitation",
+  "carerMessage",
+  "attention",
+] as const;
+export type ChangePhrase = (typeof changePhrases)[number];
+
+/** What was read (record_type, or part for a plan) → its phrase. */
+export const readPhraseOf: Record<string, ReadPhrase> = {
+  "record.overview": "record",
+  care_plan: "plan",
+  "part.plan": "plan",
+  "part.crisis": "crisis",
+  "part.needs": "plan",
+  "part.support": "plan",
+  "part.wishes": "plan",
+  care_plan_versions: "plan",
+  next_review: "plan",
+  care_team_member: "careTeam",
+  goal: "goals",
+  recovery_statement: "recovery",
+  support_request: "requests",
+  support_requests: "requests",
+  communication_needs: "communication",
+  decisions: "decisions",
+  "statement.wishes": "decisions",
+  "statement.advance": "decisions",
+  dependants: "family",
+  caseload: "caseload",
+  attention: "attention",
+  carer_messages: "carerMessages",
+  carer_message: "carerMessages",
+  carer_needs: "record",
+  access_log: "accessLog",
+};
+
+/** Each change (the audit action) → its phrase. */
+export const changePhraseOf: Record<string, ChangePhrase> = {
+  "plan.write": "plan",
+  "plan.level": "plan",
+  "review.record": "plan",
+  "plan.coordinator": "careTeam",
+  "care_team.add": "careTeam",
+  "care_team.update": "careTeam",
+  "care_team.remove": "careTeam",
+  "plan.comment": "planComment",
+  "goal.add": "goal",
+  "goal.update": "goal",
+  "goal.progress": "goal",
+  "goal.status": "goal",
+  "goal.respond": "goal",
+  "goal.suggest": "goalSuggest",
+  "recovery.write": "recovery",
+  "request.create": "request",
+  "request.status": "request",
+  "communication_needs.save": "communication",
+  "decisions.wishes.write": "decisions",
+  "decisions.advance.write": "decisions",
+  "decisions.adrt.record": "decisions",
+  "decisions.attorney.save": "decisions",
+  "decisions.attorney.registered": "decisions",
+  "decisions.attorney.remove": "decisions",
+  "decisions.consultee.add": "decisions",
+  "decisions.consultee.remove": "decisions",
+  "decisions.nominated_person.save": "decisions",
+  "decisions.nominated_person.remove": "decisions",
+  "decisions.best_interests.record": "bestInterests",
+  "dependant.add": "family",
+  "dependant.remove": "family",
+  "young_carer.answer": "family",
+  "sharing.change": "sharing",
+  "invitation.create": "invitation",
+  "invitation.accept": "sharing",
+  "carer.message": "carerMessage",
+  "attention.done": "attention",
+  // Staff opening a carer's message about the person is a read of it.
+  "carer.message.read": "record",
+  "carer.assessment.request": "record",
+  "carer.assessment.update": "record",
+};
+
+/**
+ * Audited actions that are never about a person's record (signing in, accounts, the admin's pages,
+ * refusals): they have no service_user_id, so the access log never shows them.
+ */
+export const notAboutARecord: readonly string[] = [
+  "access.refused",
+  "account.create",
+  "account.disable",
+  "account.enable",
+  "account.list",
+  "account.password_set",
+  "account.view",
+  "carer.needs.save",
+  "password.changed",
+  "password.check_failed",
+  "password_link.issue",
+  "recovery_codes.regenerated",
+  "session.ended",
+  "session.ended_others",
+  "sign_in",
+  "sign_in.failed",
+  "sign_out",
+  "totp.enrolled",
+];
+
+/** The phrase for one row of the log: a read or a change, never a raw code ("record" when unknown). */
+export function phraseFor(row: { action: string; recordType: string | null; part: string | null }): { kind: "read" | "change"; phrase: string } {
+  if (row.action === "read" || row.action === "carer.message.read") {
+    const key = row.part ? `part.${row.part}` : (row.recordType ?? "");
+    return { kind: "read", phrase: readPhraseOf[key] ?? readPhraseOf[row.recordType ?? ""] ?? "record" };
+  }
+  return { kind: "change", phrase: changePhraseOf[row.action] ?? "record" };
+}

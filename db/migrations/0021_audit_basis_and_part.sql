@@ -1,0 +1,2 @@
+ALTER TABLE "audit_events" ADD COLUMN "basis" text;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD COLUMN "part" text;
