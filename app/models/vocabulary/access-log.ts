@@ -29,6 +29,7 @@ export const readPhrases = [
   "attention",
   "carerMessages",
   "accessLog",
+  "copy",
 ] as const;
 export type ReadPhrase = (typeof readPhrases)[number];
 
@@ -80,7 +81,11 @@ export const readPhraseOf: Record<string, ReadPhrase> = {
   carer_message: "carerMessages",
   carer_needs: "record",
   access_log: "accessLog",
+  record_copy: "copy",
 };
+
+/** Audited actions that are reads, phrased by what was read: a look, opening a carer's message, taking a copy (decision 052). */
+export const readActions: readonly string[] = ["read", "carer.message.read", "copy"];
 
 /** Each change (the audit action) → its phrase. */
 export const changePhraseOf: Record<string, ChangePhrase> = {
@@ -154,7 +159,7 @@ export const notAboutARecord: readonly string[] = [
 
 /** The phrase for one row of the log: a read or a change, never a raw code ("record" when unknown). */
 export function phraseFor(row: { action: string; recordType: string | null; part: string | null }): { kind: "read" | "change"; phrase: string } {
-  if (row.action === "read" || row.action === "carer.message.read") {
+  if (readActions.includes(row.action)) {
     const key = row.part ? `part.${row.part}` : (row.recordType ?? "");
     return { kind: "read", phrase: readPhraseOf[key] ?? readPhraseOf[row.recordType ?? ""] ?? "record" };
   }
