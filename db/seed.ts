@@ -1,4 +1,4 @@
-import { count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, like, notInArray } from "drizzle-orm";
 import { resealTotpKeys, saveRecoveryCodes, sealTotpKey } from "~/models/account-security.server";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
@@ -118,4 +118,20 @@ export async function seedDemoData(db: Db): Promise<void> {
       tom: id(demoPeople.tom.email),
     });
   });
+}
+
+/** Jo, the demo care coordinator, to whom the scale seed gives a caseload of 40. */
+export async function demoCoordinator(db: Db): Promise<{ id: string; name: string } | null> {
+  const [jo] = await db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(eq(accounts.email, demoPeople.jo.email));
+  return jo ?? null;
+}
+
+/** Whether the scale seed has run here: an example.org account that is not one of the demo people. */
+export async function hasGeneratedPeople(db: Db): Promise<boolean> {
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(like(accounts.email, "%@example.org"), notInArray(accounts.email, Object.values(demoPeople).map((p) => p.email))))
+    .limit(1);
+  return Boolean(row);
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, careTeamMembers } from "#db/schema/index";
+import { accounts, auditEvents, careTeamMembers } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
@@ -12,6 +12,8 @@ import {
   getCoordinatorForm,
   NotAStaffMemberError,
   removeCareTeamMember,
+  searchStaff,
+  STAFF_SEARCH_LIMIT,
   updateCareTeamMember,
   type CareTeamMemberInput,
 } from "./care-team.server";
@@ -108,12 +110,44 @@ describe("changing the care coordinator (CP-15)", () => {
     effectiveOn: "2026-12-01",
   };
 
-  it("offers the other staff, not the current coordinator", async () => {
+  it("finds other staff by part of a name or email, not the current coordinator", async () => {
     await seedDemoData(getDb());
     const sam = await recordId("Sam Taylor");
-    const form = await getCoordinatorForm(getDb(), await actorFor(demoPeople.jo.email), sam);
+    const jo = await actorFor(demoPeople.jo.email);
+    const form = await getCoordinatorForm(getDb(), jo, sam);
     expect(form.current?.name).toBe("Jo Okafor");
-    expect(form.choices.map((c) => c.displayName)).toEqual(["Tom Hughes"]);
+    const names = async (search: string) => (await searchStaff(getDb(), jo, sam, search)).matches.map((c) => c.displayName);
+    expect(await names("tom")).toEqual(["Tom Hughes"]);
+    expect(await names("HUGHES@example")).toEqual(["Tom Hughes"]);
+    expect(await names("tom hug")).toEqual(["Tom Hughes"]);
+    // Jo is the coordinator now; service users, carers and the admin are not staff.
+    expect(await names("okafor")).toEqual([]);
+    expect(await names("sam")).toEqual([]);
+    expect(await names("rowan")).toEqual([]);
+    expect(await names("%")).toEqual([]);
+    expect(await names("   ")).toEqual([]);
+  });
+
+  it("shows at most 20 of 5,000 staff, says there are more, and keeps a choice made before", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const jo = await actorFor(demoPeople.jo.email);
+    await getDb()
+      .insert(accounts)
+      .values(Array.from({ length: 5000 }, (_, i) => ({ email: `staff.${i}@example.org`, displayName: `Pat Staff ${String(i).padStart(4, "0")}`, isStaff: true })));
+    const found = await searchStaff(getDb(), jo, sam, "pat");
+    expect(found.matches).toHaveLength(STAFF_SEARCH_LIMIT);
+    expect(found.more).toBe(true);
+    expect(found.matches[0]!.displayName).toBe("Pat Staff 0000");
+    const narrower = await searchStaff(getDb(), jo, sam, "staff 4999");
+    expect(narrower).toEqual({ matches: [expect.objectContaining({ displayName: "Pat Staff 4999", email: "staff.4999@example.org" })], more: false });
+    const tom = (await actorFor(demoPeople.tom.email)).accountId;
+    const kept = await searchStaff(getDb(), jo, sam, "staff 4999", tom);
+    expect(kept.matches.map((m) => m.displayName)).toEqual(["Tom Hughes", "Pat Staff 4999"]);
+    // A disabled account is not offered, and cannot be chosen.
+    await getDb().update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.id, tom));
+    expect((await searchStaff(getDb(), jo, sam, "tom", tom)).matches).toEqual([]);
+    await expect(changeCoordinator(getDb(), jo, sam, { accountId: tom, ...handover })).rejects.toThrow(NotAStaffMemberError);
   });
 
   it("Jo hands Sam to Tom: Jo's access ends, Tom's starts, and Sam reads who, when and why", async () => {

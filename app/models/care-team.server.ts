@@ -1,5 +1,5 @@
 import { isUuid } from "~/utils/ids";
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { accounts, careTeamMembers, careTransitions, relationships } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { ConflictError, type Actor } from "./access.server";
@@ -162,14 +162,16 @@ export async function removeCareTeamMember(db: Db, actor: Actor, serviceUserId: 
 export interface CoordinatorChoice {
   accountId: string;
   displayName: string;
+  email: string;
 }
 
 export interface CoordinatorForm {
   displayName: string;
   current: { name: string; organisation: string } | null;
-  /** Staff who could take over, by name. The current coordinator is not among them. */
-  choices: CoordinatorChoice[];
 }
+
+/** The most staff a search shows: more than that, and the person searching is asked to say more. */
+export const STAFF_SEARCH_LIMIT = 20;
 
 /** The person's current coordinator (care coordinator, lead professional or key worker), if any. */
 export async function currentCoordinatorRelationship(db: Db, serviceUserId: string) {
@@ -189,7 +191,7 @@ export async function currentCoordinatorRelationship(db: Db, serviceUserId: stri
   return row ?? null;
 }
 
-/** What the "change the coordinator" page needs: who it is now, and who could take over. */
+/** What the "change the coordinator" page needs: who it is now. Who could take over is searched for. */
 export async function getCoordinatorForm(db: Db, actor: Actor, serviceUserId: string): Promise<CoordinatorForm> {
   ensure(actor, "plan.write", serviceUserId);
   const displayName = await displayNameOf(db, serviceUserId);
@@ -199,16 +201,57 @@ export async function getCoordinatorForm(db: Db, actor: Actor, serviceUserId: st
     .from(careTeamMembers)
     .where(and(eq(careTeamMembers.serviceUserId, serviceUserId), eq(careTeamMembers.isCoordinator, true)))
     .limit(1);
-  const staff = await db
-    .select({ accountId: accounts.id, displayName: accounts.displayName })
-    .from(accounts)
-    .where(current ? and(eq(accounts.isStaff, true), ne(accounts.id, current.accountId)) : eq(accounts.isStaff, true))
-    .orderBy(asc(accounts.displayName));
   return {
     displayName,
     current: current ? { name: current.displayName, organisation: member?.organisation ?? "" } : null,
-    choices: staff,
   };
+}
+
+/** Staff who can sign in (an active staff account), the shape the partial index accounts_staff_name_idx covers. */
+const activeStaff = and(eq(accounts.isStaff, true), isNull(accounts.disabledAt));
+const staffColumns = { accountId: accounts.id, displayName: accounts.displayName, email: accounts.email };
+
+/**
+ * Staff who could take over as coordinator, by part of their name or email (staff details, not the
+ * person's): at most STAFF_SEARCH_LIMIT in name order, and whether there were more. The current
+ * coordinator is not among them. With `chosen`, that member of staff is included too (a choice kept
+ * after an error), so the radio they picked is still there. Walks the staff name index, never every
+ * account (decision 048).
+ */
+export async function searchStaff(
+  db: Db,
+  actor: Actor,
+  serviceUserId: string,
+  search: string,
+  chosen?: string | null,
+): Promise<{ matches: CoordinatorChoice[]; more: boolean }> {
+  ensure(actor, "plan.write", serviceUserId);
+  const current = await currentCoordinatorRelationship(db, serviceUserId);
+  const notCurrent = current ? ne(accounts.id, current.accountId) : undefined;
+  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+  const rows = words.length
+    ? await db
+        .select(staffColumns)
+        .from(accounts)
+        .where(
+          and(
+            activeStaff,
+            notCurrent,
+            ...words.map((w) => {
+              const pattern = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+              return or(sql`lower(${accounts.displayName}) like ${pattern}`, sql`lower(${accounts.email}) like ${pattern}`);
+            }),
+          ),
+        )
+        .orderBy(sql`lower(${accounts.displayName})`, accounts.email)
+        .limit(STAFF_SEARCH_LIMIT + 1)
+    : [];
+  const matches = rows.slice(0, STAFF_SEARCH_LIMIT);
+  if (chosen && isUuid(chosen) && !matches.some((m) => m.accountId === chosen)) {
+    const [kept] = await db.select(staffColumns).from(accounts).where(and(eq(accounts.id, chosen), activeStaff, notCurrent));
+    if (kept) matches.unshift(kept);
+  }
+  return { matches, more: rows.length > STAFF_SEARCH_LIMIT };
 }
 
 export interface CoordinatorChangeInput {
@@ -240,10 +283,10 @@ export async function changeCoordinator(
   return db.transaction(async (tx) => {
     const txDb = tx;
     const [next] = await tx
-      .select({ id: accounts.id, displayName: accounts.displayName, isStaff: accounts.isStaff })
+      .select({ id: accounts.id, displayName: accounts.displayName, isStaff: accounts.isStaff, disabledAt: accounts.disabledAt })
       .from(accounts)
       .where(eq(accounts.id, input.accountId));
-    if (!next?.isStaff) throw new NotAStaffMemberError();
+    if (!next?.isStaff || next.disabledAt) throw new NotAStaffMemberError();
     const current = await currentCoordinatorRelationship(txDb, serviceUserId);
     if (current?.accountId === next.id) throw new NotAStaffMemberError();
 

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { hasDemoAccounts, isEmpty, resealDemoTotpKeys, seedDemoData } from "#db/seed";
+import { demoCoordinator, hasDemoAccounts, hasGeneratedPeople, isEmpty, resealDemoTotpKeys, seedDemoData } from "#db/seed";
+import { seedScale } from "#db/seed-scale";
+import { readOptions } from "~/utils/options";
 import { config } from "~/config.server";
 import { purgeExpired } from "~/models/housekeeping.server";
 import { DataDirLockedError } from "~/utils/data-dir-lock.server";
@@ -160,21 +162,48 @@ function startHousekeeping() {
   housekeepingTimer.unref();
 }
 
-/** `npm run db:seed -- --demo`: the demo people into an empty database (local or DATABASE_URL). */
+/**
+ * `npm run db:seed -- --demo`: the demo people into an empty database (local or DATABASE_URL).
+ * With `--people N` (and `--seed S`, 1 unless given): N generated people besides them, at a trust's
+ * scale (db/seed-scale.ts), added to a database holding only the demo people.
+ */
 export async function seedCommand(args: string[] = []): Promise<string> {
   if (!args.includes("--demo")) {
     return "Nothing to seed. To add the demo people (fictional, with a public password) run: npm run db:seed -- --demo";
   }
+  const options = readOptions(args);
+  const scale = options.has("people") ? scaleOptions(options) : null;
+  if (typeof scale === "string") return scale;
   const handle = await openAndMigrate();
   try {
-    if (!(await isEmpty(handle.db))) return "The database already has accounts; the demo people were not added.";
-    await seedDemoData(handle.db);
+    const empty = await isEmpty(handle.db);
+    if (!empty && !scale) return "The database already has accounts; the demo people were not added.";
+    if (!empty && !(await hasDemoAccounts(handle.db))) return "The database has accounts but not the demo people; nothing was added.";
+    if (scale && (await hasGeneratedPeople(handle.db))) return "Generated people are already in this database; nothing was added. Start from an empty one.";
+    if (empty) await seedDemoData(handle.db);
+    const added = empty ? "Demo people added." : "The demo people were already there.";
+    let generated = "";
+    if (scale) {
+      const started = Date.now();
+      const jo = await demoCoordinator(handle.db);
+      const result = await seedScale(handle.db, { ...scale, jo, onProgress: (done) => process.stderr.write(`\r${done} of ${scale.people} people`) });
+      process.stderr.write("\n");
+      generated = ` ${result.people} generated people and ${result.staff} care coordinators added (seed ${scale.seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s. Generated accounts have no password.`;
+    }
     return config().demo
-      ? "Demo people added."
-      : "Demo people added. A deployment holding them starts only with ALLOW_DEMO_DATA=true.";
+      ? `${added}${generated}`
+      : `${added}${generated} A deployment holding them starts only with ALLOW_DEMO_DATA=true.`;
   } finally {
     await handle.close();
   }
+}
+
+function scaleOptions(options: Map<string, string>): { people: number; seed: number } | string {
+  const people = Number(options.get("people"));
+  const seed = options.has("seed") ? Number(options.get("seed")) : 1;
+  if (!Number.isInteger(people) || people < 1 || people > 1_000_000) return "--people takes a whole number from 1 to 1000000.";
+  if (!Number.isInteger(seed) || seed < 0) return "--seed takes a whole number, 0 or more.";
+  return { people, seed };
 }
 
 /** For commands run beside (not inside) the server: open and migrate, nothing else. */

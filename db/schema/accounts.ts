@@ -11,25 +11,30 @@ import {
 } from "drizzle-orm/pg-core";
 
 /** An account is a person. What they may see comes from relationships, not from the account. */
-export const accounts = pgTable("accounts", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  email: text("email").notNull().unique(),
-  displayName: text("display_name").notNull(),
-  passwordHash: text("password_hash"),
-  preferredLanguage: text("preferred_language"),
-  // Employed by the trust: may create invitations. Direct care still needs a care_team_member_of relationship.
-  isStaff: boolean("is_staff").notNull().default(false),
-  // Runs the portal for the trust (accounts and roles); not a member of anyone's care team by being one.
-  isAdmin: boolean("is_admin").notNull().default(false),
-  // The TOTP key (RFC 6238), sealed with AES-256-GCM (crypto.server.ts `seal`); null until set up (decision 044).
-  totpSecret: text("totp_secret"),
-  totpEnrolledAt: timestamp("totp_enrolled_at", { withTimezone: true }),
-  // The last 30-second step whose code was accepted: a code is good once (no replay).
-  totpLastStep: integer("totp_last_step"),
-  // Set by an admin: the account cannot sign in and has no sessions (decision 045). Null when active.
-  disabledAt: timestamp("disabled_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash"),
+    preferredLanguage: text("preferred_language"),
+    // Employed by the trust: may create invitations. Direct care still needs a care_team_member_of relationship.
+    isStaff: boolean("is_staff").notNull().default(false),
+    // Runs the portal for the trust (accounts and roles); not a member of anyone's care team by being one.
+    isAdmin: boolean("is_admin").notNull().default(false),
+    // The TOTP key (RFC 6238), sealed with AES-256-GCM (crypto.server.ts `seal`); null until set up (decision 044).
+    totpSecret: text("totp_secret"),
+    totpEnrolledAt: timestamp("totp_enrolled_at", { withTimezone: true }),
+    // The last 30-second step whose code was accepted: a code is good once (no replay).
+    totpLastStep: integer("totp_last_step"),
+    // Set by an admin: the account cannot sign in and has no sessions (decision 045). Null when active.
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The coordinator search walks staff who can sign in by name, never every account (decision 048).
+  (t) => [index("accounts_staff_name_idx").on(sql`lower(${t.displayName})`).where(sql`${t.isStaff} and ${t.disabledAt} is null`)],
+);
 
 /** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored here. */
 export const sessions = pgTable(

@@ -426,10 +426,16 @@ describe("changing the care coordinator", () => {
       await from.goto(`/people/${mayaId}/plan`);
       await from.getByRole("link", { name: "Change the care coordinator" }).click();
       await expect.poll(() => from.locator("h1").textContent()).toContain("care coordinator");
+      // What is typed before a search is kept; Enter in the search field searches (it does not save).
+      await from.getByRole("textbox", { name: "Why is it changing?" }).fill(reason);
+      const search = from.getByRole("textbox", { name: "Search for a member of staff" });
+      await search.fill(to.split(" ")[1]!.toLowerCase());
+      await search.press("Enter");
       await from.getByRole("radio", { name: to }).click();
+      await expectNoAxeViolations(from, "coordinator search results");
+      expect(await from.getByRole("textbox", { name: "Why is it changing?" }).inputValue()).toBe(reason);
       await from.getByRole("textbox", { name: "Job or role" }).fill("Care coordinator (nurse)");
       await from.getByRole("textbox", { name: "How to contact them" }).fill("01632 960888");
-      await from.getByRole("textbox", { name: "Why is it changing?" }).fill(reason);
       await from.getByRole("textbox", { name: "Day" }).fill("1");
       await from.getByRole("textbox", { name: "Month" }).fill("12");
       await from.getByRole("textbox", { name: "Year" }).fill("2026");
@@ -445,13 +451,19 @@ describe("changing the care coordinator", () => {
     await tom.goto(`/people/${mayaId}/plan/coordinator`);
     await submit(tom, "Save change");
     await expect.poll(() => tom.locator(".error-summary a").allTextContents()).toEqual([
-      "Choose who will take over",
+      "Search for who will take over, then choose them",
       "Enter their job or role",
       "Enter how to contact them",
       "Enter why it is changing",
       "Enter the date the change starts",
     ]);
     expect(await tom.title()).toMatch(/^Error: /);
+    // A search that finds no one says so; Maya (a service user) is never offered.
+    await tom.getByRole("textbox", { name: "Search for a member of staff" }).fill("maya");
+    await submit(tom, "Search");
+    await expect.poll(async () => plain(await tom.getByRole("status").filter({ hasText: "No staff found" }).textContent())).toContain("No staff found for “maya”.");
+    expect(await tom.getByRole("radio").count()).toBe(0);
+    await expectNoAxeViolations(tom, "coordinator search with no staff found");
     await handOver(tom, "Jo Okafor", "Tom is going on leave for six months.");
     expect(await tom.locator("main table").count()).toBe(0);
     expect((await tom.request.get(`${baseURL()}/people/${mayaId}/plan`)).status()).toBe(404);
@@ -467,7 +479,8 @@ describe("changing the care coordinator", () => {
     expect(plain(await maya.locator(".coordinator__name").textContent())).toBe("Jo Okafor");
     await mayaContext.close();
 
-    const joContext = await newContext(browser);
+    // Jo hands Maya back without JavaScript: the search is a plain form post.
+    const joContext = await newContext(browser, { javaScript: false });
     const jo = await joContext.newPage();
     await signIn(jo, demoPeople.jo.email);
     await jo.goto("/staff");

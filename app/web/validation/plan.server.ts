@@ -260,3 +260,6 @@ export const coordinatorSchema = z.object({
   reason: requiredText(2000, "coordinator.reason"),
   effectiveOn: dateInput({ optional: false, messages: "coordinator.effectiveOn" }),
 });
+
+/** The coordinator page's search for staff: part of a name or an email address. */
+export const staffSearchSchema = z.object({ staffSearch: requiredText(200, "coordinator.staffSearch") });

@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_staff_name_idx" ON "accounts" USING btree (lower("display_name")) WHERE "accounts"."is_staff" and "accounts"."disabled_at" is null;
