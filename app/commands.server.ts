@@ -2,6 +2,7 @@ import { z } from "zod";
 import { config, publicLink } from "~/config.server";
 import { AccountExistsError, createAccountWithLink } from "~/models/password-links.server";
 import { openAndMigrate } from "~/server/startup.server";
+import { publicJwks } from "~/web/nhs-login.server";
 
 /** Read `--name value` and `--name=value` options. */
 export function readOptions(args: string[]): Map<string, string> {
@@ -55,4 +56,14 @@ export async function accountCreateCommand(args: string[]): Promise<{ ok: boolea
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * `node build/server.js nhs-login:jwks`: the public half of NHS_LOGIN_PRIVATE_KEY as a JSON Web Key
+ * Set, to give NHS login when registering the portal (README, "NHS login"). Never the private key.
+ */
+export function nhsLoginJwksCommand(): { ok: boolean; message: string } {
+  const settings = config().nhsLogin;
+  if (!settings) return { ok: false, message: "NHS login is not set up: set NHS_LOGIN_ISSUER, NHS_LOGIN_CLIENT_ID and NHS_LOGIN_PRIVATE_KEY (or _FILE)." };
+  return { ok: true, message: JSON.stringify(publicJwks(settings.privateKeyPem), null, 2) };
 }
