@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NhsLoginButton } from "~/components/auth/NhsLogin";
+import { NhsLoginChoice } from "~/components/auth/NhsLogin";
 import { SetPasswordPage, UnusableLink } from "~/components/forms/SetPasswordPage";
 import { acceptInvitation, getInvitation, invitationPerson } from "~/models/invitation.server";
 import type { RouteHandle } from "~/root";
@@ -42,13 +42,7 @@ export default function AcceptInvitation() {
       submitLabel={t("auth:invitation.submit")}
     >
       <p>{t(`auth:invitation.role.${invitation.kind}`, { name: invitation.serviceUserName })}</p>
-      {nhsLogin ? (
-        <>
-          <p>{t("auth:nhsLogin.invitationIntro")}</p>
-          <NhsLoginButton invitation={token} />
-          <h2 className="heading-m">{t("auth:nhsLogin.orPassword")}</h2>
-        </>
-      ) : null}
+      {nhsLogin ? <NhsLoginChoice introKey="auth:nhsLogin.invitationIntro" orKey="auth:nhsLogin.orPassword" invitation={token} /> : null}
     </SetPasswordPage>
   );
 }

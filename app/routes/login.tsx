@@ -2,7 +2,7 @@ import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NhsLoginButton } from "~/components/auth/NhsLogin";
+import { NhsLoginChoice } from "~/components/auth/NhsLogin";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
@@ -74,13 +74,7 @@ export default function SignIn() {
         </div>
       ) : null}
       <h1 className="heading-xl">{t("auth:signIn.title")}</h1>
-      {nhsLogin ? (
-        <>
-          <p>{t("auth:nhsLogin.intro")}</p>
-          <NhsLoginButton redirectTo={redirectTo} />
-          <h2 className="heading-m">{t("auth:nhsLogin.orEmail")}</h2>
-        </>
-      ) : null}
+      {nhsLogin ? <NhsLoginChoice introKey="auth:nhsLogin.intro" orKey="auth:nhsLogin.orEmail" redirectTo={redirectTo} /> : null}
       <p>{t("auth:signIn.intro")}</p>
       <Form id={form.id} onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -102,6 +102,15 @@ async function continueWithNhsLogin(page: Page, sub: string): Promise<void> {
   await page.waitForURL((url) => url.origin === portal.url);
 }
 
+/** A new browser on the portal's sign-in page, through NHS login as `sub`, back at the portal. */
+async function fromSignInPage(javaScript: boolean, sub: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await openPortal(javaScript);
+  const page = await context.newPage();
+  await page.goto("/login");
+  await continueWithNhsLogin(page, sub);
+  return { context, page };
+}
+
 async function sessionCookie(context: BrowserContext) {
   return (await context.cookies()).find((c) => c.name === "__session");
 }
@@ -126,16 +135,13 @@ describe.each([true, false])("signing in with NHS login (JavaScript %s)", (javaS
     // The portal asked for the identity level a record needs (P9 with two factors).
     expect(JSON.parse(nhsLogin.requestedVtr.at(-1)!)).toEqual([...RECORD_VTR]);
     expect(await sessionCookie(context)).toBeDefined();
-    // The flow's cookie is spent: the same answer again is refused.
+    // The flow's cookie is cleared: its state, nonce and verifier serve once.
     expect((await context.cookies()).find((c) => c.name === "nhs_login_flow")).toBeUndefined();
     await context.close();
   });
 
   it("refuses a P5 identity for the record, saying plainly why and what to do", async () => {
-    const context = await openPortal(javaScript);
-    const page = await context.newPage();
-    await page.goto("/login");
-    await continueWithNhsLogin(page, "nhs-maya");
+    const { context, page } = await fromSignInPage(javaScript, "nhs-maya");
     expect(new URL(page.url()).pathname).toBe("/login/nhs/callback");
     expect(await page.locator("h1").textContent()).toBe("You need to prove who you are to see your record");
     expect(await page.title()).toBe("You need to prove who you are to see your record – Care portal");
@@ -172,10 +178,7 @@ describe.each([true, false])("signing in with NHS login (JavaScript %s)", (javaS
   });
 
   it("tells someone NHS login knows but the portal does not that it could not find their record", async () => {
-    const context = await openPortal(javaScript);
-    const page = await context.newPage();
-    await page.goto("/login");
-    await continueWithNhsLogin(page, "nhs-stranger");
+    const { context, page } = await fromSignInPage(javaScript, "nhs-stranger");
     expect(await page.locator("h1").textContent()).toBe("We could not find your record");
     expect(await page.locator("main").textContent()).toContain("Ask your care team for an invitation.");
     await expectPageBasics(page, "no record");

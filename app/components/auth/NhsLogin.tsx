@@ -26,6 +26,31 @@ export function NhsLoginButton({ redirectTo = "", invitation }: { redirectTo?: s
   );
 }
 
+/**
+ * NHS login first, then the page's own way in (a password): a line about NHS login, the button, and
+ * a heading for the other way (`orKey`), on the sign-in page and on an invitation.
+ */
+export function NhsLoginChoice({
+  introKey,
+  orKey,
+  redirectTo,
+  invitation,
+}: {
+  introKey: "auth:nhsLogin.intro" | "auth:nhsLogin.invitationIntro";
+  orKey: "auth:nhsLogin.orEmail" | "auth:nhsLogin.orPassword";
+  redirectTo?: string;
+  invitation?: string;
+}) {
+  const { t } = useTranslation(["auth"]);
+  return (
+    <>
+      <p>{t(introKey)}</p>
+      <NhsLoginButton redirectTo={redirectTo} invitation={invitation} />
+      <h2 className="heading-m">{t(orKey)}</h2>
+    </>
+  );
+}
+
 /** A page for one problem: what happened, what to do, and the way back to signing in. */
 export function NhsLoginProblemPage({ problem }: { problem: NhsLoginProblem }) {
   const { t } = useTranslation(["auth"]);
