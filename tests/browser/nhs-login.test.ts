@@ -188,6 +188,26 @@ describe.each([true, false])("signing in with NHS login (JavaScript %s)", (javaS
   });
 });
 
+describe("in other languages", () => {
+  it.each([
+    ["ar", "rtl", "المتابعة باستخدام NHS login", "لم نتمكن من العثور على سجلك"],
+    ["cy", "ltr", "Parhau gyda NHS login", "Doedden ni ddim yn gallu dod o hyd i'ch cofnod"],
+  ])("the button and the no-record page in %s", async (lng, dir, button, heading) => {
+    const context = await newContext(browser, { baseURL: portal.url, lng });
+    const page = await context.newPage();
+    await page.goto("/login");
+    expect(await page.locator("html").getAttribute("dir")).toBe(dir);
+    await page.getByRole("button", { name: button }).click();
+    await page.waitForURL((url) => url.origin === nhsLogin.issuer);
+    await page.getByLabel("Test person").fill("nhs-stranger");
+    await page.getByRole("button", { name: "Sign in to NHS login" }).click();
+    await page.waitForURL((url) => url.origin === portal.url);
+    expect(await page.locator("h1").textContent()).toBe(heading);
+    await expectNoAxeViolations(page, `no record (${lng})`);
+    await context.close();
+  });
+});
+
 describe("linking through an invitation", () => {
   it("Ruth accepts her invitation with NHS login, and next time NHS login alone signs her in", async () => {
     const context = await openPortal(true);
