@@ -3,6 +3,7 @@ import { config, publicLink } from "~/config.server";
 import { AccountExistsError, createAccountWithLink } from "~/models/password-links.server";
 import { openAndMigrate } from "~/server/startup.server";
 import { readOptions } from "~/utils/options";
+import { publicJwks } from "~/web/nhs-login.server";
 
 export { readOptions };
 
@@ -44,4 +45,14 @@ export async function accountCreateCommand(args: string[]): Promise<{ ok: boolea
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * `node build/server.js nhs-login:jwks`: the public half of NHS_LOGIN_PRIVATE_KEY as a JSON Web Key
+ * Set, to give NHS login when registering the portal (README, "NHS login"). Never the private key.
+ */
+export function nhsLoginJwksCommand(): { ok: boolean; message: string } {
+  const settings = config().nhsLogin;
+  if (!settings) return { ok: false, message: "NHS login is not set up: set NHS_LOGIN_ISSUER, NHS_LOGIN_CLIENT_ID and NHS_LOGIN_PRIVATE_KEY (or _FILE)." };
+  return { ok: true, message: JSON.stringify(publicJwks(settings.privateKeyPem), null, 2) };
 }

@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { createPrivateKey, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { z } from "zod";
 
@@ -40,7 +41,23 @@ const envSchema = z.object({
   CARER_LEAD_CONTACT: z.string().min(1).default("01632 960100"),
   CARER_CENTRE_NAME: optionalText,
   CARER_CENTRE_CONTACT: z.string().min(1).default("01632 960200"),
+  NHS_LOGIN_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  NHS_LOGIN_CLIENT_ID: optionalText,
+  NHS_LOGIN_PRIVATE_KEY: z.string().optional(),
+  NHS_LOGIN_PRIVATE_KEY_FILE: z.string().optional(),
+  NHS_LOGIN_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
 });
+
+/** Signing in with NHS login (decision 051): on when its issuer, client id and private key are all set. */
+export interface NhsLoginConfig {
+  /** The NHS login environment, such as https://auth.sandpit.signin.nhs.uk (no trailing slash). */
+  issuer: string;
+  clientId: string;
+  /** The portal's RSA private key (PKCS #8 or PKCS #1 PEM) for private_key_jwt client authentication. */
+  privateKeyPem: string;
+  /** Registered with NHS login exactly as written here. */
+  redirectUri: string;
+}
 
 /** Express's `trust proxy`: true/false, a number of hops, or a list of addresses and subnets. */
 export type TrustProxy = boolean | number | string[];
@@ -68,6 +85,8 @@ export type Config = {
   reviewIntervalMonths: number;
   /** The named carer lead (Triangle of Care standard 4) and the local carers' centre. */
   carers: { leadName: string; leadContact: string; centreName: string | null; centreContact: string };
+  /** Null: NHS login is off and the sign-in page offers only email and password. */
+  nhsLogin: NhsLoginConfig | null;
 };
 
 /** A setting that stops the portal from starting; the message is one plain line. */
@@ -108,6 +127,48 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     );
   }
   return list;
+}
+
+/** A loopback address, where plain http is allowed (a provider run by the tests on this machine). */
+function isLoopback(url: URL): boolean {
+  return url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]";
+}
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** NHS login's settings: all or none, https (loopback apart), and a private key that is an RSA key of 2048 bits or more. */
+function parseNhsLogin(env: ParsedEnv, publicUrl: string | null): NhsLoginConfig | null {
+  const given = [env.NHS_LOGIN_ISSUER, env.NHS_LOGIN_CLIENT_ID, env.NHS_LOGIN_PRIVATE_KEY ?? env.NHS_LOGIN_PRIVATE_KEY_FILE];
+  if (given.every((v) => v === undefined)) return null;
+  if (!env.NHS_LOGIN_ISSUER) throw new ConfigError("NHS_LOGIN_ISSUER is missing: NHS login needs its issuer URL, client id and private key together.");
+  if (!env.NHS_LOGIN_CLIENT_ID) throw new ConfigError("NHS_LOGIN_CLIENT_ID is missing: NHS login needs its issuer URL, client id and private key together.");
+  if (env.NHS_LOGIN_PRIVATE_KEY && env.NHS_LOGIN_PRIVATE_KEY_FILE) {
+    throw new ConfigError("Set NHS_LOGIN_PRIVATE_KEY or NHS_LOGIN_PRIVATE_KEY_FILE, not both.");
+  }
+  let privateKeyPem = env.NHS_LOGIN_PRIVATE_KEY?.replace(/\\n/g, "\n");
+  if (env.NHS_LOGIN_PRIVATE_KEY_FILE) {
+    try {
+      privateKeyPem = readFileSync(env.NHS_LOGIN_PRIVATE_KEY_FILE, "utf8");
+    } catch {
+      throw new ConfigError("NHS_LOGIN_PRIVATE_KEY_FILE could not be read.");
+    }
+  }
+  if (!privateKeyPem) {
+    throw new ConfigError("NHS_LOGIN_PRIVATE_KEY is missing: NHS login needs its issuer URL, client id and private key together.");
+  }
+  try {
+    const key = createPrivateKey(privateKeyPem);
+    if (key.asymmetricKeyType !== "rsa" || (key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) throw new Error();
+  } catch {
+    throw new ConfigError("The NHS login private key is not an RSA private key of 2048 bits or more in PEM form.");
+  }
+  const redirectUri = env.NHS_LOGIN_REDIRECT_URI ?? (publicUrl ? `${publicUrl}/login/nhs/callback` : null);
+  if (!redirectUri) throw new ConfigError("NHS_LOGIN_REDIRECT_URI is missing (or set PUBLIC_URL): NHS login sends people back to it.");
+  for (const [name, value] of [["NHS_LOGIN_ISSUER", env.NHS_LOGIN_ISSUER], ["NHS_LOGIN_REDIRECT_URI", redirectUri]] as const) {
+    const url = new URL(value);
+    if (url.protocol !== "https:" && !isLoopback(url)) throw new ConfigError(`${name} must use https.`);
+  }
+  return { issuer: env.NHS_LOGIN_ISSUER, clientId: env.NHS_LOGIN_CLIENT_ID, privateKeyPem, redirectUri };
 }
 
 export function parseConfig(source: Record<string, string | undefined>): Config {
@@ -158,6 +219,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       centreName: env.CARER_CENTRE_NAME ?? null,
       centreContact: env.CARER_CENTRE_CONTACT,
     },
+    nhsLogin: parseNhsLogin(env, publicUrl),
   };
 }
 

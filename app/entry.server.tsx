@@ -20,7 +20,7 @@ export {
   startDatabaseInBackground,
   stopDatabase,
 } from "~/server/startup.server";
-export { accountCreateCommand } from "~/commands.server";
+export { accountCreateCommand, nhsLoginJwksCommand } from "~/commands.server";
 export { config } from "~/config.server";
 export { logError } from "~/utils/log.server";
 export { translationFileAt } from "~/web/translation-files.server";

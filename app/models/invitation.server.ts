@@ -162,48 +162,68 @@ export async function acceptInvitation(
   if (taken) return { status: "email-taken" };
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const [inv] = await tx
-      .select()
-      .from(invitations)
-      .where(eq(invitations.tokenHash, sha256(input.token)))
-      .for("update");
-    if (!inv) return { status: "unknown" as const };
-    if (inv.usedAt) return { status: "used" as const };
-    if (inv.expiresAt.getTime() <= now.getTime()) return { status: "expired" as const };
-    const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, inv.email));
-    if (taken) return { status: "email-taken" as const };
-    const [account] = await tx
-      .insert(accounts)
-      .values({ email: inv.email, displayName: inv.displayName, passwordHash })
-      .returning({ id: accounts.id });
-    const accountId = account!.id;
-    const [rel] = await tx
-      .insert(relationships)
-      .values({ accountId, serviceUserId: inv.serviceUserId, kind: inv.kind, startedAt: now })
-      .returning({ id: relationships.id });
-    if (inv.scopes.length) {
-      await tx.insert(sharingGrants).values(
-        inv.scopes.map((scope) => ({
-          relationshipId: rel!.id,
-          scope,
-          basis: inv.basis ?? "consent",
-          grantedBy: inv.createdBy,
-          startsAt: now,
-          endsAt: inv.grantEndsAt,
-        })),
-      );
-    }
-    await tx
-      .update(invitations)
-      .set({ usedAt: now, acceptedBy: accountId })
-      .where(and(eq(invitations.id, inv.id)));
-    await recordAudit(tx, { accountId, isStaff: false, relationships: [] }, {
-      action: "invitation.accept",
-      serviceUserId: inv.serviceUserId,
-      recordType: "invitation",
-      recordId: inv.id,
-      details: { kind: inv.kind },
-    });
+    const claimed = await lockUsableInvitation(tx, input.token, now);
+    if (claimed.status !== "usable") return claimed;
+    const accountId = await useInvitation(tx, claimed.invitation, { passwordHash }, now);
     return { status: "ok" as const, accountId };
   });
+}
+
+/** A usable invitation's row, locked for update by the caller's transaction. */
+export type InvitationRow = typeof invitations.$inferSelect;
+
+/** In the caller's transaction: the invitation locked, if it can still be used and its email is free. */
+export async function lockUsableInvitation(
+  tx: Db,
+  token: string,
+  now: Date,
+): Promise<{ status: "usable"; invitation: InvitationRow } | { status: "expired" | "used" | "unknown" | "email-taken" }> {
+  const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, sha256(token))).for("update");
+  if (!inv) return { status: "unknown" };
+  if (inv.usedAt) return { status: "used" };
+  if (inv.expiresAt.getTime() <= now.getTime()) return { status: "expired" };
+  const [taken] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, inv.email));
+  if (taken) return { status: "email-taken" };
+  return { status: "usable", invitation: inv };
+}
+
+/**
+ * Inside the caller's transaction, with the invitation locked and checked (not used, not expired,
+ * its email not taken): the account, its relationship and any grants, the invitation marked used,
+ * and the audit entry. With a password (the invitation page) or none (NHS login, decision 051).
+ */
+export async function useInvitation(tx: Db, inv: InvitationRow, account: { passwordHash: string | null }, now: Date): Promise<string> {
+  const [created] = await tx
+    .insert(accounts)
+    .values({ email: inv.email, displayName: inv.displayName, passwordHash: account.passwordHash })
+    .returning({ id: accounts.id });
+  const accountId = created!.id;
+  const [rel] = await tx
+    .insert(relationships)
+    .values({ accountId, serviceUserId: inv.serviceUserId, kind: inv.kind, startedAt: now })
+    .returning({ id: relationships.id });
+  if (inv.scopes.length) {
+    await tx.insert(sharingGrants).values(
+      inv.scopes.map((scope) => ({
+        relationshipId: rel!.id,
+        scope,
+        basis: inv.basis ?? "consent",
+        grantedBy: inv.createdBy,
+        startsAt: now,
+        endsAt: inv.grantEndsAt,
+      })),
+    );
+  }
+  await tx
+    .update(invitations)
+    .set({ usedAt: now, acceptedBy: accountId })
+    .where(and(eq(invitations.id, inv.id)));
+  await recordAudit(tx, { accountId, isStaff: false, relationships: [] }, {
+    action: "invitation.accept",
+    serviceUserId: inv.serviceUserId,
+    recordType: "invitation",
+    recordId: inv.id,
+    details: { kind: inv.kind },
+  });
+  return accountId;
 }

@@ -1,29 +1,30 @@
 import { parseWithZod } from "~/web/validation/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NhsLoginChoice } from "~/components/auth/NhsLogin";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { TextField } from "~/components/ui/TextField";
 import { signIn } from "~/models/account.server";
-import { secondStepFor } from "~/models/account-security.server";
 import type { RouteHandle } from "~/root";
-import { createSession, endSession, getSignedIn, sessionCookie } from "~/web/auth.server";
+import { getSignedIn, openSignedInSession } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
 import { getDb } from "~/utils/db.server";
 import { clientAddress, messageWith } from "~/web/forms.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { signInSchema } from "~/web/validation/auth.server";
 import { invalid } from "~/web/guards.server";
+import { nhsLoginEnabled } from "~/web/nhs-login.server";
 
 export const handle: RouteHandle = { titleKey: "auth:signIn.title" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   if (await getSignedIn(request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
-  return json({});
+  return json({ nhsLogin: nhsLoginEnabled() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,21 +48,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.status === "invalid") {
     return invalid(submission.reply({ fieldErrors: { email: ["auth:signIn.invalid"] }, hideFields: ["password"] }));
   }
-  // A new session id at every sign-in; any session this browser had is ended on the server.
-  await endSession(db, request);
-  const next = await secondStepFor(db, result.accountId);
-  const userAgent = request.headers.get("user-agent");
-  const redirectTo = safeRedirect(submission.value.redirectTo);
-  const keep = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
-  // With an authenticator app, the session opens nothing until its code is given (decision 044).
-  const token = await createSession(db, result.accountId, new Date(), { userAgent, stage: next === "code" ? "second_factor" : "full" });
-  const to = next === "code" ? `/login/code${keep}` : next === "enrol" ? `/account/authenticator${keep}` : redirectTo;
-  return redirect(to, { headers: { "Set-Cookie": sessionCookie(token) } });
+  return openSignedInSession(db, request, result.accountId, safeRedirect(submission.value.redirectTo));
 }
 
 export default function SignIn() {
   const { t } = useTranslation(["auth", "common"]);
   const lastResult = useActionData<typeof action>();
+  const { nhsLogin } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { form, errorFor, summary, valueOf } = useServerForm("sign-in", lastResult);
   const reason = params.get("reason");
@@ -81,6 +74,7 @@ export default function SignIn() {
         </div>
       ) : null}
       <h1 className="heading-xl">{t("auth:signIn.title")}</h1>
+      {nhsLogin ? <NhsLoginChoice introKey="auth:nhsLogin.intro" orKey="auth:nhsLogin.orEmail" redirectTo={redirectTo} /> : null}
       <p>{t("auth:signIn.intro")}</p>
       <Form id={form.id}>
         <input type="hidden" name="redirectTo" value={redirectTo} />

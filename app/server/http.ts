@@ -31,7 +31,7 @@ export function styleHash(style: string): string {
  * but the one React Aria needs, by hash ('unsafe-hashes' lets a hash match a style attribute), and
  * React Aria's one <style> element, which carries the page's nonce.
  */
-export function contentSecurityPolicy(nonce: string | null): string {
+export function contentSecurityPolicy(nonce: string | null, formActions: string[] = []): string {
   return [
     "default-src 'self'",
     nonce ? `script-src 'nonce-${nonce}' 'strict-dynamic'` : "script-src 'self'",
@@ -41,7 +41,9 @@ export function contentSecurityPolicy(nonce: string | null): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
+    // A form may also lead to NHS login (its origin, when it is on): "Continue with NHS login" posts
+    // here and is redirected there, and browsers hold redirects after a form to this list too.
+    ["form-action 'self'", ...formActions].join(" "),
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
@@ -49,9 +51,9 @@ export function contentSecurityPolicy(nonce: string | null): string {
 }
 
 /** Headers for every answer, pages and static files alike. `tls`: served over https. */
-export function securityHeaders(options: { nonce: string | null; tls: boolean }): Record<string, string> {
+export function securityHeaders(options: { nonce: string | null; tls: boolean; formActions?: string[] }): Record<string, string> {
   return {
-    "Content-Security-Policy": contentSecurityPolicy(options.nonce),
+    "Content-Security-Policy": contentSecurityPolicy(options.nonce, options.formActions),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",

@@ -6,6 +6,7 @@
  * Usage: node build/server.js                   serve on PORT (default 3000)
  *        node build/server.js seed --demo       add the demo people to an empty database
  *        node build/server.js account:create …  a staff or admin account and its one-time link
+ *        node build/server.js nhs-login:jwks    the public key (JWKS) to give NHS login
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -31,6 +32,7 @@ interface EntryExports {
     trustProxy: boolean | number | string[];
     publicUrl: string | null;
     demo: boolean;
+    nhsLogin: { issuer: string } | null;
   };
   startDatabaseInBackground: (onFatal: (error: Error) => void) => void;
   stopDatabase: () => Promise<void>;
@@ -38,6 +40,7 @@ interface EntryExports {
   isReady: () => Promise<boolean>;
   seedCommand: (args: string[]) => Promise<string>;
   accountCreateCommand: (args: string[]) => Promise<{ ok: boolean; message: string }>;
+  nhsLoginJwksCommand: () => { ok: boolean; message: string };
   logError: (what: string, error: unknown) => void;
   translationFileAt: (pathname: string) => string | undefined;
 }
@@ -124,6 +127,9 @@ async function serve(build: ServerBuild, entry: EntryExports) {
   app.disable("x-powered-by");
   app.set("trust proxy", cfg.trustProxy);
 
+  // Where "Continue with NHS login" leads (its form is redirected to the issuer's sign-in page).
+  const formActions = cfg.nhsLogin ? [new URL(cfg.nhsLogin.issuer).origin] : [];
+
   let inFlight = 0;
   let stopping = false;
   app.use((_req, res, next) => {
@@ -163,7 +169,7 @@ async function serve(build: ServerBuild, entry: EntryExports) {
 
   app.all("*", async (req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
-    res.set(securityHeaders({ nonce, tls: isTls(cfg.publicUrl, req.secure) }));
+    res.set(securityHeaders({ nonce, tls: isTls(cfg.publicUrl, req.secure), formActions }));
     // Pages may show health information: never store them in any cache (shared or browser).
     res.set("Cache-Control", "no-store");
     const loadContext: AppLoadContext = {
@@ -265,7 +271,13 @@ async function main() {
     console.log(result.message);
     return;
   }
-  if (command) exitWith(`Unknown command "${command}". Use: seed --demo, or account:create.`);
+  if (command === "nhs-login:jwks") {
+    const result = entry.nhsLoginJwksCommand();
+    if (!result.ok) exitWith(result.message);
+    console.log(result.message);
+    return;
+  }
+  if (command) exitWith(`Unknown command "${command}". Use: seed --demo, account:create, or nhs-login:jwks.`);
   await serve(build, entry);
 }
 

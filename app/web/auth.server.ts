@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { accounts, relationships, sessions, sharingGrants } from "#db/schema/index";
 import { recordRefused } from "~/models/audit.server";
 import { activeGrantFilter } from "~/models/grants.server";
+import { secondStepFor } from "~/models/account-security.server";
 import { can, type Action, type Actor, type ActorRelationship, type Scope, type Subject } from "~/models/access.server";
 import { readCookie, serializeCookie } from "./cookies.server";
 import { keepDraftOfPost } from "./drafts.server";
@@ -80,6 +81,24 @@ export function sessionCookie(token: string): string {
 
 export function clearSessionCookie(): string {
   return serializeCookie(SESSION_COOKIE, "", { maxAgeSeconds: 0 });
+}
+
+/**
+ * Signed in (a right password, or NHS login): a new session id, any session this browser had ended
+ * on the server, then on to the page asked for, or first to the authenticator app's code (or to
+ * setting one up) when the account has or needs one (decision 044). Every way in ends here, so
+ * every way in asks for the same second step (SE-05).
+ */
+export async function openSignedInSession(db: Db, request: Request, accountId: string, redirectTo: string): Promise<Response> {
+  await endSession(db, request);
+  const next = await secondStepFor(db, accountId);
+  const keep = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
+  const token = await createSession(db, accountId, new Date(), {
+    userAgent: request.headers.get("user-agent"),
+    stage: next === "code" ? "second_factor" : "full",
+  });
+  const to = next === "code" ? `/login/code${keep}` : next === "enrol" ? `/account/authenticator${keep}` : redirectTo;
+  return redirect(to, { headers: { "Set-Cookie": sessionCookie(token) } });
 }
 
 export async function endSession(db: Db, request: Request): Promise<void> {

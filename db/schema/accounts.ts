@@ -151,3 +151,25 @@ export const accountStatusChanges = pgTable(
   },
   (t) => [index("account_status_changes_account_idx").on(t.accountId, t.changedAt)],
 );
+
+/**
+ * A sign-in from outside the portal (NHS login) linked to an account by the identity provider's
+ * `sub`, never by email (decision 051). One subject names one account; an account has at most one
+ * subject per provider.
+ */
+export const externalIdentities = pgTable(
+  "external_identities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    provider: text("provider", { enum: ["nhs-login"] }).notNull(),
+    subject: text("subject").notNull(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("external_identities_subject_idx").on(t.provider, t.subject),
+    uniqueIndex("external_identities_account_idx").on(t.provider, t.accountId),
+  ],
+);

@@ -53,6 +53,10 @@ const notPages = new Set([
   // The second step of signing in: only for a session waiting for it (tests/browser/account-security.test.ts).
   "routes/login_.code",
   "routes/login_.recovery-code",
+  // NHS login (decision 051): a GET only sends the person to sign in; the callback completes a flow
+  // this browser started, and is not there while NHS login is off (tests/browser/nhs-login.test.ts).
+  "routes/login_.nhs",
+  "routes/login_.nhs_.callback",
 ]);
 
 async function guardOf(route: ManifestRoute, source: string): Promise<Guard> {

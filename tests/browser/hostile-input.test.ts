@@ -56,6 +56,8 @@ const publicActions = new Set([
   // The second step of signing in: only a session waiting for it may use them (the action checks).
   "routes/login_.code",
   "routes/login_.recovery-code",
+  // "Continue with NHS login" comes before an account too (decision 051).
+  "routes/login_.nhs",
   "routes/invitations.$token",
   "routes/password.$token",
   "routes/language",

@@ -84,14 +84,17 @@ export interface ContextOptions {
   javaScript?: boolean;
   lng?: string;
   width?: number;
+  /** A server of the test's own (started with settings of its own), instead of this worker's. */
+  baseURL?: string;
 }
 
 export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
+  const base = options.baseURL ?? baseURL();
   const context = await browser.newContext({
-    baseURL: baseURL(),
+    baseURL: base,
     viewport: { width: options.width ?? 1024, height: 800 },
   });
-  if (options.lng) await context.addCookies([{ name: "lng", value: options.lng, url: baseURL() }]);
+  if (options.lng) await context.addCookies([{ name: "lng", value: options.lng, url: base }]);
   // axe hangs with javaScriptEnabled: false, so "JavaScript off" blocks our bundles instead.
   if (options.javaScript === false) await context.route("**/build/**/*.js", (route) => route.abort());
   return context;

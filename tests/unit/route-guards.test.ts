@@ -34,6 +34,8 @@ const publicRoutes = new Map([
   ["routes/login", "signing in"],
   ["routes/login_.code", "the second step of signing in: only a session waiting for it gets the form"],
   ["routes/login_.recovery-code", "the second step of signing in with a recovery code, as login_.code"],
+  ["routes/login_.nhs", "starting NHS login: a signed-out person's form (decision 051)"],
+  ["routes/login_.nhs_.callback", "NHS login's answer: the flow's cookie (state, nonce, PKCE) is the credential"],
   ["routes/logout", "signing out: it only ends a session"],
   ["routes/session.extend", "only redirects"],
   ["routes/language", "choosing a language works signed out too; signed in it saves the person's own language"],

@@ -1,0 +1,48 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { NhsLoginProblemPage, type NhsLoginProblem } from "~/components/auth/NhsLogin";
+import { auditRefusedSignIn, signInWithExternalIdentity } from "~/models/external-identities.server";
+import type { RouteHandle } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { openSignedInSession } from "~/web/auth.server";
+import { notFound } from "~/web/guards.server";
+import { getFixedT } from "~/web/i18n.server";
+import { finishNhsLogin, nhsLoginEnabled } from "~/web/nhs-login.server";
+
+export const handle: RouteHandle = { titleKey: "auth:nhsLogin.problem.failed.title" };
+
+/**
+ * NHS login sends the person back here (a GET, as OpenID Connect does): it completes the flow this
+ * browser started by posting "Continue with NHS login", and only with that flow's state, nonce and
+ * PKCE verifier (decision 051). Signed in, it opens the same kind of session a password does;
+ * otherwise it says plainly what happened and what to do.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!nhsLoginEnabled()) throw notFound();
+  const db = getDb();
+  const { result, setCookie } = await finishNhsLogin(request);
+  let problem: NhsLoginProblem;
+  if (result.status === "ok") {
+    const signed = await signInWithExternalIdentity(db, { provider: "nhs-login", subject: result.subject, invitation: result.invitation });
+    if (signed.status === "ok") {
+      const response = await openSignedInSession(db, request, signed.accountId, result.redirectTo);
+      response.headers.append("Set-Cookie", setCookie);
+      return response;
+    }
+    // A disabled account is answered as any other failure (decision 045).
+    problem = signed.status === "disabled" ? "failed" : signed.status;
+  } else {
+    if (result.status !== "cancelled") await auditRefusedSignIn(db, "nhs-login", result.status);
+    problem = result.status;
+  }
+  const { t } = getFixedT(request);
+  const status = problem === "failed" || problem === "cancelled" ? 400 : 403;
+  const fromInvitation = problem === "expired" || problem === "used" || problem === "unknown";
+  const pageTitle = t(fromInvitation ? `auth:invitation.${problem}.title` : `auth:nhsLogin.problem.${problem}.title`);
+  return json({ problem, pageTitle }, { status, headers: { "Set-Cookie": setCookie } });
+}
+
+export default function NhsLoginCallback() {
+  const { problem } = useLoaderData<typeof loader>();
+  return <NhsLoginProblemPage problem={problem} />;
+}
