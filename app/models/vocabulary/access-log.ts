@@ -145,6 +145,7 @@ export const notAboutARecord: readonly string[] = [
   "account.password_set",
   "account.view",
   "carer.needs.save",
+  "external_identity.link",
   "password.changed",
   "password.check_failed",
   "password_link.issue",
