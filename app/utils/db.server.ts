@@ -34,6 +34,25 @@ export interface OpenOptions {
 export const CONNECT_TIMEOUT_MS = 5_000;
 export const STATEMENT_TIMEOUT_MS = 15_000;
 
+let statementsSent = 0;
+
+/**
+ * How many statements the app has sent through drizzle since the process started (tests compare two
+ * readings around a page). With DB_LOG_STATEMENTS=1 each statement's SQL text is written to stderr:
+ * the text only, never its parameters (they may be personal data).
+ */
+export function statementCount(): number {
+  return statementsSent;
+}
+
+const logStatements = process.env.DB_LOG_STATEMENTS === "1";
+const statementLogger = {
+  logQuery(query: string): void {
+    statementsSent++;
+    if (logStatements) process.stderr.write(`[sql] ${query.replace(/\s+/g, " ").slice(0, 300)}\n`);
+  },
+};
+
 /** The one place that opens a connection. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
@@ -54,7 +73,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       logError("database connection lost", error);
       options.onConnectionLost?.();
     });
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const db = drizzle(pool, { schema, logger: statementLogger }) as unknown as Db;
     return { db, driver: "postgres", close: () => pool.end() };
   }
   // One process per data folder: claimed before PGlite touches it, released when it is closed.
@@ -68,7 +87,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       loadDataDir: options.loadDataDir,
     });
     await client.waitReady;
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema, logger: statementLogger }) as unknown as Db;
     return {
       db,
       driver: "pglite",
