@@ -13,7 +13,7 @@ import { loader as planLoader } from "./people.$serviceUserId.plan._index";
  * as the server runs them: together, in one request's scope, each with its own copy of the
  * Request (Remix makes one per loader), so the session and grants are read once for all three.
  */
-const MAX_STATEMENTS = 9;
+const MAX_STATEMENTS = 14;
 
 async function planPageStatements(cookie: string, serviceUserId: string): Promise<number> {
   const copy = () => new Request(`http://localhost/people/${serviceUserId}/plan`, { headers: { Cookie: cookie } });
