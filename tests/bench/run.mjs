@@ -179,7 +179,8 @@ async function weigh(base, pathname, headers = {}) {
 
 const bare = startServer([path.join(BARE_DIR, "server.mjs")], {});
 const dataDir = mkdtempSync(path.join(tmpdir(), "care-portal-bench-"));
-const portal = startServer(["build/server.js"], { DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "" });
+// As `npm start` runs it (package.json): the heap limit is part of how the portal is served.
+const portal = startServer(["--max-old-space-size=192", "build/server.js"], { DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "" });
 const bareBase = await bare.base;
 const base = await portal.base;
 // taskset execs into the server: the process id is the server's.
