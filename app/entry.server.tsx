@@ -24,6 +24,7 @@ export { accountCreateCommand, nhsLoginJwksCommand } from "~/commands.server";
 export { config } from "~/config.server";
 export { logError } from "~/utils/log.server";
 export { translationFileAt } from "~/web/translation-files.server";
+export { withRequestMemo } from "~/web/request-memo.server";
 
 const ABORT_DELAY = 5_000;
 

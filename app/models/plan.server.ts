@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, min, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   accounts,
   carePlanVersions,
@@ -97,42 +97,28 @@ async function latestVersion(db: Db, serviceUserId: string) {
   return row ?? null;
 }
 
-/** Which sections changed in versions after `since` (a version number), or made after `after` (a time). */
-async function sectionsChangedAfter(db: Db, serviceUserId: string, since: { version: number } | { after: Date }): Promise<ChangedSection[]> {
+/**
+ * The parts changed since this person said they had seen the changes (the "I have seen these
+ * changes" button, a POST: opening the plan changes nothing). Before they ever have, the parts
+ * changed since they were given access to this record. Only parts they may see.
+ */
+async function changedSinceLastSeen(db: Db, actor: Actor, serviceUserId: string, sees: Record<ChangedSection, boolean>) {
+  // One statement (issue 17): the versions after the one they saw, or, before they ever have,
+  // those made after they were given access.
+  const seen = sql`(SELECT ${planViews.lastSeenVersion} FROM ${planViews} WHERE ${planViews.accountId} = ${actor.accountId} AND ${planViews.serviceUserId} = ${serviceUserId})`;
+  const since = sql`(SELECT min(${relationships.startedAt}) FROM ${relationships} WHERE ${relationships.accountId} = ${actor.accountId} AND ${relationships.serviceUserId} = ${serviceUserId})`;
   const rows = await db
     .select({ changed: carePlanVersions.changedSections })
     .from(carePlanVersions)
     .where(
       and(
         eq(carePlanVersions.serviceUserId, serviceUserId),
-        "version" in since ? sql`${carePlanVersions.version} > ${since.version}` : gt(carePlanVersions.createdAt, since.after),
+        sql`CASE WHEN EXISTS ${seen} THEN ${carePlanVersions.version} > ${seen} ELSE ${carePlanVersions.createdAt} > ${since} END`,
       ),
     );
-  return [...new Set(rows.flatMap((r) => r.changed as ChangedSection[]))];
-}
-
-/**
- * The parts changed since this person said they had seen the changes (the "I have seen these
- * changes" button, a POST: opening the plan changes nothing). Before they ever have, the parts
- * changed since they were given access to this record. Only parts they may see.
- */
-async function changedSinceLastSeen(db: Db, actor: Actor, serviceUserId: string, latest: number, sees: Record<ChangedSection, boolean>) {
-  const [seen] = await db
-    .select({ lastSeenVersion: planViews.lastSeenVersion })
-    .from(planViews)
-    .where(and(eq(planViews.accountId, actor.accountId), eq(planViews.serviceUserId, serviceUserId)));
-  let changed: ChangedSection[] = [];
-  if (seen) {
-    if (seen.lastSeenVersion < latest) changed = await sectionsChangedAfter(db, serviceUserId, { version: seen.lastSeenVersion });
-  } else {
-    const [since] = await db
-      .select({ startedAt: min(relationships.startedAt) })
-      .from(relationships)
-      .where(and(eq(relationships.accountId, actor.accountId), eq(relationships.serviceUserId, serviceUserId)));
-    if (since?.startedAt) changed = await sectionsChangedAfter(db, serviceUserId, { after: new Date(since.startedAt) });
-  }
+  const changed = new Set(rows.flatMap((r) => r.changed as ChangedSection[]));
   const order: ChangedSection[] = ["crisis", "team", "needs", "support", "wishes"];
-  return order.filter((s) => changed.includes(s) && sees[s]);
+  return order.filter((s) => changed.has(s) && sees[s]);
 }
 
 /** "I have seen these changes": the notice stays until the person says so, up to the version they saw. */
@@ -168,7 +154,7 @@ export async function getPlanView(db: Db, actor: Actor, serviceUserId: string, n
 
   const version = await latestVersion(db, serviceUserId);
   const changedSinceLastLooked = version
-    ? await changedSinceLastSeen(db, actor, serviceUserId, version.version, {
+    ? await changedSinceLastSeen(db, actor, serviceUserId, {
         crisis: sees.crisis,
         team: sees.team,
         needs: sees.summary,

@@ -43,6 +43,7 @@ interface EntryExports {
   nhsLoginJwksCommand: () => { ok: boolean; message: string };
   logError: (what: string, error: unknown) => void;
   translationFileAt: (pathname: string) => string | undefined;
+  withRequestMemo: <T>(work: () => T) => T;
 }
 
 async function loadBuild(): Promise<ServerBuild> {
@@ -122,7 +123,9 @@ async function serve(build: ServerBuild, entry: EntryExports) {
   // no database) and serves every page as soon as the database answers.
   entry.startDatabaseInBackground((error) => exitWith(error.message));
 
-  const handle = createRequestHandler(build, "production");
+  const handler = createRequestHandler(build, "production");
+  // Each call has a memo of its own that its loaders share (the session, read once: web/request-memo.server.ts).
+  const handle = (request: Request, loadContext: AppLoadContext) => entry.withRequestMemo(() => handler(request, loadContext));
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", cfg.trustProxy);

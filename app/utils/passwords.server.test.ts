@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { commonPasswordCount, hashPassword, isCommonPassword, isPersonalPassword, verifyPassword } from "./passwords.server";
+import {
+  commonPasswordCount,
+  hashesRunning,
+  hashPassword,
+  isCommonPassword,
+  isPersonalPassword,
+  MAX_CONCURRENT_HASHES,
+  verifyPassword,
+} from "./passwords.server";
 
 describe("passwords", () => {
   it("hashes with argon2id and verifies", async () => {
@@ -8,6 +16,17 @@ describe("passwords", () => {
     expect(await verifyPassword(hash, "kettle river spoon")).toBe(true);
     expect(await verifyPassword(hash, "kettle river spoons")).toBe(false);
     expect(await verifyPassword("not a hash", "x")).toBe(false);
+  });
+
+  it("runs at most two hashes at once, and every one still finishes (issue 17: memory under load)", async () => {
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, hashesRunning())), 1);
+    const hashes = await Promise.all(Array.from({ length: 5 }, (_, i) => hashPassword(`kettle river spoon ${i}`)));
+    clearInterval(watch);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(MAX_CONCURRENT_HASHES);
+    expect(hashesRunning()).toBe(0);
+    expect(await Promise.all(hashes.map((h, i) => verifyPassword(h, `kettle river spoon ${i}`)))).toEqual([true, true, true, true, true]);
   });
 
   it("blocks common passwords whatever their case, and allows long unusual ones", () => {

@@ -5,13 +5,39 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 // Algorithm is a const enum, which isolatedModules cannot read: 2 is Argon2id.
 const options = { algorithm: 2 as Algorithm, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+/**
+ * Each hash or check takes 19 MiB while it runs: at most two at once, the others wait their turn, so
+ * a burst of sign-ins cannot push the server's memory up (issue 17 item 4). The parameters are unchanged.
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    // The slot passes straight to the next in line (running stays the same), or is given back.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+/** How many hashes run now (for the tests). */
+export function hashesRunning(): number {
+  return running;
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, options);
+  return inTurn(() => hash(password, options));
 }
 
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(storedHash, password);
+    return await inTurn(() => verify(storedHash, password));
   } catch {
     return false;
   }

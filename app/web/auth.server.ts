@@ -7,6 +7,7 @@ import { secondStepFor } from "~/models/account-security.server";
 import { can, type Action, type Actor, type ActorRelationship, type Scope, type Subject } from "~/models/access.server";
 import { readCookie, serializeCookie } from "./cookies.server";
 import { keepDraftOfPost } from "./drafts.server";
+import { memoForRequest } from "./request-memo.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { deviceOf } from "~/utils/device";
@@ -108,27 +109,25 @@ export async function endSession(db: Db, request: Request): Promise<void> {
 
 /** Active relationships with their active grants: withdrawing a grant takes effect on the next request. */
 export async function loadActor(db: Db, account: { id: string; isStaff: boolean; isAdmin?: boolean }, now = new Date()): Promise<Actor> {
+  // One statement: each relationship with its grants in force (none: one row with no scope).
   const rows = await db
-    .select({ id: relationships.id, kind: relationships.kind, serviceUserId: relationships.serviceUserId })
+    .select({ id: relationships.id, kind: relationships.kind, serviceUserId: relationships.serviceUserId, scope: sharingGrants.scope })
     .from(relationships)
+    .leftJoin(
+      sharingGrants,
+      and(eq(sharingGrants.relationshipId, relationships.id), activeGrantFilter(now)),
+    )
     .where(and(eq(relationships.accountId, account.id), or(isNull(relationships.endedAt), gt(relationships.endedAt, now))));
-  const grants = rows.length
-    ? await db
-        .select({ relationshipId: sharingGrants.relationshipId, scope: sharingGrants.scope })
-        .from(sharingGrants)
-        .innerJoin(relationships, eq(relationships.id, sharingGrants.relationshipId))
-        .where(
-          and(
-            eq(relationships.accountId, account.id),
-            activeGrantFilter(now),
-          ),
-        )
-    : [];
-  const rels: ActorRelationship[] = rows.map((r) => ({
-    kind: r.kind,
-    serviceUserId: r.serviceUserId,
-    scopes: grants.filter((g) => g.relationshipId === r.id).map((g) => g.scope as Scope),
-  }));
+  const byId = new Map<string, ActorRelationship & { scopes: Scope[] }>();
+  for (const r of rows) {
+    let rel = byId.get(r.id);
+    if (!rel) {
+      rel = { kind: r.kind, serviceUserId: r.serviceUserId, scopes: [] };
+      byId.set(r.id, rel);
+    }
+    if (r.scope !== null) rel.scopes.push(r.scope as Scope);
+  }
+  const rels = [...byId.values()];
   return { accountId: account.id, isStaff: account.isStaff, isAdmin: account.isAdmin ?? false, relationships: rels };
 }
 
@@ -144,16 +143,9 @@ export type SessionState =
   | { status: "enrol"; signedIn: SignedIn }
   | { status: "active"; signedIn: SignedIn };
 
-const cache = new WeakMap<Request, Promise<SessionState>>();
-
-/** Look up the session once per request (the root and the route loaders share it). */
+/** Look up the session once per request (the root and the route loaders share it: web/request-memo.server.ts). */
 export function readSession(request: Request, now = new Date()): Promise<SessionState> {
-  let pending = cache.get(request);
-  if (!pending) {
-    pending = lookUpSession(getDb(), request, now);
-    cache.set(request, pending);
-  }
-  return pending;
+  return memoForRequest(request, "session", () => lookUpSession(getDb(), request, now));
 }
 
 async function lookUpSession(db: Db, request: Request, now: Date): Promise<SessionState> {

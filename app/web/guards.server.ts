@@ -9,6 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { requireSignedIn, type SignedIn } from "./auth.server";
 import { getFixedT } from "./i18n.server";
+import { memoForRequest } from "./request-memo.server";
 
 /**
  * The one guard. Every route that reads or changes a person's record starts with
@@ -48,7 +49,7 @@ export interface RecordRequest extends SignedIn {
 export async function requireRecord(request: Request, params: Params, action: Action): Promise<RecordRequest> {
   const signedIn = await requireSignedIn(request);
   const serviceUserId = params.serviceUserId ?? "";
-  const displayName = await recordName(signedIn.actor, serviceUserId, action);
+  const displayName = await recordName(signedIn.actor, serviceUserId, action, request);
   const { t } = getFixedT(request, signedIn.account.preferredLanguage);
   return { ...signedIn, serviceUserId, displayName, own: capacityFor(signedIn.actor, serviceUserId) === "service_user", t };
 }
@@ -57,13 +58,15 @@ export async function requireRecord(request: Request, params: Params, action: Ac
  * The person's name when the actor may do `action` on their record; otherwise a 404. A refusal
  * is audited with the id asked for (a malformed id is not: it names no record).
  */
-export async function recordName(actor: Actor, serviceUserId: string, action: Action): Promise<string> {
+export async function recordName(actor: Actor, serviceUserId: string, action: Action, request?: Request): Promise<string> {
   if (!isUuid(serviceUserId)) throw notFound();
   if (!can(actor, action, { serviceUserId })) {
     await recordRefused(getDb(), actor, { recordType: "service_user", recordId: serviceUserId, details: { action } });
     throw notFound();
   }
-  return orNotFound(displayNameOf(getDb(), serviceUserId));
+  // The layout and the page both ask (after their own check above): the name is read once a request.
+  const read = () => orNotFound(displayNameOf(getDb(), serviceUserId));
+  return request ? memoForRequest(request, `record-name:${serviceUserId}`, read) : read();
 }
 
 /**

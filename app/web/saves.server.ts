@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { and, eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { formSubmissions, sessions } from "#db/schema/index";
 import { SESSION_COOKIE } from "./auth.server";
 import { readCookie } from "./cookies.server";
@@ -82,14 +82,14 @@ export async function setFlash(db: Db, request: Request, message: SuccessMessage
 export async function takeFlash(db: Db, request: Request): Promise<string | null> {
   const idHash = sessionHash(request);
   if (!idHash) return null;
-  const [row] = await db.select({ flash: sessions.flash }).from(sessions).where(eq(sessions.idHash, idHash));
-  if (!row?.flash) return null;
-  const taken = await db
-    .update(sessions)
-    .set({ flash: null })
-    .where(and(eq(sessions.idHash, idHash), eq(sessions.flash, row.flash)))
-    .returning({ idHash: sessions.idHash });
-  return taken.length ? row.flash : null;
+  // Read and cleared in one statement (no write when there is none): shown once even when two
+  // pages load at the same moment.
+  const result = (await db.execute(sql`
+    UPDATE ${sessions} SET flash = NULL
+    FROM (SELECT id_hash, flash FROM ${sessions} WHERE id_hash = ${idHash} AND flash IS NOT NULL FOR UPDATE) AS taken
+    WHERE ${sessions}.id_hash = taken.id_hash
+    RETURNING taken.flash`)) as unknown as { rows: { flash: string }[] };
+  return result.rows[0]?.flash ?? null;
 }
 
 /** Post/Redirect/Get after a successful save, with the success banner on the next page. */
