@@ -3,6 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceDecisionFact } from "~/components/decisions/DecisionParts";
 import { FormattedDate, Items, SummaryList, TheirWords } from "~/components/display/DisplayParts";
+import { NeedsSummary } from "~/components/communication/NeedsSummary";
+import { DependantsList, ProgressTable, SupportTable, TransitionList } from "~/components/plan/PlanParts";
 import { useRequestSummary, useStatusLabel } from "~/components/requests/RequestParts";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
@@ -114,25 +116,7 @@ function PlanNow({ copy }: { copy: Copy }) {
           <SummaryList rows={needsFields.map((k) => ({ key: k, label: t(`plan:needs.${k}`), value: <Words text={plan.needs[k]} /> }))} />
           <h3 className="heading-m">{t("plan:section.support")}</h3>
           {plan.support.length ? (
-            <table className="table">
-              <caption className="visually-hidden">{t("plan:section.support")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("plan:support.who")}</th>
-                  <th scope="col">{t("plan:support.what")}</th>
-                  <th scope="col">{t("plan:support.howOften")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.support.map((s, i) => (
-                  <tr key={i}>
-                    <td dir="auto">{s.who}</td>
-                    <td dir="auto">{s.what}</td>
-                    <td dir="auto">{s.howOften}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SupportTable support={plan.support} />
           ) : (
             <p>{t("home:copy.readable.nothing")}</p>
           )}
@@ -145,20 +129,7 @@ function PlanNow({ copy }: { copy: Copy }) {
                 k === "dependants" && copy.dependants.length ? (
                   <>
                     <Words text={plan.crisis[k]} />
-                    <ul className="list list--bullet">
-                      {copy.dependants.map((d, i) => (
-                        <li key={i}>
-                          <bdi>{d.name}</bdi>
-                          {d.age !== null ? ` (${t("carers:family.age", { count: d.age })})` : null}
-                          {d.whoLooksAfter ? (
-                            <>
-                              {": "}
-                              <bdi>{d.whoLooksAfter}</bdi>
-                            </>
-                          ) : null}
-                        </li>
-                      ))}
-                    </ul>
+                    <DependantsList dependants={copy.dependants} />
                   </>
                 ) : (
                   <Words text={plan.crisis[k]} />
@@ -264,24 +235,7 @@ function Changes({ copy, coordinator }: { copy: Copy; coordinator: Coordinator }
   const { t } = useTranslation(["plan", "common"]);
   return (
     <Part id="changes" heading={t("plan:changes.title")} empty={!copy.changes.length}>
-      <ul className="list">
-        {copy.changes.map((c, i) => (
-          <li key={i}>
-            <p>
-              <FormattedDate iso={c.effectiveOn} />
-              {": "}
-              {c.kind === "coordinator"
-                ? c.fromValue
-                  ? t(`plan:changes.coordinator.${coordinator}`, { from: isolate(c.fromValue), to: isolate(c.toValue) })
-                  : t(`plan:changes.coordinatorFirst.${coordinator}`, { to: isolate(c.toValue) })
-                : t("plan:changes.level", { from: t(`common:planLevel.${c.fromValue}`), to: t(`common:planLevel.${c.toValue}`) })}
-            </p>
-            <p className="hint">
-              {t("plan:changes.why")} <span dir="auto">{c.reason}</span>
-            </p>
-          </li>
-        ))}
-      </ul>
+      <TransitionList transitions={copy.changes} coordinator={coordinator} />
     </Part>
   );
 }
@@ -305,27 +259,7 @@ function Goals({ copy }: { copy: Copy }) {
             ]}
           />
           {g.progress.length ? (
-            <table className="table">
-              <caption className="heading-s">{t("plan:progress.tableCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("plan:progress.date")}</th>
-                  <th scope="col">{t("plan:progress.rating")}</th>
-                  <th scope="col">{t("plan:progress.note")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.progress.map((p, j) => (
-                  <tr key={j}>
-                    <td>
-                      <FormattedDate iso={p.at} />
-                    </td>
-                    <td>{t("plan:progress.outOfTen", { rating: p.rating })}</td>
-                    <td dir="auto">{p.note}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ProgressTable rows={g.progress.map((p) => ({ at: p.at, rating: p.rating, note: <span dir="auto">{p.note}</span> }))} />
           ) : (
             <p>
               {t("plan:progress.title")}: {t("plan:progress.none")}
@@ -371,10 +305,7 @@ function Requests({ copy }: { copy: Copy }) {
 
 function Communication({ copy }: { copy: Copy }) {
   const { t } = useTranslation(["communication"]);
-  const { list } = useFormat();
   const needs = copy.communication;
-  const none = t("communication:none");
-  const names = (key: string, values: string[]) => (values.length ? <Items items={values.map((v) => t(`communication:${key}.${v}`))} /> : none);
   return (
     <Part id="communication" heading={t("communication:title")} empty={!needs}>
       {needs ? (
@@ -382,33 +313,7 @@ function Communication({ copy }: { copy: Copy }) {
           <p>
             {t("communication:lastReviewed")} <FormattedDate iso={needs.reviewedAt} />
           </p>
-          <SummaryList
-            rows={[
-              { key: "support", label: t("communication:supportLabel"), value: names("support", needs.support) },
-              { key: "formats", label: t("communication:formats"), value: names("format", needs.formats) },
-              ...(needs.attachmentFormat ? [{ key: "attachment", label: t("communication:attachmentFormat"), value: <bdi>{needs.attachmentFormat}</bdi> }] : []),
-              { key: "contact", label: t("communication:contactMethods"), value: names("contact", needs.contactMethods) },
-              {
-                key: "languages",
-                label: t("communication:languagesTitle"),
-                value: needs.languages.length ? (
-                  <ul className="list">
-                    {needs.languages.map((l) => (
-                      <li key={l.code}>
-                        {t(`communication:language.${l.code}`)}
-                        {l.preferred ? ` (${t("communication:preferred")})` : ""}
-                        {l.modes.length ? `: ${list(l.modes.map((m) => t(`communication:mode.${m}`)))}` : ""}
-                        {l.interpreterNeeded ? `. ${t("communication:interpreterYes")}` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  none
-                ),
-              },
-              { key: "other", label: t("communication:other"), value: needs.other ? <TheirWords text={needs.other} /> : none },
-            ]}
-          />
+          <NeedsSummary needs={needs} />
         </>
       ) : null}
     </Part>
