@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceDecisionFact } from "~/components/decisions/DecisionParts";
-import { FormattedDate, Items, SummaryList, TheirWords } from "~/components/display/DisplayParts";
+import { FormattedDate, Items, PhoneText, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { NeedsSummary } from "~/components/communication/NeedsSummary";
 import { DependantsList, ProgressTable, SupportTable, TransitionList } from "~/components/plan/PlanParts";
 import { useRequestSummary, useStatusLabel } from "~/components/requests/RequestParts";
@@ -199,7 +199,7 @@ function CareTeam({ copy, coordinator }: { copy: Copy; coordinator: Coordinator 
               ...(m.isCoordinator ? [{ key: "coordinator", label: t(`plan:team.${coordinator}`), value: <bdi>{m.name}</bdi> }] : []),
               { key: "role", label: t("plan:team.role"), value: m.role },
               { key: "team", label: t("plan:team.organisation"), value: `${m.organisation} (${t(`plan:team.agency.${m.agency}`)})` },
-              { key: "contact", label: t("plan:team.contact"), value: <span dir="ltr">{m.contact}</span> },
+              { key: "contact", label: t("plan:team.contact"), value: <PhoneText text={m.contact} /> },
               { key: "when", label: t("plan:team.when"), value: m.whenToContact },
             ]}
           />
@@ -365,7 +365,7 @@ function Decisions({ copy }: { copy: Copy }) {
               <SummaryList
                 rows={[
                   { key: "how", label: t("decisions:consult.howTheyKnow"), value: c.relationship },
-                  ...(c.contact ? [{ key: "contact", label: t("decisions:consult.contactRow"), value: <span dir="ltr">{c.contact}</span> }] : []),
+                  ...(c.contact ? [{ key: "contact", label: t("decisions:consult.contactRow"), value: <PhoneText text={c.contact} /> }] : []),
                   {
                     key: "decisions",
                     label: t("decisions:consult.decisions"),
