@@ -37,6 +37,13 @@ export default function GetACopy() {
       <p>
         <Link href="/privacy">{t("home:copy.privacyLink")}</Link>
       </p>
+      <h2 className="heading-l">{t("home:copy.readTitle")}</h2>
+      <p>{t("home:copy.readHint")}</p>
+      <p>
+        <Link href={`/people/${serviceUserId}/copy/readable`} className="button-link">
+          {t("home:copy.readLink")}
+        </Link>
+      </p>
       <h2 className="heading-l">{t("home:copy.downloadTitle")}</h2>
       <p>{t("home:copy.fileFormat")}</p>
       <p>{t("home:copy.keepSafe")}</p>

@@ -6,6 +6,7 @@ import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { EnteredByNote, FormattedDate, SummaryList } from "~/components/display/DisplayParts";
 import { ProgressChart } from "~/components/plan/ProgressChart";
+import { ProgressTable } from "~/components/plan/PlanParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -118,30 +119,18 @@ export default function GoalPage() {
         {goal.progress.length ? (
           <>
             <ProgressChart points={goal.progress} id="goal-chart" />
-            <table className="table">
-              <caption className="table__caption">{t("plan:progress.tableCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("plan:progress.date")}</th>
-                  <th scope="col">{t("plan:progress.rating")}</th>
-                  <th scope="col">{t("plan:progress.note")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {latestFirst.map((p, i) => (
-                  <tr key={i}>
-                    <td>
-                      <FormattedDate iso={p.recordedAt} />
-                    </td>
-                    <td>{t("plan:progress.outOfTen", { rating: p.rating })}</td>
-                    <td>
-                      <span dir="auto">{p.note}</span>
-                      <EnteredByNote enteredBy={p.enteredBy} forName={displayName} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ProgressTable
+              rows={latestFirst.map((p) => ({
+                at: p.recordedAt,
+                rating: p.rating,
+                note: (
+                  <>
+                    <span dir="auto">{p.note}</span>
+                    <EnteredByNote enteredBy={p.enteredBy} forName={displayName} />
+                  </>
+                ),
+              }))}
+            />
           </>
         ) : (
           <p>{t("plan:progress.none")}</p>

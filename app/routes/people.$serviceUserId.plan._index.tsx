@@ -5,6 +5,7 @@ import { CommunicationFlag } from "~/components/communication/CommunicationFlag"
 import { AdvanceSection } from "~/components/decisions/DecisionParts";
 import { EnteredByNote, Explain, FormattedDate, PhoneText, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { needsFields } from "~/models/vocabulary/plan-sections";
+import { SupportTable, TransitionList } from "~/components/plan/PlanParts";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -324,25 +325,7 @@ export default function PlanPage() {
             {t("plan:section.support")}
           </h2>
           {plan.support.length ? (
-          <table className="table">
-            <caption className="visually-hidden">{t("plan:section.support")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("plan:support.who")}</th>
-                <th scope="col">{t("plan:support.what")}</th>
-                <th scope="col">{t("plan:support.howOften")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.support.map((s, i) => (
-                <tr key={i}>
-                  <td dir="auto">{s.who}</td>
-                  <td dir="auto">{s.what}</td>
-                  <td dir="auto">{s.howOften}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            <SupportTable support={plan.support} />
           ) : (
             <p>{t("plan:nothingRecorded")}</p>
           )}
@@ -402,27 +385,7 @@ export default function PlanPage() {
             {t("plan:changes.title")}
           </h2>
           {transitions.length ? (
-            <ul className="list">
-              {transitions.map((c, i) => (
-                <li key={i}>
-                  <p>
-                    <FormattedDate iso={c.effectiveOn} />
-                    {": "}
-                    {c.kind === "coordinator"
-                      ? c.fromValue
-                        ? tw(`plan:changes.coordinator.${wording.coordinator}`, { from: isolate(c.fromValue), to: isolate(c.toValue) })
-                        : tw(`plan:changes.coordinatorFirst.${wording.coordinator}`, { to: isolate(c.toValue) })
-                      : t("plan:changes.level", {
-                          from: t(`common:planLevel.${c.fromValue}`),
-                          to: t(`common:planLevel.${c.toValue}`),
-                        })}
-                  </p>
-                  <p className="hint">
-                    {t("plan:changes.why")} <span dir="auto">{c.reason}</span>
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <TransitionList transitions={transitions} coordinator={wording.coordinator} />
           ) : (
             <p>{t("plan:changes.none")}</p>
           )}

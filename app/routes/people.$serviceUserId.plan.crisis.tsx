@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AdvanceSection } from "~/components/decisions/DecisionParts";
 import { Explain, FormattedDate, TheirWords } from "~/components/display/DisplayParts";
 import { crisisFields } from "~/models/vocabulary/plan-sections";
+import { DependantsList } from "~/components/plan/PlanParts";
 import { Link } from "~/components/ui/Link";
 import { planDecisionsSummary } from "~/models/decisions.server";
 import { listDependants } from "~/models/family.server";
@@ -62,20 +63,7 @@ export default function CrisisPlan() {
           </h2>
           {data.crisis[field] ? <TheirWords text={data.crisis[field]} phones /> : <p>{t("plan:nothingRecorded")}</p>}
           {field === "dependants" && data.dependants.length ? (
-            <ul className="list list--bullet">
-              {data.dependants.map((d) => (
-                <li key={d.id}>
-                  <bdi>{d.name}</bdi>
-                  {d.age !== null ? ` (${t("carers:family.age", { count: d.age })})` : null}
-                  {d.whoLooksAfter ? (
-                    <>
-                      {": "}
-                      <bdi>{d.whoLooksAfter}</bdi>
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+            <DependantsList dependants={data.dependants} />
           ) : null}
         </section>
       ))}

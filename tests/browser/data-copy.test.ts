@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
 import { bundleProblems } from "../support/fhir-validate";
-import { expectNoAxeViolations, expectPageBasics, launch, newContext, recordIdFor, signIn, waitForHydration, watchConsole } from "../support/browser";
+import { expectNoAxeViolations, expectPageBasics, launch, newContext, plain, recordIdFor, signIn, waitForHydration, watchConsole } from "../support/browser";
 
 let browser: Browser;
 let samId = "";
@@ -51,13 +51,60 @@ describe.each([true, false])("a copy of my information, JavaScript %s", (javaScr
   });
 });
 
+/** The readable copy: the same copy in plain words, on one page that prints, in the person's language. */
+describe.each([true, false])("the readable copy, JavaScript %s", (javaScript) => {
+  it("Sam reads his copy on screen: his goal, his crisis plan, and who else has looked at his record", async () => {
+    // Jo, his care coordinator, opens his plan first: the copy must name her in plain words.
+    const joContext = await newContext(browser);
+    const joPage = await joContext.newPage();
+    await signIn(joPage, demoPeople.jo.email);
+    expect((await joPage.goto(`/people/${samId}/plan`))?.status()).toBe(200);
+    await joContext.close();
+
+    const context = await newContext(browser, { javaScript });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, demoPeople.sam.email);
+    await page.goto(`/people/${samId}/copy`);
+    if (javaScript) await waitForHydration(page);
+    const options = await page.locator("main h2").allTextContents();
+    expect(options.indexOf("Read your copy")).toBeLessThan(options.indexOf("Download your copy"));
+    await Promise.all([page.waitForURL(/\/copy\/readable$/), page.locator("main a", { hasText: "Read your copy on screen or print it" }).click()]);
+    // With JavaScript the address changes a moment before the new page is drawn.
+    await page.getByRole("heading", { level: 1, name: "A copy of your information", exact: true }).waitFor();
+    await expectPageBasics(page, "readable copy");
+    expect(await page.locator("h1").allTextContents()).toEqual(["A copy of your information"]);
+    expect(await page.title()).toMatch(/^A copy of your information/);
+    await expectNoAxeViolations(page, "readable copy");
+
+    const text = plain(await page.locator("main").textContent());
+    expect(text).toContain("Walk to the park three times a week");
+    expect(text).toContain("I stop sleeping, I stop cooking, and I stop answering my phone.");
+    const parts = await page.locator("main h2").allTextContents();
+    expect(parts).toEqual(expect.arrayContaining(["About you", "Your care and support plan", "My goals", "Who else has looked at or changed your record"]));
+    const log = plain(await page.locator("section", { has: page.locator("h2", { hasText: "Who else has looked at or changed your record" }) }).textContent());
+    expect(log).toMatch(/Jo Okafor \(a member of your care team\) looked at your care plan\./);
+    // Plain words only: no codes from the database.
+    expect(text).not.toMatch(/care_plan|care_team_member_of|record_copy|service_user|\bcpa\b|undefined/);
+
+    // On paper: no header (navigation, language forms), and the date the copy was made stays.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("header.site-header").isVisible()).toBe(false);
+    expect(await page.locator("form[action='/language']").first().isVisible()).toBe(false);
+    expect(await page.locator(".copy-made").isVisible()).toBe(true);
+    expect(plain(await page.locator(".copy-made").textContent())).toMatch(/^Made on \d{1,2} \w+ \d{4} at /);
+    if (javaScript) expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("nobody else takes a copy of Sam's record", () => {
   for (const person of [demoPeople.jo, demoPeople.alex, demoPeople.priya, demoPeople.maya]) {
     it(`${person.displayName} gets "not found" for the page and the file`, async () => {
       const context = await newContext(browser);
       const page = await context.newPage();
       await signIn(page, person.email);
-      for (const path of [`/people/${samId}/copy`, `/people/${samId}/copy.json`, `/people/${samId}/copy.fhir.json`]) {
+      for (const path of [`/people/${samId}/copy`, `/people/${samId}/copy/readable`, `/people/${samId}/copy.json`, `/people/${samId}/copy.fhir.json`]) {
         const response = await page.request.get(path, { maxRedirects: 0 });
         expect(response.status(), path).toBe(404);
       }

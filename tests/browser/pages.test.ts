@@ -123,6 +123,7 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/decisions/attorney-remove`,
       `/people/${ids.sam}/decisions/nominated-person`,
       `/people/${ids.sam}/copy`,
+      `/people/${ids.sam}/copy/readable`,
       "/advocacy",
       "/urgent-help",
       "/accessibility",
