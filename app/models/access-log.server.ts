@@ -74,6 +74,27 @@ function roleOf(capacity: string, basis: string | null, coordinator: boolean): A
 }
 
 /**
+ * One audit row as the person reads it: who, in what role, a phrase for what they did (never a raw
+ * code), and why they could. Used by the access log and by the readable copy (decision 052).
+ */
+export function accessLogEntryOf(row: {
+  id: number;
+  at: Date | string;
+  name: string;
+  capacity: string;
+  basis: string | null;
+  action: string;
+  recordType: string | null;
+  part: string | null;
+  coordinator: boolean;
+}): AccessLogEntry {
+  const { kind, phrase } = phraseFor(row);
+  const basis = (auditBases as readonly string[]).includes(row.basis ?? "") ? (row.basis as AuditBasis) : null;
+  const at = typeof row.at === "string" ? row.at : row.at.toISOString();
+  return { id: row.id, at, name: row.name, role: roleOf(row.capacity, row.basis, row.coordinator), kind, phrase, basis };
+}
+
+/**
  * The log for one person, for those who may see it (`accessLog.read`: the person, someone acting
  * for them, their care team, the admin role); a NotFoundError for anyone else. Looking at it is
  * itself in the log when it is not the person looking.
@@ -137,11 +158,7 @@ export async function getAccessLog(db: Db, actor: Actor, serviceUserId: string, 
   await recordReadIfOthers(db, actor, serviceUserId, "access_log");
 
   return {
-    entries: rows.map((r) => {
-      const { kind, phrase } = phraseFor(r);
-      const basis = (auditBases as readonly string[]).includes(r.basis ?? "") ? (r.basis as AuditBasis) : null;
-      return { id: r.id, at: r.at.toISOString(), name: r.name, role: roleOf(r.capacity, r.basis, r.coordinator), kind, phrase, basis };
-    }),
+    entries: rows.map(accessLogEntryOf),
     total,
     page,
     pages,

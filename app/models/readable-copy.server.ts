@@ -1,5 +1,6 @@
 import type { PlanContent } from "#db/schema/index";
 import type { LanguageEntry } from "#db/schema/communication";
+import { accessLogEntryOf } from "./access-log.server";
 import type { RecordCopy } from "./my-data.server";
 
 /**
@@ -15,45 +16,11 @@ const strOrNull = (row: Row, key: string): string | null => (typeof row[key] ===
 const num = (row: Row, key: string): number | null => (typeof row[key] === "number" ? (row[key] as number) : null);
 const strings = (row: Row, key: string): string[] => (Array.isArray(row[key]) ? (row[key] as unknown[]).filter((v): v is string => typeof v === "string") : []);
 
-/** What kind of record an access-log row is about, in the words the page has for it; anything else is "your record". */
-export const accessLogRecordKinds = {
-  care_plan: "plan",
-  next_review: "plan",
-  care_plan_versions: "planVersions",
-  care_team_member: "team",
-  review: "reviews",
-  care_transition: "levelOfCare",
-  recovery_statement: "recovery",
-  goal: "goals",
-  support_request: "requests",
-  support_requests: "requests",
-  communication_needs: "communication",
-  decisions: "decisions",
-  advance_decision: "decisions",
-  best_interests_decision: "decisions",
-  decision_consultee: "decisions",
-  health_attorney: "decisions",
-  nominated_person: "decisions",
-  dependant: "dependants",
-  dependants: "dependants",
-  relationship: "sharing",
-  invitation: "sharing",
-} as const;
-export type AccessLogWhat = (typeof accessLogRecordKinds)[keyof typeof accessLogRecordKinds] | "record";
-export type AccessLogDid = "read" | "copy" | "change";
-/** The capacities the page has words for; any other is shown as "staff". */
-export const accessLogCapacities = ["care_team_member_of", "carer_of", "advocate_for", "attorney_for", "staff"] as const;
-export type AccessLogCapacity = (typeof accessLogCapacities)[number];
-
-export function describeAccess(action: string, recordType: string | null, capacity: string): { did: AccessLogDid; what: AccessLogWhat; as: AccessLogCapacity } {
-  const did: AccessLogDid = action === "read" ? "read" : action === "copy" ? "copy" : "change";
-  const what: AccessLogWhat = recordType && recordType in accessLogRecordKinds ? accessLogRecordKinds[recordType as keyof typeof accessLogRecordKinds] : "record";
-  const as = (accessLogCapacities as readonly string[]).includes(capacity) ? (capacity as AccessLogCapacity) : "staff";
-  return { did, what, as };
-}
-
 export function readableCopy(copy: RecordCopy) {
   const name = (id: unknown): string | null => (typeof id === "string" ? (copy.people[id] ?? null) : null);
+  const coordinators = new Set(
+    copy.connections.filter((c) => c.kind === "care_team_member_of" && c.teamRole === "care_coordinator").map((c) => str(c, "accountId")),
+  );
   const versions = copy.plan.versions;
   const current = versions.at(-1);
   const content = current ? (current.content as PlanContent) : null;
@@ -175,9 +142,23 @@ export function readableCopy(copy: RecordCopy) {
         endedAt: strOrNull(c, "endedAt"),
         grants: c.sharing.map((g) => ({ scope: str(g, "scope"), startsAt: str(g, "startsAt"), endsAt: strOrNull(g, "endsAt"), withdrawnAt: strOrNull(g, "withdrawnAt") })),
       })),
+    // The same words as "who has looked at my record" (decision 050), newest first.
     accessLog: copy.accessLog
       .filter((e) => e.action !== "access.refused")
-      .map((e) => ({ at: str(e, "at"), name: name(e.actorAccountId), ...describeAccess(str(e, "action"), strOrNull(e, "recordType"), str(e, "capacity")) }))
+      .map((e) => {
+        const { id: _id, ...entry } = accessLogEntryOf({
+          id: num(e, "id") ?? 0,
+          at: str(e, "at"),
+          name: name(e.actorAccountId) ?? "",
+          capacity: str(e, "capacity"),
+          basis: strOrNull(e, "basis"),
+          action: str(e, "action"),
+          recordType: strOrNull(e, "recordType"),
+          part: strOrNull(e, "part"),
+          coordinator: coordinators.has(str(e, "actorAccountId")),
+        });
+        return entry;
+      })
       .reverse(),
   };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import home from "../../locales/en-GB/home.json";
 import { copyFormat, copyFormatVersion, type RecordCopy } from "./my-data.server";
-import { accessLogCapacities, accessLogRecordKinds, describeAccess, readableCopy } from "./readable-copy.server";
+import { readableCopy } from "./readable-copy.server";
 
 const sam = "11111111-1111-4111-8111-111111111111";
 const jo = "22222222-2222-4222-8222-222222222222";
@@ -29,20 +28,6 @@ function copyWith(over: Partial<RecordCopy>): RecordCopy {
 }
 
 describe("the readable copy's access log", () => {
-  it("turns codes into the page's words, with a plain fallback for codes it does not know", () => {
-    expect(describeAccess("read", "care_plan", "care_team_member_of")).toEqual({ did: "read", what: "plan", as: "care_team_member_of" });
-    expect(describeAccess("goal.progress", "goal", "advocate_for")).toEqual({ did: "change", what: "goals", as: "advocate_for" });
-    expect(describeAccess("copy", "record_copy", "none")).toEqual({ did: "copy", what: "record", as: "staff" });
-    expect(describeAccess("something.new", "a_new_table", "someone_new")).toEqual({ did: "change", what: "record", as: "staff" });
-  });
-
-  it("has words in en-GB for every kind of record, capacity and action it can name", () => {
-    const words = home.copy.readable;
-    for (const what of [...Object.values(accessLogRecordKinds), "record"]) expect(words.what, what).toHaveProperty(what);
-    for (const as of accessLogCapacities) expect(words.as, as).toHaveProperty(as);
-    for (const did of ["read", "copy", "change"]) expect(words.did, did).toHaveProperty(did);
-  });
-
   it("names people, puts the newest first, leaves out refusals, and sends no ids to the page", () => {
     const shown = readableCopy(
       copyWith({
@@ -66,9 +51,10 @@ describe("the readable copy's access log", () => {
       }),
     );
     expect(shown.planLevel).toBe("lpc");
+    // In the words of "who has looked at my record" (decision 050): a phrase and a role, never a code.
     expect(shown.accessLog).toEqual([
-      { at: "2026-12-03T09:00:00.000Z", name: "Alex Taylor", did: "read", what: "goals", as: "carer_of" },
-      { at: "2026-12-01T09:00:00.000Z", name: "Jo Okafor", did: "read", what: "plan", as: "care_team_member_of" },
+      { at: "2026-12-03T09:00:00.000Z", name: "Alex Taylor", role: "carer", kind: "read", phrase: "goals", basis: null },
+      { at: "2026-12-01T09:00:00.000Z", name: "Jo Okafor", role: "careTeam", kind: "read", phrase: "plan", basis: null },
     ]);
     expect(shown.sharing).toEqual([
       {

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceDecisionFact } from "~/components/decisions/DecisionParts";
+import { AccessLogEntries } from "~/components/display/AccessLogEntries";
 import { FormattedDate, Items, PhoneText, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { NeedsSummary } from "~/components/communication/NeedsSummary";
 import { DependantsList, ProgressTable, SupportTable, TransitionList } from "~/components/plan/PlanParts";
@@ -485,23 +486,10 @@ function Sharing({ copy }: { copy: Copy }) {
 
 function AccessLog({ copy }: { copy: Copy }) {
   const { t } = useTranslation(["home"]);
-  const format = useFormat();
   return (
     <Part id="access" heading={t("home:copy.readable.accessLog")} empty={!copy.accessLog.length}>
       <p>{t("home:copy.readable.accessIntro")}</p>
-      <ul className="list">
-        {copy.accessLog.map((e, i) => (
-          <li key={i}>
-            {t("home:copy.readable.entry", {
-              date: format.date(e.at),
-              time: format.time(e.at),
-              name: e.name ? isolate(e.name) : t("home:copy.readable.someone"),
-              as: t(`home:copy.readable.as.${e.as}`),
-              did: t(`home:copy.readable.did.${e.did}`, { what: t(`home:copy.readable.what.${e.what}`) }),
-            })}
-          </li>
-        ))}
-      </ul>
+      <AccessLogEntries entries={copy.accessLog} />
     </Part>
   );
 }

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form as RemixForm, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccessLogEntries } from "~/components/display/AccessLogEntries";
 import { SelectField } from "~/components/forms/SelectField";
 import { Button } from "~/components/ui/Button";
 import { Link } from "~/components/ui/Link";
@@ -117,21 +118,7 @@ export default function AccessLogPage() {
         {log.entries.length ? (
           <>
             <p>{t("home:accessLog.count", { count: log.total })}</p>
-            <ol className="list access-log">
-              {log.entries.map((e) => (
-                <li key={e.id}>
-                  <p>
-                    {t(`home:accessLog.${e.kind}.${e.phrase}`, {
-                      name: isolate(e.name),
-                      role: t(`home:accessLog.role.${e.role}`),
-                      date: format.date(e.at),
-                      time: format.time(e.at),
-                    })}
-                  </p>
-                  {e.basis ? <p className="hint">{t(`home:accessLog.basis.${e.basis}`)}</p> : null}
-                </li>
-              ))}
-            </ol>
+            <AccessLogEntries entries={log.entries} />
             {log.pages > 1 ? (
               <nav aria-label={t("home:accessLog.pages.label")} className="pager">
                 {log.page > 1 ? <Link href={hrefFor(log.page - 1)}>{t("home:accessLog.pages.previous")}</Link> : null}

@@ -83,7 +83,7 @@ describe.each([true, false])("the readable copy, JavaScript %s", (javaScript) =>
     const parts = await page.locator("main h2").allTextContents();
     expect(parts).toEqual(expect.arrayContaining(["About you", "Your care and support plan", "My goals", "Who else has looked at or changed your record"]));
     const log = plain(await page.locator("section", { has: page.locator("h2", { hasText: "Who else has looked at or changed your record" }) }).textContent());
-    expect(log).toMatch(/Jo Okafor \(a member of your care team\) looked at your care plan\./);
+    expect(log).toMatch(/Jo Okafor \(your care coordinator\) looked at your care and support plan on /);
     // Plain words only: no codes from the database.
     expect(text).not.toMatch(/care_plan|care_team_member_of|record_copy|service_user|\bcpa\b|undefined/);
 
