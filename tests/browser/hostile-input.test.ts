@@ -3,7 +3,7 @@ import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { careTeamMembers, carerAssessmentRequests, decisionConsultees, goals, relationships, serviceUsers, supportRequests } from "#db/schema/index";
+import { accounts, careTeamMembers, carerAssessmentRequests, decisionConsultees, goals, relationships, serviceUsers, supportRequests } from "#db/schema/index";
 import { DEMO_PASSWORD, demoPeople } from "#db/seed";
 import { can, type Action, type Actor } from "~/models/access.server";
 import { requestAssessment } from "~/models/carers.server";
@@ -156,9 +156,13 @@ const fieldsOutsideTheCrawl: Record<string, string[]> = {
   "routes/login_.recovery-code": ["code", "redirectTo"],
 };
 
+/** Shared steps a route reads its form through: their fields are the route's too (the admin's reason and check). */
+const stepHelpers = [{ call: /\breasonStep\(/, source: readFileSync(path.join(appDirectory, "web/reason-steps.server.ts"), "utf8") }];
+
 /** Field names the route's source reads, and those of a form the crawl cannot reach. */
 function fieldsOfRoute(route: { id: string; source: string }): Fields {
   const fields = fieldsInSource(route.source);
+  for (const helper of stepHelpers) if (helper.call.test(route.source)) merge(fields, fieldsInSource(helper.source));
   for (const name of fieldsOutsideTheCrawl[route.id] ?? []) if (!fields.has(name)) fields.set(name, { offered: new Set<string>(), typed: false });
   return fields;
 }
@@ -333,6 +337,8 @@ beforeAll(async () => {
     await requestAssessment(db, actors.alex, { serviceUserId: sam, contactBy: "phone", bestTime: "", wantsAdvocate: false });
     const invitation = await createInvitation(db, actors.jo, { kind: "service_user", displayName: "Robin Hughes", email: "robin.hughes@example.org", planLevel: "cpa" });
     const link = await createAccountWithLink(db, { email: "kim.lee@example.org", displayName: "Kim Lee", role: "staff" });
+    // An app set up (as far as the admin's pages can tell), so resetting it has a form to crawl.
+    await db.update(accounts).set({ totpSecret: "not-a-real-key", totpEnrolledAt: new Date() }).where(eq(accounts.id, link.accountId));
     const first = async <T>(rows: Promise<T[]>) => (await rows)[0];
     const goal = await first(db.select({ id: goals.id }).from(goals).where(eq(goals.serviceUserId, sam)).orderBy(asc(goals.createdAt)));
     // Not the coordinator: the coordinator is handed over, never changed or removed here.
