@@ -5,6 +5,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   accounts,
+  carerAssessmentRequests,
   careTeamMembers,
   decisionConsultees as consultees,
   formSubmissions,
@@ -19,6 +20,7 @@ import { can, type Action, type Actor } from "~/models/access.server";
 import { openDatabase, setDatabase, getDb, type DatabaseHandle } from "~/utils/db.server";
 import { actorHasRole, type Role } from "~/web/guards.server";
 import { actorFor } from "../support/actors";
+import { addRecordChildren } from "../support/record-children";
 import { readRouteManifest, type ManifestRoute } from "../support/route-manifest";
 import { secondStepOverHttp } from "../support/second-factor";
 import { startServer, type RunningServer } from "../support/server";
@@ -119,6 +121,8 @@ const ABSENT = "00000000-0000-4000-8000-000000000000";
 function urlFor(routePath: string, record: "sam" | "maya"): string {
   const ids = childIds[record]!;
   return routePath
+    // The carers' request page takes a carer's assessment request; the others a support request.
+    .replace("/carers/:requestId", `/carers/${ids.assessmentId}`)
     .replace(":serviceUserId", records[record])
     .replace(/:(\w+)/g, (_m, name: string) => {
       const id = ids[name];
@@ -179,6 +183,8 @@ beforeAll(async () => {
   for (const who of ["sam", "maya"] as const) {
     const [su] = await db.select().from(serviceUsers).where(eq(serviceUsers.displayName, demoPeople[who].displayName));
     records[who] = su!.id;
+    // What the seed lacks: a support request, someone to consult, a carer's assessment request.
+    await addRecordChildren(db, people.map((p) => actors[p]), su!.id);
     const first = async <T>(rows: Promise<T[]>) => (await rows)[0];
     const goal = await first(db.select({ id: goals.id }).from(goals).where(eq(goals.serviceUserId, su!.id)).orderBy(asc(goals.createdAt)));
     const member = await first(db.select({ id: careTeamMembers.id }).from(careTeamMembers).where(eq(careTeamMembers.serviceUserId, su!.id)));
@@ -187,6 +193,7 @@ beforeAll(async () => {
     );
     const request = await first(db.select({ id: supportRequests.id }).from(supportRequests).where(eq(supportRequests.serviceUserId, su!.id)));
     const consultee = await first(db.select({ id: consultees.id }).from(consultees).where(eq(consultees.serviceUserId, su!.id)));
+    const assessment = await first(db.select({ id: carerAssessmentRequests.id }).from(carerAssessmentRequests).where(eq(carerAssessmentRequests.serviceUserId, su!.id)));
     const review = await first(db.select({ id: reviews.id }).from(reviews).where(eq(reviews.serviceUserId, su!.id)));
     // The admin pages are about an account: the person's own.
     const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, demoPeople[who].email));
@@ -203,6 +210,7 @@ beforeAll(async () => {
       section: "crisis",
       part: "caring",
       reviewId: review?.id ?? other,
+      assessmentId: assessment?.id ?? other,
     };
   }
   await handle.close();
