@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { accounts, auditEvents, invitations, passwordLinks, sessions } from "#db/schema/index";
+import { accounts, auditEvents, invitations, passwordLinks, recoveryCodes, sessions } from "#db/schema/index";
 import { demoPeople, DEMO_PASSWORD, seedDemoData } from "#db/seed";
 import { createSession, loadActor, readSession, SESSION_COOKIE } from "~/web/auth.server";
 import { cookieName } from "~/web/cookies.server";
@@ -10,13 +10,16 @@ import {
   ACCOUNTS_PER_PAGE,
   CannotDisableError,
   CannotIssueLinkError,
+  CannotResetAppError,
   disableAccount,
   enableAccount,
   getAccount,
   inviteAccount,
   issuePasswordLink,
   listAccounts,
+  resetAuthenticatorApp,
 } from "./accounts-admin.server";
+import { checkSecondStep, secondStepFor } from "./account-security.server";
 import { signIn } from "./account.server";
 import { createInvitation } from "./invitation.server";
 import { AccountExistsError, getPasswordLink, setPasswordFromLink } from "./password-links.server";
@@ -47,6 +50,7 @@ describe("who may run the accounts", () => {
       await expect(getAccount(getDb(), actor, sam.id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(disableAccount(getDb(), actor, { accountId: sam.id, reason: "x" })).rejects.toBeInstanceOf(NotFoundError);
       await expect(issuePasswordLink(getDb(), actor, sam.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(resetAuthenticatorApp(getDb(), actor, { accountId: sam.id, reason: "x" })).rejects.toBeInstanceOf(NotFoundError);
       await expect(inviteAccount(getDb(), actor, { email: "a@trust.example", displayName: "A", role: "admin" })).rejects.toBeInstanceOf(NotFoundError);
     }
     expect((await account(demoPeople.sam.email)).disabledAt).toBeNull();
@@ -230,5 +234,48 @@ describe("password links issued by an admin", () => {
     expect(await getPasswordLink(getDb(), token)).toEqual({ status: "expired" });
     const links = await getDb().select().from(passwordLinks).where(eq(passwordLinks.accountId, accountId));
     expect(links).toHaveLength(2);
+  });
+});
+
+describe("resetting someone's authenticator app (decision 046)", () => {
+  it("removes the key and the recovery codes, ends every session, keeps the reason; signing in then asks for a new app", async () => {
+    const jo = await account(demoPeople.jo.email);
+    expect(jo.totpSecret).not.toBeNull();
+    expect((await getAccount(getDb(), rowan, jo.id)).hasApp).toBe(true);
+    expect((await getDb().select().from(recoveryCodes).where(eq(recoveryCodes.accountId, jo.id))).length).toBeGreaterThan(0);
+    await createSession(getDb(), jo.id);
+    await createSession(getDb(), jo.id);
+
+    const result = await resetAuthenticatorApp(getDb(), rowan, { accountId: jo.id, reason: "Lost phone and codes" });
+    expect(result).toMatchObject({ changed: true, sessionsEnded: 2 });
+    expect(result.recoveryCodesRemoved).toBeGreaterThan(0);
+    expect(await account(demoPeople.jo.email)).toMatchObject({ totpSecret: null, totpEnrolledAt: null, totpLastStep: null });
+    expect(await getDb().select().from(recoveryCodes).where(eq(recoveryCodes.accountId, jo.id))).toEqual([]);
+    expect(await getDb().select().from(sessions).where(eq(sessions.accountId, jo.id))).toEqual([]);
+    // The old codes no longer pass; staff set up an app again at their next sign-in.
+    const code = await checkSecondStep(getDb(), { accountId: jo.id, method: "recovery", code: "DEMXA-2345A", address: "a" }, new Date(), { sleep: async () => {} });
+    expect(code.status).toBe("invalid");
+    expect(await secondStepFor(getDb(), jo.id)).toBe("enrol");
+    expect((await signIn(getDb(), { email: demoPeople.jo.email, password: DEMO_PASSWORD, address: "198.51.100.3" })).status).toBe("ok");
+
+    const detail = await getAccount(getDb(), rowan, jo.id);
+    expect(detail.hasApp).toBe(false);
+    expect(detail.history).toMatchObject([{ change: "app_reset", reason: "Lost phone and codes", changedByName: "Rowan Price" }]);
+    const events = await auditOf(jo.id);
+    const reset = events.find((e) => e.action === "totp.reset");
+    expect(reset!.details).toMatchObject({ change: expect.any(String), sessionsEnded: 2 });
+    expect(JSON.stringify(events.map((e) => e.details))).not.toMatch(/Lost phone/);
+    // Again: nothing to reset.
+    expect((await resetAuthenticatorApp(getDb(), rowan, { accountId: jo.id, reason: "Again" })).changed).toBe(false);
+  });
+
+  it("not for your own account, nor by an admin who was disabled meanwhile", async () => {
+    await expect(resetAuthenticatorApp(getDb(), rowan, { accountId: rowan.accountId, reason: "x" })).rejects.toEqual(new CannotResetAppError("yourself"));
+    const tom = await account(demoPeople.tom.email);
+    const { accountId: otherId } = await inviteAccount(getDb(), rowan, { email: "ops@trust.example", displayName: "Ops", role: "admin" });
+    const other = await loadActor(getDb(), { id: otherId, isStaff: false, isAdmin: true });
+    await disableAccount(getDb(), other, { accountId: rowan.accountId, reason: "Testing" });
+    await expect(resetAuthenticatorApp(getDb(), rowan, { accountId: tom.id, reason: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await account(demoPeople.tom.email)).totpSecret).not.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { accounts, accountStatusChanges, invitations, passwordLinks, relationships, sessions } from "#db/schema/index";
+import { accounts, accountStatusChanges, invitations, passwordLinks, recoveryCodes, relationships, sessions } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { can, NotFoundError, type Actor } from "./access.server";
 import { recordAudit } from "./audit.server";
@@ -8,8 +8,9 @@ import { createAccountWithLink, insertPasswordLink, type AccountRole } from "./p
 import { accountRoles, type AccountRoleName, type AccountStatus } from "./vocabulary/accounts";
 
 /**
- * The trust's accounts, as an admin runs them (decision 045): who has which role, inviting staff
- * and admins, disabling and enabling, and one-time links to set a new password. Admins only, and
+ * The trust's accounts, as an admin runs them (decisions 045 and 046): who has which role, inviting
+ * staff and admins, disabling and enabling, one-time links to set a new password, and resetting
+ * someone's authenticator app when they have lost it and their recovery codes. Admins only, and
  * every change and every read of the list is in the audit log.
  */
 
@@ -26,8 +27,11 @@ export interface AccountSummary {
   status: AccountStatus;
 }
 
+/** What an admin changed about an account, with a reason: kept in account_status_changes. */
+export type StatusChangeKind = "disabled" | "enabled" | "app_reset";
+
 export interface StatusChange {
-  change: "disabled" | "enabled";
+  change: StatusChangeKind;
   reason: string;
   changedByName: string;
   changedAt: Date;
@@ -36,7 +40,9 @@ export interface StatusChange {
 export interface AccountDetail extends AccountSummary {
   createdAt: Date;
   disabledAt: Date | null;
-  /** Each disabling and enabling, newest first, with the admin's reason. */
+  /** Whether the account has an authenticator app set up (the second step of signing in). */
+  hasApp: boolean;
+  /** Each disabling, enabling and reset of the app, newest first, with the admin's reason. */
   history: StatusChange[];
 }
 
@@ -44,6 +50,14 @@ export interface AccountDetail extends AccountSummary {
 export class CannotDisableError extends Error {
   override name = "CannotDisableError";
   constructor(readonly reason: "yourself" | "last_admin") {
+    super(reason);
+  }
+}
+
+/** Resetting your own authenticator app: refused (you can set up a new one from "Your account"). */
+export class CannotResetAppError extends Error {
+  override name = "CannotResetAppError";
+  constructor(readonly reason: "yourself") {
     super(reason);
   }
 }
@@ -161,7 +175,7 @@ export async function listAccounts(
 export async function getAccount(db: Db, actor: Actor, accountId: string, now = new Date()): Promise<AccountDetail> {
   ensureAdmin(actor);
   const [row] = await db
-    .select({ ...summaryColumns, createdAt: accounts.createdAt })
+    .select({ ...summaryColumns, createdAt: accounts.createdAt, hasApp: sql<boolean>`${accounts.totpEnrolledAt} IS NOT NULL` })
     .from(accounts)
     .where(eq(accounts.id, accountId));
   if (!row) throw new NotFoundError();
@@ -182,6 +196,7 @@ export async function getAccount(db: Db, actor: Actor, accountId: string, now = 
     status: statusOf(row),
     createdAt: row.createdAt,
     disabledAt: row.disabledAt,
+    hasApp: Boolean(row.hasApp),
     history,
   };
 }
@@ -216,7 +231,7 @@ async function lockActingAdmin(tx: Db, actor: Actor): Promise<void> {
  * The admin's reason, kept with the account for other admins to read. The audit log names the
  * change by this row's id and never copies the words (decision 041: no free text in the log).
  */
-async function recordStatusChange(tx: Db, actor: Actor, accountId: string, change: "disabled" | "enabled", reason: string, now: Date): Promise<string> {
+async function recordStatusChange(tx: Db, actor: Actor, accountId: string, change: StatusChangeKind, reason: string, now: Date): Promise<string> {
   const [row] = await tx
     .insert(accountStatusChanges)
     .values({ accountId, change, reason, changedBy: actor.accountId, changedAt: now })
@@ -302,6 +317,41 @@ export async function enableAccount(db: Db, actor: Actor, input: { accountId: st
     const changeId = await recordStatusChange(tx, actor, target.id, "enabled", input.reason, now);
     await recordAudit(tx, actor, { action: "account.enable", recordType: "account", recordId: target.id, details: { change: changeId } });
     return true;
+  });
+}
+
+/**
+ * Reset someone's authenticator app, with the admin's reason (decision 046): for a person who lost
+ * both their phone and their recovery codes. The app's key and every recovery code are removed and
+ * every session of the account ends, in one transaction. Signing in then asks staff and admins to
+ * set up an app again (as for a new account); others sign in with their password alone until they
+ * add one. Not for yourself. An account with no app changes nothing (`changed` is false: another
+ * admin did it first).
+ */
+export async function resetAuthenticatorApp(
+  db: Db,
+  actor: Actor,
+  input: { accountId: string; reason: string },
+  now = new Date(),
+): Promise<{ changed: boolean; sessionsEnded: number; recoveryCodesRemoved: number }> {
+  ensureAdmin(actor);
+  if (input.accountId === actor.accountId) throw new CannotResetAppError("yourself");
+  return db.transaction(async (tx) => {
+    await lockActingAdmin(tx, actor);
+    const [target] = await tx
+      .select({ id: accounts.id, sealed: accounts.totpSecret, enrolledAt: accounts.totpEnrolledAt })
+      .from(accounts)
+      .where(eq(accounts.id, input.accountId))
+      .for("update");
+    if (!target) throw new NotFoundError();
+    if (!target.sealed && !target.enrolledAt) return { changed: false, sessionsEnded: 0, recoveryCodesRemoved: 0 };
+    await tx.update(accounts).set({ totpSecret: null, totpEnrolledAt: null, totpLastStep: null }).where(eq(accounts.id, target.id));
+    const removedCodes = await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, target.id)).returning({ id: recoveryCodes.id });
+    const endedSessions = await tx.delete(sessions).where(eq(sessions.accountId, target.id)).returning({ idHash: sessions.idHash });
+    const changeId = await recordStatusChange(tx, actor, target.id, "app_reset", input.reason, now);
+    const result = { sessionsEnded: endedSessions.length, recoveryCodesRemoved: removedCodes.length };
+    await recordAudit(tx, actor, { action: "totp.reset", recordType: "account", recordId: target.id, details: { change: changeId, ...result } });
+    return { changed: true, ...result };
   });
 }
 

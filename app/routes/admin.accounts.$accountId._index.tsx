@@ -10,6 +10,9 @@ import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 import { orNotFound, pathParam, requireRole } from "~/web/guards.server";
 
+/** How the account's history names each change an admin made. */
+const changedBy = { disabled: "admin:account.disabledBy", enabled: "admin:account.enabledBy", app_reset: "admin:account.appResetBy" } as const;
+
 /** One account: who, which roles, whether it works, and what an admin can do about it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, t } = await requireRole(request, "admin");
@@ -50,6 +53,7 @@ export default function AccountPage() {
           { key: "status", label: t("admin:account.status"), value: <StatusTag status={account.status} /> },
           { key: "made", label: t("admin:account.made"), value: <FormattedDate iso={account.createdAt} /> },
           ...(account.disabledAt ? [{ key: "disabledOn", label: t("admin:account.disabledOn"), value: <FormattedDate iso={account.disabledAt} /> }] : []),
+          { key: "app", label: t("admin:account.app"), value: t(account.hasApp ? "admin:account.appSetUp" : "admin:account.appNone") },
         ]}
       />
       {record ? (
@@ -71,6 +75,11 @@ export default function AccountPage() {
               <li>
                 <Link href={`${base}/password-link`}>{t(account.status === "no_password" ? "admin:account.setupLink" : "admin:account.resetLink")}</Link>
               </li>
+              {account.hasApp ? (
+                <li>
+                  <Link href={`${base}/authenticator`}>{t("admin:account.resetApp")}</Link>
+                </li>
+              ) : null}
               {lastAdmin ? null : (
                 <li>
                   <Link href={`${base}/disable`}>{t("admin:account.disable")}</Link>
@@ -87,7 +96,7 @@ export default function AccountPage() {
           <ol className="list">
             {account.history.map((h) => (
               <li key={h.changedAt + h.change}>
-                <FormattedDate iso={h.changedAt} />: {t(`admin:account.${h.change}By`, { name: isolate(h.changedByName) })}
+                <FormattedDate iso={h.changedAt} />: {t(changedBy[h.change], { name: isolate(h.changedByName) })}
                 <br />
                 {t("admin:account.reason")}: <bdi>{h.reason}</bdi>
               </li>

@@ -5,10 +5,9 @@ import { CannotDisableError, disableAccount, getAccount } from "~/models/account
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 import { requireFormData } from "~/web/csrf.server";
-import { invalid, orNotFound, pathParam, requireRole } from "~/web/guards.server";
+import { orNotFound, pathParam, requireRole } from "~/web/guards.server";
+import { reasonStep } from "~/web/reason-steps.server";
 import { redirectWithSuccess } from "~/web/saves.server";
-import { reasonSchema } from "~/web/validation/admin.server";
-import { parseWithZod } from "~/web/validation/parse.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, t } = await requireRole(request, "admin");
@@ -27,20 +26,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const accountId = pathParam(params, "accountId");
   const account = await orNotFound(getAccount(getDb(), actor, accountId));
-  const name = isolate(account.displayName);
-  const submission = parseWithZod(formData, { schema: reasonSchema });
-  const intent = formData.get("intent");
-  if (intent === "edit") return json({ step: "details" as const, result: submission.reply(), reason: null });
-  if (submission.status !== "success") return invalid({ step: "details" as const, result: submission.reply(), reason: null });
-  if (intent !== "send") {
-    return json({ step: "check" as const, result: null, reason: submission.value.reason, pageTitle: t("admin:disable.checkTitle", { name }) });
-  }
+  const step = reasonStep(formData, t("admin:disable.checkTitle", { name: isolate(account.displayName) }));
+  if (step.answer) return step.answer;
   try {
-    await disableAccount(getDb(), actor, { accountId, reason: submission.value.reason });
+    await disableAccount(getDb(), actor, { accountId, reason: step.reason });
   } catch (error) {
     if (!(error instanceof CannotDisableError)) throw error;
     const message = error.reason === "yourself" ? "validation:admin.yourself" : "validation:admin.lastAdmin";
-    return invalid({ step: "details" as const, result: submission.reply({ formErrors: [message] }), reason: null });
+    return step.refuse(message);
   }
   return redirectWithSuccess(request, `/admin/accounts/${accountId}`, "admin:success.disabled");
 }

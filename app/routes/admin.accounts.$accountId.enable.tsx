@@ -5,10 +5,9 @@ import { enableAccount, getAccount } from "~/models/accounts-admin.server";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 import { requireFormData } from "~/web/csrf.server";
-import { invalid, orNotFound, pathParam, requireRole } from "~/web/guards.server";
+import { orNotFound, pathParam, requireRole } from "~/web/guards.server";
+import { reasonStep } from "~/web/reason-steps.server";
 import { redirectWithSuccess } from "~/web/saves.server";
-import { reasonSchema } from "~/web/validation/admin.server";
-import { parseWithZod } from "~/web/validation/parse.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, t } = await requireRole(request, "admin");
@@ -24,15 +23,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await requireFormData(request);
   const accountId = pathParam(params, "accountId");
   const account = await orNotFound(getAccount(getDb(), actor, accountId));
-  const name = isolate(account.displayName);
-  const submission = parseWithZod(formData, { schema: reasonSchema });
-  const intent = formData.get("intent");
-  if (intent === "edit") return json({ step: "details" as const, result: submission.reply(), reason: null });
-  if (submission.status !== "success") return invalid({ step: "details" as const, result: submission.reply(), reason: null });
-  if (intent !== "send") {
-    return json({ step: "check" as const, result: null, reason: submission.value.reason, pageTitle: t("admin:enable.checkTitle", { name }) });
-  }
-  await enableAccount(getDb(), actor, { accountId, reason: submission.value.reason });
+  const step = reasonStep(formData, t("admin:enable.checkTitle", { name: isolate(account.displayName) }));
+  if (step.answer) return step.answer;
+  await enableAccount(getDb(), actor, { accountId, reason: step.reason });
   return redirectWithSuccess(request, `/admin/accounts/${accountId}`, "admin:success.enabled");
 }
 

@@ -13,6 +13,7 @@ export const successMessages = [
   "auth:account.othersEnded",
   "admin:success.disabled",
   "admin:success.enabled",
+  "admin:success.appReset",
 ] as const;
 
 export type SuccessMessage = (typeof successMessages)[number];

@@ -131,7 +131,8 @@ export const passwordLinks = pgTable(
 );
 
 /**
- * Each time an admin disabled or enabled an account, and why, in their words (decision 045). The
+ * Each time an admin disabled or enabled an account or reset its authenticator app, and why, in their
+ * words (decisions 045 and 046). The
  * reasons are for admins to read on the account's page; the audit log names the change by its id
  * and keeps no free text (decision 041).
  */
@@ -142,7 +143,7 @@ export const accountStatusChanges = pgTable(
     accountId: uuid("account_id")
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
-    change: text("change", { enum: ["disabled", "enabled"] }).notNull(),
+    change: text("change", { enum: ["disabled", "enabled", "app_reset"] }).notNull(),
     reason: text("reason").notNull(),
     changedBy: uuid("changed_by")
       .notNull()

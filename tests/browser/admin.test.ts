@@ -1,13 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
+import { totpCode } from "~/utils/totp.server";
 import { expectNoAxeViolations, launch, newContext, plain, signIn, waitForHydration, watchConsole } from "../support/browser";
 
 /**
  * The admin's pages (decision 045), as Rowan, with JavaScript on and off: the list, its filters
  * and the posted search; inviting a member of staff with check answers and the one-time link;
  * disabling that new account (its session ends at once, and signing in reads as a wrong password);
- * enabling it; and a link to set a new password. Only an account made here is disabled, so the
+ * enabling it; resetting the authenticator app she set up (decision 046: her session ends, and signing
+ * in asks her to set one up again); and a link to set a new password. Only an account made here is changed, so the
  * demo people other tests sign in as are never touched.
  */
 let browser: Browser;
@@ -29,6 +31,45 @@ async function setPassword(page: Page, link: string, password: string) {
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole("button", { name: "Save password" }).click();
   await page.waitForURL((url) => url.pathname === "/account/authenticator");
+}
+
+async function submitSignIn(page: Page, email: string, password: string) {
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Set up an authenticator app on the set-up page: a code from the key shown, as an app makes it. */
+async function setUpApp(page: Page) {
+  const key = (await page.locator(".setup-key").textContent())!.replace(/ /g, "");
+  await page.locator('input[name="code"]').fill(totpCode(key));
+  await page.locator('form:has(input[name="code"]) button[type="submit"]').click();
+  await expect.poll(() => page.locator("h1").textContent()).toBe("Your recovery codes");
+}
+
+/**
+ * An admin's change with a reason (disable, reset the app): the link, the reason refused when empty,
+ * the reason, "are you sure?", done; the reason is then kept with the account for other admins.
+ */
+async function withReason(
+  page: Page,
+  steps: { label: string; link: string; title: string; question: string; reason: string; checkTitle: string; confirm: string; done: string },
+) {
+  await page.getByRole("link", { name: steps.link }).click();
+  await page.getByRole("heading", { name: steps.title }).waitFor();
+  expect(await page.title()).toMatch(new RegExp(`^${steps.title.replace("Nia Evans", ".*Nia Evans.*")} – Care portal$`));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.locator(".error-summary").waitFor();
+  expect(await page.locator(".error-summary a").allTextContents()).toEqual(["Enter the reason"]);
+  expect(await page.title()).toMatch(/^Error: /);
+  await expectNoAxeViolations(page, `${steps.label} with no reason`);
+  await page.getByRole("textbox", { name: steps.question }).fill(steps.reason);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: steps.checkTitle }).waitFor();
+  await expectNoAxeViolations(page, `${steps.label}: are you sure`);
+  await page.getByRole("button", { name: steps.confirm }).click();
+  await page.getByText(steps.done).waitFor();
+  expect(plain(await page.locator("main").textContent())).toContain(steps.reason);
 }
 
 describe("running accounts as an admin", () => {
@@ -99,27 +140,21 @@ describe("running accounts as an admin", () => {
     await rowan.getByRole("link", { name: "Nia Evans" }).click();
     await rowan.getByRole("heading", { name: "Nia Evans", level: 1 }).waitFor();
     await expectNoAxeViolations(rowan, "an account");
-    await rowan.getByRole("link", { name: "Disable this account" }).click();
-    await rowan.getByRole("heading", { name: "Disable the account of Nia Evans" }).waitFor();
-    await rowan.getByRole("button", { name: "Continue" }).click();
-    await rowan.locator(".error-summary").waitFor();
-    expect(await rowan.locator(".error-summary a").allTextContents()).toEqual(["Enter the reason"]);
-    await expectNoAxeViolations(rowan, "disable with no reason");
-    await rowan.getByRole("textbox", { name: "Why are you disabling this account?" }).fill("Left the trust");
-    await rowan.getByRole("button", { name: "Continue" }).click();
-    await rowan.getByRole("heading", { name: "Are you sure you want to disable the account of Nia Evans?" }).waitFor();
-    await expectNoAxeViolations(rowan, "disable: are you sure");
-    await rowan.getByRole("button", { name: "Disable account" }).click();
-    await rowan.getByText("The account is disabled. They have been signed out.").waitFor();
-    // The reason is kept with the account, for other admins to read.
-    expect(plain(await rowan.locator("main").textContent())).toContain("Left the trust");
+    await withReason(rowan, {
+      label: "disable",
+      link: "Disable this account",
+      title: "Disable the account of Nia Evans",
+      question: "Why are you disabling this account?",
+      reason: "Left the trust",
+      checkTitle: "Are you sure you want to disable the account of Nia Evans?",
+      confirm: "Disable account",
+      done: "The account is disabled. They have been signed out.",
+    });
 
     // Nia's session ended at once; signing in again reads as a wrong password.
     await nia.goto("/");
     expect(new URL(nia.url()).pathname).toBe("/login");
-    await nia.locator('input[name="email"]').fill(email);
-    await nia.locator('input[name="password"]').fill("heron kettle lantern");
-    await nia.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(nia, email, "heron kettle lantern");
     await nia.locator(".error-summary").waitFor();
     expect(plain(await nia.locator(".error-summary").textContent())).toContain("The email address or password is not right.");
 
@@ -133,6 +168,39 @@ describe("running accounts as an admin", () => {
     await nia.getByRole("button", { name: "Sign in" }).click();
     // Still no authenticator app: the sign-in goes on to setting one up (decision 044).
     await nia.waitForURL((url) => url.pathname === "/account/authenticator");
+    // She sets one up, as her app would, and has recovery codes. (In a browser with JavaScript:
+    // without it, the set-up page's loader still reads the session the action just replaced.)
+    const phoneContext = javaScript ? null : await newContext(browser, { javaScript: true });
+    const phone = phoneContext ? await phoneContext.newPage() : nia;
+    if (phoneContext) {
+      await phone.goto("/login");
+      await submitSignIn(phone, email, "heron kettle lantern");
+      await phone.waitForURL((url) => url.pathname === "/account/authenticator");
+    }
+    await setUpApp(phone);
+
+    // She lost her phone and her recovery codes: Rowan resets her app, with a reason and a check.
+    await go(rowan, new URL(rowan.url()).pathname, javaScript);
+    await withReason(rowan, {
+      label: "reset the app",
+      link: "Reset their authenticator app",
+      title: "Reset the authenticator app of Nia Evans",
+      question: "Why are you resetting their authenticator app?",
+      reason: "Lost her phone and codes",
+      checkTitle: "Are you sure you want to reset the authenticator app of Nia Evans?",
+      confirm: "Reset authenticator app",
+      done: "Their authenticator app is reset. They have been signed out.",
+    });
+    expect(plain(await rowan.locator("main").textContent())).toContain("Authenticator app reset by Rowan Price");
+    expect(await rowan.getByRole("link", { name: "Reset their authenticator app" }).count()).toBe(0);
+    await expectNoAxeViolations(rowan, "an account after its app was reset");
+    // Nia is signed out; her password alone takes her to setting up a new app.
+    await nia.goto("/");
+    expect(new URL(nia.url()).pathname).toBe("/login");
+    await submitSignIn(nia, email, "heron kettle lantern");
+    await nia.waitForURL((url) => url.pathname === "/account/authenticator");
+    await nia.locator(".setup-key").waitFor();
+    await phoneContext?.close();
 
     // A link to set a new password: shown once to Rowan; using it signs Nia out everywhere.
     await rowan.getByRole("link", { name: "Make a link to set a new password" }).click();
@@ -164,6 +232,10 @@ describe("running accounts as an admin", () => {
     await page.getByRole("link", { name: "Rowan Price" }).click();
     await page.getByText("This is your own account.").waitFor();
     expect(await page.getByRole("link", { name: "Disable this account" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Reset their authenticator app" }).count()).toBe(0);
+    // Nor by going to the address: the account's page again.
+    await page.goto(`${new URL(page.url()).pathname}/authenticator`);
+    await page.getByText("This is your own account.").waitFor();
     await context.close();
   });
 });

@@ -3,19 +3,18 @@ import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { careTeamMembers, carerAssessmentRequests, decisionConsultees, goals, relationships, serviceUsers, supportRequests } from "#db/schema/index";
+import { accounts, careTeamMembers, carerAssessmentRequests, decisionConsultees, goals, relationships, serviceUsers, supportRequests } from "#db/schema/index";
 import { DEMO_PASSWORD, demoPeople } from "#db/seed";
 import { can, type Action, type Actor } from "~/models/access.server";
-import { requestAssessment } from "~/models/carers.server";
-import { addConsultee, saveAttorney } from "~/models/decisions.server";
+import { saveAttorney } from "~/models/decisions.server";
 import { createInvitation } from "~/models/invitation.server";
 import { createAccountWithLink } from "~/models/password-links.server";
-import { requestInterpreter } from "~/models/requests.server";
 import { getDb, openDatabase, setDatabase, type DatabaseHandle } from "~/utils/db.server";
 import { actorHasRole, type Role } from "~/web/guards.server";
 import { actorFor } from "../support/actors";
 import { launch, watchConsole } from "../support/browser";
 import { cookiesFrom } from "../support/portal-process";
+import { addRecordChildren } from "../support/record-children";
 import { readRouteManifest, type ManifestRoute } from "../support/route-manifest";
 import { secondStepOverHttp } from "../support/second-factor";
 import { startServer, type RunningServer } from "../support/server";
@@ -158,9 +157,13 @@ const fieldsOutsideTheCrawl: Record<string, string[]> = {
   "routes/login_.recovery-code": ["code", "redirectTo"],
 };
 
+/** Shared steps a route reads its form through: their fields are the route's too (the admin's reason and check). */
+const stepHelpers = [{ call: /\breasonStep\(/, source: readFileSync(path.join(appDirectory, "web/reason-steps.server.ts"), "utf8") }];
+
 /** Field names the route's source reads, and those of a form the crawl cannot reach. */
 function fieldsOfRoute(route: { id: string; source: string }): Fields {
   const fields = fieldsInSource(route.source);
+  for (const helper of stepHelpers) if (helper.call.test(route.source)) merge(fields, fieldsInSource(helper.source));
   for (const name of fieldsOutsideTheCrawl[route.id] ?? []) if (!fields.has(name)) fields.set(name, { offered: new Set<string>(), typed: false });
   return fields;
 }
@@ -319,22 +322,12 @@ beforeAll(async () => {
     const db = getDb();
     const [su] = await db.select().from(serviceUsers).where(eq(serviceUsers.displayName, demoPeople.sam.displayName));
     sam = su!.id;
-    await requestInterpreter(db, actors.sam, sam, {
-      need: "spoken",
-      language: "pl",
-      mode: "face_to_face",
-      gender: null,
-      dialect: "",
-      notSomeoneIKnow: false,
-      appointment: "Review",
-      appointmentAt: new Date(Date.now() + 7 * 86_400_000),
-    });
-    const writer = people.find((who) => can(actors[who], "decisions.write", { serviceUserId: sam }))!;
-    await addConsultee(db, actors[writer], sam, { name: "Ruth", relationship: "Aunt", contact: "", scopes: ["care"], scopeOther: "" });
-    await saveAttorney(db, actors[writer], sam, { kind: "lpa", names: "Ruth Taylor", covers: "Health and care", lifeSustaining: "not_sure", opgReference: "" });
-    await requestAssessment(db, actors.alex, { serviceUserId: sam, contactBy: "phone", bestTime: "", wantsAdvocate: false });
+    const { writer } = await addRecordChildren(db, people.map((who) => actors[who]), sam);
+    await saveAttorney(db, writer!, sam, { kind: "lpa", names: "Ruth Taylor", covers: "Health and care", lifeSustaining: "not_sure", opgReference: "" });
     const invitation = await createInvitation(db, actors.jo, { kind: "service_user", displayName: "Robin Hughes", email: "robin.hughes@example.org", planLevel: "cpa" });
     const link = await createAccountWithLink(db, { email: "kim.lee@example.org", displayName: "Kim Lee", role: "staff" });
+    // An app set up (as far as the admin's pages can tell), so resetting it has a form to crawl.
+    await db.update(accounts).set({ totpSecret: "not-a-real-key", totpEnrolledAt: new Date() }).where(eq(accounts.id, link.accountId));
     const first = async <T>(rows: Promise<T[]>) => (await rows)[0];
     const goal = await first(db.select({ id: goals.id }).from(goals).where(eq(goals.serviceUserId, sam)).orderBy(asc(goals.createdAt)));
     // Not the coordinator: the coordinator is handed over, never changed or removed here.

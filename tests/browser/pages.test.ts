@@ -21,7 +21,7 @@ import {
 let browser: Browser;
 /** How many pages one test checks at once. */
 const parallelTabs = Number(process.env.PAGES_PARALLEL_TABS ?? 3);
-const ids = { sam: "", maya: "", samAccount: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "" };
+const ids = { sam: "", maya: "", samAccount: "", joAccount: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "" };
 
 beforeAll(async () => {
   browser = await launch();
@@ -66,6 +66,10 @@ beforeAll(async () => {
   await rowan.goto("/admin/accounts?role=service_user");
   const accountHref = await rowan.locator(".account-list a", { hasText: "Sam Taylor" }).getAttribute("href");
   ids.samAccount = accountHref!.split("/").pop()!;
+  // Jo's, who has an authenticator app an admin could reset.
+  await rowan.goto("/admin/accounts?role=staff");
+  const joHref = await rowan.locator(".account-list a", { hasText: "Jo Okafor" }).getAttribute("href");
+  ids.joAccount = joHref!.split("/").pop()!;
   await admin.close();
 });
 afterAll(async () => {
@@ -229,6 +233,7 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/admin/accounts/${ids.samAccount}/disable`,
       `/admin/accounts/${ids.samAccount}/password-link`,
       `/people/${ids.sam}/access-log`,
+      `/admin/accounts/${ids.joAccount}/authenticator`,
     ],
   },
 ];

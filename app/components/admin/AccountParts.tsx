@@ -28,7 +28,7 @@ export type ReasonStepData =
   | { step: "check"; result: SubmissionResult<string[]> | null; reason: string };
 
 /**
- * Disabling or enabling an account: the reason, then "are you sure?" with the reason shown and
+ * Disabling or enabling an account, or resetting its authenticator app: the reason, then "are you sure?" with the reason shown and
  * one button that does it (the reason travels in a hidden field; nothing is stored until then).
  * A refusal from the model (yourself, the last admin) comes back as an error on the first step.
  */
@@ -38,7 +38,7 @@ export function ReasonSteps({
   accountHref,
   data,
 }: {
-  ns: "disable" | "enable";
+  ns: "disable" | "enable" | "resetApp";
   name: string;
   accountHref: string;
   data: ReasonStepData | undefined;
