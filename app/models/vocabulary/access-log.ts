@@ -156,6 +156,7 @@ export const notAboutARecord: readonly string[] = [
   "sign_in.failed",
   "sign_out",
   "totp.enrolled",
+  "totp.reset",
 ];
 
 /** The phrase for one row of the log: a read or a change, never a raw code ("record" when unknown). */
