@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/forms/ErrorSummary";
@@ -12,6 +12,7 @@ import { config } from "~/config.server";
 import { checkCurrentPassword, enrolTotp, regenerateRecoveryCodes, unusedRecoveryCodes } from "~/models/account-security.server";
 import type { RouteHandle } from "~/root";
 import { createSession, endSession, needsSecondFactor, requireSignedIn, sessionCookie, type SignedIn } from "~/web/auth.server";
+import { readCookie, serializeCookie } from "~/web/cookies.server";
 import { requireFormData } from "~/web/csrf.server";
 import { messageWith, westernDigits } from "~/web/forms.server";
 import { invalid } from "~/web/guards.server";
@@ -27,6 +28,13 @@ export const handle: RouteHandle = { titleKey: "auth:authenticator.title" };
 
 /** A key being set up travels in the form, sealed to the account (nothing is stored before the code confirms it). */
 const SETUP_SEAL = "totp-setup";
+/**
+ * After setting up, the session starts again with a new id, so the recovery codes cannot be drawn
+ * in the answer to the post: without JavaScript that page would be drawn with the old, ended session.
+ * They go to the next page in a cookie sealed to the account, good for five minutes and read once.
+ */
+const CODES_SEAL = "recovery-codes-once";
+const CODES_COOKIE = "__codes";
 
 function setupFor(account: SignedIn["account"], key = newTotpKey()) {
   const issuer = config().serviceName ?? "Care portal";
@@ -43,7 +51,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const replacing = account.hasTotp && new URL(request.url).searchParams.get("new") === "1";
   const codesLeft = account.hasTotp ? await unusedRecoveryCodes(getDb(), account.id) : 0;
   const { t } = getFixedT(request, account.preferredLanguage);
+  const sealedCodes = readCookie(request, CODES_COOKIE);
+  const justMade = sealedCodes ? unseal(CODES_SEAL, sealedCodes, account.id) : null;
+  if (sealedCodes) {
+    const codes: string[] = justMade ? JSON.parse(justMade) : [];
+    const clear = { "Set-Cookie": serializeCookie(CODES_COOKIE, "", { maxAgeSeconds: 0 }) };
+    if (codes.length) return json({ hasTotp: account.hasTotp, mustHaveTotp: false, setup: null, codesLeft, codes, pageTitle: t("auth:authenticator.codesTitle") }, { headers: clear });
+  }
   return json({
+    codes: null as string[] | null,
     hasTotp: account.hasTotp,
     mustHaveTotp: needsSecondFactor(account),
     setup: !account.hasTotp || replacing ? setupFor(account) : null,
@@ -94,10 +110,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.status !== "ok") {
     return invalid<ActionData>({ result: submission.reply({ fieldErrors: { code: ["auth:authenticator.invalid"] }, hideFields: ["code", "current"] }), setup });
   }
-  // The session becomes a full one with a new id; the recovery codes are shown once, here.
+  // The session becomes a full one with a new id; the recovery codes are shown once, on the next page.
   await endSession(db, request);
   const token = await createSession(db, account.id, new Date(), { userAgent: request.headers.get("user-agent") });
-  return codesPage(result.recoveryCodes, { "Set-Cookie": sessionCookie(token) });
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(token));
+  headers.append("Set-Cookie", serializeCookie(CODES_COOKIE, seal(CODES_SEAL, JSON.stringify(result.recoveryCodes), account.id), { maxAgeSeconds: 300 }));
+  const next = new URL(request.url).searchParams.get("redirectTo");
+  return redirect(`/account/authenticator${next ? `?redirectTo=${encodeURIComponent(safeRedirect(next))}` : ""}`, { headers });
 }
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -131,6 +151,7 @@ export default function Authenticator() {
   const actionData = useActionData<ActionData>();
   const { form, errorFor, summary, valueOf } = useServerForm("authenticator", actionData?.result);
   if (actionData?.codes) return <RecoveryCodes codes={actionData.codes} />;
+  if (data.codes) return <RecoveryCodes codes={data.codes} />;
   // After a wrong code the same key stays: the person has already added it to their app.
   const setup = actionData?.setup ?? data.setup;
   const passwordField = data.hasTotp ? (

@@ -168,16 +168,8 @@ describe("running accounts as an admin", () => {
     await nia.getByRole("button", { name: "Sign in" }).click();
     // Still no authenticator app: the sign-in goes on to setting one up (decision 044).
     await nia.waitForURL((url) => url.pathname === "/account/authenticator");
-    // She sets one up, as her app would, and has recovery codes. (In a browser with JavaScript:
-    // without it, the set-up page's loader still reads the session the action just replaced.)
-    const phoneContext = javaScript ? null : await newContext(browser, { javaScript: true });
-    const phone = phoneContext ? await phoneContext.newPage() : nia;
-    if (phoneContext) {
-      await phone.goto("/login");
-      await submitSignIn(phone, email, "heron kettle lantern");
-      await phone.waitForURL((url) => url.pathname === "/account/authenticator");
-    }
-    await setUpApp(phone);
+    // She sets one up, as her app would, and has recovery codes.
+    await setUpApp(nia);
 
     // She lost her phone and her recovery codes: Rowan resets her app, with a reason and a check.
     await go(rowan, new URL(rowan.url()).pathname, javaScript);
@@ -200,7 +192,6 @@ describe("running accounts as an admin", () => {
     await submitSignIn(nia, email, "heron kettle lantern");
     await nia.waitForURL((url) => url.pathname === "/account/authenticator");
     await nia.locator(".setup-key").waitFor();
-    await phoneContext?.close();
 
     // A link to set a new password: shown once to Rowan; using it signs Nia out everywhere.
     await rowan.getByRole("link", { name: "Make a link to set a new password" }).click();
