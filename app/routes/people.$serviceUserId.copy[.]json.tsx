@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { makeRecordCopy } from "~/models/my-data.server";
 import { getDb } from "~/utils/db.server";
+import { jsonDownload } from "~/web/downloads.server";
 import { orNotFound, requireRecord } from "~/web/guards.server";
 
 /**
@@ -10,12 +11,5 @@ import { orNotFound, requireRecord } from "~/web/guards.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId } = await requireRecord(request, params, "record.copy");
   const copy = await orNotFound(makeRecordCopy(getDb(), actor, serviceUserId));
-  const day = copy.madeAt.slice(0, 10);
-  return new Response(`${JSON.stringify(copy, null, 2)}\n`, {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="care-portal-copy-${day}.json"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return jsonDownload(copy, { filename: `care-portal-copy-${copy.madeAt.slice(0, 10)}.json` });
 }

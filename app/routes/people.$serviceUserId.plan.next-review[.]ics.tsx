@@ -3,6 +3,7 @@ import { getNextReview } from "~/models/plan.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/web/i18n.server";
 import { formatDate } from "~/utils/locale-format";
+import { fileDownload } from "~/web/downloads.server";
 import { requireRecord } from "~/web/guards.server";
 
 /** Escape text for an iCalendar value (RFC 5545 §3.3.11). */
@@ -64,10 +65,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]
     .map(fold)
     .join("\r\n");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="next-review.ics"',
-    },
-  });
+  return fileDownload(body, { type: "text/calendar", filename: "next-review.ics" });
 }
