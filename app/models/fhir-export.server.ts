@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RecordCopy } from "./my-data.server";
+import { readActions } from "./vocabulary/access-log";
 
 /**
  * The person's copy as a FHIR R4 `collection` Bundle (issue 18, decision 052): the same rows as the JSON
@@ -333,7 +334,8 @@ export function toFhirBundle(copy: RecordCopy): FhirBundle {
 
   // Who else has looked at or changed the record (IO-10: UK Core AuditEvent).
   for (const event of copy.accessLog) {
-    const changed = event.action !== "read";
+    // A look, opening a message or taking a copy is a read ("R"); anything else changed the record.
+    const changed = !readActions.includes(str(event.action));
     entries.push(
       compact({
         resourceType: "AuditEvent",
