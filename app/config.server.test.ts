@@ -38,6 +38,15 @@ describe("settings", () => {
     expect(parseConfig({ SESSION_SECRET: secret, PUBLIC_URL: "http://127.0.0.1:3000" }).secureCookies).toBe(false);
   });
 
+  it("takes EXIT_PAGE_URL as an http(s) address or a path here, and nothing else (decision 059)", () => {
+    expect(parseConfig({}).exitPageUrl).toBeNull();
+    expect(parseConfig({ EXIT_PAGE_URL: "https://www.bbc.co.uk/weather" }).exitPageUrl).toBe("https://www.bbc.co.uk/weather");
+    expect(parseConfig({ EXIT_PAGE_URL: "/new-tab" }).exitPageUrl).toBe("/new-tab");
+    for (const bad of ["javascript:alert(1)", "//evil.example", "weather", "/\\evil.example"]) {
+      expect(() => parseConfig({ EXIT_PAGE_URL: bad }), bad).toThrow(/^EXIT_PAGE_URL is not valid/);
+    }
+  });
+
   it("treats an empty value as unset", () => {
     expect(parseConfig({ SESSION_SECRET: "", DATABASE_URL: "" }).demo).toBe(true);
   });

@@ -34,9 +34,12 @@ const envSchema = z.object({
   SERVICE_NAME: optionalText,
   CRISIS_LINE_NAME: optionalText,
   CRISIS_LINE_NUMBER: z.string().regex(/^[0-9 +]+$/).default("0800 123 4567"),
+  // "Exit this page" (decision 059): an https address elsewhere, or a path on this site.
+  EXIT_PAGE_URL: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^\/(?!\/)[^\s\\]*$/)]).optional(),
   PLAN_WORDING: z.enum(["cpa", "personalised"]).default("cpa"),
   COORDINATOR_WORDING: z.enum(["care_coordinator", "key_worker"]).default("care_coordinator"),
   REVIEW_INTERVAL_MONTHS: z.coerce.number().int().min(1).max(24).default(12),
+  MESSAGE_REPLY_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(2),
   CARER_LEAD_NAME: z.string().min(1).default("Pat Morgan"),
   CARER_LEAD_CONTACT: z.string().min(1).default("01632 960100"),
   CARER_CENTRE_NAME: optionalText,
@@ -46,7 +49,43 @@ const envSchema = z.object({
   NHS_LOGIN_PRIVATE_KEY: z.string().optional(),
   NHS_LOGIN_PRIVATE_KEY_FILE: z.string().optional(),
   NHS_LOGIN_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
+  FHIR_IMPORT_CLIENT_ID: optionalText,
+  FHIR_IMPORT_CLIENT_SECRET_SHA256: z.string().optional(),
+  NOTIFY_API_KEY: z.string().optional(),
+  NOTIFY_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NOTIFY_TEMPLATE_UPDATE_EMAIL: z.uuid().optional(),
+  NOTIFY_TEMPLATE_UPDATE_SMS: z.uuid().optional(),
+  NOTIFY_TEMPLATE_PASSWORD_LINK_EMAIL: z.uuid().optional(),
+  NOTIFY_TEMPLATE_INVITATION_EMAIL: z.uuid().optional(),
 });
+
+/**
+ * The trust's record system as an OAuth 2 client (decision 053): it trades its id and secret for a
+ * short-lived bearer token at POST /fhir/token, then posts bundles to POST /fhir/Bundle. Only the
+ * SHA-256 of the secret is kept (the secret is random, 32 bytes or more, so a slow hash adds nothing).
+ */
+export interface FhirImportConfig {
+  clientId: string;
+  /** Lower-case hex. */
+  clientSecretSha256: string;
+}
+
+/** The templates the portal sends, by the name the outbox keeps (decision 057). */
+export interface NotifyTemplates {
+  updateEmail: string;
+  updateSms: string;
+  passwordLinkEmail: string;
+  invitationEmail: string;
+}
+
+/** GOV.UK Notify (decision 057): on when its API key and the four template ids are set. */
+export interface NotifyConfig {
+  /** The API key, "name-<service id>-<secret>". */
+  apiKey: string;
+  /** Notify's API, or a stand-in on loopback (the tests' fake server). */
+  baseUrl: string;
+  templates: NotifyTemplates;
+}
 
 /** Signing in with NHS login (decision 051): on when its issuer, client id and private key are all set. */
 export interface NhsLoginConfig {
@@ -83,10 +122,18 @@ export type Config = {
   planWording: "cpa" | "personalised";
   coordinatorWording: "care_coordinator" | "key_worker";
   reviewIntervalMonths: number;
+  /** How many working days the team usually takes to answer a message (the messages page says so). */
+  messageReplyWorkingDays: number;
   /** The named carer lead (Triangle of Care standard 4) and the local carers' centre. */
   carers: { leadName: string; leadContact: string; centreName: string | null; centreContact: string };
   /** Null: NHS login is off and the sign-in page offers only email and password. */
   nhsLogin: NhsLoginConfig | null;
+  /** Null: /fhir/token and /fhir/Bundle answer 404, and only `npm run fhir:import` imports. */
+  fhirImport: FhirImportConfig | null;
+  /** Null: nothing is sent; the outbox keeps every notification for staff to see (decision 057). */
+  notify: NotifyConfig | null;
+  /** Where "Exit this page" leads (decision 059). Null: our own neutral page, /new-tab, in the person's language. */
+  exitPageUrl: string | null;
 };
 
 /** A setting that stops the portal from starting; the message is one plain line. */
@@ -171,6 +218,47 @@ function parseNhsLogin(env: ParsedEnv, publicUrl: string | null): NhsLoginConfig
   return { issuer: env.NHS_LOGIN_ISSUER, clientId: env.NHS_LOGIN_CLIENT_ID, privateKeyPem, redirectUri };
 }
 
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+/** A Notify API key: its name, then the service id and the secret key, both UUIDs. */
+const notifyKeyPattern = new RegExp(`^[A-Za-z0-9_-]+-${UUID}-${UUID}$`);
+
+/** GOV.UK Notify's settings: the key and all four templates, or none of them. */
+function parseNotify(env: ParsedEnv): NotifyConfig | null {
+  const templates = {
+    updateEmail: env.NOTIFY_TEMPLATE_UPDATE_EMAIL,
+    updateSms: env.NOTIFY_TEMPLATE_UPDATE_SMS,
+    passwordLinkEmail: env.NOTIFY_TEMPLATE_PASSWORD_LINK_EMAIL,
+    invitationEmail: env.NOTIFY_TEMPLATE_INVITATION_EMAIL,
+  };
+  if (!env.NOTIFY_API_KEY) return null;
+  if (!notifyKeyPattern.test(env.NOTIFY_API_KEY.trim())) {
+    throw new ConfigError("NOTIFY_API_KEY is not a GOV.UK Notify API key (its name, then the service id and the key, as Notify shows it).");
+  }
+  const names: Record<keyof NotifyTemplates, string> = {
+    updateEmail: "NOTIFY_TEMPLATE_UPDATE_EMAIL",
+    updateSms: "NOTIFY_TEMPLATE_UPDATE_SMS",
+    passwordLinkEmail: "NOTIFY_TEMPLATE_PASSWORD_LINK_EMAIL",
+    invitationEmail: "NOTIFY_TEMPLATE_INVITATION_EMAIL",
+  };
+  for (const [key, value] of Object.entries(templates)) {
+    if (!value) throw new ConfigError(`${names[key as keyof NotifyTemplates]} is missing: GOV.UK Notify needs all four template ids (see the README).`);
+  }
+  const baseUrl = (env.NOTIFY_BASE_URL ?? "https://api.notifications.service.gov.uk").replace(/\/+$/, "");
+  if (!baseUrl.startsWith("https:") && !isLoopback(new URL(baseUrl))) throw new ConfigError("NOTIFY_BASE_URL must use https.");
+  return { apiKey: env.NOTIFY_API_KEY.trim(), baseUrl, templates: templates as NotifyTemplates };
+}
+
+/** The record system's client: both settings or neither, and a secret's hash that is a SHA-256. */
+function parseFhirImport(env: ParsedEnv): FhirImportConfig | null {
+  const id = env.FHIR_IMPORT_CLIENT_ID;
+  const hash = env.FHIR_IMPORT_CLIENT_SECRET_SHA256?.trim().toLowerCase();
+  if (!id && !hash) return null;
+  if (!id) throw new ConfigError("FHIR_IMPORT_CLIENT_ID is missing: the record system's import needs its client id and the SHA-256 of its secret together.");
+  if (!hash) throw new ConfigError("FHIR_IMPORT_CLIENT_SECRET_SHA256 is missing: the record system's import needs its client id and the SHA-256 of its secret together.");
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new ConfigError("FHIR_IMPORT_CLIENT_SECRET_SHA256 must be the SHA-256 of the secret as 64 hexadecimal characters.");
+  return { clientId: id, clientSecretSha256: hash };
+}
+
 export function parseConfig(source: Record<string, string | undefined>): Config {
   // Empty values count as unset, as in most deployment tools.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
@@ -213,6 +301,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     planWording: env.PLAN_WORDING,
     coordinatorWording: env.COORDINATOR_WORDING,
     reviewIntervalMonths: env.REVIEW_INTERVAL_MONTHS,
+    messageReplyWorkingDays: env.MESSAGE_REPLY_WORKING_DAYS,
     carers: {
       leadName: env.CARER_LEAD_NAME,
       leadContact: env.CARER_LEAD_CONTACT,
@@ -220,6 +309,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       centreContact: env.CARER_CENTRE_CONTACT,
     },
     nhsLogin: parseNhsLogin(env, publicUrl),
+    fhirImport: parseFhirImport(env),
+    notify: parseNotify(env),
+    exitPageUrl: env.EXIT_PAGE_URL ?? null,
   };
 }
 

@@ -5,7 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { isSupportedLanguage } from "~/i18n";
-import { createI18n, resolveLanguage } from "~/web/i18n.server";
+import { i18nFor, resolveLanguage } from "~/web/i18n.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/db.server";
 import { logError } from "~/utils/log.server";
 import { NonceContext } from "~/utils/nonce";
@@ -20,7 +20,8 @@ export {
   startDatabaseInBackground,
   stopDatabase,
 } from "~/server/startup.server";
-export { accountCreateCommand, nhsLoginJwksCommand } from "~/commands.server";
+export { accountCreateCommand, fhirImportCommand, nhsLoginJwksCommand } from "~/commands.server";
+export { FHIR_API_PATHS } from "~/web/fhir-api.server";
 export { config } from "~/config.server";
 export { logError } from "~/utils/log.server";
 export { translationFileAt } from "~/web/translation-files.server";
@@ -41,7 +42,7 @@ export default function handleRequest(
   // The root loader chose the language (it knows the account's preference); if it failed, choose again here.
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { lng?: unknown } | undefined;
   const lng = isSupportedLanguage(rootData?.lng) ? rootData.lng : resolveLanguage(request);
-  const i18n = createI18n(lng);
+  const i18n = i18nFor(lng);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

@@ -15,7 +15,7 @@ export const languages = [
 
 export type LanguageCode = (typeof languages)[number]["code"];
 export const defaultLanguage: LanguageCode = "en-GB";
-export const namespaces = ["common", "auth", "home", "pages", "validation", "plan", "carers", "communication", "requests", "advocacy", "decisions", "glossary", "attention", "admin"] as const;
+export const namespaces = ["common", "auth", "home", "pages", "validation", "plan", "carers", "communication", "requests", "advocacy", "decisions", "glossary", "attention", "admin", "appointments", "messages", "easyread"] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export function isSupportedLanguage(value: unknown): value is LanguageCode {

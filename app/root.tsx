@@ -1,8 +1,4 @@
-import {
-  json,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import type { LinksFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -28,74 +24,21 @@ import { SessionTimeoutWarning } from "~/components/layout/SessionTimeoutWarning
 import { SiteFooter } from "~/components/layout/SiteFooter";
 import { SiteHeader } from "~/components/layout/SiteHeader";
 import { SuccessBanner } from "~/components/layout/SuccessBanner";
-import { config } from "~/config.server";
 import { directionOf, isSupportedLanguage } from "~/i18n";
-import { headerCrisisPlan } from "~/models/people.server";
-import { IDLE_LIMIT_MS, readSession, WARNING_BEFORE_MS } from "~/web/auth.server";
-import { csrfForRequest } from "~/web/csrf.server";
-import { getDb } from "~/utils/db.server";
-import { resolveLanguage } from "~/web/i18n.server";
-import { translationFileHrefs } from "~/web/translation-files.server";
 import { useNonce } from "~/utils/nonce";
 import { restoreTypedBeforeHydration } from "~/utils/typed-before-hydration";
-import { randomToken } from "~/utils/crypto.server";
-import { newFormToken, takeFlash } from "~/web/saves.server";
-import { isSuccessMessage } from "~/utils/success-messages";
+import type { loader } from "~/web/root-loader.server";
 import styles from "~/styles/app.css";
+
+// The root's loader lives in a .server module of its own: the browser build replaces each .server
+// module a route imports with an empty one, and each one the root shared with other routes was a
+// chunk of its own on every page (about 0.1 KB each; decision 049).
+export { loader } from "~/web/root-loader.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
-
-/** Must work with no database and no sign-in, whatever else is broken. */
-const URGENT_HELP_PATH = "/urgent-help";
-
-async function signedInOrNull(request: Request) {
-  try {
-    // A staff member setting up their authenticator app sees who is signed in, and can sign out.
-    const state = await readSession(request);
-    return state.status === "active" || state.status === "enrol" ? state.signedIn : null;
-  } catch {
-    // The shell (and its "Get help now" link) still renders; the page's own loader reports the problem.
-    return null;
-  }
-}
-
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  // A body over the limit (app/server/index.ts): the "too large" page, translated, with urgent help.
-  if (context.requestTooLarge === true) throw new Response("Request too large", { status: 413 });
-  const url = new URL(request.url);
-  const headers = new Headers();
-  const signedIn = url.pathname === URGENT_HELP_PATH ? null : await signedInOrNull(request);
-  // `?lng=` shows this page in that language and saves nothing (no state change on GET): the
-  // language switcher saves a choice by POST (routes/language.tsx).
-  const lng = resolveLanguage(request, signedIn?.account.preferredLanguage);
-  // The crisis plan one step from every page (CP-04); the page itself still loads if this cannot.
-  const crisisPlan = signedIn ? await headerCrisisPlan(getDb(), signedIn.actor).catch(() => null) : null;
-  const csrf = csrfForRequest(request);
-  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  const cfg = config();
-  // A message left by the last save (Post/Redirect/Get), shown once on this page.
-  const flashKey = signedIn ? await takeFlash(getDb(), request) : null;
-  return json(
-    {
-      lng,
-      // The browser loads the translations from these cached files, not from the page (decision 042).
-      translations: translationFileHrefs(lng),
-      csrf: csrf.token,
-      formToken: newFormToken(),
-      flash: isSuccessMessage(flashKey) ? { message: flashKey, id: randomToken(8) } : null,
-      serviceName: cfg.serviceName,
-      user: signedIn ? { displayName: signedIn.account.displayName, isStaff: signedIn.account.isStaff } : null,
-      crisisPlan,
-      session: signedIn
-        ? { idleRemainingMs: signedIn.idleRemainingMs, warningBeforeMs: WARNING_BEFORE_MS, idleLimitMs: IDLE_LIMIT_MS }
-        : null,
-    },
-    { headers },
-  );
-}
 
 export interface RouteHandle {
   /** Translation key of the page's <title> (and usually its <h1>). */
@@ -182,7 +125,7 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
         <a href="#main" className="skip-link">
           {t("common:skipLink")}
         </a>
-        <SiteHeader serviceName={serviceName} user={data?.user ?? null} crisisPlan={data?.crisisPlan ?? null} />
+        <SiteHeader serviceName={serviceName} user={data?.user ?? null} crisisPlan={data?.crisisPlan ?? null} exitTo={data?.exitTo} />
         <div className="width-container">
           <main id="main" className="main" tabIndex={-1}>
             {flash ? <SuccessBanner message={flash.message} id={flash.id} /> : null}

@@ -2,6 +2,8 @@ import type { Db } from "~/utils/db.server";
 import {
   carePlanVersions,
   careTeamMembers,
+  dialogRatings,
+  dialogRatingSets,
   goalProgress,
   goals,
   recoveryStatements,
@@ -124,5 +126,33 @@ export async function seedPlans(
       recordedAt: daysAgo(180 - i * 14),
       recordedBy: ids.samAccount,
     })),
+  );
+  // "How I am doing" twice (CP-14): before last month's review, and two weeks ago.
+  const sets = await db
+    .insert(dialogRatingSets)
+    .values([
+      { serviceUserId: ids.sam, recordedAt: daysAgo(45), recordedBy: ids.samAccount },
+      { serviceUserId: ids.sam, recordedAt: daysAgo(14), recordedBy: ids.samAccount },
+    ])
+    .returning({ id: dialogRatingSets.id });
+  const answers: [string, number, boolean, number, boolean][] = [
+    // area, rating then, more help then, rating now, more help now
+    ["mentalHealth", 3, true, 4, false],
+    ["physicalHealth", 4, false, 5, false],
+    ["job", 2, true, 3, true],
+    ["accommodation", 5, false, 5, false],
+    ["leisure", 3, false, 5, false],
+    ["partnerFamily", 6, false, 6, false],
+    ["friendships", 4, false, 4, false],
+    ["safety", 5, false, 6, false],
+    ["medication", 4, true, 4, false],
+    ["practicalHelp", 2, true, 3, true],
+    ["meetings", 6, false, 6, false],
+  ];
+  await db.insert(dialogRatings).values(
+    answers.flatMap(([area, then, helpThen, now, helpNow]) => [
+      { setId: sets[0]!.id, area, rating: then, moreHelp: helpThen },
+      { setId: sets[1]!.id, area, rating: now, moreHelp: helpNow },
+    ]),
   );
 }

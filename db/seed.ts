@@ -2,7 +2,7 @@ import { and, count, eq, inArray, like, notInArray } from "drizzle-orm";
 import { resealTotpKeys, saveRecoveryCodes, sealTotpKey } from "~/models/account-security.server";
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/passwords.server";
-import { accounts, relationships, serviceUsers, sharingGrants } from "./schema/index";
+import { accounts, appointments, relationships, serviceUsers, sharingGrants } from "./schema/index";
 import { seedPlans } from "./seed-plans";
 
 /** Every demo account uses this password. The people are fictional. */
@@ -101,15 +101,29 @@ export async function seedDemoData(db: Db): Promise<void> {
     const priyaRel = rels.find((r) => r.kind === "advocate_for")!.id;
     const samAccount = id(demoPeople.sam.email);
     await tx.insert(sharingGrants).values([
-      // Sam shares his crisis plan and care team with Alex.
+      // Sam shares his crisis plan, care team and appointments with Alex.
       { relationshipId: alexRel, scope: "plan.crisis", basis: "consent", grantedBy: samAccount },
       { relationshipId: alexRel, scope: "plan.care_team", basis: "consent", grantedBy: samAccount },
+      { relationshipId: alexRel, scope: "appointments.read", basis: "consent", grantedBy: samAccount },
       // Priya is Sam's advocate and may act on his behalf.
       { relationshipId: priyaRel, scope: "plan.full", basis: "consent", grantedBy: samAccount },
       { relationshipId: priyaRel, scope: "goals.read", basis: "consent", grantedBy: samAccount },
       { relationshipId: priyaRel, scope: "requests.create", basis: "consent", grantedBy: samAccount },
       { relationshipId: priyaRel, scope: "act_on_behalf", basis: "consent", grantedBy: samAccount },
     ]);
+    // Sam's next appointment with Jo, two weeks from now at 10:30 (UK time in winter; 11:30 in summer).
+    const inTwoWeeks = new Date(Date.now() + 14 * 24 * 60 * 60 * 1000);
+    inTwoWeeks.setUTCHours(10, 30, 0, 0);
+    await tx.insert(appointments).values({
+      serviceUserId: sam!.id,
+      kind: "appointment",
+      startsAt: inTwoWeeks,
+      mode: "in_person",
+      place: "Riverside Community Mental Health Team, 12 Mill Lane",
+      withWhom: "Jo Okafor, care coordinator",
+      purpose: "To talk about how the new routine is going and plan the next month.",
+      createdBy: id(demoPeople.jo.email),
+    });
     await seedPlans(tx, {
       sam: sam!.id,
       maya: maya!.id,

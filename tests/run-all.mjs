@@ -32,6 +32,9 @@ if (await postgresAnswers()) {
   );
 }
 
-const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...process.argv.slice(2)];
+const extra = process.argv.slice(2);
+// The default output, then the slowest files and tests (unless the caller chose reporters of their own).
+const reporters = extra.some((a) => a.startsWith("--reporter")) ? [] : ["--reporter=default", "--reporter=./tests/support/slowest-reporter.ts"];
+const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...reporters, ...extra];
 const result = spawnSync("npx", args, { stdio: "inherit" });
 finish(result.status ?? 1);

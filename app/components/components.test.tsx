@@ -123,4 +123,22 @@ describe("progress chart", () => {
     expect(arFirst).toBeGreaterThan(arLast);
     expect(ar.container.querySelector("svg")!.getAttribute("data-direction")).toBe("rtl");
   });
+
+  it("draws another scale (how I am doing, 1 to 7): its lowest at the bottom, its highest at the top, its own lines and words", async () => {
+    const scaled = [
+      { rating: 1, recordedAt: "2026-01-01T10:00:00Z" },
+      { rating: 7, recordedAt: "2026-02-01T10:00:00Z" },
+    ];
+    const { container } = renderInRoute(
+      <ProgressChart points={scaled} id="dialog" scale={{ min: 1, max: 7, ticks: [1, 4, 7] }} title="Mental health over time, 1 to 7" summaryKey="plan:howIAmDoing.chartSummary" />,
+    );
+    await waitFor(() => expect(container.querySelectorAll("circle")).toHaveLength(2));
+    const ys = [...container.querySelectorAll("circle")].map((c) => Number(c.getAttribute("cy")));
+    const gridYs = [...container.querySelectorAll("line")].map((l) => Number(l.getAttribute("y1")));
+    expect(ys[0]).toBe(Math.max(...gridYs));
+    expect(ys[1]).toBe(Math.min(...gridYs));
+    expect([...container.querySelectorAll(".chart__label")].slice(0, 3).map((t) => t.textContent)).toEqual(["1", "4", "7"]);
+    expect(container.querySelector("title")!.textContent).toBe("Mental health over time, 1 to 7");
+    expect(container.querySelector("desc")!.textContent).toContain("out of 7");
+  });
 });

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { accounts, auditEvents, relationships } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { can, ensure, NotFoundError, type Actor } from "./access.server";
-import { recordReadIfOthers } from "./audit.server";
+import { RECORD_SYSTEM_CAPACITY, recordReadIfOthers } from "./audit.server";
 import { displayNameOf } from "./entered-by.server";
 import { auditBases, phraseFor, type AuditBasis } from "./vocabulary/access-log";
 
@@ -15,7 +15,7 @@ import { auditBases, phraseFor, type AuditBasis } from "./vocabulary/access-log"
 export const ACCESS_LOG_PAGE_SIZE = 25;
 
 /** Who the reader was to the person, as the page names it ("your care coordinator"). */
-export type AccessLogRole = "coordinator" | "careTeam" | "carer" | "advocate" | "attorney" | "staff" | "admin" | "other";
+export type AccessLogRole = "coordinator" | "careTeam" | "carer" | "advocate" | "attorney" | "staff" | "admin" | "other" | "recordSystem";
 
 export interface AccessLogEntry {
   id: number;
@@ -68,6 +68,8 @@ function roleOf(capacity: string, basis: string | null, coordinator: boolean): A
       return "attorney";
     case "staff":
       return "staff";
+    case RECORD_SYSTEM_CAPACITY:
+      return "recordSystem";
     default:
       return basis === "admin" ? "admin" : "other";
   }
@@ -103,10 +105,11 @@ export async function getAccessLog(db: Db, actor: Actor, serviceUserId: string, 
   ensure(actor, "accessLog.read", serviceUserId);
   await displayNameOf(db, serviceUserId);
 
-  // Everything about the person done by someone else: not the person's own reads and changes.
+  // Everything about the person done by someone else: not the person's own reads and changes. The
+  // trust's record system has no account, but its changes are in the log too (decision 053).
   const about: SQL[] = [
     eq(auditEvents.serviceUserId, serviceUserId),
-    isNotNull(auditEvents.actorAccountId),
+    or(isNotNull(auditEvents.actorAccountId), eq(auditEvents.capacity, RECORD_SYSTEM_CAPACITY))!,
     ne(auditEvents.capacity, "service_user"),
   ];
   const where = [...about];
@@ -123,7 +126,7 @@ export async function getAccessLog(db: Db, actor: Actor, serviceUserId: string, 
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
-      name: accounts.displayName,
+      name: sql<string>`coalesce(${accounts.displayName}, '')`,
       capacity: auditEvents.capacity,
       basis: auditEvents.basis,
       action: auditEvents.action,
@@ -137,7 +140,7 @@ export async function getAccessLog(db: Db, actor: Actor, serviceUserId: string, 
       )`.mapWith(Boolean),
     })
     .from(auditEvents)
-    .innerJoin(accounts, eq(accounts.id, auditEvents.actorAccountId))
+    .leftJoin(accounts, eq(accounts.id, auditEvents.actorAccountId))
     .where(and(...where))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(ACCESS_LOG_PAGE_SIZE)

@@ -16,13 +16,19 @@ function actor(kind: RelationshipKind | null, grants: Scope[] = [], isStaff = fa
 const expected: Record<string, readonly Action[]> = {
   service_user: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "goals.read", "goals.write",
-    "recovery.read", "recovery.write", "appointments.read", "requests.create", "sharing.manage", "accessLog.read",
+    "recovery.read", "recovery.write", "appointments.read", "appointments.request", "requests.create", "sharing.manage", "accessLog.read",
     "plan.comment", "requests.read", "decisions.read", "decisions.write", "record.copy",
+    "messages.read", "messages.start", "messages.write", "howIAmDoing.read", "howIAmDoing.write",
   ],
   care_team_member_of: [
     "record.view", "plan.read", "plan.crisis.read", "plan.care_team.read", "plan.write", "goals.read",
-    "goals.suggest", "recovery.read", "appointments.read", "requests.create", "invitation.create", "carers.support",
+    "goals.suggest", "recovery.read", "appointments.read", "appointments.write", "requests.create", "invitation.create", "carers.support",
     "requests.read", "requests.manage", "decisions.read", "decisions.manage", "attention.manage", "accessLog.read",
+    "messages.read", "messages.write", "messages.manage",
+    // The team reads the person's ratings; only the person, or someone acting for them, enters them.
+    "howIAmDoing.read",
+    "carers.link",
+    "notifications.manage",
   ],
   carer_of: ["record.view", "team.tell"],
   advocate_for: ["record.view"],
@@ -53,9 +59,10 @@ const byScope: Record<Scope, readonly Action[]> = {
   "recovery.read": ["recovery.read"],
   "appointments.read": ["appointments.read"],
   "requests.create": ["requests.create", "requests.read"],
+  messages: ["messages.read", "messages.start", "messages.write"],
   act_on_behalf: [
     "act_on_behalf", "goals.read", "goals.write", "recovery.read", "recovery.write", "requests.create", "requests.read",
-    "decisions.read", "decisions.write", "accessLog.read",
+    "decisions.read", "decisions.write", "appointments.read", "appointments.request", "accessLog.read", "howIAmDoing.read", "howIAmDoing.write",
   ],
 };
 
@@ -75,6 +82,12 @@ describe("can: carer, advocate and attorney × scope × action", () => {
       }
     }
   }
+});
+
+describe("can: how I am doing is never shared with a carer (decision 058)", () => {
+  it("gives a carer with every scope neither reading nor writing the ratings", () => {
+    for (const action of ["howIAmDoing.read", "howIAmDoing.write"] as const) expect(can(actor("carer_of", [...scopes]), action, { serviceUserId: SAM })).toBe(false);
+  });
 });
 
 describe("can: someone else's record", () => {
@@ -111,6 +124,15 @@ describe("can: the organisation", () => {
   it("does not let anyone else invite someone new", () => {
     expect(can(actor("service_user"), "invitation.create", { organisation: true })).toBe(false);
     expect(can(actor("carer_of", [...scopes]), "invitation.create", { organisation: true })).toBe(false);
+  });
+  it("lets staff, and only staff, see the queue of carers who signed up on their own", () => {
+    expect(can(actor(null, [], true), "carers.queue", { organisation: true })).toBe(true);
+    expect(can(actor("carer_of", [...scopes]), "carers.queue", { organisation: true })).toBe(false);
+    expect(can({ ...actor(null), carerSignedUp: true }, "carers.queue", { organisation: true })).toBe(false);
+    expect(can({ ...actor(null), isAdmin: true }, "carers.queue", { organisation: true })).toBe(false);
+  });
+  it("gives a carer who signed up on their own nothing on anyone's record", () => {
+    for (const action of actions) expect(can({ ...actor(null), carerSignedUp: true }, action, { serviceUserId: SAM })).toBe(false);
   });
   it("allows nothing else on the organisation", () => {
     expect(can(actor(null, [], true), "plan.read", { organisation: true })).toBe(false);

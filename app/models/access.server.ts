@@ -22,6 +22,10 @@ export const actions = [
   "recovery.read",
   "recovery.write",
   "appointments.read",
+  // Record, change and cancel the person's appointments: their care team (issue 19).
+  "appointments.write",
+  // Ask the team to change or cancel an appointment: the person, or someone acting for them.
+  "appointments.request",
   "requests.create",
   "sharing.manage",
   // "Who has looked at my record" (decision 050): the person, an advocate or attorney acting for
@@ -43,6 +47,21 @@ export const actions = [
   "accounts.manage",
   // A copy of everything the portal holds about one's record (SE-16): the person themselves only.
   "record.copy",
+  // Messages with the care team (decision 055): read the threads one may see, start one, write in
+  // one, and (the team) assign a thread to a colleague or mark it done.
+  "messages.read",
+  "messages.start",
+  "messages.write",
+  "messages.manage",
+  // "How I am doing" (CP-14): the person's DIALOG ratings. Read by the care team; never a shareable scope (decision 058).
+  "howIAmDoing.read",
+  "howIAmDoing.write",
+  // Carers who signed up on their own (decision 060): the staff queue of them and their notes
+  // (trust staff), and linking one to a person on the caseload (that person's care team).
+  "carers.queue",
+  "carers.link",
+  // The outbox about the person (decision 057): mark a letter to them as posted, send a failed message again.
+  "notifications.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -59,6 +78,8 @@ export interface Actor {
   /** Runs the portal's accounts (decision 045); sees no one's record by being one. */
   isAdmin?: boolean;
   relationships: readonly ActorRelationship[];
+  /** Signed up on their own as a carer (decision 060): the carer pages that need nothing shared. */
+  carerSignedUp?: boolean;
 }
 
 /** A service user's record, or (for invitations to someone new) the organisation itself. */
@@ -74,6 +95,7 @@ const ownRecordActions: readonly Action[] = [
   "recovery.read",
   "recovery.write",
   "appointments.read",
+  "appointments.request",
   "requests.create",
   "sharing.manage",
   "accessLog.read",
@@ -82,6 +104,11 @@ const ownRecordActions: readonly Action[] = [
   "decisions.read",
   "decisions.write",
   "record.copy",
+  "messages.read",
+  "messages.start",
+  "messages.write",
+  "howIAmDoing.read",
+  "howIAmDoing.write",
 ];
 
 const careTeamActions: readonly Action[] = [
@@ -94,9 +121,11 @@ const careTeamActions: readonly Action[] = [
   "goals.suggest",
   "recovery.read",
   "appointments.read",
+  "appointments.write",
   "requests.create",
   "invitation.create",
   "carers.support",
+  "carers.link",
   "requests.read",
   "requests.manage",
   "decisions.read",
@@ -104,6 +133,14 @@ const careTeamActions: readonly Action[] = [
   // What needs the team's attention about the person, and marking it done.
   "attention.manage",
   "accessLog.read",
+  // The team answers messages; only the person and those they let write start a thread.
+  "messages.read",
+  "messages.write",
+  "messages.manage",
+  // The person's own ratings, especially the latest before a review; only the person (or someone acting for them) enters them.
+  "howIAmDoing.read",
+  // Letters the team posts to the person or their carers, and a message that failed, sent again by hand.
+  "notifications.manage",
 ];
 
 /** What each shared scope lets a carer, advocate or attorney do. */
@@ -117,6 +154,8 @@ const scopeActions: Record<Scope, readonly Action[]> = {
   "recovery.read": ["recovery.read"],
   "appointments.read": ["appointments.read"],
   "requests.create": ["requests.create", "requests.read"],
+  // A carer or advocate writes to the team and reads the answers: in the threads they started only.
+  "messages": ["messages.read", "messages.start", "messages.write"],
   // Filling in the person's forms for them: only for an advocate or attorney (see below).
   "act_on_behalf": [
     "act_on_behalf",
@@ -128,8 +167,13 @@ const scopeActions: Record<Scope, readonly Action[]> = {
     "requests.read",
     "decisions.read",
     "decisions.write",
+    // Asking to change or cancel an appointment for the person, so seeing them too (issue 19).
+    "appointments.read",
+    "appointments.request",
     // Someone who acts for the person may see who has looked at their record for them.
     "accessLog.read",
+    "howIAmDoing.read",
+    "howIAmDoing.write",
   ],
 };
 
@@ -160,7 +204,7 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
     // Running the portal's accounts: admins only, and nothing else comes with it (decision 045).
     if (action === "accounts.manage") return actor.isAdmin === true;
     // Inviting someone new to the service, or seeing one's own caseload: trust staff only.
-    return (action === "invitation.create" || action === "caseload.view") && actor.isStaff;
+    return (action === "invitation.create" || action === "caseload.view" || action === "carers.queue") && actor.isStaff;
   }
   // The admin role sees every person's access log (and nothing else of their record), decision 050.
   if (action === "accessLog.read" && actor.isAdmin === true) return true;

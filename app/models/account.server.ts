@@ -74,6 +74,14 @@ export async function bump(db: Db, key: string, now: Date): Promise<Counter> {
   return { failures: Number(row!.failures), windowStart: new Date(row!.windowStart) };
 }
 
+/** Take back one count from `key`: the attempt it counted turned out to be right (sign-in, the FHIR token). */
+export async function unbump(db: Db, key: string): Promise<void> {
+  await db
+    .update(signInCounters)
+    .set({ failures: sql`GREATEST(${signInCounters.failures} - 1, 0)` })
+    .where(eq(signInCounters.key, key));
+}
+
 export function minutesLeft(counter: Counter, now: Date): number {
   return Math.max(1, Math.ceil((counter.windowStart.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 60000));
 }
@@ -125,10 +133,7 @@ export async function signIn(
   if (ok && account) {
     // The right password: this pair starts again, and this attempt is not held against the address.
     await db.delete(signInCounters).where(eq(signInCounters.key, pairKey));
-    await db
-      .update(signInCounters)
-      .set({ failures: sql`GREATEST(${signInCounters.failures} - 1, 0)` })
-      .where(eq(signInCounters.key, addressKey));
+    await unbump(db, addressKey);
     await auditSignIn(db, account.id, "ok");
     return { status: "ok", accountId: account.id };
   }

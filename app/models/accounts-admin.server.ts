@@ -4,6 +4,8 @@ import { accounts, accountStatusChanges, invitations, passwordLinks, recoveryCod
 import type { Db } from "~/utils/db.server";
 import { can, NotFoundError, type Actor } from "./access.server";
 import { recordAudit } from "./audit.server";
+import { queueLinkEmail } from "./notifications.server";
+import { sha256 } from "~/utils/crypto.server";
 import { createAccountWithLink, insertPasswordLink, type AccountRole } from "./password-links.server";
 import { accountRoles, type AccountRoleName, type AccountStatus } from "./vocabulary/accounts";
 
@@ -366,13 +368,15 @@ export async function issuePasswordLink(
   actor: Actor,
   accountId: string,
   now = new Date(),
-): Promise<{ token: string; purpose: "setup" | "reset"; displayName: string }> {
+  /** Also email the link to the account's address, through the outbox (decision 057). */
+  options: { sendByEmail?: boolean } = {},
+): Promise<{ token: string; purpose: "setup" | "reset"; displayName: string; emailed: boolean }> {
   ensureAdmin(actor);
   if (accountId === actor.accountId) throw new CannotIssueLinkError("yourself");
   return db.transaction(async (tx) => {
     await lockActingAdmin(tx, actor);
     const [target] = await tx
-      .select({ id: accounts.id, displayName: accounts.displayName, disabledAt: accounts.disabledAt, passwordHash: accounts.passwordHash })
+      .select({ id: accounts.id, email: accounts.email, displayName: accounts.displayName, disabledAt: accounts.disabledAt, passwordHash: accounts.passwordHash })
       .from(accounts)
       .where(eq(accounts.id, accountId))
       .for("update");
@@ -384,8 +388,12 @@ export async function issuePasswordLink(
       .set({ expiresAt: now })
       .where(and(eq(passwordLinks.accountId, target.id), isNull(passwordLinks.usedAt), gt(passwordLinks.expiresAt, now)));
     const token = await insertPasswordLink(tx, target.id, purpose, now);
-    await recordAudit(tx, actor, { action: "password_link.issue", recordType: "account", recordId: target.id, details: { purpose } });
-    return { token, purpose, displayName: target.displayName };
+    const emailed = options.sendByEmail === true;
+    if (emailed) {
+      await queueLinkEmail(tx, { event: "password_link", key: sha256(token), email: target.email, path: `/password/${token}`, recipientAccountId: target.id }, now);
+    }
+    await recordAudit(tx, actor, { action: "password_link.issue", recordType: "account", recordId: target.id, details: emailed ? { purpose, emailed } : { purpose } });
+    return { token, purpose, displayName: target.displayName, emailed };
   });
 }
 

@@ -38,6 +38,28 @@ export async function recordAudit(db: Db, actor: Actor | null, entry: AuditEntry
 }
 
 /**
+ * The capacity of a change the trust's record system made (decision 053): no person, no account; the
+ * access log says "The trust's record system changed your care plan".
+ */
+export const RECORD_SYSTEM_CAPACITY = "record_system";
+
+/** Append one event done by the trust's record system (an import), not by a person. */
+export async function recordSystemAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorAccountId: null,
+    capacity: RECORD_SYSTEM_CAPACITY,
+    basis: null,
+    part: entry.part ?? null,
+    serviceUserId: entry.serviceUserId ?? null,
+    onBehalfOf: null,
+    action: entry.action,
+    recordType: entry.recordType ?? null,
+    recordId: entry.recordId ?? null,
+    details: entry.details ?? null,
+  });
+}
+
+/**
  * On what basis the actor reads or changes someone's record (decision 050): their care team; what
  * the person agreed to share; acting for them; or a legal basis staff recorded for a grant (a
  * best-interests decision, a lasting power of attorney). Null for the person's own record.

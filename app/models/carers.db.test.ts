@@ -38,7 +38,7 @@ describe("the person decides what each carer sees", () => {
       ["Alex Taylor", "carer_of"],
       ["Priya Shah", "advocate_for"],
     ]);
-    expect(supporters[0]!.grants.map((g) => g.scope).sort()).toEqual(["plan.care_team", "plan.crisis"]);
+    expect(supporters[0]!.grants.map((g) => g.scope).sort()).toEqual(["appointments.read", "plan.care_team", "plan.crisis"]);
   });
 
   it("when Sam stops sharing the crisis plan, Alex's next request is refused; the change is kept with who and when", async () => {
@@ -47,7 +47,7 @@ describe("the person decides what each carer sees", () => {
     const samActor = await actorFor(demoPeople.sam.email);
     expect((await getPlanView(getDb(), await actorFor(demoPeople.alex.email), sam))?.crisis).not.toBeNull();
     const alex = await alexRelationship(sam);
-    expect(await setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["plan.care_team"], endsOn: null })).toEqual({
+    expect(await setSharing(getDb(), samActor, sam, alex.relationshipId, { scopes: ["plan.care_team", "appointments.read"], endsOn: null })).toEqual({
       added: [],
       removed: ["plan.crisis"],
     });

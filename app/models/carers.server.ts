@@ -109,9 +109,12 @@ export async function markCarerMessageRead(db: Db, actor: Actor, serviceUserId: 
 
 export type NeedsRecord = Partial<Record<NeedsPart, { answers: Record<string, string>; updatedAt: string }>>;
 
-/** Whether the actor cares for anyone (may tell a team something): who the carer pages are for. */
+/**
+ * Who the carer pages are for: someone who cares for anyone (may tell a team something), or who
+ * signed up on their own as a carer and is not linked to anyone yet (decision 060).
+ */
 export function isCarer(actor: Actor): boolean {
-  return caredForIds(actor).length > 0;
+  return actor.carerSignedUp === true || caredForIds(actor).length > 0;
 }
 
 function requireCarer(actor: Actor): void {

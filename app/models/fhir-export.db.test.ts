@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { serviceUsers } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
@@ -6,9 +8,11 @@ import { bundleProblems, resourceProblems } from "../../tests/support/fhir-valid
 import { saveMyCommunicationNeeds } from "./communication.server";
 import { addGoal, recordGoalProgress } from "./goals.server";
 import { makeRecordCopy } from "./my-data.server";
+import { saveNotificationSettings } from "./notifications.server";
 import { getPlanView } from "./plan.server";
 import { requestInterpreter, updateRequestStatus } from "./requests.server";
-import { nameUuid, toFhirBundle, type FhirResource } from "./fhir-export.server";
+import { sendMessage } from "./messages.server";
+import { NHS_NUMBER_SYSTEM, nameUuid, toFhirBundle, type FhirBundle, type FhirResource } from "./fhir-export.server";
 
 /** Sam's record with something in every part: a goal with progress, needs, an interpreter booked, a read by Jo. */
 async function samsCopy() {
@@ -26,6 +30,8 @@ async function samsCopy() {
     languages: [{ code: "pl", preferred: true, modes: ["spoken"], interpreterNeeded: true, proficiency: "good" }],
     noNeeds: false,
   });
+  // Email only by his needs: the mobile he gave is kept, text messages are off.
+  await saveNotificationSettings(getDb(), samActor, { email: true, sms: true, emailAddress: "sam.t@example.org", mobile: "+447700900123" });
   const requestId = await requestInterpreter(getDb(), samActor, sam, {
     need: "spoken",
     language: "pl",
@@ -39,6 +45,8 @@ async function samsCopy() {
   const jo = await actorFor(demoPeople.jo.email);
   await updateRequestStatus(getDb(), jo, sam, requestId, { status: "booked", note: "Interpreter booked" });
   await getPlanView(getDb(), jo, sam);
+  const { threadId } = await sendMessage(getDb(), samActor, sam, { subject: "My dose", body: "Can we talk?" }, new Date("2026-12-01T09:00:00Z"));
+  await sendMessage(getDb(), jo, sam, { threadId, body: "Yes, on Tuesday." }, new Date("2026-12-01T10:00:00Z"));
   return makeRecordCopy(getDb(), samActor, sam, new Date("2026-12-04T12:00:00Z"));
 }
 
@@ -47,7 +55,7 @@ describe("the copy as a FHIR R4 bundle", () => {
     const bundle = toFhirBundle(await samsCopy());
     expect(bundleProblems(bundle)).toEqual([]);
     const types = new Set(bundle.entry.map((e) => e.resource.resourceType));
-    for (const type of ["Patient", "CarePlan", "CareTeam", "Goal", "Observation", "RelatedPerson", "Consent", "Flag", "ServiceRequest", "Task", "AuditEvent"])
+    for (const type of ["Patient", "CarePlan", "CareTeam", "Goal", "Observation", "RelatedPerson", "Consent", "Flag", "ServiceRequest", "Task", "AuditEvent", "Communication", "QuestionnaireResponse"])
       expect(types, type).toContain(type);
   });
 
@@ -62,13 +70,48 @@ describe("the copy as a FHIR R4 bundle", () => {
     const progress = of("Observation").find((o) => JSON.stringify(o.focus).includes(goal.id))!;
     expect(progress.valueInteger).toBe(4);
     expect(goal.outcomeReference).toEqual([{ reference: `urn:uuid:${progress.id}` }]);
-    // Alex sees the crisis plan and care team: two Consents naming his RelatedPerson.
+    // Alex sees the crisis plan, care team and appointments: three Consents naming his RelatedPerson.
     const alex = of("RelatedPerson").find((r) => JSON.stringify(r.name).includes("Alex Taylor"))!;
-    expect(of("Consent").filter((c) => JSON.stringify(c.provision).includes(alex.id))).toHaveLength(2);
+    expect(of("Consent").filter((c) => JSON.stringify(c.provision).includes(alex.id))).toHaveLength(3);
     const patient = of("Patient")[0]!;
     expect(JSON.stringify(patient.extension)).toContain('"code":"pl"');
+    // How to reach him: the sign-in email, and the email (the one he hears by) and mobile he gave for notifications.
+    expect(patient.telecom).toEqual([
+      { system: "email", value: demoPeople.sam.email },
+      { system: "email", value: "sam.t@example.org", rank: 1 },
+      { system: "phone", value: "+447700900123", use: "mobile" },
+    ]);
     expect(of("Task").map((t) => t.status)).toEqual(["requested", "completed"]);
     expect(of("AuditEvent").some((a) => JSON.stringify(a.agent).includes("Jo Okafor"))).toBe(true);
+    // Messages with the care team: Jo's answer answers Sam's message.
+    const [asked, answered] = of("Communication");
+    expect(asked).toMatchObject({ topic: { text: "My dose" }, sender: { display: "Sam Taylor" }, payload: [{ contentString: "Can we talk?" }] });
+    expect(answered).toMatchObject({ sender: { display: "Jo Okafor" }, inResponseTo: [{ reference: `urn:uuid:${asked!.id}` }] });
+    // "How I am doing": the two demo times, oldest first, eleven DIALOG areas each, more help under each answer.
+    const dialog = of("QuestionnaireResponse") as (FhirResource & { item: { linkId: string; answer: { valueInteger: number; item: { answer: { valueBoolean: boolean }[] }[] }[] }[] })[];
+    expect(dialog).toHaveLength(2);
+    expect(dialog.map((d) => d.item.length)).toEqual([11, 11]);
+    const mental = dialog[0]!.item.find((i) => i.linkId === "mentalHealth")!;
+    expect(mental.answer[0]!.valueInteger).toBe(3);
+    expect(mental.answer[0]!.item[0]!.answer[0]!.valueBoolean).toBe(true);
+    expect(dialog[0]!.author).toEqual({ reference: `urn:uuid:${patient.id}`, display: "Sam Taylor" });
+  });
+
+  it("names the person by their NHS number (UK Core Patient's identifier) when the record holds one, in the JSON copy too", async () => {
+    const patientOf = (bundle: FhirBundle) => bundle.entry.find((e) => e.resource.resourceType === "Patient")!.resource as FhirResource & { identifier: { system: string; value: string }[] };
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    const without = toFhirBundle(await makeRecordCopy(getDb(), samActor, sam));
+    expect(patientOf(without).identifier.map((i) => i.system)).not.toContain(NHS_NUMBER_SYSTEM);
+
+    await getDb().update(serviceUsers).set({ nhsNumber: "9434765919" }).where(eq(serviceUsers.id, sam));
+    const copy = await makeRecordCopy(getDb(), samActor, sam, new Date("2026-12-04T12:00:00Z"));
+    expect(copy.person).toMatchObject({ nhsNumber: "9434765919" });
+    const bundle = toFhirBundle(copy);
+    expect(bundleProblems(bundle)).toEqual([]);
+    expect(patientOf(bundle).identifier[0]).toEqual({ system: "https://fhir.nhs.uk/Id/nhs-number", value: "9434765919" });
+    expect(patientOf(bundle).identifier).toHaveLength(2);
   });
 
   it("is the same bundle when made twice from the same copy (ids are stable)", async () => {

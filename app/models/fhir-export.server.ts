@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { RecordCopy } from "./my-data.server";
 import { readActions } from "./vocabulary/access-log";
+import { dialogAreas, type DialogArea } from "./vocabulary/how-i-am-doing";
 
 /**
  * The person's copy as a FHIR R4 `collection` Bundle (issue 18, decision 052): the same rows as the JSON
@@ -24,6 +25,8 @@ export interface FhirBundle {
 
 const ukCore = (name: string) => `https://fhir.hl7.org.uk/StructureDefinition/UKCore-${name}`;
 const portalSystem = "https://care-portal.example.org/fhir";
+/** The NHS number's identifier system (UK Core Patient), in the export and the import alike. */
+export const NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
 
 /** A uuid made from a name (RFC 4122 version 5 layout over SHA-1), for resources the portal has no row id for. */
 export function nameUuid(...parts: string[]): string {
@@ -64,7 +67,37 @@ const relatedRole: Record<string, { code: string; display: string }> = {
   advocate_for: { code: "NOK", display: "next of kin" },
   attorney_for: { code: "POWATT", display: "power of attorney" },
 };
+/** The DIALOG areas as the questionnaire names them (the export is in English, as the rest of it). */
+const dialogAreaText: Record<DialogArea, string> = {
+  mentalHealth: "Mental health",
+  physicalHealth: "Physical health",
+  job: "Job situation",
+  accommodation: "Accommodation",
+  leisure: "Leisure activities",
+  partnerFamily: "Relationship with partner or family",
+  friendships: "Friendships",
+  safety: "Personal safety",
+  medication: "Medication",
+  practicalHelp: "Practical help received",
+  meetings: "Meetings with mental health professionals",
+};
 const proficiency: Record<string, string> = { excellent: "E", good: "G", fair: "F", poor: "P" };
+
+/**
+ * How to reach the person: the sign-in email, and the email and UK mobile they gave for notifications
+ * (decision 057), each once; one they chose to hear by is ranked first.
+ */
+function telecomOf(copy: RecordCopy) {
+  const settings = copy.notifications?.settings;
+  const points: { system: "email" | "phone"; value: string; use?: "mobile"; rank?: number }[] = [];
+  if (copy.account?.email) points.push({ system: "email", value: str(copy.account.email) });
+  if (settings?.email && !points.some((p) => p.value === settings.email)) points.push({ system: "email", value: settings.email });
+  if (settings?.mobile) points.push({ system: "phone", value: settings.mobile, use: "mobile" });
+  for (const p of points) {
+    if ((p.system === "email" && settings?.emailEnabled && p.value === settings.email) || (p.system === "phone" && settings?.smsEnabled)) p.rank = 1;
+  }
+  return points.length ? points : undefined;
+}
 
 export function toFhirBundle(copy: RecordCopy): FhirBundle {
   const entries: FhirResource[] = [];
@@ -78,9 +111,10 @@ export function toFhirBundle(copy: RecordCopy): FhirBundle {
       resourceType: "Patient",
       id: patientId,
       meta: { profile: [ukCore("Patient")] },
-      identifier: [{ system: `${portalSystem}/patient`, value: patientId }],
+      // The NHS number first, as UK Core has it, when the record system sent one (decision 064).
+      identifier: [text(copy.person.nhsNumber) ? { system: NHS_NUMBER_SYSTEM, value: str(copy.person.nhsNumber) } : undefined, { system: `${portalSystem}/patient`, value: patientId }],
       name: [{ text: str(copy.person.displayName) }],
-      telecom: copy.account?.email ? [{ system: "email", value: str(copy.account.email) }] : undefined,
+      telecom: telecomOf(copy),
       // UK Core's NHSCommunication: each language, whether preferred, whether an interpreter is needed.
       extension: languages.map((l) => ({
         url: "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSCommunication",
@@ -155,6 +189,41 @@ export function toFhirBundle(copy: RecordCopy): FhirBundle {
     }
   }
 
+  // "How I am doing" (CP-14, IO-06): each time as a QuestionnaireResponse, one item per DIALOG area
+  // (1 totally dissatisfied … 7 totally satisfied) with "would like more help" under its answer.
+  for (const set of copy.howIAmDoing) {
+    const enteredBy = set.enteredAs && name(set.recordedBy) ? { display: name(set.recordedBy) } : undefined;
+    entries.push(
+      compact({
+        resourceType: "QuestionnaireResponse",
+        id: String(set.id),
+        meta: { profile: [ukCore("QuestionnaireResponse")] },
+        questionnaire: `${portalSystem}/Questionnaire/dialog`,
+        status: "completed",
+        subject: patient,
+        authored: iso(set.recordedAt),
+        author: enteredBy ?? patient,
+        source: patient,
+        item: dialogAreas.flatMap((area) => {
+          const rating = set.ratings.find((r) => r.area === area);
+          if (!rating) return [];
+          return [
+            {
+              linkId: area,
+              text: `${dialogAreaText[area]}: how satisfied, 1 (totally dissatisfied) to 7 (totally satisfied)`,
+              answer: [
+                {
+                  valueInteger: Number(rating.rating),
+                  item: [{ linkId: `${area}.moreHelp`, text: "Would like more help with this", answer: [{ valueBoolean: rating.moreHelp === true }] }],
+                },
+              ],
+            },
+          ];
+        }),
+      }),
+    );
+  }
+
   // The plan: one CarePlan per version; the newest is in force, each earlier one replaced by the next.
   const versions = [...copy.plan.versions].sort((a, b) => Number(a.version) - Number(b.version));
   versions.forEach((version, index) => {
@@ -189,7 +258,8 @@ export function toFhirBundle(copy: RecordCopy): FhirBundle {
         ),
         activity: [
           ...support.map((s) => ({
-            detail: { status: "in-progress", description: [str(s.what), text(s.who) ? `with ${str(s.who)}` : "", text(s.howOften) ? `(${str(s.howOften)})` : ""].filter(Boolean).join(" ") },
+            // Who and how often in their own elements, so an import reads back exactly what was written (decision 053).
+            detail: { status: "in-progress", description: str(s.what), performer: text(s.who) ? [{ display: str(s.who) }] : undefined, scheduledString: text(s.howOften) },
           })),
           // The crisis plan: what to do if things get worse.
           Object.values(crisis).some((v) => text(v))
@@ -332,6 +402,56 @@ export function toFhirBundle(copy: RecordCopy): FhirBundle {
     }
   }
 
+  // Appointments and reviews (IO-11: UK Core Appointment). The portal keeps a start only; FHIR needs
+  // an end for a booked one, so it is an hour later, as in the calendar file.
+  for (const appointment of copy.appointments) {
+    const start = iso(appointment.startsAt);
+    const cancelled = Boolean(appointment.cancelledAt);
+    entries.push(
+      compact({
+        resourceType: "Appointment",
+        id: String(appointment.id),
+        meta: { profile: [ukCore("Appointment")] },
+        status: cancelled ? "cancelled" : "booked",
+        cancelationReason: cancelled ? { text: text(appointment.cancelledReason) } : undefined,
+        appointmentType: { text: str(appointment.kind) === "review" ? "Review of the care and support plan" : "Appointment" },
+        description: text(appointment.purpose),
+        start,
+        end: start ? new Date(new Date(start).getTime() + 60 * 60 * 1000).toISOString() : undefined,
+        created: iso(appointment.createdAt),
+        comment: appointment.mode === "in_person" ? `In person: ${str(appointment.place)}` : appointment.mode === "video" ? "Video call" : "Phone call",
+        participant: [
+          { actor: patient, required: "required", status: "accepted" },
+          { actor: { display: str(appointment.withWhom) }, required: "required", status: "accepted" },
+        ],
+      }),
+    );
+  }
+
+  // Messages with the care team (decision 055): one Communication per message, each answering the one before.
+  for (const thread of copy.messages) {
+    let previous: string | undefined;
+    for (const message of thread.messages) {
+      const fromTeam = message.authorCapacity === "care_team_member_of";
+      const author = name(message.authorAccountId);
+      entries.push(
+        compact({
+          resourceType: "Communication",
+          id: String(message.id),
+          status: "completed",
+          subject: patient,
+          topic: { text: str(thread.subject) },
+          sent: iso(message.createdAt),
+          sender: author ? { display: author } : undefined,
+          recipient: [fromTeam ? patient : { display: "Care team" }],
+          inResponseTo: previous ? [ref(previous)] : undefined,
+          payload: [{ contentString: str(message.body) }],
+        }),
+      );
+      previous = String(message.id);
+    }
+  }
+
   // Who else has looked at or changed the record (IO-10: UK Core AuditEvent).
   for (const event of copy.accessLog) {
     // A look, opening a message or taking a copy is a read ("R"); anything else changed the record.
@@ -348,7 +468,7 @@ export function toFhirBundle(copy: RecordCopy): FhirBundle {
         agent: [
           {
             type: { text: str(event.capacity) },
-            who: { display: name(event.actorAccountId) ?? "The portal" },
+            who: { display: name(event.actorAccountId) ?? (event.capacity === "record_system" ? "The trust's record system" : "The portal") },
             requestor: true,
           },
         ],

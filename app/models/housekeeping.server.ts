@@ -1,5 +1,5 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
-import { formDrafts, invitations, loginAttempts, passwordLinks, sessions, signInCounters } from "#db/schema/index";
+import { formDrafts, formSubmissions, invitations, loginAttempts, passwordLinks, sessions, signInCounters } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 
 /** How long spent or expired invitations are kept (the audit log keeps that they were made and used). */
@@ -9,12 +9,13 @@ const ATTEMPT_KEEP_HOURS = 24;
 
 /**
  * Remove what has no further use: ended sessions, spent invitations and password links, old sign-in
- * attempts, and drafts of forms past their day (decision 033).
+ * attempts, drafts of forms past their day (decision 033), and the tokens of saved forms past
+ * theirs (web/saves.server.ts: a save used to tidy these itself, a statement on every post).
  */
 export async function purgeExpired(
   db: Db,
   now = new Date(),
-): Promise<{ sessions: number; invitations: number; attempts: number; drafts: number }> {
+): Promise<{ sessions: number; invitations: number; attempts: number; drafts: number; formTokens: number }> {
   const invitationCutoff = new Date(now.getTime() - INVITATION_KEEP_DAYS * 24 * 60 * 60 * 1000);
   const attemptCutoff = new Date(now.getTime() - ATTEMPT_KEEP_HOURS * 60 * 60 * 1000);
   // Ended a day ago or more, by their absolute limit or by being idle. An ended session is kept
@@ -39,5 +40,12 @@ export async function purgeExpired(
   const attempts = await db.delete(loginAttempts).where(lt(loginAttempts.at, attemptCutoff)).returning({ id: loginAttempts.id });
   const counters = await db.delete(signInCounters).where(lt(signInCounters.windowStart, attemptCutoff)).returning({ key: signInCounters.key });
   const drafts = await db.delete(formDrafts).where(lt(formDrafts.expiresAt, now)).returning({ id: formDrafts.id });
-  return { sessions: ended.length, invitations: spent.length, attempts: attempts.length + counters.length, drafts: drafts.length };
+  const formTokens = await db.delete(formSubmissions).where(lt(formSubmissions.expiresAt, now)).returning({ tokenHash: formSubmissions.tokenHash });
+  return {
+    sessions: ended.length,
+    invitations: spent.length,
+    attempts: attempts.length + counters.length,
+    drafts: drafts.length,
+    formTokens: formTokens.length,
+  };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { accounts, invitations, relationships, serviceUsers, sharingGrants } from "#db/schema/index";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import type { Db } from "~/utils/db.server";
@@ -7,6 +7,7 @@ import { can, type Actor } from "./access.server";
 import { shareableScopes, staffGrantBases, type GrantBasis, type InvitableKind, type Scope } from "./vocabulary/relationships";
 import { normaliseEmail } from "./account.server";
 import { recordAudit } from "./audit.server";
+import { queueLinkEmail } from "./notifications.server";
 
 export const INVITATION_DAYS = 7;
 
@@ -37,7 +38,9 @@ export async function createInvitation(
   actor: Actor,
   input: CreateInvitationInput,
   now = new Date(),
-): Promise<{ token: string; invitationId: string; serviceUserId: string }> {
+  /** Also email the link to the invited address, through the outbox (decision 057). */
+  options: { sendByEmail?: boolean } = {},
+): Promise<{ token: string; invitationId: string; serviceUserId: string; emailed: boolean }> {
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   return db.transaction(async (tx) => {
@@ -98,9 +101,12 @@ export async function createInvitation(
       serviceUserId,
       recordType: "invitation",
       recordId: inv!.id,
-      details: { kind: input.kind, scopes },
+      details: options.sendByEmail ? { kind: input.kind, scopes, emailed: true } : { kind: input.kind, scopes },
     });
-    return { token, invitationId: inv!.id, serviceUserId };
+    if (options.sendByEmail) {
+      await queueLinkEmail(tx, { event: "invitation", key: inv!.id, email: normaliseEmail(input.email), path: `/invitations/${token}`, serviceUserId }, now);
+    }
+    return { token, invitationId: inv!.id, serviceUserId, emailed: options.sendByEmail === true };
   });
 }
 
@@ -198,6 +204,12 @@ export async function useInvitation(tx: Db, inv: InvitationRow, account: { passw
     .values({ email: inv.email, displayName: inv.displayName, passwordHash: account.passwordHash })
     .returning({ id: accounts.id });
   const accountId = created!.id;
+  await relateAndUse(tx, inv, accountId, now);
+  return accountId;
+}
+
+/** The relationship the invitation names and any grants, the invitation marked used, and the audit entry. */
+async function relateAndUse(tx: Db, inv: InvitationRow, accountId: string, now: Date): Promise<void> {
   const [rel] = await tx
     .insert(relationships)
     .values({ accountId, serviceUserId: inv.serviceUserId, kind: inv.kind, startedAt: now })
@@ -225,5 +237,53 @@ export async function useInvitation(tx: Db, inv: InvitationRow, account: { passw
     recordId: inv.id,
     details: { kind: inv.kind },
   });
-  return accountId;
+}
+
+/** Invitations an existing account can accept while signed in (decision 060): a carer or advocate for one more person. */
+export function forExistingAccount(kind: string): boolean {
+  return kind === "carer_of" || kind === "advocate_for";
+}
+
+export type AcceptSignedInResult =
+  | { status: "ok"; serviceUserId: string }
+  | { status: "expired" | "used" | "unknown" | "other-account" | "already" };
+
+/**
+ * Someone who already has an account is invited as a carer (or advocate) for one more person
+ * (decision 060): signed in as the account the invitation's email belongs to, they accept, and the
+ * relationship and any grants are added to that account. Its password and name do not change.
+ */
+export async function acceptInvitationSignedIn(db: Db, actor: Actor, token: string, now = new Date()): Promise<AcceptSignedInResult> {
+  return db.transaction(async (tx) => {
+    const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, sha256(token))).for("update");
+    if (!inv) return { status: "unknown" as const };
+    if (inv.usedAt) return { status: "used" as const };
+    if (inv.expiresAt.getTime() <= now.getTime()) return { status: "expired" as const };
+    const [me] = await tx.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, actor.accountId));
+    if (!me || me.email !== inv.email || !forExistingAccount(inv.kind)) return { status: "other-account" as const };
+    const [existing] = await tx
+      .select({ id: relationships.id })
+      .from(relationships)
+      .where(
+        and(
+          eq(relationships.accountId, actor.accountId),
+          eq(relationships.serviceUserId, inv.serviceUserId),
+          eq(relationships.kind, inv.kind),
+          isNull(relationships.endedAt),
+        ),
+      );
+    if (existing) return { status: "already" as const };
+    await relateAndUse(tx, inv, actor.accountId, now);
+    return { status: "ok" as const, serviceUserId: inv.serviceUserId };
+  });
+}
+
+/** Whether a usable invitation's email already has an account (shown only to whoever holds the link). */
+export async function invitationForExistingAccount(db: Db, token: string): Promise<string | null> {
+  const [row] = await db
+    .select({ email: invitations.email, kind: invitations.kind, accountId: accounts.id })
+    .from(invitations)
+    .innerJoin(accounts, eq(accounts.email, invitations.email))
+    .where(eq(invitations.tokenHash, sha256(token)));
+  return row && forExistingAccount(row.kind) ? row.accountId : null;
 }

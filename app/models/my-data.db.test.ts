@@ -8,7 +8,8 @@ import { NotFoundError } from "./access.server";
 import { sendCarerMessage } from "./carers.server";
 import { addGoal, recordGoalProgress } from "./goals.server";
 import { copyFormat, keysIn, makeAccountCopy, makeRecordCopy, secretKeyPattern } from "./my-data.server";
-import { getPlanView } from "./plan.server";
+import { saveNotificationSettings } from "./notifications.server";
+import { getPlanView, savePlanSection } from "./plan.server";
 
 describe("a copy of my information (SE-16)", () => {
   it("Sam's copy holds his plan and every version, goals with progress, sharing with its history, and who else looked", async () => {
@@ -32,7 +33,7 @@ describe("a copy of my information (SE-16)", () => {
     expect(goal?.progress).toEqual([expect.objectContaining({ rating: 6, note: "Went on Tuesday" })]);
     // Alex (carer) and Priya (advocate), with what Sam shares with each.
     const alex = copy.connections.find((c) => c.kind === "carer_of");
-    expect(alex?.sharing.map((g) => g.scope).sort()).toEqual(["plan.care_team", "plan.crisis"]);
+    expect(alex?.sharing.map((g) => g.scope).sort()).toEqual(["appointments.read", "plan.care_team", "plan.crisis"]);
     expect(copy.people[String(alex?.accountId)]).toBe("Alex Taylor");
     // Jo's read is there, named; Sam's own doings are not "access by others".
     expect(copy.accessLog.some((e) => e.actorAccountId === jo.accountId && e.action === "read")).toBe(true);
@@ -43,12 +44,34 @@ describe("a copy of my information (SE-16)", () => {
   it("holds no password, key, code or token hash, and no one else's email", async () => {
     await seedDemoData(getDb());
     const sam = await recordId("Sam Taylor");
+    // With notifications chosen and one queued: its sealed link must not leave either.
+    await saveNotificationSettings(getDb(), await actorFor(demoPeople.sam.email), { email: true, sms: false, emailAddress: "sam.t@example.org", mobile: null });
+    await savePlanSection(getDb(), await actorFor(demoPeople.jo.email), sam, "needs", { text: "New words" } as never);
     const copy = await makeRecordCopy(getDb(), await actorFor(demoPeople.sam.email), sam);
+    expect(copy.notifications?.sent).toHaveLength(1);
     const secretLooking = [...keysIn(copy)].filter((key) => secretKeyPattern.test(key));
     expect(secretLooking).toEqual([]);
     const text = JSON.stringify(copy);
     expect(text).not.toContain("$argon2");
     for (const other of [demoPeople.alex, demoPeople.priya, demoPeople.jo, demoPeople.maya]) expect(text).not.toContain(other.email);
+  });
+
+  it("holds how Sam chose to hear about changes, the contact details he gave, and what was sent to him (not the link)", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId("Sam Taylor");
+    const samActor = await actorFor(demoPeople.sam.email);
+    expect((await makeRecordCopy(getDb(), samActor, sam)).notifications).toEqual({ settings: null, sent: [] });
+    await saveNotificationSettings(getDb(), samActor, { email: true, sms: true, emailAddress: "sam.t@example.org", mobile: "+447700900123" });
+    await savePlanSection(getDb(), await actorFor(demoPeople.jo.email), sam, "needs", { text: "Words for the copy" } as never);
+    const copy = await makeRecordCopy(getDb(), samActor, sam);
+    expect(copy.notifications?.settings).toMatchObject({ emailEnabled: true, smsEnabled: true, email: "sam.t@example.org", mobile: "+447700900123" });
+    expect(copy.notifications?.sent).toEqual([
+      { event: "plan_changed", channel: "email", status: "pending", queuedAt: expect.any(String), sentAt: null },
+      { event: "plan_changed", channel: "sms", status: "pending", queuedAt: expect.any(String), sentAt: null },
+    ]);
+    // Alex's own copy has his choices (none yet) and nothing sent to Sam.
+    const alexCopy = await makeAccountCopy(getDb(), await actorFor(demoPeople.alex.email));
+    expect(alexCopy.notifications).toEqual({ settings: null, sent: [] });
   });
 
   it("leaves out what a carer told the team (it is about the carer too)", async () => {
@@ -83,7 +106,7 @@ describe("a copy of my information (SE-16)", () => {
     expect(copy).toMatchObject({ kind: "account", account: { email: demoPeople.alex.email } });
     expect(copy.messagesToTheTeam).toEqual([expect.objectContaining({ body: "He has not been sleeping", serviceUserId: sam })]);
     expect(copy.connections).toEqual([expect.objectContaining({ kind: "carer_of", serviceUserName: "Sam Taylor" })]);
-    expect(copy.connections[0]!.sharedWithYou.map((g) => g.scope).sort()).toEqual(["plan.care_team", "plan.crisis"]);
+    expect(copy.connections[0]!.sharedWithYou.map((g) => g.scope).sort()).toEqual(["appointments.read", "plan.care_team", "plan.crisis"]);
     expect(copy.people[String(copy.connections[0]!.sharedWithYou[0]!.grantedBy)]).toBe("Sam Taylor");
     expect([...keysIn(copy)].filter((key) => secretKeyPattern.test(key))).toEqual([]);
     // Sam's plan is Sam's: nothing of it is in Alex's copy.

@@ -16,6 +16,8 @@ import {
   communicationNeeds,
   decisionConsultees,
   dependants,
+  dialogRatings,
+  dialogRatingSets,
   goalProgress,
   goals,
   healthAttorneys,
@@ -30,10 +32,13 @@ import {
   sharingGrants,
   supportRequestEvents,
   supportRequests,
+  appointments,
 } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { ensure, NotFoundError, type Actor } from "./access.server";
 import { recordAudit } from "./audit.server";
+import { messagesForCopy } from "./messages.server";
+import { notificationsForCopy, type NotificationsCopy } from "./notifications.server";
 
 /**
  * "Get a copy of my information" (SE-16, decision 052): everything the portal holds about a person's
@@ -77,7 +82,13 @@ export interface RecordCopy {
   plan: { versions: Row[]; comments: Row[]; careTeam: Row[]; reviews: Row[]; changesOfCare: Row[]; dependants: Row[] };
   recovery: Row[];
   goals: (Row & { progress: Row[] })[];
+  /** "How I am doing" (CP-14): each time, with its eleven ratings. */
+  howIAmDoing: (Row & { ratings: Row[] })[];
   requests: (Row & { history: Row[] })[];
+  /** Appointments and reviews the team recorded, cancelled ones too (issue 19). */
+  appointments: Row[];
+  /** Messages with the care team (decision 055): each thread with its messages. Who read what when is not kept in the copy. */
+  messages: (Row & { messages: Row[] })[];
   decisions: {
     statements: Row[];
     refusals: Row[];
@@ -89,6 +100,8 @@ export interface RecordCopy {
   connections: (Row & { sharing: Row[] })[];
   invitations: Row[];
   accessLog: Row[];
+  /** How the person chose to hear about changes, and what was sent to them (decision 057); null without an account. */
+  notifications: NotificationsCopy | null;
 }
 
 /**
@@ -111,6 +124,7 @@ export async function makeRecordCopy(
   const ownAccountId = connectionRows.find((r) => r.kind === "service_user" && !r.endedAt)?.accountId ?? null;
   const [account] = ownAccountId ? await db.select().from(accounts).where(eq(accounts.id, ownAccountId)) : [];
   const [needs] = ownAccountId ? await db.select().from(communicationNeeds).where(eq(communicationNeeds.accountId, ownAccountId)) : [];
+  const notifications = ownAccountId ? await notificationsForCopy(db, ownAccountId) : null;
 
   const versionRows = await db.select().from(carePlanVersions).where(eq(carePlanVersions.serviceUserId, serviceUserId)).orderBy(asc(carePlanVersions.version));
   const versionIds = versionRows.map((v) => v.id);
@@ -119,8 +133,11 @@ export async function makeRecordCopy(
   const requestRows = await db.select().from(supportRequests).where(eq(supportRequests.serviceUserId, serviceUserId)).orderBy(asc(supportRequests.createdAt));
   const requestIds = requestRows.map((r) => r.id);
   const connectionIds = connectionRows.map((r) => r.id);
+  const messageRows = await messagesForCopy(db, serviceUserId);
+  const dialogSets = await db.select().from(dialogRatingSets).where(eq(dialogRatingSets.serviceUserId, serviceUserId)).orderBy(asc(dialogRatingSets.recordedAt));
+  const dialogRows = dialogSets.length ? await db.select().from(dialogRatings).where(inArray(dialogRatings.setId, dialogSets.map((d) => d.id))) : [];
 
-  const [comments, careTeam, reviewRows, changes, dependantRows, recovery, progress, history, statements, refusals, consultees, attorneys, nominated, bestInterests, grants, invitationRows, accessRows] =
+  const [comments, careTeam, reviewRows, changes, dependantRows, recovery, progress, history, statements, refusals, consultees, attorneys, nominated, bestInterests, grants, invitationRows, accessRows, appointmentRows] =
     await Promise.all([
       versionIds.length ? db.select().from(planVersionComments).where(inArray(planVersionComments.versionId, versionIds)).orderBy(asc(planVersionComments.createdAt)) : [],
       db.select().from(careTeamMembers).where(eq(careTeamMembers.serviceUserId, serviceUserId)),
@@ -149,6 +166,7 @@ export async function makeRecordCopy(
           ),
         )
         .orderBy(asc(auditEvents.at), asc(auditEvents.id)),
+      db.select().from(appointments).where(eq(appointments.serviceUserId, serviceUserId)).orderBy(asc(appointments.startsAt)),
     ]);
 
   // Every account named anywhere in the copy, by name only.
@@ -156,9 +174,9 @@ export async function makeRecordCopy(
   const collect = (rows: Row[]) => {
     for (const row of rows)
       for (const [key, value] of Object.entries(row))
-        if (typeof value === "string" && /(^accountId$|AccountId$|By$|^acceptedBy$)/.test(key)) accountIds.add(value);
+        if (typeof value === "string" && /(^accountId$|AccountId$|By$|^acceptedBy$|^assignedTo$)/.test(key)) accountIds.add(value);
   };
-  for (const rows of [connectionRows, versionRows, comments, goalRows, progress, requestRows, history, grants, invitationRows, accessRows, recovery, statements, changes, bestInterests, consultees] as Row[][])
+  for (const rows of [connectionRows, versionRows, comments, goalRows, progress, dialogSets, requestRows, history, grants, invitationRows, accessRows, recovery, statements, changes, bestInterests, consultees, appointmentRows, messageRows.threads, messageRows.messages] as Row[][])
     collect(rows);
   const named = accountIds.size
     ? await db.select({ id: accounts.id, displayName: accounts.displayName }).from(accounts).where(inArray(accounts.id, [...accountIds]))
@@ -182,7 +200,10 @@ export async function makeRecordCopy(
     },
     recovery: clean(recovery),
     goals: goalRows.map((g) => ({ ...withoutSecrets(g), progress: clean(progress.filter((p) => p.goalId === g.id)) })),
+    howIAmDoing: dialogSets.map((d) => ({ ...withoutSecrets(d), ratings: clean(dialogRows.filter((r) => r.setId === d.id)) })),
     requests: requestRows.map((r) => ({ ...withoutSecrets(r), history: clean(history.filter((h) => h.requestId === r.id)) })),
+    appointments: clean(appointmentRows),
+    messages: messageRows.threads.map((t) => ({ ...withoutSecrets(t), messages: clean(messageRows.messages.filter((m) => m.threadId === t.id)) })),
     decisions: {
       statements: clean(statements),
       refusals: clean(refusals),
@@ -195,6 +216,7 @@ export async function makeRecordCopy(
     // The invited person's email is theirs, not the person's: their name is enough.
     invitations: clean(invitationRows).map(({ email: _email, ...rest }) => rest),
     accessLog: clean(accessRows),
+    notifications,
   };
   await recordAudit(db, actor, { action: "copy", serviceUserId, recordType: "record_copy", details: { format } });
   return copy;
@@ -216,6 +238,8 @@ export interface AccountCopy {
   youngCarerAnswers: Row[];
   signedIn: Row[];
   accountChanges: Row[];
+  /** How the account chose to hear about changes, and what was sent to it (decision 057). */
+  notifications: NotificationsCopy;
 }
 
 /**
@@ -228,7 +252,7 @@ export async function makeAccountCopy(db: Db, actor: Actor, now = new Date()): P
   const accountId = actor.accountId;
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!account) throw new NotFoundError();
-  const [needs, connectionRows, carerNeedRows, messages, assessments, youngCarers, sessionRows, changes] = await Promise.all([
+  const [needs, connectionRows, carerNeedRows, messages, assessments, youngCarers, sessionRows, changes, notifications] = await Promise.all([
     db.select().from(communicationNeeds).where(eq(communicationNeeds.accountId, accountId)),
     db
       .select({ connection: relationships, serviceUserName: serviceUsers.displayName })
@@ -242,6 +266,7 @@ export async function makeAccountCopy(db: Db, actor: Actor, now = new Date()): P
     db.select().from(youngCarerQuestions).where(eq(youngCarerQuestions.accountId, accountId)),
     db.select().from(sessions).where(eq(sessions.accountId, accountId)).orderBy(asc(sessions.createdAt)),
     db.select().from(accountStatusChanges).where(eq(accountStatusChanges.accountId, accountId)).orderBy(asc(accountStatusChanges.changedAt)),
+    notificationsForCopy(db, accountId),
   ]);
   const connectionIds = connectionRows.map((r) => r.connection.id);
   const grants = connectionIds.length
@@ -271,6 +296,7 @@ export async function makeAccountCopy(db: Db, actor: Actor, now = new Date()): P
     // Where and when the account was signed in: never the session's token or its hash.
     signedIn: sessionRows.map((r) => ({ createdAt: r.createdAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString(), expiresAt: r.expiresAt.toISOString(), browser: r.browser, platform: r.platform })),
     accountChanges: clean(changes),
+    notifications,
   };
   await recordAudit(db, actor, { action: "copy", recordType: "account_copy", details: { format: "json" } });
   return copy;

@@ -19,6 +19,7 @@ import { can, capacityFor, ConflictError, ensure, NotFoundError, type Action, ty
 import { lockPerson } from "./locks.server";
 import type { AuditPart } from "./vocabulary/access-log";
 import { recordAudit, recordReadIfOthers, recordReadsIfOthers } from "./audit.server";
+import { queueForPerson } from "./notifications.server";
 import { listSupportersForTeam } from "./sharing.server";
 
 export interface CareTeamEntry {
@@ -329,7 +330,13 @@ export async function recordTeamChange(tx: Db, actor: Actor, serviceUserId: stri
     changedSections: ["team"],
     createdBy: actor.accountId,
   });
+  await queuePlanChanged(tx, serviceUserId, version);
   return version;
+}
+
+/** A new plan version: the person hears that their plan changed (decision 057), once per version. */
+function queuePlanChanged(tx: Db, serviceUserId: string, version: number): Promise<number> {
+  return queueForPerson(tx, { event: "plan_changed", key: `${serviceUserId}:v${version}`, serviceUserId, path: "/plan" });
 }
 
 /**
@@ -383,6 +390,7 @@ export async function savePlanSection<S extends EditableSection>(
       recordId: row!.id,
       details: { section, version },
     });
+    await queuePlanChanged(txDb, serviceUserId, version);
     return { version, changed: true };
   });
 }

@@ -1,6 +1,7 @@
 import type { PlanContent } from "#db/schema/index";
 import type { LanguageEntry } from "#db/schema/communication";
 import { accessLogEntryOf } from "./access-log.server";
+import { enteredByNamed } from "./entered-by.server";
 import type { RecordCopy } from "./my-data.server";
 
 /**
@@ -35,6 +36,8 @@ export function readableCopy(copy: RecordCopy) {
   return {
     madeAt: copy.madeAt,
     name: str(copy.person, "displayName"),
+    // Grouped 3 3 4, as the NHS writes it ("943 476 5919").
+    nhsNumber: strOrNull(copy.person, "nhsNumber")?.replace(/^(\d{3})(\d{3})(\d{4})$/, "$1 $2 $3") ?? null,
     planLevel: str(copy.person, "planLevel") === "lpc" ? ("lpc" as const) : ("cpa" as const),
     plan: content
       ? {
@@ -86,12 +89,35 @@ export function readableCopy(copy: RecordCopy) {
       createdAt: str(g, "createdAt"),
       progress: g.progress.map((p) => ({ at: str(p, "recordedAt"), rating: num(p, "rating") ?? 0, note: str(p, "note") })).reverse(),
     })),
+    // "How I am doing": each time with its ratings by area, and who entered it if not the person.
+    howIAmDoing: copy.howIAmDoing.map((d) => ({
+      recordedAt: str(d, "recordedAt"),
+      enteredBy: enteredByNamed(strOrNull(d, "enteredAs"), name(d.recordedBy)),
+      answers: Object.fromEntries(d.ratings.map((r) => [str(r, "area"), { rating: num(r, "rating") ?? 0, moreHelp: r.moreHelp === true }])),
+    })),
     requests: copy.requests.map((r) => ({
       kind: str(r, "kind"),
       details: (r.details ?? {}) as Record<string, unknown>,
       createdAt: str(r, "createdAt"),
       status: str(r, "status"),
       history: r.history.map((h) => ({ at: str(h, "at"), status: str(h, "status"), note: str(h, "note"), by: name(h.byAccountId) })),
+    })),
+    // Soonest first, as the appointments page shows the upcoming ones.
+    appointments: copy.appointments.map((a) => ({
+      kind: str(a, "kind"),
+      startsAt: str(a, "startsAt"),
+      mode: str(a, "mode"),
+      place: str(a, "place"),
+      withWhom: str(a, "withWhom"),
+      purpose: str(a, "purpose"),
+      cancelledAt: strOrNull(a, "cancelledAt"),
+      cancelledReason: str(a, "cancelledReason"),
+    })),
+    // Messages with the care team (decision 055), oldest thread first, each message with who wrote it.
+    messages: copy.messages.map((t) => ({
+      subject: str(t, "subject"),
+      startedAt: str(t, "createdAt"),
+      messages: t.messages.map((m) => ({ at: str(m, "createdAt"), by: name(m.authorAccountId), body: str(m, "body") })),
     })),
     communication: needs
       ? {
@@ -142,6 +168,20 @@ export function readableCopy(copy: RecordCopy) {
         endedAt: strOrNull(c, "endedAt"),
         grants: c.sharing.map((g) => ({ scope: str(g, "scope"), startsAt: str(g, "startsAt"), endsAt: strOrNull(g, "endsAt"), withdrawnAt: strOrNull(g, "withdrawnAt") })),
       })),
+    // How the person chose to hear about changes, and what was sent, newest first (decision 057).
+    notifications: copy.notifications
+      ? {
+          settings: copy.notifications.settings
+            ? {
+                emailEnabled: copy.notifications.settings.emailEnabled,
+                smsEnabled: copy.notifications.settings.smsEnabled,
+                email: copy.notifications.settings.email,
+                mobile: copy.notifications.settings.mobile,
+              }
+            : null,
+          sent: [...copy.notifications.sent].reverse().map((n) => ({ event: n.event, channel: n.channel, status: n.status, at: n.sentAt ?? n.queuedAt })),
+        }
+      : null,
     // The same words as "who has looked at my record" (decision 050), newest first.
     accessLog: copy.accessLog
       .filter((e) => e.action !== "access.refused")

@@ -18,14 +18,26 @@ function copyWith(over: Partial<RecordCopy>): RecordCopy {
     plan: { versions: [], comments: [], careTeam: [], reviews: [], changesOfCare: [], dependants: [] },
     recovery: [],
     goals: [],
+    howIAmDoing: [],
     requests: [],
+    appointments: [],
+    messages: [],
     decisions: { statements: [], refusals: [], peopleToConsult: [], attorneys: [], nominatedPerson: [], bestInterests: [] },
     connections: [],
     invitations: [],
     accessLog: [],
+    notifications: null,
     ...over,
   };
 }
+
+describe("the readable copy's about you", () => {
+  it("shows the NHS number grouped as the NHS writes it, and nothing when the record has none", () => {
+    expect(readableCopy(copyWith({ person: { id: sam, displayName: "Sam Taylor", planLevel: "lpc", nhsNumber: "9434765919" } })).nhsNumber).toBe("943 476 5919");
+    expect(readableCopy(copyWith({ person: { id: sam, displayName: "Sam Taylor", planLevel: "lpc", nhsNumber: null } })).nhsNumber).toBeNull();
+    expect(readableCopy(copyWith({})).nhsNumber).toBeNull();
+  });
+});
 
 describe("the readable copy's access log", () => {
   it("names people, puts the newest first, leaves out refusals, and sends no ids to the page", () => {
@@ -66,5 +78,29 @@ describe("the readable copy's access log", () => {
       },
     ]);
     expect(JSON.stringify(shown)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});
+
+describe("the readable copy's notifications", () => {
+  it("has the choices and contact details given, and what was sent, newest first, with no link or id", () => {
+    const shown = readableCopy(
+      copyWith({
+        notifications: {
+          settings: { emailEnabled: true, smsEnabled: false, email: "sam.t@example.org", mobile: "+447700900123", updatedAt: "2026-12-01T09:00:00.000Z" },
+          sent: [
+            { event: "plan_changed", channel: "email", status: "sent", queuedAt: "2026-12-02T09:00:00.000Z", sentAt: "2026-12-02T09:00:05.000Z" },
+            { event: "new_message", channel: "letter", status: "letter", queuedAt: "2026-12-03T09:00:00.000Z", sentAt: null },
+          ],
+        },
+      }),
+    );
+    expect(shown.notifications).toEqual({
+      settings: { emailEnabled: true, smsEnabled: false, email: "sam.t@example.org", mobile: "+447700900123" },
+      sent: [
+        { event: "new_message", channel: "letter", status: "letter", at: "2026-12-03T09:00:00.000Z" },
+        { event: "plan_changed", channel: "email", status: "sent", at: "2026-12-02T09:00:05.000Z" },
+      ],
+    });
+    expect(readableCopy(copyWith({})).notifications).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { accounts, serviceUsers, supportRequestEvents, supportRequests, type RequestKind, type RequestStatus } from "#db/schema/index";
+import type { AppointmentAsk, AppointmentKind, AppointmentMode } from "./vocabulary/appointments";
 import type { formatDeliveries, formatDocuments, requestFormats } from "./vocabulary/communication";
 import type { AdvocateContactMethod, AdvocateReferrer, AdvocateRequestKind, LegalStatus } from "./advocacy";
 import type { Db } from "~/utils/db.server";
@@ -8,6 +9,8 @@ import { can, capacityFor, ConflictError, onBehalfCapacity, type Actor } from ".
 import { recordAudit, recordReadIfOthers } from "./audit.server";
 import type { EnteredBy } from "./entered-by.server";
 import { ensure, NotFoundError } from "./access.server";
+import { queueForPerson } from "./notifications.server";
+import type { NotificationEvent } from "./vocabulary/notifications";
 
 export interface InterpreterDetails {
   need: string;
@@ -51,6 +54,16 @@ export interface ShareNeedsDetails {
   needs: { contactMethods: string[]; formats: string[]; support: string[]; languages: { code: string; interpreterNeeded: boolean }[]; other: boolean };
 }
 
+/** Asking the team to change or cancel an appointment: which one, as it was when asked, and why. */
+export interface AppointmentChangeDetails {
+  appointmentId: string;
+  ask: AppointmentAsk;
+  kind: AppointmentKind;
+  mode: AppointmentMode;
+  withWhom: string;
+  reason: string;
+}
+
 export interface RequestEvent {
   status: RequestStatus;
   note: string;
@@ -79,6 +92,7 @@ export type SupportRequest = RequestBase &
     | { kind: "advocate"; details: AdvocateDetails }
     | { kind: "format"; details: FormatDetails }
     | { kind: "share_needs"; details: ShareNeedsDetails }
+    | { kind: "appointment_change"; details: AppointmentChangeDetails }
   );
 
 /** The request cannot move that way from where it is now; `current` is where it is (if it exists). */
@@ -139,6 +153,17 @@ export async function requestFormat(db: Db, actor: Actor, serviceUserId: string,
 export async function requestNeedsShared(db: Db, actor: Actor, serviceUserId: string, input: ShareNeedsDetails): Promise<string> {
   if (!input.consent) throw new NotFoundError();
   return createRequest(db, actor, serviceUserId, "share_needs", { ...input }, null);
+}
+
+/**
+ * Ask the team to change or cancel an appointment (issue 19): a request in their queue, with the
+ * appointment's time so it can no longer be cancelled once the appointment has passed. The caller
+ * has found the appointment as this actor may see it.
+ */
+export async function requestAppointmentChange(db: Db, actor: Actor, serviceUserId: string, input: AppointmentChangeDetails & { appointmentAt: Date }): Promise<string> {
+  ensure(actor, "appointments.request", serviceUserId);
+  const { appointmentAt, ...details } = input;
+  return createRequest(db, actor, serviceUserId, "appointment_change", { ...details }, appointmentAt);
 }
 
 async function createRequest(db: Db, actor: Actor, serviceUserId: string, kind: RequestKind, details: Record<string, unknown>, appointmentAt: Date | null): Promise<string> {
@@ -245,6 +270,13 @@ export async function listOpenRequestsForStaff(db: Db, actor: Actor, options: { 
   return withEvents(db, rows);
 }
 
+/** The notification an answer to a request sends, if any. */
+function answerEvent(kind: RequestKind, status: RequestStatus): NotificationEvent | null {
+  if (status !== "booked" && status !== "not_arranged") return null;
+  if (kind === "interpreter") return status === "booked" ? "interpreter_booked" : "interpreter_not_arranged";
+  return kind === "advocate" ? "advocate_answered" : "request_answered";
+}
+
 /**
  * Move a request to a new status. The current status is read again under a row lock inside the
  * transaction and checked there, so a request cancelled a moment ago can no longer become "booked".
@@ -263,7 +295,7 @@ async function move(
   const { status, note, baseVersion } = change;
   await db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ status: supportRequests.status, appointmentAt: supportRequests.appointmentAt, version: supportRequests.version })
+      .select({ status: supportRequests.status, appointmentAt: supportRequests.appointmentAt, version: supportRequests.version, kind: supportRequests.kind, createdBy: supportRequests.createdBy })
       .from(supportRequests)
       .where(and(eq(supportRequests.id, requestId), eq(supportRequests.serviceUserId, serviceUserId)))
       .for("update");
@@ -288,8 +320,16 @@ async function move(
       });
     }
     await tx.update(supportRequests).set({ status, updatedAt: now, version: current.version + 1 }).where(eq(supportRequests.id, requestId));
-    await tx.insert(supportRequestEvents).values({ requestId, status, note, byAccountId: actor.accountId, at: now });
+    const [event] = await tx
+      .insert(supportRequestEvents)
+      .values({ requestId, status, note, byAccountId: actor.accountId, at: now })
+      .returning({ id: supportRequestEvents.id });
     await recordAudit(tx, actor, { action: "request.status", serviceUserId, recordType: "support_request", recordId: requestId, details: { status } });
+    // An answer (booked, found, or could not be arranged) reaches the person and whoever asked (decision 057).
+    const notice = answerEvent(current.kind, status);
+    if (notice) {
+      await queueForPerson(tx, { event: notice, key: event!.id, serviceUserId, alsoTo: [current.createdBy === actor.accountId ? null : current.createdBy], path: `/people/${serviceUserId}/requests/${requestId}` }, now);
+    }
   });
 }
 

@@ -24,6 +24,8 @@ const sees: Record<ShareableScope | "nothing", Part[]> = {
   "recovery.read": ["recovery"],
   "appointments.read": ["nextReview"],
   "plan.full": ["summary", "crisis", "careTeam", "nextReview"],
+  // Writing to the team opens no part of the plan (decision 055).
+  messages: [],
 };
 
 async function whatAlexSees(sam: string): Promise<Part[]> {

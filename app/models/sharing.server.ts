@@ -1,6 +1,6 @@
 import { isUuid } from "~/utils/ids";
 import { and, asc, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
-import { accounts, auditEvents, relationships, sharingGrants } from "#db/schema/index";
+import { accounts, auditEvents, relationships, sharingGrants, sharingQuestions } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { ConflictError, type Actor } from "./access.server";
 import { recordAudit } from "./audit.server";
@@ -254,6 +254,11 @@ export async function setSharing(
         toGrant.map((scope) => ({ relationshipId, scope, basis: "consent", grantedBy: actor.accountId, startsAt: now, endsAt })),
       );
     }
+    // The person has chosen: a question about a carer staff linked (decision 060) is answered.
+    await tx
+      .update(sharingQuestions)
+      .set({ answer: "chose", answeredAt: now })
+      .where(and(eq(sharingQuestions.relationshipId, relationshipId), isNull(sharingQuestions.answeredAt)));
     const before = new Set(current.map((g) => g.scope as Scope));
     const added = [...wanted].filter((s) => !before.has(s));
     const removed = [...before].filter((s) => !wanted.has(s));

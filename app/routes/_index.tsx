@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Link } from "~/components/ui/Link";
@@ -16,6 +16,8 @@ export const handle: RouteHandle = { titleKey: "home:title" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requireSignedIn(request);
   const records = await listVisibleRecords(getDb(), signedIn.actor);
+  // A carer who signed up on their own and is linked to no one yet: their carer page is their home (decision 060).
+  if (!records.length && signedIn.actor.carerSignedUp && !signedIn.account.isStaff) throw redirect("/carer");
   // Ask service users and carers about communication needs, and to check them again in time (AIS identify, review).
   const asked = records.some((r) => r.capacity === "service_user" || r.capacity === "carer_of");
   const needs = asked ? await getMyCommunicationNeeds(getDb(), signedIn.actor, config().reviewIntervalMonths) : null;
@@ -170,6 +172,9 @@ export default function Home() {
           <p>{t("admin:home.body")}</p>
           <p>
             <Link href="/admin/accounts">{t("admin:home.link")}</Link>
+          </p>
+          <p>
+            <Link href="/admin/imports">{t("admin:imports.link")}</Link>
           </p>
         </section>
       ) : null}

@@ -1,25 +1,36 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NhsLoginAccountSection } from "~/components/account/NhsLoginAccount";
 import { SessionList } from "~/components/account/SessionList";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { endOneSession, endOtherSessions, listSessions } from "~/models/account-security.server";
+import { signInMethodsOf } from "~/models/external-identities.server";
 import type { RouteHandle } from "~/root";
 import { needsSecondFactor, requireSignedIn, sessionHashOf } from "~/web/auth.server";
 import { requireFormData } from "~/web/csrf.server";
 import { redirectWithSuccess } from "~/web/saves.server";
 import { getDb } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
+import { nhsLoginEnabled } from "~/web/nhs-login.server";
 
 export const handle: RouteHandle = { titleKey: "auth:account.title" };
 
-/** "Your account", for everyone signed in: password, authenticator app, and where they are signed in. */
+/**
+ * "Your account", for everyone signed in: password, authenticator app, NHS login (when the portal
+ * has it), and where they are signed in.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { account, sessionId } = await requireSignedIn(request);
-  const sessions = await listSessions(getDb(), account.id, sessionId);
-  return json({ sessions, hasTotp: account.hasTotp, mustHaveTotp: needsSecondFactor(account) });
+  const db = getDb();
+  const sessions = await listSessions(db, account.id, sessionId);
+  // NHS login is for people who use services and those who support them, not for staff accounts.
+  const methods = nhsLoginEnabled() && !needsSecondFactor(account) ? await signInMethodsOf(db, account.id, "nhs-login") : null;
+  // An account with neither a password nor NHS login (none is made so) has nothing to link with.
+  const nhsLogin = methods && (methods.hasPassword || methods.linkedAt) ? { linked: methods.linkedAt !== null, hasPassword: methods.hasPassword } : null;
+  return json({ sessions, hasTotp: account.hasTotp, mustHaveTotp: needsSecondFactor(account), nhsLogin });
 }
 
 /** End one other session, or all of them. This one ends by signing out. */
@@ -44,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation(["auth", "common"]);
-  const { sessions, hasTotp, mustHaveTotp } = useLoaderData<typeof loader>();
+  const { sessions, hasTotp, mustHaveTotp, nhsLogin } = useLoaderData<typeof loader>();
   const others = sessions.filter((s) => !s.current).length;
   return (
     <div className="grid-two-thirds">
@@ -59,6 +70,14 @@ export default function Account() {
       <p>{t(hasTotp ? "auth:account.authenticatorOn" : mustHaveTotp ? "auth:authenticator.required" : "auth:account.authenticatorOff")}</p>
       <p>
         <Link href="/account/authenticator">{t(hasTotp ? "auth:account.authenticatorManage" : "auth:account.authenticatorSetUp")}</Link>
+      </p>
+
+      {nhsLogin ? <NhsLoginAccountSection linked={nhsLogin.linked} hasPassword={nhsLogin.hasPassword} /> : null}
+
+      <h2 className="heading-m">{t("auth:account.notificationsTitle")}</h2>
+      <p>{t("auth:account.notificationsIntro")}</p>
+      <p>
+        <Link href="/account/notifications">{t("auth:account.notificationsLink")}</Link>
       </p>
 
       <h2 className="heading-m">{t("auth:account.sessionsTitle")}</h2>

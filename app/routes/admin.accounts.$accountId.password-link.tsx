@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { InvitationCreated } from "~/components/forms/InvitationParts";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
+import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { publicLink } from "~/config.server";
@@ -36,14 +37,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, t } = await requireRole(request, "admin");
-  await requireFormData(request);
+  const formData = await requireFormData(request);
+  // Also email the link to the account's address, through the outbox (decision 057).
+  const sendByEmail = formData.get("sendEmail") === "yes";
   try {
-    const issued = await orNotFound(issuePasswordLink(getDb(), actor, pathParam(params, "accountId")));
-    return json({ error: null, link: publicLink(`/password/${issued.token}`, request), displayName: issued.displayName, pageTitle: t("admin:link.doneTitle") });
+    const issued = await orNotFound(issuePasswordLink(getDb(), actor, pathParam(params, "accountId"), new Date(), { sendByEmail }));
+    return json({ error: null, link: publicLink(`/password/${issued.token}`, request), displayName: issued.displayName, emailed: issued.emailed, pageTitle: t("admin:link.doneTitle") });
   } catch (error) {
     if (!(error instanceof CannotIssueLinkError)) throw error;
     const message = error.reason === "yourself" ? "validation:admin.linkYourself" : "validation:admin.linkDisabled";
-    return invalid({ error: { status: "error" as const, error: { "": [message] } }, link: null, displayName: null, pageTitle: null });
+    return invalid({ error: { status: "error" as const, error: { "": [message] } }, link: null, displayName: null, emailed: false, pageTitle: null });
   }
 }
 
@@ -62,6 +65,7 @@ export default function PasswordLink() {
         next={{ href: accountHref, label: t("admin:account.back") }}
       >
         <p>{purpose === "reset" ? t("admin:link.reset", lifetime) : t("admin:link.setup", lifetime)}</p>
+        {data.emailed ? <p>{t("auth:notifications.linkEmailed")}</p> : null}
       </InvitationCreated>
     );
   }
@@ -76,6 +80,7 @@ export default function PasswordLink() {
       <p>{t("admin:link.earlier")}</p>
       <p>{t("admin:link.check")}</p>
       <Form>
+        <CheckboxGroup name="sendEmail" label={t("auth:notifications.sendLink")} optional choices={[{ value: "yes", label: t("auth:notifications.sendLinkYes") }]} />
         <Button type="submit">{t("admin:link.confirm")}</Button>
       </Form>
       <p>

@@ -118,6 +118,12 @@ export default function Accounts() {
       <p>
         <Link href="/admin/accounts/new">{t("admin:invite.link")}</Link>
       </p>
+      <p>
+        <Link href="/admin/notifications">{t("auth:outbox.title")}</Link>
+      </p>
+      <p>
+        <Link href="/admin/imports">{t("admin:imports.link")}</Link>
+      </p>
 
       <section aria-labelledby="search-heading" className="section">
         <h2 className="heading-m" id="search-heading">

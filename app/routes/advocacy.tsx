@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EasyReadLink } from "~/components/easy-read/EasyRead";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -68,6 +69,7 @@ export default function Advocacy() {
     <div className="grid-two-thirds">
       <h1 className="heading-xl">{t("advocacy:title")}</h1>
       <p className="lead">{t("advocacy:intro")}</p>
+      <EasyReadLink href="/advocacy/easy-read" />
       <p>{t("advocacy:free")}</p>
       {kinds.map((k) => (
         <section key={k} aria-labelledby={`kind-${k}`} className="section">

@@ -26,7 +26,8 @@ const planLinks = [
   { scope: "plan.care_team", path: "plan#team", key: "team" },
   { scope: "goals.read", path: "plan#goals", key: "goals" },
   { scope: "recovery.read", path: "recovery", key: "recovery" },
-  { scope: "appointments.read", path: "plan#reviews", key: "reviews" },
+  { scope: "appointments.read", path: "appointments", key: "appointments" },
+  { scope: "messages", path: "messages", key: "messages" },
 ] as const;
 
 /**
@@ -40,6 +41,18 @@ export default function CarerHome() {
     <>
       <h1 className="heading-xl">{t("carers:home.title")}</h1>
       <p className="lead">{t("carers:home.intro")}</p>
+      {caredFor.length ? null : (
+        <section aria-labelledby="not-linked-heading" className="section">
+          <h2 className="heading-l" id="not-linked-heading">
+            {t("carers:homeNotLinked.title")}
+          </h2>
+          <p>{t("carers:homeNotLinked.body")}</p>
+          <p>{t("carers:homeNotLinked.next")}</p>
+        </section>
+      )}
+      <p>
+        <Link href="/carer/tell-the-team">{t("carers:note.link")}</Link>
+      </p>
       {caredFor.map((p) => {
         const links = planLinks.filter((l) => p.scopes.includes(l.scope));
         const unique = links.filter((l, i) => links.findIndex((o) => o.key === l.key) === i);

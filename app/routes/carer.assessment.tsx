@@ -113,6 +113,24 @@ export default function RequestAssessment() {
     </ul>
   ) : null;
 
+  // A carer who signed up on their own and is linked to no one yet (decision 060): how to ask meanwhile.
+  if (!open.length && !people.length) {
+    return (
+      <div className="grid-two-thirds">
+        <p>
+          <Link href="/carer/needs">{t("carers:needs.back")}</Link>
+        </p>
+        <h1 className="heading-xl">{t("carers:assessment.formTitle")}</h1>
+        <p>{t("carers:assessmentNotLinked.body")}</p>
+        <p>{t("carers:assessmentNotLinked.meanwhile")}</p>
+        <p>{t("carers:needs.progress", { done: partsDone, total: partsTotal })}</p>
+        <p>
+          <Link href="/carer">{t("carers:tell.back")}</Link>
+        </p>
+      </div>
+    );
+  }
+
   if (open.length && !people.length && data?.step !== "check") {
     return (
       <div className="grid-two-thirds">

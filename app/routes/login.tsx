@@ -7,6 +7,7 @@ import { ErrorSummary } from "~/components/forms/ErrorSummary";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
+import { Link } from "~/components/ui/Link";
 import { TextField } from "~/components/ui/TextField";
 import { signIn } from "~/models/account.server";
 import type { RouteHandle } from "~/root";
@@ -52,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { t } = useTranslation(["auth", "common"]);
+  const { t } = useTranslation(["auth", "carers", "common"]);
   const lastResult = useActionData<typeof action>();
   const { nhsLogin } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -98,8 +99,14 @@ export default function SignIn() {
         <Button type="submit">{t("auth:signIn.submit")}</Button>
       </Form>
       <p>{t("auth:signIn.timeLimit", { minutes: 30 })}</p>
+      <p>
+        <a href="/staying-safe">{t("common:footer.stayingSafe")}</a>
+      </p>
       <h2 className="heading-m">{t("auth:signIn.noAccountTitle")}</h2>
       <p>{t("auth:signIn.noAccount")}</p>
+      <p>
+        <Link href="/look-after-someone">{t("carers:signUp.link")}</Link>
+      </p>
       <p>{t("auth:signIn.forgotten")}</p>
     </div>
   );

@@ -1,13 +1,14 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { NhsLoginProblemPage, type NhsLoginProblem } from "~/components/auth/NhsLogin";
-import { auditRefusedSignIn, signInWithExternalIdentity } from "~/models/external-identities.server";
+import { auditRefusedSignIn, linkExternalIdentityToAccount, signInWithExternalIdentity } from "~/models/external-identities.server";
 import type { RouteHandle } from "~/root";
 import { getDb } from "~/utils/db.server";
-import { openSignedInSession } from "~/web/auth.server";
+import { getSignedIn, openSignedInSession } from "~/web/auth.server";
 import { notFound } from "~/web/guards.server";
 import { getFixedT } from "~/web/i18n.server";
-import { finishNhsLogin, nhsLoginEnabled } from "~/web/nhs-login.server";
+import { finishNhsLogin, nhsLoginEnabled, type FinishedNhsLogin, type NhsLoginLink } from "~/web/nhs-login.server";
+import { redirectWithSuccess } from "~/web/saves.server";
 
 export const handle: RouteHandle = { titleKey: "auth:nhsLogin.problem.failed.title" };
 
@@ -20,10 +21,18 @@ export const handle: RouteHandle = { titleKey: "auth:nhsLogin.problem.failed.tit
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!nhsLoginEnabled()) throw notFound();
   const db = getDb();
-  const { result, setCookie } = await finishNhsLogin(request);
+  const { result, link, setCookie } = await finishNhsLogin(request);
   let problem: NhsLoginProblem;
-  if (result.status === "ok") {
-    const signed = await signInWithExternalIdentity(db, { provider: "nhs-login", subject: result.subject, invitation: result.invitation });
+  if (link) {
+    const linked = await finishLink(request, result, link);
+    if (linked === "ok") {
+      const response = await redirectWithSuccess(request, "/account", "auth:account.nhsLoginLinked");
+      response.headers.append("Set-Cookie", setCookie);
+      return response;
+    }
+    problem = linked;
+  } else if (result.status === "ok") {
+    const signed = await signInWithExternalIdentity(db, { provider: "nhs-login", subject: result.subject, invitation: result.invitation, nhsNumber: result.nhsNumber });
     if (signed.status === "ok") {
       const response = await openSignedInSession(db, request, signed.accountId, result.redirectTo);
       response.headers.append("Set-Cookie", setCookie);
@@ -39,10 +48,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = problem === "failed" || problem === "cancelled" ? 400 : 403;
   const fromInvitation = problem === "expired" || problem === "used" || problem === "unknown";
   const pageTitle = t(fromInvitation ? `auth:invitation.${problem}.title` : `auth:nhsLogin.problem.${problem}.title`);
-  return json({ problem, pageTitle }, { status, headers: { "Set-Cookie": setCookie } });
+  return json({ problem, pageTitle, back: link ? ("account" as const) : ("sign-in" as const) }, { status, headers: { "Set-Cookie": setCookie } });
+}
+
+/**
+ * The answer to a flow started from "Your account" (decision 066): linked to the account that
+ * started it, and only in the session that started it (not one signed out, timed out, or another
+ * person's signed in since). A refusal says why, on a page of its own.
+ */
+async function finishLink(request: Request, result: FinishedNhsLogin["result"], link: NhsLoginLink): Promise<"ok" | NhsLoginProblem> {
+  if (result.status !== "ok") return result.status;
+  const signedIn = await getSignedIn(request);
+  if (!signedIn || signedIn.account.id !== link.accountId || signedIn.sessionId !== link.sessionId) return "link-session";
+  const linked = await linkExternalIdentityToAccount(getDb(), signedIn.actor, { provider: "nhs-login", subject: result.subject, nhsNumber: result.nhsNumber });
+  return linked.status === "nhs-number" ? "link-nhs-number" : linked.status;
 }
 
 export default function NhsLoginCallback() {
-  const { problem } = useLoaderData<typeof loader>();
-  return <NhsLoginProblemPage problem={problem} />;
+  const { problem, back } = useLoaderData<typeof loader>();
+  return <NhsLoginProblemPage problem={problem} back={back} />;
 }

@@ -1,12 +1,15 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NewTag } from "~/components/messages/MessageParts";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { can } from "~/models/access.server";
+import { unreadThreadCount } from "~/models/messages.server";
 import { getRecordOverview } from "~/models/people.server";
 import { getDb } from "~/utils/db.server";
 import { isolate } from "~/utils/bidi";
+import { useReaderT } from "~/utils/use-reader";
 import { requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,15 +29,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     careTeam: careTeam ?? null,
     own,
     canRequest: can(actor, "requests.read", { serviceUserId: overview.serviceUserId }),
+    canAppointments: can(actor, "appointments.read", { serviceUserId: overview.serviceUserId }),
     canDecisions: can(actor, "decisions.read", { serviceUserId: overview.serviceUserId }),
     canAccessLog: can(actor, "accessLog.read", { serviceUserId: overview.serviceUserId }),
+    canMessage: can(actor, "messages.read", { serviceUserId: overview.serviceUserId }),
+    unreadMessages: await unreadThreadCount(getDb(), actor, overview.serviceUserId),
+    canHowIAmDoing: can(actor, "howIAmDoing.read", { serviceUserId: overview.serviceUserId }),
     pageTitle: own ? t("home:record.ownTitle") : t("home:record.title", { name: isolate(overview.displayName) }),
   });
 }
 
 export default function RecordOverview() {
-  const { t } = useTranslation(["home", "common", "requests"]);
+  const { t } = useTranslation(["home", "common", "requests", "appointments", "messages"]);
   const data = useLoaderData<typeof loader>();
+  const { tw } = useReaderT();
   return (
     <>
       <h1 className="heading-xl">{data.pageTitle}</h1>
@@ -42,9 +50,25 @@ export default function RecordOverview() {
         <li>
           <Link href={`/people/${data.serviceUserId}/plan`}>{t("home:record.planLink")}</Link>
         </li>
+        {data.canAppointments ? (
+          <li>
+            <Link href={`/people/${data.serviceUserId}/appointments`}>{data.own ? t("appointments:linkOwn") : t("appointments:link")}</Link>
+          </li>
+        ) : null}
+        {data.canHowIAmDoing ? (
+          <li>
+            <Link href={`/people/${data.serviceUserId}/how-i-am-doing`}>{tw("plan:howIAmDoing.reviewSee")}</Link>
+          </li>
+        ) : null}
         {data.canRequest ? (
           <li>
             <Link href={`/people/${data.serviceUserId}/requests`}>{t("requests:linkFromRecord")}</Link>
+          </li>
+        ) : null}
+        {data.canMessage ? (
+          <li>
+            <Link href={`/people/${data.serviceUserId}/messages`}>{t("messages:linkFromRecord")}</Link>
+            {data.unreadMessages ? <NewTag label={t("messages:unreadCount", { count: data.unreadMessages })} /> : null}
           </li>
         ) : null}
         {data.own ? (

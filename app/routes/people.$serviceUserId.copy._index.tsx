@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ serviceUserId, pageTitle: t("home:copy.title") });
 }
 
-const included = ["plan", "team", "recovery", "goals", "requests", "communication", "decisions", "sharing", "accessLog"] as const;
+const included = ["plan", "team", "recovery", "goals", "howIAmDoing", "appointments", "requests", "messages", "communication", "notifications", "decisions", "sharing", "accessLog"] as const;
 
 export default function GetACopy() {
   const { t } = useTranslation(["home", "common"]);

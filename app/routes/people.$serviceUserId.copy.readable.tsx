@@ -7,6 +7,7 @@ import { FormattedDate, Items, PhoneText, SummaryList, TheirWords } from "~/comp
 import { NeedsSummary } from "~/components/communication/NeedsSummary";
 import { DependantsList, ProgressTable, SupportTable, TransitionList } from "~/components/plan/PlanParts";
 import { useRequestSummary, useStatusLabel } from "~/components/requests/RequestParts";
+import { DialogOverTime } from "~/components/how-i-am-doing/HowIAmDoingParts";
 import { Link } from "~/components/ui/Link";
 import { config } from "~/config.server";
 import { makeRecordCopy } from "~/models/my-data.server";
@@ -17,6 +18,7 @@ import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
 import { useFormat } from "~/utils/use-format";
 import { orNotFound, requireRecord } from "~/web/guards.server";
+import { AppointmentCard } from "~/components/appointments/AppointmentParts";
 
 /**
  * The readable copy (SE-16, decision 052): everything in the JSON file, in plain words, on one page
@@ -70,6 +72,7 @@ export default function ReadableCopyPage() {
         <SummaryList
           rows={[
             { key: "name", label: t("plan:teamForm.name"), value: <bdi>{copy.name}</bdi> },
+            ...(copy.nhsNumber ? [{ key: "nhsNumber", label: t("home:copy.readable.nhsNumber"), value: <bdi dir="ltr">{copy.nhsNumber}</bdi> }] : []),
             { key: "level", label: t("plan:caseload.level"), value: t(`common:planLevel.${copy.planLevel}`) },
           ]}
         />
@@ -94,8 +97,12 @@ export default function ReadableCopyPage() {
       </Part>
 
       <Goals copy={copy} />
+      <Appointments copy={copy} />
+      <HowIAmDoing copy={copy} />
       <Requests copy={copy} />
+      <Messages copy={copy} />
       <Communication copy={copy} />
+      <Notifications copy={copy} />
       <Decisions copy={copy} />
       <Sharing copy={copy} />
       <AccessLog copy={copy} />
@@ -272,6 +279,55 @@ function Goals({ copy }: { copy: Copy }) {
   );
 }
 
+function Appointments({ copy }: { copy: Copy }) {
+  const { t } = useTranslation(["appointments"]);
+  return (
+    <Part id="appointments" heading={t("appointments:titleOwn")} empty={!copy.appointments.length}>
+      <ul className="list">
+        {copy.appointments.map((a, i) => (
+          <AppointmentCard key={i} appointment={{ ...a, id: String(i) }} />
+        ))}
+      </ul>
+    </Part>
+  );
+}
+
+/** Messages with the care team (decision 055): each thread with every message, who wrote it and when. */
+function Messages({ copy }: { copy: Copy }) {
+  const { t } = useTranslation(["messages"]);
+  return (
+    <Part id="messages" heading={t("messages:titleOwn")} empty={!copy.messages.length}>
+      {copy.messages.map((thread, i) => (
+        <div key={i}>
+          <h3 className="heading-m">
+            <bdi>{thread.subject}</bdi>
+          </h3>
+          <ol className="list">
+            {thread.messages.map((m, j) => (
+              <li key={j}>
+                <p className="hint">
+                  <FormattedDate iso={m.at} />
+                  {m.by ? <> ({t("messages:writtenBy", { name: isolate(m.by) })})</> : null}
+                </p>
+                <TheirWords text={m.body} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      ))}
+    </Part>
+  );
+}
+
+function HowIAmDoing({ copy }: { copy: Copy }) {
+  const { t } = useTranslation(["plan"]);
+  return (
+    <Part id="how-i-am-doing" heading={t("plan:howIAmDoing.title")} empty={!copy.howIAmDoing.length}>
+      <DialogOverTime sets={copy.howIAmDoing} forName={copy.name} idPrefix="copy-dialog" charts={false} />
+    </Part>
+  );
+}
+
 function Requests({ copy }: { copy: Copy }) {
   const { t } = useTranslation(["requests"]);
   const summary = useRequestSummary();
@@ -315,6 +371,59 @@ function Communication({ copy }: { copy: Copy }) {
             {t("communication:lastReviewed")} <FormattedDate iso={needs.reviewedAt} />
           </p>
           <NeedsSummary needs={needs} />
+        </>
+      ) : null}
+    </Part>
+  );
+}
+
+/** How the person chose to hear about changes, and what was sent to them (decision 057). */
+function Notifications({ copy }: { copy: Copy }) {
+  const { t } = useTranslation(["auth", "home"]);
+  const n = copy.notifications;
+  const choice = (enabled: boolean, address: string | null) =>
+    enabled && address ? t("home:copy.readable.yesTo", { address: isolate(address) }) : t("home:copy.readable.no");
+  return (
+    <Part id="notifications" heading={t("auth:notifications.title")} empty={!n}>
+      {n ? (
+        <>
+          {n.settings && (n.settings.emailEnabled || n.settings.smsEnabled) ? (
+            <SummaryList
+              rows={[
+                { key: "email", label: t("auth:notifications.byEmail"), value: choice(n.settings.emailEnabled, n.settings.email) },
+                { key: "sms", label: t("auth:notifications.byText"), value: choice(n.settings.smsEnabled, n.settings.mobile) },
+              ]}
+            />
+          ) : (
+            <p>{t("home:copy.readable.notificationsNone")}</p>
+          )}
+          <h3 className="heading-m">{t("home:copy.readable.notificationsSent")}</h3>
+          {n.sent.length ? (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("auth:outbox.message")}</th>
+                  <th scope="col">{t("auth:outbox.how")}</th>
+                  <th scope="col">{t("home:copy.readable.when")}</th>
+                  <th scope="col">{t("auth:outbox.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {n.sent.map((s, i) => (
+                  <tr key={i}>
+                    <td className="table__first">{t(`auth:outbox.event.${s.event}`)}</td>
+                    <td data-label={t("auth:outbox.how")}>{t(`auth:outbox.channel.${s.channel}`)}</td>
+                    <td data-label={t("home:copy.readable.when")}>
+                      <FormattedDate iso={s.at} />
+                    </td>
+                    <td data-label={t("auth:outbox.status")}>{t(`auth:outbox.state.${s.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{t("home:copy.readable.nothing")}</p>
+          )}
         </>
       ) : null}
     </Part>

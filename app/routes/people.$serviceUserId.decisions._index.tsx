@@ -3,16 +3,19 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdvanceDecisionFact, BestInterestsDate, useDecisionsT } from "~/components/decisions/DecisionParts";
 import { EnteredByNote, FormattedDate, Items, SummaryList, TheirWords, useFormatDate } from "~/components/display/DisplayParts";
+import { EasyReadLink } from "~/components/easy-read/EasyRead";
 import { Link } from "~/components/ui/Link";
 import { can } from "~/models/access.server";
 import { getDecisionsOverview } from "~/models/decisions.server";
 import { advanceParts } from "~/models/vocabulary/decisions";
 import { isolate } from "~/utils/bidi";
 import { getDb } from "~/utils/db.server";
+import { easyReadFirst } from "~/web/easy-read.server";
 import { orNotFound, requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, own, t } = await requireRecord(request, params, "decisions.read");
+  await easyReadFirst(request, `/people/${serviceUserId}/decisions/easy-read`);
   const overview = await orNotFound(getDecisionsOverview(getDb(), actor, serviceUserId));
   return json({
     ...overview,
@@ -41,6 +44,7 @@ export default function DecisionsOverview() {
         <Link href={`/people/${data.serviceUserId}`}>{t("decisions:backToRecord")}</Link>
       </p>
       <h1 className="heading-xl">{data.pageTitle}</h1>
+      <EasyReadLink href={`${base}/easy-read`} />
       {data.own ? (
         <>
           <p className="lead">{t("decisions:introOwn")}</p>

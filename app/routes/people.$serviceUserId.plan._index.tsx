@@ -6,6 +6,7 @@ import { AdvanceSection } from "~/components/decisions/DecisionParts";
 import { EnteredByNote, Explain, FormattedDate, PhoneText, SummaryList, TheirWords } from "~/components/display/DisplayParts";
 import { needsFields } from "~/models/vocabulary/plan-sections";
 import { SupportTable, TransitionList } from "~/components/plan/PlanParts";
+import { EasyReadLink } from "~/components/easy-read/EasyRead";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
@@ -17,10 +18,13 @@ import { getPlanView, listTransitions } from "~/models/plan.server";
 import { getDb } from "~/utils/db.server";
 import { isolate } from "~/utils/bidi";
 import { useReaderT } from "~/utils/use-reader";
+import { easyReadFirst } from "~/web/easy-read.server";
 import { requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
+  // A reader who needs Easy Read gets that version first, with a link back here (decision 061).
+  await easyReadFirst(request, `/people/${serviceUserId}/plan/easy-read`);
   const plan = await getPlanView(getDb(), actor, serviceUserId);
   if (!plan) throw new Response("Not found", { status: 404 });
   const own = plan.capacity === "service_user";
@@ -43,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWritePlan: can(actor, "plan.write", { serviceUserId }),
     canSuggestGoals: can(actor, "goals.suggest", { serviceUserId }),
     canSupportCarers: can(actor, "carers.support", { serviceUserId }),
+    // "How I am doing" before a review (CP-14): the person says it; the team reads it.
+    howIAmDoing: { read: can(actor, "howIAmDoing.read", { serviceUserId }), write: can(actor, "howIAmDoing.write", { serviceUserId }) },
     wording: {
       coordinator: cfg.coordinatorWording === "key_worker" ? ("keyWorker" as const) : ("careCoordinator" as const),
       plan: cfg.planWording,
@@ -54,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PlanPage() {
   const { t } = useTranslation(["plan", "common", "decisions"]);
   const { tw } = useReaderT();
-  const { plan, own, transitions, flag, decisions, canAskFormat, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, wording, pageTitle } =
+  const { plan, own, transitions, flag, decisions, canAskFormat, canWriteGoals, canWriteRecovery, canWritePlan, canSuggestGoals, canSupportCarers, howIAmDoing, wording, pageTitle } =
     useLoaderData<typeof loader>();
   const editLink = (section: "crisis" | "needs" | "support") =>
     canWritePlan ? (
@@ -72,6 +78,7 @@ export default function PlanPage() {
         {t(`plan:level.${plan.planLevel}.${wording.plan}`)}
       </p>
       <Explain term={plan.planLevel === "cpa" ? "cpa" : "lpc"} own={own} />
+      <EasyReadLink href={`${base}/plan/easy-read`} />
       {canAskFormat ? (
         <p>
           <Link href={`${base}/requests/format?document=plan`}>{t("requests:format.linkPlan")}</Link>
@@ -364,6 +371,16 @@ export default function PlanPage() {
               },
             ]}
           />
+          {howIAmDoing.write ? (
+            <p>
+              <Link href={`${base}/how-i-am-doing/new`}>{tw("plan:howIAmDoing.reviewLink")}</Link>
+            </p>
+          ) : null}
+          {howIAmDoing.read ? (
+            <p>
+              <Link href={`${base}/how-i-am-doing`}>{tw("plan:howIAmDoing.reviewSee")}</Link>
+            </p>
+          ) : null}
           {plan.reviews.nextReviewOn ? (
             <p>
               <a href={`${base}/plan/next-review.ics`} download>

@@ -5,16 +5,20 @@ import { AdvanceSection } from "~/components/decisions/DecisionParts";
 import { Explain, FormattedDate, TheirWords } from "~/components/display/DisplayParts";
 import { crisisFields } from "~/models/vocabulary/plan-sections";
 import { DependantsList } from "~/components/plan/PlanParts";
+import { EasyReadLink } from "~/components/easy-read/EasyRead";
 import { Link } from "~/components/ui/Link";
 import { planDecisionsSummary } from "~/models/decisions.server";
 import { listDependants } from "~/models/family.server";
 import { getPlanView } from "~/models/plan.server";
 import { getDb } from "~/utils/db.server";
 import { isolate } from "~/utils/bidi";
+import { easyReadFirst } from "~/web/easy-read.server";
 import { requireRecord } from "~/web/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, t } = await requireRecord(request, params, "record.view");
+  // A reader who needs Easy Read gets that version first, with a link back here.
+  await easyReadFirst(request, `/people/${serviceUserId}/plan/crisis/easy-read`);
   const plan = await getPlanView(getDb(), actor, serviceUserId, undefined, "crisis");
   if (!plan?.crisis) throw new Response("Not found", { status: 404 });
   const own = plan.capacity === "service_user";
@@ -48,6 +52,7 @@ export default function CrisisPlan() {
       </p>
       <h1 className="heading-xl">{data.pageTitle}</h1>
       <p className="lead">{t("plan:crisis.intro")}</p>
+      <EasyReadLink href={`/people/${data.serviceUserId}/plan/crisis/easy-read`} />
       <div className="no-print">
         <Explain term="contingency" own={data.own} />
       </div>

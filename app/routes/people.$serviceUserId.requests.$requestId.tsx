@@ -6,10 +6,11 @@ import { BaseVersionField, conflictIn, ConflictNotice } from "~/components/forms
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
 import { EnteredByNote, FormattedDate, SummaryList, TheirWords } from "~/components/display/DisplayParts";
-import { formatName, StatusTag, useAdvocateRows, useInterpreterRows, useStatusLabel } from "~/components/requests/RequestParts";
+import { AppointmentTime, formatName, StatusTag, useAdvocateRows, useInterpreterRows, useStatusLabel } from "~/components/requests/RequestParts";
 import { useNeedsInOneLine } from "~/components/communication/CommunicationFlag";
-import type { AdvocateDetails, FormatDetails, InterpreterDetails, ShareNeedsDetails } from "~/models/requests.server";
+import type { AdvocateDetails, AppointmentChangeDetails, FormatDetails, InterpreterDetails, ShareNeedsDetails } from "~/models/requests.server";
 import { Button } from "~/components/ui/Button";
+import { Link } from "~/components/ui/Link";
 import { Form } from "~/components/ui/Form";
 import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextArea } from "~/components/ui/TextArea";
@@ -31,6 +32,13 @@ const detailTitles = {
   advocate: "requests:advocate.detailTitle",
   format: "requests:format.detailTitle",
   share_needs: "requests:shareNeeds.detailTitle",
+  appointment_change: "requests:appointmentChange.detailTitle",
+} as const;
+
+const sentBodies = {
+  format: "requests:format.sentBody",
+  share_needs: "requests:shareNeeds.sentBody",
+  appointment_change: "requests:appointmentChange.sentBody",
 } as const;
 
 const noteHints = {
@@ -38,6 +46,7 @@ const noteHints = {
   advocate: "requests:advocate.noteHint",
   format: "requests:format.noteHint",
   share_needs: "requests:shareNeeds.noteHint",
+  appointment_change: "requests:appointmentChange.noteHint",
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -115,7 +124,7 @@ export default function RequestDetail() {
         ) : (
           <div className="panel" role="status">
             <p className="heading-m">{t("requests:sentTitle")}</p>
-            <p>{request.kind === "interpreter" ? t("requests:sentBody") : t(request.kind === "format" ? "requests:format.sentBody" : "requests:shareNeeds.sentBody")}</p>
+            <p>{request.kind === "interpreter" ? t("requests:sentBody") : t(sentBodies[request.kind])}</p>
           </div>
         )
       ) : null}
@@ -128,6 +137,8 @@ export default function RequestDetail() {
         <FormatAnswers request={request} />
       ) : request.kind === "share_needs" ? (
         <ShareNeedsAnswers request={request} />
+      ) : request.kind === "appointment_change" ? (
+        <AppointmentChangeAnswers request={request} serviceUserId={serviceUserId} canManage={canManage} />
       ) : (
         <InterpreterAnswers request={request} />
       )}
@@ -236,5 +247,37 @@ function ShareNeedsAnswers({ request }: { request: Shown<ShareNeedsDetails> }) {
         { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
       ]}
     />
+  );
+}
+
+/** Asking to change or cancel an appointment: which one, what was asked and why; staff go to it from here. */
+function AppointmentChangeAnswers({ request, serviceUserId, canManage }: { request: Shown<AppointmentChangeDetails>; serviceUserId: string; canManage: boolean }) {
+  const { t } = useTranslation(["requests", "appointments"]);
+  const d = request.details;
+  return (
+    <>
+      <SummaryList
+        rows={[
+          { key: "ask", label: t("requests:appointmentChange.ask"), value: t(`requests:appointmentChange.asks.${d.ask}`) },
+          {
+            key: "appointment",
+            label: t("requests:appointmentChange.appointment"),
+            value: (
+              <>
+                {t(`appointments:kind.${d.kind}`)}, {request.appointmentAt ? <AppointmentTime iso={request.appointmentAt} /> : null}, {t(`appointments:mode.${d.mode}`)}
+              </>
+            ),
+          },
+          { key: "with", label: t("appointments:withWhom"), value: <bdi>{d.withWhom}</bdi> },
+          { key: "reason", label: t("requests:appointmentChange.reason"), value: d.reason ? <TheirWords text={d.reason} /> : t("requests:notGiven") },
+          { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },
+        ]}
+      />
+      {canManage ? (
+        <p>
+          <Link href={`/people/${serviceUserId}/appointments/${d.appointmentId}`}>{t("requests:appointmentChange.open")}</Link>
+        </p>
+      ) : null}
+    </>
   );
 }

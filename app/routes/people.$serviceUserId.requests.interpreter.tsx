@@ -16,6 +16,11 @@ import { RadioGroup } from "~/components/ui/RadioGroup";
 import { TextField } from "~/components/ui/TextField";
 import { interpreterGenders, interpreterModes, interpreterNeeds } from "~/models/vocabulary/communication";
 import { requestInterpreter } from "~/models/requests.server";
+import { can, NotFoundError, type Actor } from "~/models/access.server";
+import { getAppointment, isOpen } from "~/models/appointments.server";
+import { interpreterModeFor } from "~/models/vocabulary/appointments";
+import { getDb } from "~/utils/db.server";
+import { dateAndTimeAnswers } from "~/web/validation/appointments.server";
 import { isolate } from "~/utils/bidi";
 import { requireFormData } from "~/web/csrf.server";
 import { invalid, orNotFound, requireRecord } from "~/web/guards.server";
@@ -24,11 +29,38 @@ import { useReaderT } from "~/utils/use-reader";
 import { saved, saveOnce } from "~/web/saves.server";
 import { restoreDraft } from "~/web/drafts.server";
 
+/**
+ * "Ask for an interpreter" from an appointment (`?appointment=<id>`): the form starts with its
+ * date, time, way and what it is. Only the id is in the address; nothing is filled in from an
+ * appointment this person may not see, or one that is cancelled or has passed.
+ */
+async function fromAppointment(request: Request, actor: Actor, serviceUserId: string, t: (key: string) => string) {
+  const appointmentId = new URL(request.url).searchParams.get("appointment");
+  if (!appointmentId || !can(actor, "appointments.read", { serviceUserId })) return null;
+  try {
+    const a = await getAppointment(getDb(), actor, serviceUserId, appointmentId);
+    if (!isOpen(a)) return null;
+    const { date, time } = dateAndTimeAnswers(a.startsAt);
+    return {
+      initialValue: {
+        mode: interpreterModeFor[a.mode],
+        appointment: `${t(`appointments:kind.${a.kind}`)}, ${a.withWhom}: ${a.purpose}`.slice(0, 500),
+        appointmentOn: date,
+        appointmentTime: time,
+      },
+    };
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, serviceUserId, displayName, own, t } = await requireRecord(request, params, "requests.create");
   return json({
     serviceUserId,
     draft: await restoreDraft(request, actor.accountId),
+    prefill: await fromAppointment(request, actor, serviceUserId, t),
     pageTitle: own ? t("requests:interpreter.titleOwn") : t("requests:interpreter.titleOther", { name: isolate(displayName) }),
   });
 }
@@ -62,10 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AskForInterpreter() {
   const { t } = useTranslation(["requests", "communication", "common"]);
   const { tw } = useReaderT();
-  const { serviceUserId, pageTitle, draft: kept } = useLoaderData<typeof loader>();
+  const { serviceUserId, pageTitle, draft: kept, prefill } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const draft = data ? null : kept;
-  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("interpreter", data?.step === "details" ? data.result : draft);
+  const { form, errorFor, summary, valueOf, valuesOf, partOf } = useServerForm("interpreter", data?.step === "details" ? data.result : (draft ?? prefill));
   const languageOptions = useLanguageOptions({ withSignLanguage: false });
   const rows = useInterpreterRows();
   const back = { href: `/people/${serviceUserId}/requests`, label: t("requests:back") };

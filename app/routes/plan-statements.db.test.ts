@@ -3,6 +3,7 @@ import { demoPeople, seedDemoData } from "#db/seed";
 import { loader as rootLoader } from "~/root";
 import { createSession, SESSION_COOKIE } from "~/web/auth.server";
 import { withRequestMemo } from "~/web/request-memo.server";
+import { setFlash } from "~/web/saves.server";
 import { getDb, statementCount } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { loader as recordLoader } from "./people.$serviceUserId";
@@ -13,9 +14,9 @@ import { loader as planLoader } from "./people.$serviceUserId.plan._index";
  * as the server runs them: together, in one request's scope, each with its own copy of the
  * Request (Remix makes one per loader), so the session and grants are read once for all three.
  */
-const MAX_STATEMENTS = 14;
+const MAX_STATEMENTS = 13;
 
-async function planPageStatements(cookie: string, serviceUserId: string): Promise<number> {
+async function planPageStatements(cookie: string, serviceUserId: string): Promise<{ statements: number; flash: unknown }> {
   const copy = () => new Request(`http://localhost/people/${serviceUserId}/plan`, { headers: { Cookie: cookie } });
   const params = { serviceUserId };
   const context = { cspNonce: "n", clientAddress: "192.0.2.1" };
@@ -29,7 +30,8 @@ async function planPageStatements(cookie: string, serviceUserId: string): Promis
   );
   const after = statementCount();
   for (const response of responses) expect(response.status).toBe(200);
-  return after - before;
+  const root = (await responses[0]!.json()) as { flash: { message: string } | null };
+  return { statements: after - before, flash: root.flash?.message ?? null };
 }
 
 describe("statements per page", () => {
@@ -40,7 +42,23 @@ describe("statements per page", () => {
     const cookie = `${SESSION_COOKIE}=${token}; csrf=${"c".repeat(43)}`;
     const first = await planPageStatements(cookie, sam);
     const again = await planPageStatements(cookie, sam);
-    expect(first).toBeLessThanOrEqual(MAX_STATEMENTS);
-    expect(again).toBeLessThanOrEqual(MAX_STATEMENTS);
+    expect(first.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+    expect(again.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+
+  it("a message left by the last save is read with the session: one statement more, shown once", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId(demoPeople.sam.displayName);
+    const token = await createSession(getDb(), (await actorFor(demoPeople.sam.email)).accountId);
+    const cookie = `${SESSION_COOKIE}=${token}; csrf=${"c".repeat(43)}`;
+    const none = await planPageStatements(cookie, sam);
+    await setFlash(getDb(), new Request("http://localhost/", { headers: { Cookie: cookie } }), "goalSaved");
+    const withFlash = await planPageStatements(cookie, sam);
+    const after = await planPageStatements(cookie, sam);
+    expect(none.flash).toBeNull();
+    expect(withFlash.flash).toBe("goalSaved");
+    expect(withFlash.statements).toBe(none.statements + 1);
+    expect(after.flash).toBeNull();
+    expect(after.statements).toBe(none.statements);
   });
 });

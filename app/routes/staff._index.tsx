@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The people this care coordinator works with: overdue reviews first. */
 export default function Caseload() {
-  const { t } = useTranslation(["plan", "common", "carers", "communication", "attention"]);
+  const { t } = useTranslation(["plan", "common", "carers", "communication", "attention", "messages"]);
   const { caseload, flags, handedOver, attention } = useLoaderData<typeof loader>();
   return (
     <>
@@ -97,7 +97,16 @@ export default function Caseload() {
           <Link href="/staff/requests">{t("requests:queueTitle")}</Link>
         </li>
         <li>
+          <Link href="/staff/messages">{t("messages:inbox.title")}</Link>
+        </li>
+        <li>
+          <Link href="/staff/carers">{t("carers:queue.title")}</Link>
+        </li>
+        <li>
           <Link href="/staff/invitations/new">{t("home:caseload.invite")}</Link>
+        </li>
+        <li>
+          <Link href="/staff/notifications">{t("auth:outbox.title")}</Link>
         </li>
       </ul>
     </>

@@ -52,11 +52,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The invitation link is shown once: only its hash is stored. */
-function created(request: Request, token: string, displayName: string, language: string | null) {
+function created(request: Request, token: string, displayName: string, language: string | null, emailed: boolean) {
   const { t } = getFixedT(request, language);
   return json({
     result: null,
-    created: { link: publicLink(`/invitations/${token}`, request), displayName },
+    created: { link: publicLink(`/invitations/${token}`, request), displayName, emailed },
     pageTitle: t("auth:invite.created.title"),
   });
 }
@@ -67,17 +67,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const kind = kindFrom(request);
   if (!kind) throw new Response("Bad request", { status: 400 });
   const db = getDb();
+  // Also email the link, through the outbox (decision 057).
+  const sendByEmail = formData.get("sendEmail") === "yes";
   try {
     if (kind === "service_user") {
       const submission = parseWithZod(formData, { schema: inviteServiceUserSchema });
       if (submission.status !== "success") return invalid({ result: submission.reply(), created: null });
-      const { token } = await createInvitation(db, actor, { kind, ...submission.value });
-      return created(request, token, submission.value.displayName, account.preferredLanguage);
+      const { token, emailed } = await createInvitation(db, actor, { kind, ...submission.value }, new Date(), { sendByEmail });
+      return created(request, token, submission.value.displayName, account.preferredLanguage, emailed);
     }
     const submission = parseWithZod(formData, { schema: inviteSupporterSchema });
     if (submission.status !== "success") return invalid({ result: submission.reply(), created: null });
-    const { token } = await createInvitation(db, actor, { kind, ...submission.value });
-    return created(request, token, submission.value.displayName, account.preferredLanguage);
+    const { token, emailed } = await createInvitation(db, actor, { kind, ...submission.value }, new Date(), { sendByEmail });
+    return created(request, token, submission.value.displayName, account.preferredLanguage, emailed);
   } catch (error) {
     if (error instanceof NotAllowedError) throw new Response("Not found", { status: 404 });
     throw error;
@@ -100,6 +102,7 @@ export default function InviteSomeone() {
         next={{ href: "/", label: t("auth:invite.created.home") }}
       >
         <p>{t("auth:invite.created.expiry", { days: 7 })}</p>
+        {actionData.created.emailed ? <p>{t("auth:notifications.linkEmailed")}</p> : null}
       </InvitationCreated>
     );
   }
@@ -172,6 +175,13 @@ export default function InviteSomeone() {
             />
           </>
         )}
+        <CheckboxGroup
+          name="sendEmail"
+          label={t("auth:notifications.sendLink")}
+          optional
+          defaultValue={valuesOf("sendEmail")}
+          choices={[{ value: "yes", label: t("auth:notifications.sendLinkYes") }]}
+        />
         <Button type="submit">{t("auth:invite.submit")}</Button>
       </Form>
     </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "~/components/ui/Link";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { titleKey: "pages:youngCarers.title" };
@@ -8,7 +9,7 @@ export const handle: RouteHandle = { titleKey: "pages:youngCarers.title" };
  * carer may have no account, and a parent or carer may want to show it to them.
  */
 export default function YoungCarers() {
-  const { t } = useTranslation(["pages"]);
+  const { t } = useTranslation(["pages", "carers"]);
   const sections = ["what", "assessment", "ask", "older", "talk"] as const;
   return (
     <div className="grid-two-thirds">
@@ -24,6 +25,9 @@ export default function YoungCarers() {
           ))}
         </section>
       ))}
+      <p>
+        <Link href="/look-after-someone">{t("carers:signUp.link")}</Link>
+      </p>
     </div>
   );
 }

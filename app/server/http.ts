@@ -114,3 +114,36 @@ export function readLimitedBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES):
     req.on("error", onError);
   });
 }
+
+/** How long, and how much, a refused body is still read after the answer, before the connection is closed. */
+export const LINGER_MS = 2000;
+export const LINGER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Close a connection whose body was refused (decision 036) without losing the answer. Closing a
+ * socket that still has unread data resets it, and the client may then drop the 413 page it was
+ * already sent (a browser shows "connection reset"). So, once the answer is written, what the
+ * client is still sending is read and thrown away for a short while (a "lingering close", as web
+ * servers do), then the socket is closed, whether the body has ended or not.
+ */
+export function closeAfterLingering(req: IncomingMessage): void {
+  const socket = req.socket;
+  // Node calls destroySoon once a "Connection: close" answer is written; here it lingers first.
+  socket.destroySoon = function lingerThenDestroy(this: typeof socket) {
+    let read = 0;
+    const done = () => {
+      clearTimeout(timer);
+      this.destroy();
+    };
+    const timer = setTimeout(done, LINGER_MS);
+    this.on("data", (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > LINGER_BYTES) done();
+    });
+    this.once("end", done);
+    this.once("error", done);
+    this.end();
+    req.resume();
+    this.resume();
+  };
+}

@@ -7,13 +7,15 @@
  *        node build/server.js seed --demo       add the demo people to an empty database
  *        node build/server.js account:create …  a staff or admin account and its one-time link
  *        node build/server.js nhs-login:jwks    the public key (JWKS) to give NHS login
+ *        node build/server.js fhir:import FILE  a FHIR bundle from the trust's record system
  */
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import { readLimitedBody, isTls, securityHeaders } from "./http";
+import { closeAfterLingering, readLimitedBody, isTls, securityHeaders } from "./http";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 process.env.NODE_ENV ??= "production";
@@ -33,6 +35,7 @@ interface EntryExports {
     publicUrl: string | null;
     demo: boolean;
     nhsLogin: { issuer: string } | null;
+    exitPageUrl: string | null;
   };
   startDatabaseInBackground: (onFatal: (error: Error) => void) => void;
   stopDatabase: () => Promise<void>;
@@ -41,6 +44,8 @@ interface EntryExports {
   seedCommand: (args: string[]) => Promise<string>;
   accountCreateCommand: (args: string[]) => Promise<{ ok: boolean; message: string }>;
   nhsLoginJwksCommand: () => { ok: boolean; message: string };
+  fhirImportCommand: (args: string[]) => Promise<{ ok: boolean; message: string }>;
+  FHIR_API_PATHS: Record<string, (request: Request, address: string) => Promise<Response>>;
   logError: (what: string, error: unknown) => void;
   translationFileAt: (pathname: string) => string | undefined;
   withRequestMemo: <T>(work: () => T) => T;
@@ -130,8 +135,11 @@ async function serve(build: ServerBuild, entry: EntryExports) {
   app.disable("x-powered-by");
   app.set("trust proxy", cfg.trustProxy);
 
-  // Where "Continue with NHS login" leads (its form is redirected to the issuer's sign-in page).
-  const formActions = cfg.nhsLogin ? [new URL(cfg.nhsLogin.issuer).origin] : [];
+  // Where "Continue with NHS login" leads (its form is redirected to the issuer's sign-in page), and
+  // the neutral page "Exit this page" leads to when it is on another site (its form is redirected there).
+  const formActions = [cfg.nhsLogin?.issuer, cfg.exitPageUrl]
+    .filter((url): url is string => !!url && /^https?:/.test(url))
+    .map((url) => new URL(url).origin);
 
   let inFlight = 0;
   let stopping = false;
@@ -161,13 +169,32 @@ async function serve(build: ServerBuild, entry: EntryExports) {
   app.use(compression());
   // Fingerprinted build assets can be cached for ever; everything else is checked each time.
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+  // The other public files (the favicon): looked for only under the names public/ holds at start,
+  // not on every page (a file system lookup per request that found nothing was a fifth of
+  // /urgent-help's time under load: decision 047).
+  const publicDir = path.join(root, "public");
+  const publicNames = new Set(readdirSync(publicDir).filter((name) => name !== "build"));
+  const publicFiles = express.static(publicDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => {
+    const first = req.path.split("/")[1] ?? "";
+    if (publicNames.has(first)) publicFiles(req, res, next);
+    else next();
+  });
   // The translations the browser needs to hydrate a page, one file per language and namespace,
   // named by their content's hash (app/web/translation-files.server.ts): cached for ever.
   app.get("/translations/*", (req, res, next) => {
     const body = entry.translationFileAt(req.path);
     if (body === undefined) return next();
     res.set("Cache-Control", "public, max-age=31536000, immutable").type("application/json").send(body);
+  });
+
+  // The trust's record system (decision 053): JSON in and out, its own token and size limit, no page.
+  app.post(Object.keys(entry.FHIR_API_PATHS), async (req, res, next) => {
+    try {
+      await sendResponse(res, await entry.FHIR_API_PATHS[req.path]!(toFetchRequest(req, res), req.ip ?? req.socket.remoteAddress ?? "unknown"));
+    } catch (error) {
+      next(error);
+    }
   });
 
   app.all("*", async (req, res, next) => {
@@ -187,6 +214,7 @@ async function serve(build: ServerBuild, entry: EntryExports) {
         const read = await readLimitedBody(req);
         if (read.status === "too-large") {
           res.set("Connection", "close");
+          closeAfterLingering(req);
           const isData = typeof req.query._data === "string";
           const tooLarge = isData
             ? // A JavaScript form post: a caught 413, so the page shows the same "too large" message.
@@ -280,7 +308,13 @@ async function main() {
     console.log(result.message);
     return;
   }
-  if (command) exitWith(`Unknown command "${command}". Use: seed --demo, account:create, or nhs-login:jwks.`);
+  if (command === "fhir:import") {
+    const result = await entry.fhirImportCommand(args);
+    if (!result.ok) exitWith(result.message);
+    console.log(result.message);
+    return;
+  }
+  if (command) exitWith(`Unknown command "${command}". Use: seed --demo, account:create, nhs-login:jwks, or fhir:import.`);
   await serve(build, entry);
 }
 

@@ -3,8 +3,12 @@ import { sql } from "drizzle-orm";
 import { demoCoordinator, hasDemoAccounts, hasGeneratedPeople, isEmpty, resealDemoTotpKeys, seedDemoData } from "#db/seed";
 import { seedScale } from "#db/seed-scale";
 import { readOptions } from "~/utils/options";
-import { config } from "~/config.server";
+import { config, publicLink } from "~/config.server";
 import { purgeExpired } from "~/models/housekeeping.server";
+// Registers the "appointment tomorrow" check that housekeeping runs (decision 057).
+import "~/models/appointments.server";
+import { purgeOldNotifications, runScheduledChecks, sendDueNotifications, type SendOptions } from "~/models/notifications.server";
+import { notifySender } from "~/utils/notify.server";
 import { DataDirLockedError } from "~/utils/data-dir-lock.server";
 import {
   getDatabaseHandle,
@@ -84,6 +88,7 @@ export function startDatabaseInBackground(onFatal: (error: Error) => void): void
       await startDatabase();
       if (reported) logInfo("the database is answering: serving every page");
       startHousekeeping();
+      startNotificationSender();
     } catch (error) {
       if (isFatalStartError(error)) return onFatal(error);
       // One line when it first fails, not one per retry.
@@ -153,13 +158,46 @@ function startHousekeeping() {
     if (!handle || !isDatabaseAvailable()) return;
     try {
       await purgeExpired(handle.db);
+      await purgeOldNotifications(handle.db, new Date());
     } catch (error) {
       logError("housekeeping", error);
     }
+    // Reviews due, sharing about to end, and whatever else is registered (decision 057).
+    await runScheduledChecks(handle.db, new Date(), (name, error) => logError(`scheduled check ${name}`, error));
   };
   void run();
   housekeepingTimer = setInterval(() => void run(), 60 * 60 * 1000);
   housekeepingTimer.unref();
+}
+
+/** How often the outbox is looked at: a notification leaves within this of its change. */
+const NOTIFY_POLL_MS = 5_000;
+let notifyTimer: NodeJS.Timeout | undefined;
+let sending = false;
+
+/**
+ * With a GOV.UK Notify API key, send what the outbox holds every few seconds (decision 057).
+ * Without one nothing is sent: the outbox keeps every notification, and staff and admins see it.
+ */
+function startNotificationSender() {
+  const notify = config().notify;
+  if (!notify || notifyTimer) return;
+  const options: SendOptions = { sender: notifySender(notify), templates: notify.templates, linkFor: (path) => publicLink(path) };
+  const run = async () => {
+    const handle = getDatabaseHandle();
+    if (sending || !handle || !isDatabaseAvailable()) return;
+    sending = true;
+    try {
+      await sendDueNotifications(handle.db, options);
+    } catch (error) {
+      logError("notifications", error);
+    } finally {
+      sending = false;
+    }
+  };
+  void run();
+  notifyTimer = setInterval(() => void run(), NOTIFY_POLL_MS);
+  notifyTimer.unref();
 }
 
 /**
@@ -224,7 +262,8 @@ export async function stopDatabase(): Promise<void> {
   if (retryTimer) clearTimeout(retryTimer);
   if (recoveryTimer) clearTimeout(recoveryTimer);
   if (housekeepingTimer) clearInterval(housekeepingTimer);
-  retryTimer = recoveryTimer = housekeepingTimer = undefined;
+  if (notifyTimer) clearInterval(notifyTimer);
+  retryTimer = recoveryTimer = housekeepingTimer = notifyTimer = undefined;
   const handle = getDatabaseHandle();
   setDatabase(undefined);
   await handle?.close();

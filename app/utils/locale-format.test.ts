@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { formatDateWithWeekday } from "./locale-weekdays";
 import { languages } from "~/i18n";
-import { formatDate, formatList, formatNumber, formatTime, localeFormats } from "./locale-format";
+import { formatDate, formatList, formatNumber, formatTime, localeFormats, londonDate, londonDayStart } from "./locale-format";
 
 // Node carries the whole of CLDR; our table must say what CLDR says, so the browser, which may not
 // carry a language, still writes it the same way. (In times, a narrow no-break space reads as a space: CLDR uses both in Somali.)
@@ -29,6 +30,18 @@ describe("the locale table agrees with CLDR", () => {
       }
       // Just after midnight in British Summer Time is still the same day in England, not the day before.
       expect(formatDate("2026-06-30T23:30:00Z", lng)).toBe(intl.format(new Date("2026-07-01T09:00:00Z")));
+    });
+
+    it("writes dates with the day of the week as Intl does (British English without CLDR's comma, as GOV.UK does; none in Welsh and Polish)", () => {
+      const intl = new Intl.DateTimeFormat(lng, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+      // Every day of one week, a day in summer time, and 23:30 on 30 June in UTC, already 1 July in England.
+      const moments = ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06", "2026-07-15T10:00:00Z", "2026-06-30T23:30:00Z"];
+      for (const iso of moments) {
+        const expected = intl.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+        // Welsh and Polish leave the day's name out (its grammar depends on the sentence): the date as formatDate writes it.
+        const want = lng === "en-GB" ? expected.replace(", ", " ") : lng === "cy" || lng === "pl" ? formatDate(iso, lng) : expected;
+        expect(formatDateWithWeekday(iso, lng), iso).toBe(want);
+      }
     });
 
     it("writes times as Intl does, on England's clocks", () => {
@@ -60,5 +73,21 @@ describe("formatting", () => {
 
   it("never reads a value as part of the pattern", () => {
     expect(formatList(["{rest}", "{last}", "b"], "en-GB")).toBe("{rest}, {last} and b");
+  });
+});
+
+describe("UK calendar dates", () => {
+  it("a UK day begins at midnight in London, in winter, in summer and on the days the clocks change", () => {
+    expect(londonDayStart("2026-01-15").toISOString()).toBe("2026-01-15T00:00:00.000Z");
+    expect(londonDayStart("2026-06-15").toISOString()).toBe("2026-06-14T23:00:00.000Z");
+    expect(londonDayStart("2026-03-29").toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    expect(londonDayStart("2026-10-25").toISOString()).toBe("2026-10-24T23:00:00.000Z");
+  });
+
+  it("tomorrow is counted from the date in London, not in UTC", () => {
+    // 23:30 UTC on 14 June is 00:30 on 15 June in London.
+    expect(londonDate(new Date("2026-06-14T23:30:00Z"), 1)).toBe("2026-06-16");
+    expect(londonDate(new Date("2026-01-14T23:30:00Z"), 1)).toBe("2026-01-15");
+    expect(londonDate(new Date("2026-12-31T12:00:00Z"), 1)).toBe("2027-01-01");
   });
 });

@@ -301,9 +301,12 @@ export function formatNumber(value: number, lng: string, { grouping = true }: { 
   return digitsOf(text, f).replace(/\u0000/g, f.group).replace(/\u0001/g, f.decimal);
 }
 
+let londonClock: Intl.DateTimeFormat | undefined;
+
 /** Year, month and day of a moment on the clocks in England. */
-function londonParts(date: Date): { year: number; month: number; day: number; hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+export function londonParts(date: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  // Made once: a new DateTimeFormat costs far more than a format (a plan page formats dozens of dates).
+  londonClock ??= new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/London",
     year: "numeric",
     month: "numeric",
@@ -311,9 +314,24 @@ function londonParts(date: Date): { year: number; month: number; day: number; ho
     hour: "numeric",
     minute: "numeric",
     hourCycle: "h23",
-  }).formatToParts(date);
+  });
+  const parts = londonClock.formatToParts(date);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return { year: part("year"), month: part("month"), day: part("day"), hour: part("hour"), minute: part("minute") };
+}
+
+/** The instant a UK calendar date ("2026-03-29") begins, summer time or not. */
+export function londonDayStart(isoDay: string): Date {
+  const [y, m, d] = isoDay.split("-").map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // London is on UTC or an hour ahead: at UTC midnight it is already 01:00 there in summer.
+  return new Date(utcMidnight - londonParts(new Date(utcMidnight)).hour * 60 * 60 * 1000);
+}
+
+/** The UK calendar date ("2026-03-29") `days` after the UK date of `at`. */
+export function londonDate(at: Date, days = 0): string {
+  const { year, month, day } = londonParts(at);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /** A date in words ("24 November 2026", "24 Tachwedd 2026"), never as numbers alone. */

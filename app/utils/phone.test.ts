@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitPhoneNumbers, telHref } from "./phone";
+import { splitPhoneNumbers, telHref, ukMobile } from "./phone";
 
 const phones = (text: string) => splitPhoneNumbers(text).filter((p) => p.kind === "phone");
 
@@ -30,4 +30,25 @@ describe("phone numbers in someone's own words", () => {
     expect(splitPhoneNumbers(mixed).map((p) => p.text).join("")).toBe(mixed);
     expect(phones(mixed)).toEqual([{ kind: "phone", text: "01632 960000", href: "tel:01632960000" }]);
   });
+});
+
+describe("ukMobile", () => {
+  it.each([
+    ["07700 900123", "+447700900123"],
+    ["+44 7700 900123", "+447700900123"],
+    ["0044 7700-900123", "+447700900123"],
+    ["+44 (0)7700 900123", "+447700900123"],
+    ["447700900123", "+447700900123"],
+    ["٠٧٧٠٠٩٠٠١٢٣", "+447700900123"],
+    ["07624 123456", "+447624123456"],
+  ])("reads %s as %s", (typed, e164) => {
+    expect(ukMobile(typed)).toBe(e164);
+  });
+
+  it.each(["01632 960000", "0800 123 4567", "07700 90012", "07700 9001234", "07000 123456", "07600 123456", "+33 6 12 34 56 78", "call 07700 900123", ""])(
+    "refuses %s",
+    (typed) => {
+      expect(ukMobile(typed)).toBeNull();
+    },
+  );
 });

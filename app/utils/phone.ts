@@ -64,3 +64,21 @@ export function splitPhoneNumbers(text: string): TextPart[] {
   if (from < text.length) parts.push({ kind: "text", text: text.slice(from) });
   return parts;
 }
+
+/**
+ * A UK mobile number as GOV.UK Notify takes it (+447…), or null when the text is not one. Takes
+ * "07700 900123", "+44 7700 900123", "0044 7700-900123", "(07700) 900123" and digits typed in
+ * other scripts. 070 (personal numbers) and 076 (pagers, apart from 07624 on the Isle of Man)
+ * are not mobiles.
+ */
+export function ukMobile(text: string): string | null {
+  const cleaned = [...text.trim()].map((c) => (/\p{Nd}/u.test(c) ? asciiDigit(c) : c)).join("");
+  if (!/^\+?[0-9 \u00a0().-]+$/.test(cleaned)) return null;
+  let digits = cleaned.replace(/\(0\)/, "").replace(/[^0-9+]/g, "");
+  if (digits.startsWith("+44")) digits = `0${digits.slice(3)}`;
+  else if (digits.startsWith("0044")) digits = `0${digits.slice(4)}`;
+  else if (digits.startsWith("44") && digits.length === 12) digits = `0${digits.slice(2)}`;
+  if (!/^07[0-9]{9}$/.test(digits)) return null;
+  if (digits.startsWith("070") || (digits.startsWith("076") && !digits.startsWith("07624"))) return null;
+  return `+44${digits.slice(1)}`;
+}

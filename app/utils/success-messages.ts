@@ -8,12 +8,21 @@ export const successMessages = [
   "removed",
   // A page's own words can be used too, with their namespace.
   "communication:saved",
+  "plan:howIAmDoing.saved",
   "auth:account.passwordChanged",
   "auth:account.sessionEnded",
   "auth:account.othersEnded",
+  "auth:account.nhsLoginLinked",
+  "auth:account.nhsLoginUnlinked",
+  "auth:notifications.saved",
+  "auth:outbox.item.postedSaved",
+  "auth:outbox.item.retrySaved",
   "admin:success.disabled",
   "admin:success.enabled",
   "admin:success.appReset",
+  "carers:queue.linked",
+  "carers:queue.noteRead",
+  "carers:question.declined",
 ] as const;
 
 export type SuccessMessage = (typeof successMessages)[number];

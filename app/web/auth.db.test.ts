@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, relationships, sessions, sharingGrants } from "#db/schema/index";
+import { accounts, communicationNeeds, relationships, sessions, sharingGrants } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { sha256 } from "~/utils/crypto.server";
 import { getDb } from "~/utils/db.server";
@@ -58,6 +58,24 @@ describe("sessions", () => {
     }
     const end = new Date(start.getTime() + ABSOLUTE_LIMIT_MS + 1000);
     expect((await readSession(withCookie(token), end)).status).toBe("expired");
+  });
+
+  it("carries whether the person's own communication needs ask for Easy Read, read afresh each request", async () => {
+    await seedDemoData(getDb());
+    const id = await accountId(demoPeople.sam.email);
+    const token = await createSession(getDb(), id);
+    const easyRead = async () => {
+      const state = await readSession(withCookie(token));
+      return state.status === "active" ? state.signedIn.account.needsEasyRead : null;
+    };
+    await getDb().delete(communicationNeeds).where(eq(communicationNeeds.accountId, id));
+    expect(await easyRead(), "no needs recorded").toBe(false);
+    await getDb().insert(communicationNeeds).values({ accountId: id, formats: ["large_print"] });
+    expect(await easyRead(), "other formats").toBe(false);
+    await getDb().update(communicationNeeds).set({ formats: ["large_print", "easy_read"] }).where(eq(communicationNeeds.accountId, id));
+    expect(await easyRead(), "Easy Read").toBe(true);
+    await getDb().update(communicationNeeds).set({ noNeeds: true }).where(eq(communicationNeeds.accountId, id));
+    expect(await easyRead(), "\"no needs\" ticked").toBe(false);
   });
 
   it("'stay signed in' moves the idle clock on", async () => {

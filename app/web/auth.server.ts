@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { and, eq, gt, isNull, or } from "drizzle-orm";
-import { accounts, relationships, sessions, sharingGrants } from "#db/schema/index";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { accounts, communicationNeeds, relationships, sessions, sharingGrants } from "#db/schema/index";
 import { recordRefused } from "~/models/audit.server";
 import { activeGrantFilter } from "~/models/grants.server";
 import { secondStepFor } from "~/models/account-security.server";
@@ -35,12 +35,23 @@ export interface SignedIn {
     preferredLanguage: string | null;
     /** An authenticator app is set up: signing in asks for its code. */
     hasTotp: boolean;
+    /**
+     * Their own communication needs ask for Easy Read (CT-05): pages with an Easy Read version show
+     * it first, and "Get help now" leads to urgent help in Easy Read. Read with the session, in the
+     * same statement, so it costs no query of its own and is never older than the request.
+     */
+    needsEasyRead: boolean;
   };
   actor: Actor;
   /** Milliseconds until this session ends if the person does nothing. */
   idleRemainingMs: number;
   /** This session's public id ("this device" on the account page). */
   sessionId: string;
+  /**
+   * A message left by the last save waits for the next page (web/saves.server.ts): read with the
+   * session, so a page with none spends no statement on it.
+   */
+  hasFlash: boolean;
 }
 
 export type SessionStage = "full" | "second_factor";
@@ -108,7 +119,11 @@ export async function endSession(db: Db, request: Request): Promise<void> {
 }
 
 /** Active relationships with their active grants: withdrawing a grant takes effect on the next request. */
-export async function loadActor(db: Db, account: { id: string; isStaff: boolean; isAdmin?: boolean }, now = new Date()): Promise<Actor> {
+export async function loadActor(
+  db: Db,
+  account: { id: string; isStaff: boolean; isAdmin?: boolean; carerSignedUp?: boolean },
+  now = new Date(),
+): Promise<Actor> {
   // One statement: each relationship with its grants in force (none: one row with no scope).
   const rows = await db
     .select({ id: relationships.id, kind: relationships.kind, serviceUserId: relationships.serviceUserId, scope: sharingGrants.scope })
@@ -128,7 +143,7 @@ export async function loadActor(db: Db, account: { id: string; isStaff: boolean;
     if (r.scope !== null) rel.scopes.push(r.scope as Scope);
   }
   const rels = [...byId.values()];
-  return { accountId: account.id, isStaff: account.isStaff, isAdmin: account.isAdmin ?? false, relationships: rels };
+  return { accountId: account.id, isStaff: account.isStaff, isAdmin: account.isAdmin ?? false, relationships: rels, carerSignedUp: account.carerSignedUp ?? false };
 }
 
 /**
@@ -158,6 +173,7 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
       expiresAt: sessions.expiresAt,
       stage: sessions.stage,
       publicId: sessions.publicId,
+      hasFlash: sql<boolean>`${sessions.flash} is not null`,
       id: accounts.id,
       displayName: accounts.displayName,
       email: accounts.email,
@@ -165,9 +181,12 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
       isAdmin: accounts.isAdmin,
       preferredLanguage: accounts.preferredLanguage,
       totpEnrolledAt: accounts.totpEnrolledAt,
+      carerSignedUpAt: accounts.carerSignedUpAt,
+      needsEasyRead: sql<boolean>`coalesce(not ${communicationNeeds.noNeeds} and 'easy_read' = any(${communicationNeeds.formats}), false)`,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(communicationNeeds, eq(communicationNeeds.accountId, accounts.id))
     // A disabled account has no sessions (they end with it); this holds even for one made at that moment.
     .where(and(eq(sessions.idHash, idHash), isNull(accounts.disabledAt)));
   if (!row) return { status: "expired", accountId: null };
@@ -191,14 +210,15 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
     isAdmin: row.isAdmin,
     preferredLanguage: row.preferredLanguage,
     hasTotp: row.totpEnrolledAt !== null,
+    needsEasyRead: row.needsEasyRead === true,
   };
   const idleRemainingMs = Math.min(lastSeen + IDLE_LIMIT_MS, row.expiresAt.getTime()) - now.getTime();
   // Staff and admins use nothing before an authenticator app is set up: no relationships are loaded.
   if (needsSecondFactor(account) && !account.hasTotp) {
-    return { status: "enrol", signedIn: { account, actor: accountActorOf(account), idleRemainingMs, sessionId: row.publicId } };
+    return { status: "enrol", signedIn: { account, actor: accountActorOf(account), idleRemainingMs, sessionId: row.publicId, hasFlash: row.hasFlash } };
   }
-  const actor = await loadActor(db, account, now);
-  return { status: "active", signedIn: { account, actor, idleRemainingMs, sessionId: row.publicId } };
+  const actor = await loadActor(db, { ...account, carerSignedUp: row.carerSignedUpAt !== null }, now);
+  return { status: "active", signedIn: { account, actor, idleRemainingMs, sessionId: row.publicId, hasFlash: row.hasFlash } };
 }
 
 /** Staff and admin accounts must have a second factor (ASVS 5.0 6.3.3 at level 2). */

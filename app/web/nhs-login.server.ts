@@ -28,7 +28,18 @@ interface Flow {
   redirectTo: string;
   /** An invitation token, when the flow started from an invitation: the first sign-in links with it. */
   invitation: string | null;
+  /**
+   * Set when a signed-in person started the flow from "Your account" to link NHS login to their
+   * account: which account, and which session (its public id). The answer links only to that
+   * account, in that same session (decision 066).
+   */
+  link?: NhsLoginLink | null;
   expiresAt: number;
+}
+
+export interface NhsLoginLink {
+  accountId: string;
+  sessionId: string;
 }
 
 export function nhsLoginEnabled(): boolean {
@@ -95,7 +106,7 @@ function readFlow(request: Request, now: Date): Flow | null {
  * binds the answer to this browser. Null when NHS login is off or cannot be reached.
  */
 export async function startNhsLogin(
-  input: { redirectTo: string; invitation: string | null },
+  input: { redirectTo: string; invitation: string | null; link?: NhsLoginLink },
   now = new Date(),
 ): Promise<{ location: string; setCookie: string } | null> {
   const settings = config().nhsLogin;
@@ -114,6 +125,7 @@ export async function startNhsLogin(
     verifier,
     redirectTo: safeRedirect(input.redirectTo),
     invitation: input.invitation,
+    link: input.link ?? null,
     expiresAt: now.getTime() + FLOW_SECONDS * 1000,
   };
   const url = oidc.buildAuthorizationUrl(configuration, {
@@ -137,20 +149,28 @@ export type NhsLoginResult =
   | { status: "level" }
   | { status: "ok"; subject: string; nhsNumber: string | null; redirectTo: string; invitation: string | null };
 
+/** What came back, and whether the flow was one to link NHS login to a signed-in account. */
+export interface FinishedNhsLogin {
+  result: NhsLoginResult;
+  link: NhsLoginLink | null;
+  setCookie: string;
+}
+
 /**
  * The person is back from NHS login: check the answer against this browser's flow (state), swap the
  * code for tokens (PKCE verifier, signed client assertion), let the library check the ID token
  * (iss, aud, signature, nonce, expiry), then check its `vot` against what a record needs.
  * The flow cookie is cleared whatever happens: a code is used once.
  */
-export async function finishNhsLogin(request: Request, now = new Date()): Promise<{ result: NhsLoginResult; setCookie: string }> {
+export async function finishNhsLogin(request: Request, now = new Date()): Promise<FinishedNhsLogin> {
   const clear = flowCookie(null);
   const settings = config().nhsLogin;
   const flow = readFlow(request, now);
   const params = new URL(request.url).searchParams;
-  if (!settings || !flow) return { result: { status: "failed" }, setCookie: clear };
+  if (!settings || !flow) return { result: { status: "failed" }, link: null, setCookie: clear };
+  const link = flow.link ?? null;
   if (params.get("error") === "access_denied" && params.get("state") === flow.state) {
-    return { result: { status: "cancelled" }, setCookie: clear };
+    return { result: { status: "cancelled" }, link, setCookie: clear };
   }
   // The address NHS login sent the person to, exactly as registered, with its answer (code, state).
   const callback = new URL(settings.redirectUri);
@@ -164,18 +184,19 @@ export async function finishNhsLogin(request: Request, now = new Date()): Promis
       idTokenExpected: true,
     });
     const claims = tokens.claims();
-    if (!claims) return { result: { status: "failed" }, setCookie: clear };
+    if (!claims) return { result: { status: "failed" }, link, setCookie: clear };
     if (typeof claims.vot !== "string" || !(RECORD_VTR as readonly string[]).includes(claims.vot)) {
-      return { result: { status: "level" }, setCookie: clear };
+      return { result: { status: "level" }, link, setCookie: clear };
     }
     const nhsNumber = typeof claims.nhs_number === "string" && /^\d{10}$/.test(claims.nhs_number) ? claims.nhs_number : null;
     return {
       result: { status: "ok", subject: claims.sub, nhsNumber, redirectTo: flow.redirectTo, invitation: flow.invitation },
+      link,
       setCookie: clear,
     };
   } catch (error) {
     // A state that does not match, a bad signature, the wrong audience: the kind only, never the token.
     logError("NHS login callback", error);
-    return { result: { status: "failed" }, setCookie: clear };
+    return { result: { status: "failed" }, link, setCookie: clear };
   }
 }

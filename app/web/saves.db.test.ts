@@ -6,6 +6,7 @@ import { recordGoalProgress } from "~/models/goals.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { createSession, SESSION_COOKIE } from "./auth.server";
 import { CSRF_FIELD } from "./csrf.server";
+import { purgeExpired } from "~/models/housekeeping.server";
 import { getDb, type Db } from "~/utils/db.server";
 import { FORM_TOKEN_FIELD, FORM_TOKEN_TTL_MS, newFormToken, runOnce, saved, saveOnce, takeFlash } from "./saves.server";
 
@@ -74,13 +75,17 @@ describe("saving a form once per token", () => {
     expect(other).toEqual({ repeat: true, saved: null });
   });
 
-  it("tokens are kept for a day, then forgotten", async () => {
+  it("tokens are kept for a day, then forgotten by the housekeeping (a save writes no tidy-up)", async () => {
     const { actor } = await samsGoal();
     const then = new Date("2026-01-01T09:00:00Z");
     await runOnce(getDb(), { token: newFormToken(), accountId: actor.accountId, now: then }, async () => saved("/plan"));
     const [row] = await getDb().select().from(formSubmissions);
     expect(row!.expiresAt.getTime() - then.getTime()).toBe(FORM_TOKEN_TTL_MS);
-    await runOnce(getDb(), { token: newFormToken(), accountId: actor.accountId, now: new Date(then.getTime() + FORM_TOKEN_TTL_MS + 1) }, async () => saved("/plan"));
+    const later = new Date(then.getTime() + FORM_TOKEN_TTL_MS + 1);
+    await runOnce(getDb(), { token: newFormToken(), accountId: actor.accountId, now: later }, async () => saved("/plan"));
+    // The save left the expired token alone.
+    expect(await getDb().select().from(formSubmissions)).toHaveLength(2);
+    expect((await purgeExpired(getDb(), later)).formTokens).toBe(1);
     expect(await getDb().select().from(formSubmissions)).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { eq, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { formSubmissions, sessions } from "#db/schema/index";
 import { SESSION_COOKIE } from "./auth.server";
 import { readCookie } from "./cookies.server";
@@ -60,10 +60,8 @@ export async function runOnce(
       .where(eq(formSubmissions.tokenHash, tokenHash));
     return { repeat: false, saved: result };
   });
-  if (!outcome.repeat) {
-    // Tidy up: forget tokens older than a day (outside the save's transaction).
-    await db.delete(formSubmissions).where(lt(formSubmissions.expiresAt, now));
-  }
+  // Tokens older than a day are forgotten by the hourly housekeeping (models/housekeeping.server.ts),
+  // not by each save: until then a repeat of one still lands where the first post did.
   return outcome;
 }
 

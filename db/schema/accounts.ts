@@ -30,10 +30,17 @@ export const accounts = pgTable(
     totpLastStep: integer("totp_last_step"),
     // Set by an admin: the account cannot sign in and has no sessions (decision 045). Null when active.
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // Set when someone signed up on their own as a carer ("I look after someone", CR-01, decision 060):
+    // they have the carer pages that need nothing shared, and staff see them in the carers' queue.
+    carerSignedUpAt: timestamp("carer_signed_up_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // The coordinator search walks staff who can sign in by name, never every account (decision 048).
-  (t) => [index("accounts_staff_name_idx").on(sql`lower(${t.displayName})`).where(sql`${t.isStaff} and ${t.disabledAt} is null`)],
+  (t) => [
+    index("accounts_staff_name_idx").on(sql`lower(${t.displayName})`).where(sql`${t.isStaff} and ${t.disabledAt} is null`),
+    // The carers' queue walks only the carers who signed up on their own (decision 060).
+    index("accounts_carer_sign_up_idx").on(t.carerSignedUpAt).where(sql`${t.carerSignedUpAt} is not null`),
+  ],
 );
 
 /** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored here. */

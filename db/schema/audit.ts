@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { serviceUsers } from "./people";
 
@@ -31,4 +31,30 @@ export const auditEvents = pgTable(
     index("audit_events_service_user_idx").on(t.serviceUserId, t.at),
     index("audit_events_actor_idx").on(t.actorAccountId, t.at),
   ],
+);
+
+/**
+ * One row for each bundle the trust's record system sent (decision 064): when, by which door, what
+ * came of it, and counts. Never a name, an id from the bundle or a problem's words (they can name
+ * someone): a problem is its FHIR issue code and its place in the bundle (FHIRPath). Admins see the
+ * newest at /admin/imports. Append-only, like the audit log.
+ */
+export const recordSystemImports = pgTable(
+  "record_system_imports",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // "api" (POST /fhir/Bundle) or "command" (npm run fhir:import).
+    via: text("via").notNull(),
+    // "changed", "unchanged", "refused" (the bundle could not be taken; nothing changed) or "failed" (the portal's fault; nothing changed).
+    outcome: text("outcome").notNull(),
+    people: integer("people").notNull().default(0),
+    peopleAdded: integer("people_added").notNull().default(0),
+    planVersions: integer("plan_versions").notNull().default(0),
+    careTeams: integer("care_teams").notNull().default(0),
+    appointments: integer("appointments").notNull().default(0),
+    leftAlone: integer("left_alone").notNull().default(0),
+    problems: jsonb("problems").$type<{ code: string; expression: string | null }[]>().notNull().default([]),
+  },
+  (t) => [index("record_system_imports_at_idx").on(t.at)],
 );

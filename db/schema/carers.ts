@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
-import { serviceUsers } from "./people";
+import { relationships, serviceUsers } from "./people";
 
 /**
  * "Tell the team something": a carer can always write to the person's care team, whatever the
@@ -103,4 +103,53 @@ export const youngCarerQuestions = pgTable(
     answeredAt: timestamp("answered_at", { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.serviceUserId] })],
+);
+
+/**
+ * "Tell the team something about someone" from a carer no one has linked to a person yet (decision
+ * 060): the name and details they give, in their words. Staff read it in the carers' queue; the
+ * carer is never told whether the person is known to the service.
+ */
+export const carerNotes = pgTable(
+  "carer_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    fromAccountId: uuid("from_account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    personName: text("person_name").notNull(),
+    // The person's date of birth (YYYY-MM-DD) when the carer knows it.
+    personBirthDate: text("person_birth_date"),
+    personDetails: text("person_details").notNull().default(""),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    readBy: uuid("read_by").references(() => accounts.id),
+  },
+  (t) => [index("carer_notes_from_idx").on(t.fromAccountId, t.createdAt)],
+);
+
+export const sharingQuestionAnswers = ["chose", "declined"] as const;
+export type SharingQuestionAnswer = (typeof sharingQuestionAnswers)[number];
+
+/**
+ * Staff linked a carer who signed up on their own to the person (decision 060) and ask the person:
+ * "Alex says they look after you. Do you want to share anything with them?" Open until the person
+ * chooses what to share or says no.
+ */
+export const sharingQuestions = pgTable(
+  "sharing_questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    relationshipId: uuid("relationship_id")
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    askedBy: uuid("asked_by")
+      .notNull()
+      .references(() => accounts.id),
+    askedAt: timestamp("asked_at", { withTimezone: true }).notNull().defaultNow(),
+    answer: text("answer").$type<SharingQuestionAnswer>(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+  },
+  (t) => [index("sharing_questions_relationship_idx").on(t.relationshipId)],
 );

@@ -8,3 +8,7 @@ export * from "./requests";
 export * from "./decisions";
 export * from "./attention";
 export * from "./forms";
+export * from "./appointments";
+export * from "./messages";
+export * from "./how-i-am-doing";
+export * from "./notifications";

@@ -16,6 +16,9 @@ export const planLevel = pgEnum("plan_level", ["cpa", "lpc"]);
 export const serviceUsers = pgTable("service_users", {
   id: uuid("id").primaryKey().defaultRandom(),
   displayName: text("display_name").notNull(),
+  // The NHS number (10 digits), when the trust's record system sent it (decision 064). NHS login's
+  // first link to this record must bring the same number. Unique: one number, one record.
+  nhsNumber: text("nhs_number").unique(),
   planLevel: planLevel("plan_level").notNull().default("cpa"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -3,8 +3,9 @@ import { accounts } from "./accounts";
 import { serviceUsers } from "./people";
 
 // interpreter and advocate (AD-02, AD-05); a document in another format (AD-11); sharing
-// communication needs with other services through a Reasonable Adjustment flag (AD-10).
-export const requestKinds = ["interpreter", "advocate", "format", "share_needs"] as const;
+// communication needs with other services through a Reasonable Adjustment flag (AD-10); a change
+// to an appointment, or cancelling it (issue 19).
+export const requestKinds = ["interpreter", "advocate", "format", "share_needs", "appointment_change"] as const;
 export type RequestKind = (typeof requestKinds)[number];
 
 export const requestStatuses = ["sent", "seen", "booked", "not_arranged", "cancelled"] as const;

@@ -130,7 +130,17 @@ function totp(base32, now = Date.now()) {
 // ---------------------------------------------------------------------------------------------
 // Load and weights.
 
-async function load(base, route) {
+/**
+ * CPU time (user + system) a process has used, in ms. Its change over a run, per request, is what a
+ * page costs the server whatever else the shared machine is doing; requests per second are not.
+ */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execSync("getconf CLK_TCK", { encoding: "utf8" }).trim()) || 100;
+
+async function load(base, route, pid) {
   const options = {
     url: base + route.path,
     connections: CONNECTIONS,
@@ -138,7 +148,9 @@ async function load(base, route) {
     ...(route.requests ? { requests: route.requests } : {}),
   };
   await autocannon({ ...options, duration: WARM_UP_SECONDS });
+  const cpuBefore = cpuMsOf(pid);
   const r = await autocannon({ ...options, duration: DURATION });
+  const cpuMs = cpuMsOf(pid) - cpuBefore;
   const expected = route.expect ?? "2xx";
   const unexpected = ["1xx", "2xx", "3xx", "4xx", "5xx"].filter((k) => k !== expected).reduce((n, k) => n + (r[k] ?? 0), 0);
   return {
@@ -146,6 +158,7 @@ async function load(base, route) {
     p50ms: r.latency.p50,
     p97_5ms: r.latency.p97_5,
     errors: r.errors + r.timeouts + unexpected,
+    cpuMsPerRequest: Math.round((cpuMs / Math.max(1, r.requests.total)) * 100) / 100,
   };
 }
 
@@ -228,13 +241,15 @@ const routes = [
   },
 ];
 
-const bareBefore = await load(bareBase, bareRoute);
+const barePid = bare.child.pid;
+const bareBefore = await load(bareBase, bareRoute, barePid);
 const measured = {};
-for (const route of routes) measured[route.key] = await load(base, route);
-const bareAfter = await load(bareBase, bareRoute);
+for (const route of routes) measured[route.key] = await load(base, route, portalPid);
+const bareAfter = await load(bareBase, bareRoute, barePid);
 clearInterval(sampler);
 const afterLoad = memoryOf(portalPid);
 const bareRps = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2;
+const bareCpuMs = (bareBefore.cpuMsPerRequest + bareAfter.cpuMsPerRequest) / 2;
 
 const weights = {
   bare: await weigh(bareBase, "/"),
@@ -254,12 +269,25 @@ rmSync(dataDir, { recursive: true, force: true });
 
 const rows = [];
 const row = (what, value, goal, met) => rows.push({ what, value, goal, met: met ? "met" : "NOT MET" });
-rows.push({ what: "bare Remix route (before / after)", value: `${bareBefore.requestsPerSecond} / ${bareAfter.requestsPerSecond} req/s, p97.5 ${bareBefore.p97_5ms} / ${bareAfter.p97_5ms} ms`, goal: "—", met: "" });
+rows.push({
+  what: "bare Remix route (before / after)",
+  value: `${bareBefore.requestsPerSecond} / ${bareAfter.requestsPerSecond} req/s, p97.5 ${bareBefore.p97_5ms} / ${bareAfter.p97_5ms} ms; CPU ${bareBefore.cpuMsPerRequest} / ${bareAfter.cpuMsPerRequest} ms a request`,
+  goal: "—",
+  met: "",
+});
+// The goal is judged on requests per second, as the issue states it; the CPU ratio (the bare route's
+// CPU time per request over the page's) is what that ratio would be on a core nobody else uses.
 for (const route of routes) {
   const m = measured[route.key];
   const ratio = m.requestsPerSecond / bareRps;
   m.ratio = Math.round(ratio * 100) / 100;
-  row(route.name, `${m.requestsPerSecond} req/s (${m.ratio.toFixed(2)}×), p97.5 ${m.p97_5ms} ms${m.errors ? `, ${m.errors} errors` : ""}`, `≥ ${route.goal}×`, ratio >= route.goal && m.errors === 0);
+  m.cpuRatio = Math.round((bareCpuMs / Math.max(0.01, m.cpuMsPerRequest)) * 100) / 100;
+  row(
+    route.name,
+    `${m.requestsPerSecond} req/s (${m.ratio.toFixed(2)}×), p97.5 ${m.p97_5ms} ms${m.errors ? `, ${m.errors} errors` : ""}; CPU ${m.cpuMsPerRequest} ms a request (${m.cpuRatio.toFixed(2)}×)`,
+    `≥ ${route.goal}×`,
+    ratio >= route.goal && m.errors === 0,
+  );
 }
 for (const [key, w] of Object.entries(weights)) {
   if (key === "bare") {
@@ -289,7 +317,7 @@ writeFileSync(
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       pinning,
-      bare: { before: bareBefore, after: bareAfter, requestsPerSecond: bareRps },
+      bare: { before: bareBefore, after: bareAfter, requestsPerSecond: bareRps, cpuMsPerRequest: bareCpuMs },
       routes: Object.fromEntries(routes.map((r) => [r.key, { name: r.name, goalRatio: r.goal, ...measured[r.key] }])),
       weights,
       memoryMB: { afterStart, peakUnderLoad: peakMB, afterLoad },

@@ -40,8 +40,7 @@ describe("who can open what", () => {
   it("Alex sees Sam's care team (shared) but is told what is shared, nothing more", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signIn(page, demoPeople.alex.email);
-    await page.goto(`/people/${samId}`);
+    await signIn(page, demoPeople.alex.email, { open: `/people/${samId}` });
     const main = plain((await page.locator("main").textContent()) ?? "");
     expect(main).toContain("You are looking at Sam Taylor’s record, as their carer.");
     expect(main).toContain("The crisis plan");

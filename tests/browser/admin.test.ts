@@ -217,8 +217,7 @@ describe("running accounts as an admin", () => {
   it("an admin cannot disable themselves: their own page offers nothing to do", async () => {
     const context = await newContext(browser, {});
     const page = await context.newPage();
-    await signIn(page, demoPeople.rowan.email);
-    await page.goto("/admin/accounts?role=admin");
+    await signIn(page, demoPeople.rowan.email, { open: "/admin/accounts?role=admin" });
     await waitForHydration(page);
     await page.getByRole("link", { name: "Rowan Price" }).click();
     await page.getByText("This is your own account.").waitFor();

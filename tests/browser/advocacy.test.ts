@@ -19,8 +19,7 @@ describe("asking for an advocate", () => {
   it("Priya asks for an IMHA on Sam's behalf and both see the attribution (JavaScript off, keyboard only)", async () => {
     const advocate = await newContext(browser, { javaScript: false });
     const priya = await advocate.newPage();
-    await signIn(priya, demoPeople.priya.email);
-    await priya.goto(`/people/${samId}`);
+    await signIn(priya, demoPeople.priya.email, { open: `/people/${samId}` });
     await keyGo(priya, priya.getByRole("link", { name: "Interpreters, advocates and other support" }));
     await keyGo(priya, priya.getByRole("link", { name: "Ask for an advocate" }));
     // Every page of Sam's record says whose record Priya is in.
@@ -71,8 +70,7 @@ describe("asking for an advocate", () => {
     // Sam sees who asked, on his behalf, in his list and on the request.
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto(`/people/${samId}/requests`);
+    await signIn(sam, demoPeople.sam.email, { open: `/people/${samId}/requests` });
     const item = sam.locator(".supporter", { hasText: "Independent Mental Health Advocate (IMHA)" });
     expect(plain(await item.locator(".entered-by").textContent())).toBe(attribution);
     await keyGo(sam, item.getByRole("link", { name: "Independent Mental Health Advocate (IMHA)" }));
@@ -83,8 +81,7 @@ describe("asking for an advocate", () => {
     // Jo finds it in the queue and says an advocate was found; Sam sees it in the same words.
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto("/staff/requests");
+    await signIn(jo, demoPeople.jo.email, { open: "/staff/requests" });
     await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*Independent Mental Health Advocate \(IMHA\)/ }));
     await keyPress(jo, jo.getByRole("radio", { name: "Advocate found" }), "Space");
     await keyType(jo, jo.getByRole("textbox", { name: "A note for the person (optional)" }), "Lee from the IMHA service will phone on Monday.");
@@ -100,8 +97,7 @@ describe("asking for an advocate", () => {
     it(`Sam asks for an advocate for himself with every question answered; only our own words ever show (JavaScript ${javaScript ? "on" : "off"})`, async () => {
       const context = await newContext(browser, { javaScript });
       const sam = await context.newPage();
-      await signIn(sam, demoPeople.sam.email);
-      await sam.goto(`/people/${samId}/requests/advocate`);
+      await signIn(sam, demoPeople.sam.email, { open: `/people/${samId}/requests/advocate` });
       await keyPress(sam, sam.getByRole("radio", { name: /^Community advocate/ }), "Space");
       await keyType(sam, sam.getByRole("textbox", { name: "What do you want help with?" }), "Getting my housing sorted");
       await keyPress(sam, sam.getByRole("radio", { name: "No, not under a section" }), "Space");
@@ -141,8 +137,7 @@ describe("asking for an advocate", () => {
   it("a safe time to contact left blank stays blank: “Not given”, never “Any time” (JavaScript off)", async () => {
     const context = await newContext(browser, { javaScript: false });
     const sam = await context.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto(`/people/${samId}/requests/advocate`);
+    await signIn(sam, demoPeople.sam.email, { open: `/people/${samId}/requests/advocate` });
     await keyPress(sam, sam.getByRole("radio", { name: /^Community advocate/ }), "Space");
     await keyType(sam, sam.getByRole("textbox", { name: "What do you want help with?" }), "A letter from the council");
     await keyPress(sam, sam.getByRole("radio", { name: "Letter" }), "Space");
@@ -161,8 +156,7 @@ describe("asking for an advocate", () => {
   it("the guide's suggestion starts the request, without putting it in the address", async () => {
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto("/advocacy");
+    await signIn(page, demoPeople.sam.email, { open: "/advocacy" });
     await keyPress(page, page.getByRole("radio", { name: /I am detained in hospital/ }), "Space");
     await keyGo(page, page.getByRole("button", { name: "Show which advocates could help" }));
     await keyGo(page, page.getByRole("status").getByRole("button", { name: "Ask for an advocate for yourself" }));
@@ -179,8 +173,7 @@ describe("acting on someone's behalf", () => {
   it("Priya records progress on Sam's goal; Sam sees who entered it; Sam can stop it and Priya can then only read", async () => {
     const advocate = await newContext(browser);
     const priya = await advocate.newPage();
-    await signIn(priya, demoPeople.priya.email);
-    await priya.goto(`/people/${samId}/plan`);
+    await signIn(priya, demoPeople.priya.email, { open: `/people/${samId}/plan` });
     const goalHref = await priya.locator('main a[href*="/goals/"]:not([href$="/new"])').first().getAttribute("href");
     await priya.goto(goalHref!);
     const progress = priya.locator("form", { has: priya.locator('input[name="rating"]') });
@@ -192,8 +185,7 @@ describe("acting on someone's behalf", () => {
 
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto(goalHref!);
+    await signIn(sam, demoPeople.sam.email, { open: goalHref! });
     expect(plain(await sam.locator("tr", { hasText: "Sam told me he went twice this week" }).locator(".entered-by").textContent())).toBe(attribution);
     // Sam stops Priya filling in forms for him, with the keyboard alone.
     await sam.goto(`/people/${samId}/sharing`);
@@ -222,8 +214,7 @@ describe("staff record someone acting for the person, for one decision", () => {
   it("Jo records that Priya can act for Sam on one decision; Sam sees it in those words; Jo ends it (JavaScript off, keyboard only)", async () => {
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto(`/people/${samId}/carers`);
+    await signIn(jo, demoPeople.jo.email, { open: `/people/${samId}/carers` });
     await keyGo(jo, jo.getByRole("link", { name: "Record that an advocate or attorney can act for them" }));
     await keyGo(jo, jo.getByRole("button", { name: "Record this" }));
     expect(await jo.locator(".error-summary a").allTextContents()).toEqual([
@@ -244,8 +235,7 @@ describe("staff record someone acting for the person, for one decision", () => {
 
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto(`/people/${samId}/sharing`);
+    await signIn(sam, demoPeople.sam.email, { open: `/people/${samId}/sharing` });
     const priya = plain(await sam.locator(".supporter", { hasText: "Priya Shah" }).textContent());
     expect(priya).toContain("Recorded by your care team for one decision: Asking for an IMHA before the tribunal.");
     expect(priya).not.toMatch(/lack(s|ing)? capacity/i);

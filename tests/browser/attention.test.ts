@@ -94,7 +94,7 @@ describe("what needs staff attention, with JavaScript off and by keyboard", () =
     const recordId = await waiting(jo.page).last().locator('input[name="recordId"]').getAttribute("value");
     await keyGo(jo.page, waiting(jo.page).last().getByRole("button", { name: /^Mark as done: Message from .?Alex Taylor/ }));
     expect(new URL(jo.page.url()).search).toBe("?done=1");
-    expect(await jo.page.getByRole("status").textContent()).toContain("Marked as done.");
+    expect(await jo.page.getByRole("main").getByRole("status").textContent()).toContain("Marked as done.");
     expect(await waiting(jo.page).count()).toBe(before);
     expect(await waiting(jo.page).filter({ hasText: WORRY }).count()).toBe(0);
     const done = doneItems(jo.page).filter({ hasText: /Message from .?Alex Taylor/ }).first();

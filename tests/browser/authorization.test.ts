@@ -11,15 +11,19 @@ import {
   formSubmissions,
   goals,
   relationships,
+  appointments,
   reviews,
   serviceUsers,
   supportRequests,
+  messageThreads,
+  notificationOutbox,
 } from "#db/schema/index";
 import { demoPeople } from "#db/seed";
 import { can, type Action, type Actor } from "~/models/access.server";
 import { openDatabase, setDatabase, getDb, type DatabaseHandle } from "~/utils/db.server";
 import { actorHasRole, type Role } from "~/web/guards.server";
 import { actorFor } from "../support/actors";
+import { signUpAsCarer } from "~/models/carer-sign-up.server";
 import { addRecordChildren } from "../support/record-children";
 import { readRouteManifest, type ManifestRoute } from "../support/route-manifest";
 import { secondStepOverHttp } from "../support/second-factor";
@@ -58,13 +62,27 @@ const { appDirectory, routes: manifest } = await readRouteManifest();
 type Guard = { kind: "public" } | { kind: "login" } | { kind: "signedIn" } | { kind: "redirect" } | { kind: "role"; role: Role } | { kind: "record"; action: Action };
 
 /** Pages anyone may open, signed in or not (the same list route-guards.test.ts keeps, with reasons). */
-const publicRoutes = new Set(["routes/urgent-help", "routes/accessibility", "routes/privacy", "routes/words-we-use", "routes/young-carers", "routes/advocacy"]);
+const publicRoutes = new Set([
+  "routes/urgent-help",
+  "routes/urgent-help_.easy-read",
+  "routes/accessibility",
+  "routes/privacy",
+  "routes/words-we-use",
+  "routes/young-carers",
+  "routes/advocacy",
+  "routes/advocacy_.easy-read",
+  "routes/staying-safe",
+  // The neutral page "Exit this page" leads to (decision 059).
+  "routes/new-tab",
+]);
 /** Addresses that only send a signed-in person on to their own page (a bookmark such as /plan). */
 const redirectRoutes = new Set(["routes/plan", "routes/carers"]);
 /** Not pages: they answer with a redirect whoever asks (the language switcher's GET), or take a token the matrix does not have. */
 const notPages = new Set([
   "routes/language",
   "routes/logout",
+  // Exit this page: a GET only leads to the neutral page; the POST signs out (tests/browser/exit-page.test.ts).
+  "routes/exit",
   "routes/session.extend",
   "routes/invitations.$token",
   "routes/password.$token",
@@ -76,13 +94,18 @@ const notPages = new Set([
   // this browser started, and is not there while NHS login is off (tests/browser/nhs-login.test.ts).
   "routes/login_.nhs",
   "routes/login_.nhs_.callback",
+  // Linking NHS login from "Your account" (decision 066): for the signed-in account only, and not
+  // there while NHS login is off (tests/browser/nhs-login.test.ts).
+  "routes/account.nhs-login._index",
+  "routes/account.nhs-login.unlink",
 ]);
 
 function guardOf(route: ManifestRoute, source: string, kind: "loader" | "action" = "loader"): Guard {
   if (publicRoutes.has(route.id)) return { kind: "public" };
   if (redirectRoutes.has(route.id)) return { kind: "redirect" };
   // Signed in, the sign-in page sends the person home.
-  if (route.id === "routes/login") return { kind: "login" };
+  // The carers' sign-up too (decision 060): signed out it is the page, signed in it sends them home.
+  if (route.id === "routes/login" || route.id === "routes/look-after-someone") return { kind: "login" };
   // The function's own guard, or the guard of the one helper it calls first (carerContext, requireStaff).
   const own = source.match(new RegExp(`export async function ${kind}[\\s\\S]*?\\n}\\n`))?.[0] ?? "";
   const helper = own.match(/await (\w+)\(request\)/)?.[1];
@@ -121,12 +144,15 @@ const modelRules: Record<string, (actor: Actor, serviceUserId: string) => boolea
 };
 
 const ABSENT = "00000000-0000-4000-8000-000000000000";
+let signedUpCarer = ABSENT;
 
 function urlFor(routePath: string, record: "sam" | "maya"): string {
   const ids = childIds[record]!;
   return routePath
     // The carers' request page takes a carer's assessment request; the others a support request.
     .replace("/carers/:requestId", `/carers/${ids.assessmentId}`)
+    // The staff page of a carer who signed up on their own (decision 060): Robin's, made below.
+    .replace("/staff/carers/:accountId", `/staff/carers/${signedUpCarer}`)
     .replace(":serviceUserId", records[record])
     .replace(/:(\w+)/g, (_m, name: string) => {
       const id = ids[name];
@@ -199,8 +225,15 @@ beforeAll(async () => {
     const consultee = await first(db.select({ id: consultees.id }).from(consultees).where(eq(consultees.serviceUserId, su!.id)));
     const assessment = await first(db.select({ id: carerAssessmentRequests.id }).from(carerAssessmentRequests).where(eq(carerAssessmentRequests.serviceUserId, su!.id)));
     const review = await first(db.select({ id: reviews.id }).from(reviews).where(eq(reviews.serviceUserId, su!.id)));
+    const appointment = await first(db.select({ id: appointments.id }).from(appointments).where(eq(appointments.serviceUserId, su!.id)));
+    const thread = await first(db.select({ id: messageThreads.id }).from(messageThreads).where(eq(messageThreads.serviceUserId, su!.id)));
     // The admin pages are about an account: the person's own.
     const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, demoPeople[who].email));
+    // A letter for the team to post to the person (decision 057): the outbox has none in the seed.
+    const [letter] = await db
+      .insert(notificationOutbox)
+      .values({ event: "plan_changed", eventKey: `matrix:${su!.id}`, recipientAccountId: account!.id, serviceUserId: su!.id, channel: "letter", template: "update", status: "letter" })
+      .returning({ id: notificationOutbox.id });
     // Where a record has none of something, an id that is no one's: "not found" for everyone.
     const other = ABSENT;
     childIds[who] = {
@@ -215,8 +248,13 @@ beforeAll(async () => {
       part: "caring",
       reviewId: review?.id ?? other,
       assessmentId: assessment?.id ?? other,
+      appointmentId: appointment?.id ?? other,
+      threadId: thread?.id ?? other,
+      notificationId: letter!.id,
     };
   }
+  await signUpAsCarer(db, { displayName: "Robin Ellis", email: "robin.ellis@example.org", password: "kettle river spoon", address: "192.0.2.9" });
+  signedUpCarer = (await actorFor("robin.ellis@example.org")).accountId;
   await handle.close();
   handle = undefined;
   setDatabase(undefined);
@@ -295,6 +333,8 @@ const actionBodies: Record<string, { body: (record: "sam" | "maya") => Record<st
   },
   // Marking a carer's message read needs a message id (any: one that is not there changes nothing).
   "routes/people.$serviceUserId.carers._index": { body: () => ({ messageId: ABSENT }) },
+  // Saying no to sharing with a carer the team linked needs a relationship (one with no question changes nothing).
+  "routes/people.$serviceUserId.sharing._index": { body: () => ({ relationshipId: ABSENT }) },
 };
 
 /** An action's answer: sign in (a redirect there), refused (404), or through the guard (anything else but a server error or a CSRF refusal). */

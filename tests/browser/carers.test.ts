@@ -39,7 +39,7 @@ describe("Sam changes what Alex sees", () => {
     await expect.poll(() => new URL(sam.page.url()).pathname).toBe(`/people/${samId}/sharing`);
     const alexCard = sam.page.locator(".supporter", { hasText: "Alex Taylor" });
     const shared = () => alexCard.locator("li > strong").allTextContents();
-    expect(await shared()).toEqual(["Your care team’s names and contact details"]);
+    expect(await shared()).toEqual(["Your care team’s names and contact details", "Your appointments and reviews"]);
 
     const alex = await signedIn(demoPeople.alex.email);
     const refused = await alex.page.request.get(`${baseURL()}/people/${samId}/plan/crisis`);
@@ -56,7 +56,7 @@ describe("Sam changes what Alex sees", () => {
     await keyGo(sam.page, sam.page.getByRole("link", { name: /^Change what .?Alex Taylor.? can see$/ }));
     await keyPress(sam.page, sam.page.getByRole("checkbox", { name: /^Your crisis plan/ }), "Space");
     await keyGo(sam.page, sam.page.getByRole("button", { name: "Save" }));
-    expect((await shared()).sort()).toEqual(["Your care team’s names and contact details", "Your crisis plan"]);
+    expect((await shared()).sort()).toEqual(["Your appointments and reviews", "Your care team’s names and contact details", "Your crisis plan"]);
     expect((await alex.page.request.get(`${baseURL()}/people/${samId}/plan/crisis`)).status()).toBe(200);
     await sam.context.close();
     await alex.context.close();

@@ -47,8 +47,7 @@ describe("how I need information", () => {
   it("an unknown language code is refused with a clear message, and nothing is lost", async () => {
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
-    await signIn(page, demoPeople.alex.email);
-    await page.goto("/communication-needs");
+    await signIn(page, demoPeople.alex.email, { open: "/communication-needs" });
     await page.locator('select[name="languages[1].code"]').evaluate((select: HTMLSelectElement) => {
       select.add(new Option("Made up", "xx-Fake"));
       select.value = "xx-Fake";
@@ -63,16 +62,14 @@ describe("how I need information", () => {
   it("Sam needs a BSL interpreter; Jo sees the flag on the caseload and the plan, and the detail", async () => {
     const own = await newContext(browser);
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto("/communication-needs");
+    await signIn(sam, demoPeople.sam.email, { open: "/communication-needs" });
     await sam.getByRole("checkbox", { name: "British Sign Language interpreter" }).check();
     await Promise.all([sam.waitForURL(/saved=1/), sam.getByRole("button", { name: /^Save/ }).click()]);
     await own.close();
 
     const staff = await newContext(browser);
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto("/staff");
+    await signIn(jo, demoPeople.jo.email, { open: "/staff" });
     const row = jo.locator("tr", { hasText: "Sam Taylor" });
     expect(plain(await row.locator(".comm-flag").textContent())).toContain("Communication needs: British Sign Language interpreter");
     await jo.goto(`/people/${samId}/plan`);
@@ -90,8 +87,7 @@ describe("an interpreter for an appointment", () => {
   it("Sam asks for a BSL interpreter; Jo books it; Sam sees it booked (JavaScript off, keyboard only)", async () => {
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto(`/people/${samId}`);
+    await signIn(sam, demoPeople.sam.email, { open: `/people/${samId}` });
     await keyGo(sam, sam.getByRole("link", { name: "Interpreters, advocates and other support" }));
     await keyGo(sam, sam.getByRole("link", { name: "Ask for an interpreter" }));
     expect(await sam.locator("main").textContent()).toContain("We never ask family members, friends or children to interpret.");
@@ -137,8 +133,7 @@ describe("an interpreter for an appointment", () => {
 
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto("/staff");
+    await signIn(jo, demoPeople.jo.email, { open: "/staff" });
     await keyGo(jo, jo.getByRole("link", { name: "Requests for support to deal with" }));
     await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*British Sign Language interpreter/ }));
     await keyPress(jo, jo.getByRole("radio", { name: "Booked" }), "Space");
@@ -162,8 +157,7 @@ describe("an interpreter request shows every problem at once", () => {
     it(`“Choose the language” comes with the other errors, in one round (JavaScript ${javaScript ? "on" : "off"})`, async () => {
       const context = await newContext(browser, { javaScript });
       const sam = await context.newPage();
-      await signIn(sam, demoPeople.sam.email);
-      await sam.goto(`/people/${samId}/requests/interpreter`);
+      await signIn(sam, demoPeople.sam.email, { open: `/people/${samId}/requests/interpreter` });
       await keyPress(sam, sam.getByRole("radio", { name: "Spoken language interpreter" }), "Space");
       await keyGo(sam, sam.getByRole("button", { name: "Continue" }));
       await expect.poll(() => sam.title()).toMatch(/^Error: /);
@@ -184,8 +178,7 @@ describe("information in the format that works", () => {
   it("Sam asks for his plan in easy read, and for his needs to be shared; Jo answers both (JavaScript off, keyboard only)", async () => {
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto(`/people/${samId}/plan`);
+    await signIn(sam, demoPeople.sam.email, { open: `/people/${samId}/plan` });
     await keyGo(sam, sam.getByRole("link", { name: /Get this plan in another format/ }));
     expect(await sam.getByRole("radio", { name: "Care and support plan" }).isChecked()).toBe(true);
     await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));
@@ -212,8 +205,7 @@ describe("information in the format that works", () => {
 
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto("/staff/requests");
+    await signIn(jo, demoPeople.jo.email, { open: "/staff/requests" });
     await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*Care and support plan: Easy read/ }));
     await keyPress(jo, jo.getByRole("radio", { name: "Sent to you" }), "Space");
     await keyType(jo, jo.getByRole("textbox", { name: "A note for the person (optional)" }), "Posted on Tuesday.");
@@ -237,8 +229,7 @@ describe("a translated plan", () => {
   it("Sam asks for his crisis plan in Tigrinya; the language is asked with the other answers (JavaScript off)", async () => {
     const context = await newContext(browser, { javaScript: false });
     const sam = await context.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto(`/people/${samId}/requests/format`);
+    await signIn(sam, demoPeople.sam.email, { open: `/people/${samId}/requests/format` });
     await keyPress(sam, sam.getByRole("radio", { name: "Crisis plan" }), "Space");
     await keyPress(sam, sam.getByRole("radio", { name: "Translated into another language" }), "Space");
     await keyGo(sam, sam.getByRole("button", { name: "Send the request" }));

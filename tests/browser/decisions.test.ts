@@ -19,8 +19,7 @@ describe("decisions about me (JavaScript off, keyboard only)", () => {
   it("Sam writes his wishes and adds a person to consult, then removes them after a check", async () => {
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}` });
     await keyGo(page, page.getByRole("link", { name: "Decisions about me" }));
     expect(await page.locator("h1").textContent()).toBe("Decisions about me");
     const main = plain(await page.locator("main").textContent());
@@ -72,8 +71,7 @@ describe("decisions about me (JavaScript off, keyboard only)", () => {
   it("Jo records a best-interests decision; Sam reads it as one decision at one time, never as a label", async () => {
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto(`/people/${samId}/decisions`);
+    await signIn(jo, demoPeople.jo.email, { open: `/people/${samId}/decisions` });
     await expectNoAxeViolations(jo, "decisions overview for staff");
     await keyGo(jo, jo.getByRole("link", { name: "Record a best-interests decision" }));
     await expectNoAxeViolations(jo, "best-interests form");
@@ -120,8 +118,7 @@ describe("decisions about me (JavaScript off, keyboard only)", () => {
   it("Priya records Sam's LPA on his behalf; it cannot be used until Jo checks the registration; Sam removes it", async () => {
     const advocate = await newContext(browser, { javaScript: false });
     const priya = await advocate.newPage();
-    await signIn(priya, demoPeople.priya.email);
-    await priya.goto(`/people/${samId}/decisions`);
+    await signIn(priya, demoPeople.priya.email, { open: `/people/${samId}/decisions` });
     await keyGo(priya, priya.getByRole("link", { name: "Record an attorney or deputy" }));
     await expectNoAxeViolations(priya, "attorney form");
     await keyPress(priya, priya.getByRole("radio", { name: "Lasting Power of Attorney for health and welfare" }), "Space");
@@ -135,8 +132,7 @@ describe("decisions about me (JavaScript off, keyboard only)", () => {
 
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto(`/people/${samId}/decisions`);
+    await signIn(jo, demoPeople.jo.email, { open: `/people/${samId}/decisions` });
     await keyGo(jo, jo.getByRole("link", { name: "Mark as checked with the Office of the Public Guardian" }));
     await expectNoAxeViolations(jo, "registration check");
     await keyType(jo, jo.getByRole("textbox", { name: "Day" }), "10");
@@ -148,8 +144,7 @@ describe("decisions about me (JavaScript off, keyboard only)", () => {
 
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto(`/people/${samId}/decisions`);
+    await signIn(sam, demoPeople.sam.email, { open: `/people/${samId}/decisions` });
     expect(await section(sam)).not.toContain("This cannot be used yet.");
     await keyGo(sam, sam.getByRole("link", { name: "Remove this record" }));
     await keyGo(sam, sam.getByRole("button", { name: "Yes, remove it" }));

@@ -24,8 +24,7 @@ describe.each(["cy", "pa", "so", "bn", "ur"])("dates and numbers in %s with Java
     const context = await newContext(browser, { lng });
     const page = await context.newPage();
     const problems = watchConsole(page);
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/plan`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/plan` });
     await waitForHydration(page);
 
     const dates = async () =>

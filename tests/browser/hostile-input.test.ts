@@ -3,11 +3,24 @@ import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { accounts, careTeamMembers, carerAssessmentRequests, decisionConsultees, goals, relationships, serviceUsers, supportRequests } from "#db/schema/index";
+import {
+  accounts,
+  appointments,
+  careTeamMembers,
+  carerAssessmentRequests,
+  decisionConsultees,
+  goals,
+  messageThreads,
+  notificationOutbox,
+  relationships,
+  serviceUsers,
+  supportRequests,
+} from "#db/schema/index";
 import { DEMO_PASSWORD, demoPeople } from "#db/seed";
 import { can, type Action, type Actor } from "~/models/access.server";
 import { saveAttorney } from "~/models/decisions.server";
 import { createInvitation } from "~/models/invitation.server";
+import { sendCarerNote, signUpAsCarer } from "~/models/carer-sign-up.server";
 import { createAccountWithLink } from "~/models/password-links.server";
 import { getDb, openDatabase, setDatabase, type DatabaseHandle } from "~/utils/db.server";
 import { actorHasRole, type Role } from "~/web/guards.server";
@@ -47,7 +60,7 @@ type Use = { kind: "anyone" } | { kind: "signedIn" } | { kind: "role"; role: Rol
 /**
  * Actions anyone may post, signed in or not, each for a reason: the advocacy guide is public; the
  * sign-in, invitation and password-link forms come before an account; the language switcher,
- * signing out and "stay signed in" work whoever asks.
+ * signing out, "Exit this page" and "stay signed in" work whoever asks.
  */
 const publicActions = new Set([
   "routes/advocacy",
@@ -59,8 +72,11 @@ const publicActions = new Set([
   "routes/login_.nhs",
   "routes/invitations.$token",
   "routes/password.$token",
+  // "I look after someone": anyone may sign up as a carer (decision 060).
+  "routes/look-after-someone",
   "routes/language",
   "routes/logout",
+  "routes/exit",
   "routes/session.extend",
 ]);
 
@@ -89,6 +105,7 @@ const runLast = [
   "routes/account._index",
   "routes/admin.accounts.$accountId.disable",
   "routes/logout",
+  "routes/exit",
 ];
 
 const actionRoutes = manifest
@@ -155,6 +172,8 @@ function formsIn(html: string, pageUrl: string): { action: string; fields: Field
 const fieldsOutsideTheCrawl: Record<string, string[]> = {
   "routes/login_.code": ["code", "redirectTo"],
   "routes/login_.recovery-code": ["code", "redirectTo"],
+  // Its page is there only when NHS login is set up (not in this test's server); its form is a component's.
+  "routes/account.nhs-login._index": ["current"],
 };
 
 /** Shared steps a route reads its form through: their fields are the route's too (the admin's reason and check). */
@@ -338,13 +357,24 @@ beforeAll(async () => {
     const request = await first(db.select({ id: supportRequests.id }).from(supportRequests).where(eq(supportRequests.serviceUserId, sam)));
     const assessment = await first(db.select({ id: carerAssessmentRequests.id }).from(carerAssessmentRequests).where(eq(carerAssessmentRequests.serviceUserId, sam)));
     const consultee = await first(db.select({ id: decisionConsultees.id }).from(decisionConsultees).where(eq(decisionConsultees.serviceUserId, sam)));
+    const appointment = await first(db.select({ id: appointments.id }).from(appointments).where(eq(appointments.serviceUserId, sam)));
+    const thread = await first(db.select({ id: messageThreads.id }).from(messageThreads).where(eq(messageThreads.serviceUserId, sam)));
+    // A letter for the team to post to Sam (decision 057): the seed's outbox has none.
+    const [samAccount] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, demoPeople.sam.email));
+    const [letter] = await db
+      .insert(notificationOutbox)
+      .values({ event: "plan_changed", eventKey: `hostile:${sam}`, recipientAccountId: samAccount!.id, serviceUserId: sam, channel: "letter", template: "update", status: "letter" })
+      .returning({ id: notificationOutbox.id });
     Object.assign(params, {
+      notificationId: letter!.id,
       serviceUserId: sam,
       goalId: goal!.id,
       memberId: member!.id,
       relationshipId: carer!.id,
       requestId: request!.id,
       consulteeId: consultee!.id,
+      appointmentId: appointment!.id,
+      threadId: thread!.id,
       version: "1",
       section: "crisis",
       part: "caring",
@@ -355,6 +385,11 @@ beforeAll(async () => {
     params.linkToken = link.token;
     // The admin's pages take an account: Kim's, made above (none of the people the test signs in as).
     params.accountId = link.accountId;
+    // The staff page of a carer who signed up on their own (decision 060), with a note to mark read.
+    await signUpAsCarer(db, { displayName: "Robin Ellis", email: "robin.ellis@example.org", password: "kettle river spoon", address: "192.0.2.9" });
+    const robin = await actorFor("robin.ellis@example.org");
+    await sendCarerNote(db, robin, { personName: "Sam Taylor", personBirthDate: null, personDetails: "", body: "He is not sleeping." });
+    params.carerAccountId = robin.accountId;
   } finally {
     await handle.close();
     setDatabase(undefined);
@@ -396,13 +431,17 @@ const pageUrl = (route: ActionRoute) => actionUrl(route).replace("?index", "");
 function actionUrl(route: ActionRoute): string {
   if (route.id === "routes/password.$token") return `/password/${params.linkToken}`;
   if (route.id === "routes/people.$serviceUserId.carers.$requestId") return urlFor(route.path).replace(params.requestId!, params.assessmentId!);
+  if (route.id === "routes/staff.carers.$accountId") return `/staff/carers/${params.carerAccountId}`;
   return `${urlFor(route.path)}${route.index ? "?index" : ""}`;
 }
+
+const endsSession = (route: ActionRoute) => route.id === "routes/logout" || route.id === "routes/exit";
 
 /** The people who may use an action on Sam's record (no one signed in as well, for public ones). */
 function usersOf(route: ActionRoute): (Who | null)[] {
   const use = route.use;
-  if (route.id === "routes/logout") return [null];
+  // Signing out and Exit this page end the session they are sent with: their own, not the others'.
+  if (endsSession(route)) return [null];
   if (use.kind === "anyone") return [null, ...people];
   if (use.kind === "signedIn") return people;
   if (use.kind === "role") return people.filter((who) => actorHasRole(actors[who], use.role));
@@ -508,7 +547,7 @@ describe("hostile input to every action", () => {
     });
     const result = await fc.check(
       fc.asyncProperty(formArb, async ({ who, encoding, sent, strange, order }) => {
-        const session = route.id === "routes/logout" ? signOutSession : who ? sessions[who] : null;
+        const session = endsSession(route) ? signOutSession : who ? sessions[who] : null;
         const all = order ? [...sent, ...strange] : [...strange, ...sent].reverse();
         const { body, headers } = bodyOf(encoding, all, session?.csrf ?? (await csrfSignedOut()));
         const cookie = session?.cookie ?? signedOutCookie;

@@ -15,8 +15,7 @@ describe("from invitation to signed in", () => {
   it.each([false, true])("Jo invites a new person, who sets a password and is signed in (JavaScript %s)", async (javaScript) => {
     const staff = await newContext(browser, { javaScript });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto("/staff/invitations/new");
+    await signIn(jo, demoPeople.jo.email, { open: "/staff/invitations/new" });
     await jo.getByText("A person who uses our service").click();
     await jo.getByRole("button", { name: "Continue" }).click();
     await jo.waitForURL(/kind=service_user/);

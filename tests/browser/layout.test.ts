@@ -26,8 +26,8 @@ describe("reflow at 320 CSS pixels (WCAG 1.4.10)", () => {
     for (const { who, path } of pages) {
       const context = await newContext(browser, { lng, width: 320 });
       const page = await context.newPage();
-      if (who) await signIn(page, demoPeople[who].email);
-      await page.goto(path);
+      if (who) await signIn(page, demoPeople[who].email, { open: path });
+      else await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} in ${lng}`).toBeLessThanOrEqual(0);
       await context.close();
@@ -39,9 +39,15 @@ describe("reflow at 320 CSS pixels (WCAG 1.4.10)", () => {
  * JavaScript a page may load, gzipped file by file as the test below measures it (decision 049). The
  * issue's goal is 110 KB; with the fixed stack the framework and translations alone are about 104 KB
  * (react-dom and Remix 82, React with i18next 21), so these hold what was reached, and go down with it.
+ * The heaviest, the interpreter request page: 151,320 bytes before "Exit this page" (decision 059),
+ * 152,101 with it; 151,372 once the root's loader moved to a .server module of its own.
  */
 const JS_BUDGET_KB = 148;
-/** What every page loads (the entry and the root): no page's own components, no form fields, no Conform. */
+/**
+ * What every page loads (the entry and the root): no page's own components, no form fields, no Conform.
+ * 128,750 bytes before "Exit this page" (decision 059), 129,104 with it; 127,927 once the root's loader
+ * moved to a .server module of its own (nine empty chunks fewer on every page).
+ */
 const SHARED_JS_BUDGET_KB = 126;
 
 /** The reflow pages and the heaviest page of each kind for each role (":sam" is Sam's record). */

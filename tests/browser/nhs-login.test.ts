@@ -4,13 +4,13 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { accounts, externalIdentities } from "#db/schema/index";
-import { demoPeople } from "#db/seed";
-import { createInvitation } from "~/models/invitation.server";
+import { accounts, externalIdentities, serviceUsers } from "#db/schema/index";
+import { DEMO_PASSWORD, demoPeople } from "#db/seed";
+import { acceptInvitation, createInvitation } from "~/models/invitation.server";
 import { openDatabase, setDatabase } from "~/utils/db.server";
 import { RECORD_VTR } from "~/web/nhs-login.server";
 import { actorFor } from "../support/actors";
-import { baseURL, expectNoAxeViolations, expectPageBasics, launch, newContext, plain } from "../support/browser";
+import { baseURL, expectNoAxeViolations, expectPageBasics, launch, newContext, plain, signIn } from "../support/browser";
 import { startTestNhsLogin, type TestNhsLogin, type TestNhsPerson } from "../support/oidc-provider";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -19,21 +19,27 @@ import { startServer, type RunningServer } from "../support/server";
  * set up for NHS login, and a real OpenID provider on loopback set up as NHS login is.
  */
 
-const person = (sub: string, level: "P9" | "P5", givenName: string, familyName: string): TestNhsPerson => ({
+const person = (sub: string, level: "P9" | "P5", givenName: string, familyName: string, nhsNumber = "9999999999"): TestNhsPerson => ({
   sub,
   level,
   givenName,
   familyName,
-  nhsNumber: "9999999999",
+  nhsNumber,
   birthdate: "1990-01-01",
   email: `${givenName.toLowerCase()}@nhs-login.example`,
 });
+const NIA_NHS_NUMBER = "9434765919";
+const NIA_EMAIL = "nia.jones@example.org";
 const people = [
   person("nhs-sam", "P9", "Sam", "Taylor"),
   // Maya's NHS login is linked, but her identity was checked only to P5.
   person("nhs-maya", "P5", "Maya", "Patel"),
   person("nhs-ruth", "P9", "Ruth", "Evans"),
   person("nhs-stranger", "P9", "Lee", "Stranger"),
+  // Nia has a password account; her record holds her NHS number (decision 066).
+  person("nhs-nia", "P9", "Nia", "Jones", NIA_NHS_NUMBER),
+  // Someone else's NHS login, with another number.
+  person("nhs-other", "P9", "Nia", "Jones", "9434765870"),
 ];
 
 let browser: Browser;
@@ -69,6 +75,10 @@ beforeAll(async () => {
     ruthInvitation = (
       await createInvitation(handle.db, jo, { kind: "service_user", displayName: "Ruth Evans", email: "ruth.nhs@example.org", planLevel: "cpa" })
     ).token;
+    // Nia set a password from her invitation; her record has an NHS number from the record system.
+    const nia = await createInvitation(handle.db, jo, { kind: "service_user", displayName: "Nia Jones", email: NIA_EMAIL, planLevel: "cpa" });
+    await acceptInvitation(handle.db, { token: nia.token, password: DEMO_PASSWORD });
+    await handle.db.update(serviceUsers).set({ nhsNumber: NIA_NHS_NUMBER }).where(eq(serviceUsers.id, nia.serviceUserId));
   } finally {
     await handle.close();
     setDatabase(undefined);
@@ -233,6 +243,133 @@ describe("linking through an invitation", () => {
   });
 });
 
+/** Signed in with her password, Nia's "Your account" page. */
+async function niasAccount(javaScript: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await openPortal(javaScript);
+  const page = await context.newPage();
+  await signIn(page, NIA_EMAIL, { open: "/account" });
+  return { context, page };
+}
+
+/** On "Your account" (or the link page), the password and "Continue with NHS login", then at NHS login as `sub`. */
+async function linkAs(page: Page, sub: string): Promise<void> {
+  await page.getByLabel("Your current password").fill(DEMO_PASSWORD);
+  await continueWithNhsLogin(page, sub);
+}
+
+/** In a new browser, NHS login as `sub` from the sign-in page finds no account linked to it. */
+async function expectNoRecordFor(javaScript: boolean, sub: string): Promise<void> {
+  const { context, page } = await fromSignInPage(javaScript, sub);
+  expect(await page.locator("h1").textContent()).toBe("We could not find your record");
+  await context.close();
+}
+
+const linkSection = (page: Page) => page.locator("main h2", { hasText: "Sign in with NHS login" });
+
+describe.each([true, false])("linking NHS login from Your account (JavaScript %s)", (javaScript) => {
+  it("Nia gives her password, links her NHS login, signs in with it, then stops using it after a check", async () => {
+    const { context, page } = await niasAccount(javaScript);
+    expect(await linkSection(page).count()).toBe(1);
+    await expectPageBasics(page, "account with NHS login to link");
+    await expectNoAxeViolations(page, "account with NHS login to link");
+
+    // A wrong password goes nowhere near NHS login: the form again, with the error.
+    await page.getByLabel("Your current password").fill("not my password");
+    await page.getByRole("button", { name: "Continue with NHS login" }).click();
+    await page.waitForURL((url) => url.pathname === "/account/nhs-login");
+    await expect.poll(() => page.title()).toBe("Error: Link your NHS login – Care portal");
+    expect(await page.locator(".error-summary").textContent()).toContain("Your current password is not right");
+    await expectNoAxeViolations(page, "link NHS login, wrong password");
+
+    await linkAs(page, "nhs-nia");
+    await page.waitForURL((url) => url.pathname === "/account");
+    await expect.poll(async () => plain(await page.locator("main").textContent())).toContain("Your NHS login is now linked. You can use it to sign in.");
+    expect(plain(await page.locator("main").textContent())).toContain("Your account is linked to NHS login.");
+    expect((await context.cookies()).find((c) => c.name === "nhs_login_flow")).toBeUndefined();
+    await expectNoAxeViolations(page, "account with NHS login linked");
+
+    // NHS login alone now opens Nia's account.
+    const { context: again, page: next } = await fromSignInPage(javaScript, "nhs-nia");
+    await next.waitForURL((url) => url.pathname === "/");
+    await expect.poll(async () => plain(await next.locator("h1").textContent())).toBe("Hello, Nia Jones");
+    await again.close();
+
+    // Stopping asks first, on a page of its own, with the password again.
+    await page.getByRole("link", { name: "Stop signing in with NHS login" }).click();
+    await page.waitForURL((url) => url.pathname === "/account/nhs-login/unlink");
+    await expect.poll(async () => page.locator("h1").textContent()).toBe("Stop signing in with NHS login?");
+    await expectPageBasics(page, "unlink NHS login");
+    await expectNoAxeViolations(page, "unlink NHS login");
+    await page.getByLabel("Your current password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Stop using NHS login" }).click();
+    await page.waitForURL((url) => url.pathname === "/account");
+    await expect.poll(async () => plain(await page.locator("main").textContent())).toContain("You can no longer sign in with NHS login.");
+    expect(await page.getByRole("button", { name: "Continue with NHS login" }).count()).toBe(1);
+    await context.close();
+    await expectNoRecordFor(javaScript, "nhs-nia");
+  });
+});
+
+describe("linking NHS login from Your account: refusals", () => {
+  it("is not offered to staff: Jo's account page has no NHS login part, and the link page sends her back", async () => {
+    const context = await openPortal(false);
+    const page = await context.newPage();
+    await signIn(page, demoPeople.jo.email, { open: "/account" });
+    expect(plain(await page.locator("h1").textContent())).toBe("Your account");
+    expect(await linkSection(page).count()).toBe(0);
+    await page.goto("/account/nhs-login");
+    expect(new URL(page.url()).pathname).toBe("/account");
+    await context.close();
+  });
+
+  it("refuses an NHS login with another NHS number than Nia's record, and links nothing", async () => {
+    const { context, page } = await niasAccount(false);
+    await linkAs(page, "nhs-other");
+    expect(new URL(page.url()).pathname).toBe("/login/nhs/callback");
+    expect(await page.locator("h1").textContent()).toBe("Your NHS number does not match your record");
+    expect(plain(await page.locator("main").textContent())).toContain("The NHS number in your NHS login is not the one on your record.");
+    await expectPageBasics(page, "link refused, NHS number");
+    await expectNoAxeViolations(page, "link refused, NHS number");
+    // Still signed in, back to the account page, nothing linked.
+    await page.getByRole("link", { name: "Go to your account" }).click();
+    await page.waitForURL((url) => url.pathname === "/account");
+    expect(await page.getByRole("button", { name: "Continue with NHS login" }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("refuses an NHS login already linked to another account (Sam's)", async () => {
+    const { context, page } = await niasAccount(true);
+    await linkAs(page, "nhs-sam");
+    expect(await page.locator("h1").textContent()).toBe("This NHS login is already linked to another account");
+    await expectNoAxeViolations(page, "link refused, linked elsewhere");
+    // Sam's NHS login still opens Sam's account.
+    const { context: sam, page: samPage } = await fromSignInPage(false, "nhs-sam");
+    await samPage.waitForURL((url) => url.pathname === "/");
+    expect(plain(await samPage.locator("h1").textContent())).toBe("Hello, Sam Taylor");
+    await sam.close();
+    await context.close();
+  });
+
+  it("links nothing when the session that started the link has gone by the time NHS login answers", async () => {
+    const { context, page } = await niasAccount(false);
+    await page.getByLabel("Your current password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Continue with NHS login" }).click();
+    await page.waitForURL((url) => url.origin === nhsLogin.issuer);
+    // Signed out (or timed out) meanwhile: the session cookie is gone.
+    const kept = (await context.cookies()).filter((c) => c.name !== "__session");
+    await context.clearCookies();
+    await context.addCookies(kept);
+    await page.getByLabel("Test person").fill("nhs-nia");
+    await page.getByRole("button", { name: "Sign in to NHS login" }).click();
+    await page.waitForURL((url) => url.origin === portal.url);
+    expect(await page.locator("h1").textContent()).toBe("Your NHS login was not linked");
+    await expectNoAxeViolations(page, "link refused, session gone");
+    await context.close();
+    // Signing in with that NHS login still finds no record.
+    await expectNoRecordFor(false, "nhs-nia");
+  });
+});
+
 describe("with NHS login not set up", () => {
   it("the sign-in page has no NHS login button, and its routes are not there", async () => {
     const context = await newContext(browser, {});
@@ -241,6 +378,10 @@ describe("with NHS login not set up", () => {
     expect(await page.getByRole("button", { name: "Continue with NHS login" }).count()).toBe(0);
     const callback = await page.goto(`${baseURL()}/login/nhs/callback?code=x&state=y`);
     expect(callback?.status()).toBe(404);
+    // "Your account" has no NHS login part, and the pages to link and unlink are not there.
+    await signIn(page, demoPeople.sam.email, { open: "/account" });
+    expect(await linkSection(page).count()).toBe(0);
+    for (const address of ["/account/nhs-login", "/account/nhs-login/unlink"]) expect((await page.goto(`${baseURL()}${address}`))?.status()).toBe(404);
     await context.close();
   });
 });

@@ -21,7 +21,7 @@ import {
 let browser: Browser;
 /** How many pages one test checks at once. */
 const parallelTabs = Number(process.env.PAGES_PARALLEL_TABS ?? 3);
-const ids = { sam: "", maya: "", samAccount: "", joAccount: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "" };
+const ids = { sam: "", maya: "", samAccount: "", joAccount: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "", samAppointment: "", samThread: "" };
 
 beforeAll(async () => {
   browser = await launch();
@@ -29,12 +29,14 @@ beforeAll(async () => {
   ids.maya = await recordIdFor(browser, demoPeople.maya.email);
   const context = await newContext(browser);
   const page = await context.newPage();
-  await signIn(page, demoPeople.sam.email);
-  await page.goto(`/people/${ids.sam}/plan`);
+  await signIn(page, demoPeople.sam.email, { open: `/people/${ids.sam}/plan` });
   const goalHref = await page.locator('main a[href*="/goals/"]:not([href$="/new"])').first().getAttribute("href");
   ids.samGoal = goalHref!.split("/").pop()!;
+  await page.goto(`/people/${ids.sam}/appointments`);
+  const askHref = await page.locator('main a[href$="/ask"]').first().getAttribute("href");
+  ids.samAppointment = askHref!.split("/").at(-2)!;
   await page.goto(`/people/${ids.sam}/sharing`);
-  const sharingHref = await page.locator('main a[href*="/sharing/"]:not([href$="/invite"])').first().getAttribute("href");
+  const sharingHref = await page.locator('main a[href*="/sharing/"]:not([href$="/invite"]):not([href$="/easy-read"])').first().getAttribute("href");
   ids.alexRelationship = sharingHref!.split("/").pop()!;
   const priyaHref = await page.locator(".supporter", { hasText: "Priya Shah" }).locator('a[href*="/sharing/"]').first().getAttribute("href");
   ids.priyaRelationship = priyaHref!.split("/").pop()!;
@@ -51,19 +53,23 @@ beforeAll(async () => {
   await page.locator('textarea[name="names"]').fill("Pages Test Attorney");
   await page.locator('input[name="lifeSustaining"][value="not_sure"]').check();
   await Promise.all([page.waitForURL(/\/decisions(#\w+)?$/), page.locator('main button[type="submit"]').click()]);
+  // A message thread with the care team, so its page can be visited (threads are kept: there is no removing one).
+  await page.goto(`/people/${ids.sam}/messages/new`);
+  await page.locator('input[name="subject"]').fill("Pages test");
+  await page.locator('textarea[name="body"]').fill("A message for the page checks.");
+  await Promise.all([page.waitForURL(/\/messages\/[0-9a-f-]{36}$/), page.locator('main button[type="submit"]').click()]);
+  ids.samThread = new URL(page.url()).pathname.split("/").pop()!;
   await context.close();
   const staff = await newContext(browser);
   const jo = await staff.newPage();
-  await signIn(jo, demoPeople.jo.email);
-  await jo.goto(`/people/${ids.sam}/plan`);
+  await signIn(jo, demoPeople.jo.email, { open: `/people/${ids.sam}/plan` });
   const memberHref = await jo.locator('.team-list a[href*="/team/"]').first().getAttribute("href");
   ids.samTeamMember = memberHref!.split("/").pop()!;
   await staff.close();
   // Sam's account, as the admin's list links to it.
   const admin = await newContext(browser);
   const rowan = await admin.newPage();
-  await signIn(rowan, demoPeople.rowan.email);
-  await rowan.goto("/admin/accounts?role=service_user");
+  await signIn(rowan, demoPeople.rowan.email, { open: "/admin/accounts?role=service_user" });
   const accountHref = await rowan.locator(".account-list a", { hasText: "Sam Taylor" }).getAttribute("href");
   ids.samAccount = accountHref!.split("/").pop()!;
   // Jo's, who has an authenticator app an admin could reset.
@@ -91,7 +97,21 @@ type Who = keyof typeof demoPeople | "anonymous";
 const routes: { who: Who; paths: () => string[] }[] = [
   {
     who: "anonymous",
-    paths: () => ["/login", "/urgent-help", "/accessibility", "/privacy", "/young-carers", "/advocacy", "/words-we-use", "/invitations/not-a-real-token", "/no-such-page"],
+    paths: () => [
+      "/login",
+      "/urgent-help",
+      "/urgent-help/easy-read",
+      "/accessibility",
+      "/privacy",
+      "/staying-safe",
+      "/young-carers",
+      "/advocacy",
+      "/words-we-use",
+      "/invitations/not-a-real-token",
+      "/look-after-someone",
+      "/look-after-someone?done=1",
+      "/no-such-page",
+    ],
   },
   {
     who: "sam",
@@ -100,6 +120,7 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}`,
       `/people/${ids.sam}/plan`,
       `/people/${ids.sam}/plan/crisis`,
+      `/people/${ids.sam}/plan/crisis/easy-read`,
       `/people/${ids.sam}/recovery`,
       `/people/${ids.sam}/goals/new`,
       `/people/${ids.sam}/goals/${ids.samGoal}`,
@@ -118,6 +139,8 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/requests/advocate`,
       `/people/${ids.sam}/requests/format`,
       `/people/${ids.sam}/requests/share-needs`,
+      `/people/${ids.sam}/appointments`,
+      `/people/${ids.sam}/appointments/${ids.samAppointment}/ask`,
       `/people/${ids.sam}/decisions`,
       `/people/${ids.sam}/decisions/wishes`,
       `/people/${ids.sam}/decisions/advance`,
@@ -128,10 +151,16 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/decisions/nominated-person`,
       `/people/${ids.sam}/copy`,
       `/people/${ids.sam}/copy/readable`,
+      `/people/${ids.sam}/messages`,
+      `/people/${ids.sam}/messages/new`,
+      `/people/${ids.sam}/messages/${ids.samThread}`,
+      `/people/${ids.sam}/how-i-am-doing`,
+      `/people/${ids.sam}/how-i-am-doing/new`,
       "/advocacy",
       "/urgent-help",
       "/accessibility",
       "/privacy",
+      "/staying-safe",
       "/no-such-page",
     ],
   },
@@ -142,6 +171,8 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}`,
       `/people/${ids.sam}/plan`,
       `/people/${ids.sam}/plan/crisis`,
+      `/people/${ids.sam}/plan/crisis/easy-read`,
+      `/people/${ids.sam}/appointments`,
       "/carer",
       `/people/${ids.sam}/tell-the-team`,
       "/carer/needs",
@@ -149,12 +180,14 @@ const routes: { who: Who; paths: () => string[] }[] = [
       "/carer/needs/othersICareFor",
       "/carer/needs/dayToDay",
       "/carer/assessment",
+      "/carer/tell-the-team",
       "/communication-needs",
       "/young-carers",
       "/advocacy",
       "/account",
       "/account/password",
       "/account/authenticator",
+      "/account/notifications",
     ],
   },
   {
@@ -168,12 +201,16 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/recovery`,
       `/people/${ids.sam}/requests`,
       `/people/${ids.sam}/requests/advocate`,
+      `/people/${ids.sam}/appointments`,
+      `/people/${ids.sam}/appointments/${ids.samAppointment}/ask`,
       `/people/${ids.sam}/decisions`,
       `/people/${ids.sam}/decisions/wishes`,
       `/people/${ids.sam}/decisions/advance`,
       `/people/${ids.sam}/decisions/consult/new`,
       `/people/${ids.sam}/decisions/attorney`,
       `/people/${ids.sam}/decisions/nominated-person`,
+      `/people/${ids.sam}/how-i-am-doing`,
+      `/people/${ids.sam}/how-i-am-doing/new`,
       "/advocacy",
     ],
   },
@@ -203,6 +240,13 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/requests/advocate`,
       `/people/${ids.sam}/requests/format`,
       "/staff/requests",
+      `/people/${ids.sam}/appointments`,
+      `/people/${ids.sam}/appointments/new`,
+      `/people/${ids.sam}/appointments/${ids.samAppointment}`,
+      "/staff/messages",
+      `/people/${ids.sam}/messages`,
+      `/people/${ids.sam}/messages/${ids.samThread}`,
+      "/staff/carers",
       `/people/${ids.sam}/decisions`,
       `/people/${ids.sam}/decisions/wishes`,
       `/people/${ids.sam}/decisions/advance`,
@@ -211,14 +255,17 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/people/${ids.sam}/decisions/best-interests/new`,
       `/people/${ids.sam}/plan/versions/2`,
       `/people/${ids.sam}/access-log`,
+      `/people/${ids.sam}/how-i-am-doing`,
       "/staff",
       "/staff/attention",
       "/staff/invitations/new",
       "/staff/invitations/new?kind=service_user",
       "/staff/invitations/new?kind=carer_of",
+      "/staff/notifications",
       "/account",
       "/account/password",
       "/account/authenticator",
+      "/account/notifications",
     ],
   },
   { who: "maya", paths: () => ["/", `/people/${ids.maya}`, `/people/${ids.maya}/plan`, `/people/${ids.maya}/plan/crisis`, `/people/${ids.maya}/decisions`] },
@@ -234,6 +281,8 @@ const routes: { who: Who; paths: () => string[] }[] = [
       `/admin/accounts/${ids.samAccount}/password-link`,
       `/people/${ids.sam}/access-log`,
       `/admin/accounts/${ids.joAccount}/authenticator`,
+      "/admin/notifications",
+      "/admin/imports",
     ],
   },
 ];
@@ -266,7 +315,8 @@ describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
         const first = await context.newPage();
         problems.push(watchConsole(first));
         try {
-          if (route.who !== "anonymous") await signIn(first, demoPeople[route.who].email);
+          // The session only: the first tab's first path is the first page loaded.
+          if (route.who !== "anonymous") await signIn(first, demoPeople[route.who].email, { open: null });
           const titles = new Map<string, string>();
           const check = async (page: Page, path: string) => {
             const response = await page.goto(path);

@@ -22,8 +22,7 @@ describe("Sam's goals, with JavaScript off", () => {
   it("adds a goal (fixing a mistake first) and records progress", async () => {
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/plan`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/plan` });
     await page.getByRole("link", { name: "Add a goal" }).click();
     await page.waitForURL(/\/goals\/new$/);
 
@@ -78,8 +77,7 @@ describe("Sam's goals, with JavaScript off", () => {
   it("the chart has a text alternative and the same data as a table", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/plan`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/plan` });
     await page.getByRole("link", { name: "Walk to the park three times a week" }).click();
     const chart = page.getByRole("img", { name: "How it is going over time, 0 to 10" });
     await chart.waitFor();
@@ -94,8 +92,7 @@ describe("what recovery means to Sam", () => {
   it("Sam changes it with JavaScript off, and the plan shows his new words first", async () => {
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/recovery`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/recovery` });
     const box = page.getByRole("textbox", { name: "In your own words, what does recovery mean to you?" });
     await box.fill("");
     await submit(page, "Save");
@@ -111,8 +108,7 @@ describe("what recovery means to Sam", () => {
   it("Jo can read it but has no way to change it, and a forged post is refused", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signIn(page, demoPeople.jo.email);
-    await page.goto(`/people/${samId}/recovery`);
+    await signIn(page, demoPeople.jo.email, { open: `/people/${samId}/recovery` });
     expect(await page.locator("main form").count()).toBe(0);
     expect(await page.locator("main").textContent()).toContain("Only the person can write or change this");
     // A post with a valid CSRF token still cannot change it.
@@ -131,8 +127,7 @@ describe("who can open what in the plan", () => {
   it("Maya gets 404 on Sam's plan, crisis plan, goal and calendar file, with nothing of Sam's", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/plan`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/plan` });
     const goalHref = await page.locator('main a[href*="/goals/"]:not([href$="/new"])').first().getAttribute("href");
     await context.close();
 
@@ -160,8 +155,7 @@ describe("who can open what in the plan", () => {
   it("Alex sees only the crisis plan and care team Sam shares", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signIn(page, demoPeople.alex.email);
-    await page.goto(`/people/${samId}/plan`);
+    await signIn(page, demoPeople.alex.email, { open: `/people/${samId}/plan` });
     const headings = await page.locator("main h2").allTextContents();
     expect(headings).toEqual(expect.arrayContaining(["Keeping safe: the crisis plan", "The care team"]));
     expect(headings).not.toContain("Sam Taylor’s goals");
@@ -203,8 +197,7 @@ describe("Jo changes the crisis plan, and Sam sees what changed", () => {
   it("works with JavaScript off from Jo's caseload to Sam's plan", async () => {
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto("/staff");
+    await signIn(jo, demoPeople.jo.email, { open: "/staff" });
     await expectNoAxeViolations(jo, "caseload");
     await jo.getByRole("link", { name: "Sam Taylor" }).click();
     await jo.getByRole("link", { name: "Change the crisis plan" }).click();
@@ -222,8 +215,7 @@ describe("Jo changes the crisis plan, and Sam sees what changed", () => {
 
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto("/plan");
+    await signIn(sam, demoPeople.sam.email, { open: "/plan" });
     const notice = sam.getByRole("region", { name: "Changed since you last looked" });
     expect(await notice.textContent()).toContain("Keeping safe: the crisis plan");
     await sam.goto(`/people/${samId}/plan/crisis`);
@@ -245,8 +237,7 @@ describe("versions and reviews, with JavaScript off", () => {
   it("Sam says what he thinks of a version of his plan", async () => {
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto("/plan");
+    await signIn(page, demoPeople.sam.email, { open: "/plan" });
     await page.getByRole("link", { name: /See earlier versions/ }).click();
     await page.getByRole("link", { name: "Version 1 of the plan" }).click();
     await submit(page, "Send");
@@ -264,8 +255,7 @@ describe("versions and reviews, with JavaScript off", () => {
   it("Jo records a review, fixing a next review date in the past", async () => {
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
-    await signIn(page, demoPeople.jo.email);
-    await page.goto(`/people/${samId}/plan`);
+    await signIn(page, demoPeople.jo.email, { open: `/people/${samId}/plan` });
     await page.getByRole("link", { name: "Record a review" }).click();
     const fieldset = (name: string) => page.getByRole("group", { name });
     const today = new Date();
@@ -293,8 +283,7 @@ describe("a suggested goal, with JavaScript off", () => {
   it("Jo suggests a goal; Sam changes the words and takes it up", async () => {
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto(`/people/${samId}/plan`);
+    await signIn(jo, demoPeople.jo.email, { open: `/people/${samId}/plan` });
     await jo.getByRole("link", { name: "Suggest a goal" }).click();
     await submit(jo, "Send suggestion");
     expect(await jo.locator(".error-summary").textContent()).toContain("Enter the goal you would suggest");
@@ -304,8 +293,7 @@ describe("a suggested goal, with JavaScript off", () => {
 
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto("/plan");
+    await signIn(sam, demoPeople.sam.email, { open: "/plan" });
     await sam.getByRole("link", { name: "Visit the library reading group" }).click();
     await expectNoAxeViolations(sam, "answer a suggested goal");
     await sam.getByRole("textbox", { name: "The goal, in your words" }).fill("Go to the reading group once");
@@ -321,8 +309,7 @@ describe("moving between levels of care, with JavaScript off", () => {
   it("Jo moves Sam to Lead Professional Care and Sam reads why", async () => {
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto(`/people/${samId}/plan`);
+    await signIn(jo, demoPeople.jo.email, { open: `/people/${samId}/plan` });
     await Promise.all([jo.waitForURL(/\/plan\/level$/), jo.getByRole("link", { name: "Change the level of care" }).click()]);
     await jo.getByText("Lead Professional Care").click();
     await submit(jo, "Save change");
@@ -337,8 +324,7 @@ describe("moving between levels of care, with JavaScript off", () => {
 
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto("/plan");
+    await signIn(sam, demoPeople.sam.email, { open: "/plan" });
     const changes = sam.locator("section", { has: sam.locator("#changes") });
     expect(await changes.textContent()).toContain("moved from Care Programme Approach (CPA) to Lead Professional Care");
     expect(await changes.textContent()).toContain("Sam needs less support now.");
@@ -351,8 +337,7 @@ describe("how the team will help, with JavaScript off", () => {
   it("Jo adds a line, fixing a half-filled one first; Sam sees it in his plan", async () => {
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto(`/people/${samId}/plan`);
+    await signIn(jo, demoPeople.jo.email, { open: `/people/${samId}/plan` });
     await jo.getByRole("link", { name: "Change how the team will help" }).click();
     await jo.waitForURL(/\/plan\/edit\/support$/);
     const lines = await jo.locator("fieldset.support-line").count();
@@ -370,8 +355,7 @@ describe("how the team will help, with JavaScript off", () => {
 
     const own = await newContext(browser, { javaScript: false });
     const sam = await own.newPage();
-    await signIn(sam, demoPeople.sam.email);
-    await sam.goto("/plan");
+    await signIn(sam, demoPeople.sam.email, { open: "/plan" });
     const table = sam.locator("section", { has: sam.locator("#support") }).getByRole("table");
     expect(await table.textContent()).toContain("Help with the tenancy");
     expect(await sam.locator("section", { has: sam.locator("#support") }).getByRole("link").count()).toBe(0);
@@ -383,8 +367,7 @@ describe("the care team, with JavaScript off", () => {
   it("Jo adds a member (after an error), changes their number, then removes them after checking", async () => {
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto(`/people/${samId}/plan`);
+    await signIn(jo, demoPeople.jo.email, { open: `/people/${samId}/plan` });
     await jo.getByRole("link", { name: "Add someone to the care team" }).click();
     await jo.waitForURL(/\/team\/new$/);
     await jo.getByRole("textbox", { name: "Name" }).fill("Chris Lee");
@@ -471,8 +454,7 @@ describe("changing the care coordinator", () => {
 
     const mayaContext = await newContext(browser, { javaScript: false });
     const maya = await mayaContext.newPage();
-    await signIn(maya, demoPeople.maya.email);
-    await maya.goto("/plan");
+    await signIn(maya, demoPeople.maya.email, { open: "/plan" });
     const changes = plain(await maya.locator("section", { has: maya.locator("#changes") }).textContent());
     expect(changes).toContain("your care coordinator changed from Tom Hughes to Jo Okafor.");
     expect(changes).toContain("Tom is going on leave for six months.");
@@ -482,8 +464,7 @@ describe("changing the care coordinator", () => {
     // Jo hands Maya back without JavaScript: the search is a plain form post.
     const joContext = await newContext(browser, { javaScript: false });
     const jo = await joContext.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto("/staff");
+    await signIn(jo, demoPeople.jo.email, { open: "/staff" });
     expect(plain(await jo.locator("main table").textContent())).toContain("Maya Rahman");
     await jo.getByRole("link", { name: "Sam Taylor" }).waitFor();
     // Jo keeps Sam and now has Maya; she hands Maya back so later tests see the demo as seeded.

@@ -55,8 +55,7 @@ describe("typed before the page's JavaScript took over", () => {
   it("radios chosen, a choice from a list, a box ticked and words typed survive hydration and are what the form sends", async () => {
     const { context, release } = await slowContext();
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/requests/interpreter`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/requests/interpreter` });
     const form = page.locator("main form").filter({ has: page.locator('input[name="need"]') });
     await form.locator('input[name="need"][value="spoken"]').check();
     const language = form.locator('select[name="language"]');

@@ -58,8 +58,7 @@ describe("the crisis plan one step from every page (CP-04)", () => {
   it("Alex's header names whose crisis plan it is; Jo's and a signed-out header have none", async () => {
     const carer = await newContext(browser, { lng: "ar" });
     const alex = await carer.newPage();
-    await signIn(alex, demoPeople.alex.email);
-    await alex.goto("/carer");
+    await signIn(alex, demoPeople.alex.email, { open: "/carer" });
     const link = alex.locator("header a.site-header__crisis");
     expect(plain(await link.textContent())).toBe("خطة الأزمات لـ Sam Taylor");
     expect(await link.getAttribute("href")).toBe(`/people/${samId}/plan/crisis`);
@@ -70,8 +69,7 @@ describe("the crisis plan one step from every page (CP-04)", () => {
 
     const staff = await newContext(browser);
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto("/staff");
+    await signIn(jo, demoPeople.jo.email, { open: "/staff" });
     expect(await jo.locator("header a.site-header__crisis").count()).toBe(0);
     await staff.close();
 
@@ -86,8 +84,7 @@ describe("the crisis plan one step from every page (CP-04)", () => {
   it("phone numbers in the crisis plan and the care team are tap-to-call links, left to right in Arabic", async () => {
     const context = await newContext(browser, { lng: "ar", javaScript: false });
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/plan/crisis`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/plan/crisis` });
     const day = page.locator('main a[href="tel:01632960000"]');
     expect(await day.textContent()).toBe("01632 960000");
     expect(await day.getAttribute("dir")).toBe("ltr");
@@ -116,7 +113,13 @@ describe("urgent help on a 320 × 640 phone", () => {
     const call = page.locator('main a[href="tel:999"]');
     const box = (await call.boundingBox())!;
     expect(box.y + box.height, `Call 999 ends at ${Math.round(box.y + box.height)} px`).toBeLessThanOrEqual(PHONE.height);
-    // Few stops before it for someone using a keyboard: skip link, service name, Get help now, Language.
+    // "Exit this page" is shown here too, on the service name's row (decision 059).
+    const exit = page.locator("header form.exit-this-page button");
+    expect(await exit.isVisible(), "Exit this page is visible").toBe(true);
+    const exitBox = (await exit.boundingBox())!;
+    expect(exitBox.y + exitBox.height, "Exit this page in view").toBeLessThanOrEqual(PHONE.height);
+    // Few stops before it for someone using a keyboard: skip link, Get help now, Exit this page, Language
+    // (the service name is not a link on this page; decision 059).
     let stops = 0;
     for (; stops < 20; stops++) {
       await page.keyboard.press("Tab");
@@ -138,6 +141,20 @@ describe("urgent help on a 320 × 640 phone", () => {
     await context.close();
   });
 
+  it("in every language, Call 999 is in view without scrolling, on urgent help and its Easy Read version", async () => {
+    const { context, page } = await phoneContext("en-GB", false);
+    const late: string[] = [];
+    for (const path of ["/urgent-help", "/urgent-help/easy-read"]) {
+      for (const { code } of languages) {
+        await page.goto(`${path}?lng=${code}`);
+        const box = (await page.locator('main a[href="tel:999"]').first().boundingBox())!;
+        if (box.y + box.height > PHONE.height) late.push(`${path} in ${code}: ends at ${Math.round(box.y + box.height)} px`);
+      }
+    }
+    expect(late).toEqual([]);
+    await context.close();
+  });
+
   it("on a wide screen the languages are all shown, with no control to open", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -151,8 +168,7 @@ describe("urgent help on a 320 × 640 phone", () => {
 describe("small screens", () => {
   it.each(["en-GB", "ar"])("the progress chart is drawn for the width: labels readable at 320 px in %s", async (lng) => {
     const { context, page } = await phoneContext(lng);
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/plan`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/plan` });
     const goal = await page.locator(".goal-list a").first().getAttribute("href");
     await page.goto(goal!);
     await expectPageBasics(page, `goal at 320 in ${lng}`);
@@ -167,8 +183,7 @@ describe("small screens", () => {
 
   it.each(languages.map((l) => l.code))("the caseload fits 320 px in %s", async (lng) => {
     const { context, page } = await phoneContext(lng);
-    await signIn(page, demoPeople.jo.email);
-    await page.goto("/staff");
+    await signIn(page, demoPeople.jo.email, { open: "/staff" });
     await expectNoSidewaysScrolling(page, `caseload in ${lng}`);
     const wider = await page.locator("header, main").evaluateAll((parts) =>
       parts
@@ -188,15 +203,13 @@ describe("what changed since you last looked", () => {
     // Jo changes the crisis plan and the care team.
     const staff = await newContext(browser, { javaScript: false });
     const jo = await staff.newPage();
-    await signIn(jo, demoPeople.jo.email);
-    await jo.goto(`/people/${samId}/plan/edit/crisis`);
+    await signIn(jo, demoPeople.jo.email, { open: `/people/${samId}/plan/edit/crisis` });
     await jo.getByRole("textbox", { name: "What helps (optional)" }).fill("Music, and a walk with Alex.");
     await Promise.all([jo.waitForURL((url) => url.pathname === `/people/${samId}/plan`), jo.getByRole("button", { name: "Save changes" }).click()]);
     await staff.close();
 
     const { context, page } = await phoneContext("en-GB", false);
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/plan`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/plan` });
     const notice = page.getByRole("region", { name: "Changed since you last looked" });
     const link = notice.getByRole("link", { name: "Keeping safe: the crisis plan" });
     expect(await link.getAttribute("href")).toBe("#crisis");
@@ -225,8 +238,7 @@ describe("markup", () => {
   it("a goal page uses each id once (the progress heading and its form had the same id)", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/plan`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/plan` });
     await page.goto((await page.locator(".goal-list a").first().getAttribute("href"))!);
     await expectPageBasics(page, "goal page");
     // The link after saving progress still lands on the progress heading.

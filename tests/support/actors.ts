@@ -7,7 +7,7 @@ import { getDb } from "~/utils/db.server";
 export async function actorFor(email: string) {
   const [account] = await getDb().select().from(accounts).where(eq(accounts.email, email));
   if (!account) throw new Error(`No account for ${email}`);
-  return loadActor(getDb(), account);
+  return loadActor(getDb(), { ...account, carerSignedUp: account.carerSignedUpAt !== null });
 }
 
 /** A service user's record id, by display name. */

@@ -119,19 +119,37 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
+export interface SignInOptions {
+  password?: string;
+  /**
+   * The page to end on ("/" unless given), or null to stay where the page is. A test that goes
+   * straight to another page names it here, so a signed-in browser loads one page, not two.
+   */
+  open?: string | null;
+}
+
 /**
  * Sign in as someone. The first time in a worker it uses the sign-in form; after that it reuses
- * that session (its cookie), which skips the deliberately slow password check. If the session has
- * ended (signed out, timed out) it signs in through the form again. Either way the page ends on "/".
+ * that session (its cookie), which skips the deliberately slow password check, after asking the
+ * server (a request, no page in the browser) that the session is still open. If it has ended
+ * (signed out, timed out) it signs in through the form again. The page then ends on `open`.
  * The tests of sign-in itself fill in the form themselves.
  */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(page: Page, email: string, options: SignInOptions = {}): Promise<void> {
+  const { password = DEMO_PASSWORD, open = "/" } = options;
   const key = `${email}\n${password}`;
   const session = state.sessions.get(key);
   if (session) {
-    await page.context().addCookies([session]);
-    await page.goto("/");
-    if (new URL(page.url()).pathname !== "/login") return;
+    const context = page.context();
+    await context.addCookies([session]);
+    // The context's own server (its baseURL); an ended session is sent on to /login.
+    const home = await context.request.get("/", { maxRedirects: 0 });
+    const alive = !new URL(home.headers().location ?? "/", baseURL()).pathname.startsWith("/login");
+    await home.dispose();
+    if (alive) {
+      if (open !== null) await page.goto(open);
+      return;
+    }
     state.sessions.delete(key);
   }
   await page.goto("/login");
@@ -141,6 +159,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await completeSecondStep(page, email);
   const cookie = (await page.context().cookies()).find((c) => c.name === "__session");
   if (cookie) state.sessions.set(key, cookie);
+  if (open !== null && open !== "/") await page.goto(open);
 }
 
 /**
@@ -226,6 +245,7 @@ export async function expectPageBasics(page: Page, label: string): Promise<void>
       footer: document.querySelectorAll("footer").length,
       skip: [...document.querySelectorAll("a.skip-link")].map((a) => a.getAttribute("href")),
       urgent: [...document.querySelectorAll("header a.urgent-link")].map((a) => a.getAttribute("href")),
+      exit: [...document.querySelectorAll("header form.exit-this-page")].map((f) => `${f.getAttribute("method")} ${f.getAttribute("action")}`),
       duplicateIds: [...twice],
     };
   });
@@ -236,6 +256,7 @@ export async function expectPageBasics(page: Page, label: string): Promise<void>
   expect(found.footer, `${label}: footer`).toBe(1);
   expect(found.skip, `${label}: skip link`).toEqual(["#main"]);
   expect(found.urgent, `${label}: Get help now in the header`).toEqual(["/urgent-help"]);
+  expect(found.exit, `${label}: Exit this page in the header (decision 059)`).toEqual(["post /exit"]);
   expect(found.duplicateIds, `${label}: ids used twice (labels and links then point at the wrong one)`).toEqual([]);
 }
 

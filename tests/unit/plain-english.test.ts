@@ -13,6 +13,30 @@ import { describe, expect, it } from "vitest";
 const MAX_WORDS = 20;
 const MAX_GRADE = 7;
 const MAX_SENTENCES = 3; // per paragraph (CT-02); each string is at most one paragraph
+/**
+ * Easy Read mode (CT-05, decision 061): every key of the Easy Read namespace is one idea beside one
+ * picture, so its sentences are at most 15 words and it holds at most 2 of them.
+ */
+const EASY_READ_NAMESPACE = "easyread";
+const EASY_READ_MAX_WORDS = 15;
+const EASY_READ_MAX_SENTENCES = 2;
+
+/** The limits a namespace's copy is held to: Easy Read's, or the plain-English ones. */
+function limitsFor(ns: string): { maxWords: number; maxSentences: number } {
+  return ns === EASY_READ_NAMESPACE
+    ? { maxWords: EASY_READ_MAX_WORDS, maxSentences: EASY_READ_MAX_SENTENCES }
+    : { maxWords: MAX_WORDS, maxSentences: MAX_SENTENCES };
+}
+
+/** Sentences over the namespace's limit, as "ns:key (n words): sentence". */
+function longSentences(ns: string, strings: [string, string][]): string[] {
+  const { maxWords } = limitsFor(ns);
+  return strings.flatMap(([key, text]) =>
+    sentencesOf(text)
+      .filter((s) => wordsOf(s).length > maxWords && !longSentenceAllowlist.has(`${ns}:${key}`))
+      .map((s) => `${ns}:${key} (${wordsOf(s).length} words): ${s}`),
+  );
+}
 const dir = path.resolve(__dirname, "../../locales/en-GB");
 
 /**
@@ -75,20 +99,35 @@ describe("the splitter and counter", () => {
   });
 });
 
-describe.each(namespaces)("plain English in $ns", ({ ns, strings }) => {
-  it(`has no sentence longer than ${MAX_WORDS} words`, () => {
-    const long = strings.flatMap(([key, text]) =>
-      sentencesOf(text)
-        .filter((s) => wordsOf(s).length > MAX_WORDS && !longSentenceAllowlist.has(`${ns}:${key}`))
-        .map((s) => `${ns}:${key} (${wordsOf(s).length} words): ${s}`),
-    );
-    expect(long).toEqual([]);
+describe("Easy Read mode", () => {
+  const sixteen = "You can call us at any time of the day or night if you need help.";
+  it("holds the Easy Read namespace to 15 words a sentence and 2 sentences a string", () => {
+    expect(limitsFor("easyread")).toEqual({ maxWords: 15, maxSentences: 2 });
+    expect(limitsFor("plan")).toEqual({ maxWords: 20, maxSentences: 3 });
   });
 
-  it(`has no paragraph longer than ${MAX_SENTENCES} sentences`, () => {
+  it("catches a 16-word sentence in Easy Read that plain English lets through", () => {
+    expect(wordsOf(sixteen)).toHaveLength(16);
+    expect(longSentences("easyread", [["urgent.intro", sixteen]])).toEqual([`easyread:urgent.intro (16 words): ${sixteen}`]);
+    expect(longSentences("pages", [["urgent.intro", sixteen]])).toEqual([]);
+    expect(longSentences("easyread", [["urgent.intro", "Call us if you need help."]])).toEqual([]);
+  });
+
+  it("has an Easy Read namespace to check", () => {
+    expect(namespaces.map((n) => n.ns)).toContain(EASY_READ_NAMESPACE);
+  });
+});
+
+describe.each(namespaces)("plain English in $ns", ({ ns, strings }) => {
+  const { maxWords, maxSentences } = limitsFor(ns);
+  it(`has no sentence longer than ${maxWords} words`, () => {
+    expect(longSentences(ns, strings)).toEqual([]);
+  });
+
+  it(`has no paragraph longer than ${maxSentences} sentences`, () => {
     const long = strings
       .map(([key, text]) => [key, fullSentencesOf(text).length] as const)
-      .filter(([, n]) => n > MAX_SENTENCES)
+      .filter(([, n]) => n > maxSentences)
       .map(([key, n]) => `${ns}:${key} (${n} sentences)`);
     expect(long).toEqual([]);
   });

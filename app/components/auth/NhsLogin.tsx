@@ -4,7 +4,24 @@ import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 
 /** Why signing in with NHS login stopped: each has its own page (auth:nhsLogin.problem.*). */
-export const NHS_LOGIN_PROBLEMS = ["failed", "cancelled", "level", "no-record", "unavailable", "expired", "used", "unknown", "email-taken"] as const;
+export const NHS_LOGIN_PROBLEMS = [
+  "failed",
+  "cancelled",
+  "level",
+  "no-record",
+  "unavailable",
+  "expired",
+  "used",
+  "unknown",
+  "email-taken",
+  "nhs-number",
+  "nhs-number-other",
+  // Linking NHS login from "Your account" (decision 066).
+  "linked-elsewhere",
+  "account-linked",
+  "link-session",
+  "link-nhs-number",
+] as const;
 export type NhsLoginProblem = (typeof NHS_LOGIN_PROBLEMS)[number];
 
 /**
@@ -51,8 +68,11 @@ export function NhsLoginChoice({
   );
 }
 
-/** A page for one problem: what happened, what to do, and the way back to signing in. */
-export function NhsLoginProblemPage({ problem }: { problem: NhsLoginProblem }) {
+/**
+ * A page for one problem: what happened, what to do, and the way back to signing in (or to "Your
+ * account", when the person was linking NHS login from there).
+ */
+export function NhsLoginProblemPage({ problem, back = "sign-in" }: { problem: NhsLoginProblem; back?: "sign-in" | "account" }) {
   const { t } = useTranslation(["auth"]);
   // An invitation that cannot be used says what its own page says (auth:invitation.*).
   const fromInvitation = problem === "expired" || problem === "used" || problem === "unknown";
@@ -67,7 +87,7 @@ export function NhsLoginProblemPage({ problem }: { problem: NhsLoginProblem }) {
         <p key={text}>{text}</p>
       ))}
       <p>
-        <Link href="/login">{t("auth:nhsLogin.backToSignIn")}</Link>
+        {back === "account" ? <Link href="/account">{t("auth:nhsLogin.backToAccount")}</Link> : <Link href="/login">{t("auth:nhsLogin.backToSignIn")}</Link>}
       </p>
     </div>
   );

@@ -9,11 +9,16 @@ export function languageLabel(name: string, own: string, lng: string): string {
   return name.toLocaleLowerCase(lng) === own.toLocaleLowerCase(lng) ? name : `${name} – ${own}`;
 }
 
-/** The language list for a <select>: each named in the reader's language and in itself, in the reader's order. */
+/**
+ * The language list for a <select>: each named in the reader's language and in itself, in the reader's
+ * alphabetical order. That order is the locale file's (tests/support/order-locale-lists.mjs): sorting here
+ * gave the browser a different order from the server's where their collation data differ.
+ */
 export function useLanguageOptions(options: { withSignLanguage: boolean }) {
   const { t, i18n } = useTranslation(["communication"]);
+  const order = Object.keys(t("communication:language", { returnObjects: true }) as Record<string, unknown>);
   return languages
     .filter((l) => options.withSignLanguage || l.code !== "bfi")
-    .map((l) => ({ value: l.code, label: languageLabel(t(`communication:language.${l.code}`), l.own, i18n.language) }))
-    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+    .sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code))
+    .map((l) => ({ value: l.code, label: languageLabel(t(`communication:language.${l.code}`), l.own, i18n.language) }));
 }

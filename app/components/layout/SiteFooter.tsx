@@ -11,6 +11,9 @@ export function SiteFooter() {
             <a href="/urgent-help">{t("common:urgentHelp.link")}</a>
           </li>
           <li>
+            <a href="/staying-safe">{t("common:footer.stayingSafe")}</a>
+          </li>
+          <li>
             <a href="/words-we-use">{t("common:footer.glossary")}</a>
           </li>
           <li>

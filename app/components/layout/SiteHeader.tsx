@@ -1,12 +1,16 @@
+import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import type { HeaderCrisisPlan } from "~/models/people.server";
+import { ExitThisPage } from "./ExitThisPage";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { isolate } from "~/utils/bidi";
 
 export interface HeaderUser {
   displayName: string;
+  /** Their communication needs ask for Easy Read: "Get help now" leads to its Easy Read version (CT-05). */
+  easyRead?: boolean;
 }
 
 /** "My crisis plan", "Sam Taylor's crisis plan", or "Crisis plans" (to the people you support, on the home page). */
@@ -26,31 +30,43 @@ function CrisisPlanLink({ crisisPlan }: { crisisPlan: NonNullable<HeaderCrisisPl
 }
 
 /**
- * The same on every page, signed in or not, including error pages: the service name, the
- * "Get help now" link (always first after the skip link), the crisis plan for anyone who may see
- * one, the languages, and who is signed in.
+ * The same on every page, signed in or not, including error pages: the service name (a link home,
+ * but on urgent help), the "Get help now" link (always first after the skip link and the service
+ * name), the crisis plan for anyone who may see one, "Exit this page" (to `exitTo`), the
+ * languages, and who is signed in.
  */
 export function SiteHeader({
   serviceName,
   user,
   crisisPlan = null,
+  exitTo = "/exit",
 }: {
   serviceName: string;
   user: HeaderUser | null;
   crisisPlan?: HeaderCrisisPlan;
+  /** Where the page goes with JavaScript; "/exit" (which redirects there) when the root's data is missing. */
+  exitTo?: string;
 }) {
   const { t } = useTranslation();
+  // On urgent help the service name is not a link: on a phone the first number to call stays four
+  // keyboard stops away with "Exit this page" before it (decision 059).
+  const onUrgentHelp = useLocation().pathname === "/urgent-help";
   return (
     <header className="site-header">
       <div className="site-header__bar width-container">
-        <a href="/" className="site-header__service">
-          {serviceName}
-        </a>
+        {onUrgentHelp ? (
+          <span className="site-header__service">{serviceName}</span>
+        ) : (
+          <a href="/" className="site-header__service">
+            {serviceName}
+          </a>
+        )}
         <div className="site-header__help">
-          <a href="/urgent-help" className="urgent-link">
+          <a href={user?.easyRead ? "/urgent-help/easy-read" : "/urgent-help"} className="urgent-link">
             {t("common:urgentHelp.link")}
           </a>
           {crisisPlan ? <CrisisPlanLink crisisPlan={crisisPlan} /> : null}
+          <ExitThisPage to={exitTo} />
         </div>
       </div>
       <div className="site-header__tools width-container">

@@ -29,17 +29,29 @@ export function SupportTable({ support }: { support: readonly { who: string; wha
   );
 }
 
-/** Every rating of a goal, newest first, as given: the note cell may carry who entered it. */
-export function ProgressTable({ rows }: { rows: readonly { at: string; rating: number; note: React.ReactNode }[] }) {
+/** Every rating (of a goal, or of one area of how the person is doing), newest first, as given: the note cell may carry who entered it. */
+export function ProgressTable({
+  rows,
+  caption,
+  ratingText,
+  noteHeading,
+}: {
+  rows: readonly { at: string; rating: number; note: React.ReactNode }[];
+  /** What the table is of; a goal's progress unless given. */
+  caption?: string;
+  /** A rating in words; "7 out of 10" unless given. */
+  ratingText?: (rating: number) => string;
+  noteHeading?: string;
+}) {
   const { t } = useTranslation(["plan"]);
   return (
     <table className="table">
-      <caption className="table__caption">{t("plan:progress.tableCaption")}</caption>
+      <caption className="table__caption">{caption ?? t("plan:progress.tableCaption")}</caption>
       <thead>
         <tr>
           <th scope="col">{t("plan:progress.date")}</th>
           <th scope="col">{t("plan:progress.rating")}</th>
-          <th scope="col">{t("plan:progress.note")}</th>
+          <th scope="col">{noteHeading ?? t("plan:progress.note")}</th>
         </tr>
       </thead>
       <tbody>
@@ -48,7 +60,7 @@ export function ProgressTable({ rows }: { rows: readonly { at: string; rating: n
             <td>
               <FormattedDate iso={p.at} />
             </td>
-            <td>{t("plan:progress.outOfTen", { rating: p.rating })}</td>
+            <td>{ratingText ? ratingText(p.rating) : t("plan:progress.outOfTen", { rating: p.rating })}</td>
             <td>{p.note}</td>
           </tr>
         ))}

@@ -7,6 +7,16 @@ export interface ProgressPoint {
   recordedAt: string;
 }
 
+/** The rating scale: its lowest and highest values and the lines drawn across. */
+export interface ChartScale {
+  min: number;
+  max: number;
+  ticks: readonly number[];
+}
+
+/** A goal's progress: 0 to 10. */
+const goalScale: ChartScale = { min: 0, max: 10, ticks: [0, 5, 10] };
+
 /*
  * Drawn small, for a phone: 360 units wide with 16-unit labels, so at 320 px the labels are about
  * 13 px, and on a wide screen (the chart at most 30rem) about the size of the text around it.
@@ -16,11 +26,25 @@ const HEIGHT = 220;
 const PAD = { top: 16, right: 12, bottom: 40, left: 36 };
 
 /**
- * How a goal is going over time, drawn on the server as SVG (no chart library, nothing to
- * download). The same data is in the table beside it, which is the accessible alternative;
- * the chart has a short text summary for screen readers. Dates and numbers are in the page's language.
+ * A rating over time (how a goal is going, 0 to 10; how happy the person is with one area of their
+ * life, 1 to 7), drawn on the server as SVG (no chart library, nothing to download). The same data
+ * is in the table beside it, which is the accessible alternative; the chart has a short text summary
+ * for screen readers. Dates and numbers are in the page's language. `title` and `summaryKey` name
+ * what is rated; the summary key is given count, from, to, first and latest.
  */
-export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: string }) {
+export function ProgressChart({
+  points,
+  id,
+  scale = goalScale,
+  title,
+  summaryKey = "plan:progress.chartSummary",
+}: {
+  points: ProgressPoint[];
+  id: string;
+  scale?: ChartScale;
+  title?: string;
+  summaryKey?: string;
+}) {
   const { t, i18n } = useTranslation("plan");
   const format = useFormatDate();
   const { number } = useFormat();
@@ -35,10 +59,10 @@ export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: str
   const x = (time: number) => (rtl ? WIDTH - forwards(time) : forwards(time));
   // The rating scale sits on the side the reader starts from.
   const scaleX = rtl ? WIDTH - PAD.left + 8 : PAD.left - 8;
-  const y = (rating: number) => PAD.top + (1 - rating / 10) * (HEIGHT - PAD.top - PAD.bottom);
+  const y = (rating: number) => PAD.top + (1 - (rating - scale.min) / (scale.max - scale.min)) * (HEIGHT - PAD.top - PAD.bottom);
   const path = points.map((p, i) => `${i ? "L" : "M"}${x(times[i]!).toFixed(1)},${y(p.rating).toFixed(1)}`).join(" ");
   const latest = points[points.length - 1]!;
-  const summary = t("plan:progress.chartSummary", {
+  const summary = t(summaryKey, {
     count: points.length,
     from: format(points[0]!.recordedAt),
     to: format(latest.recordedAt),
@@ -56,11 +80,11 @@ export function ProgressChart({ points, id }: { points: ProgressPoint[]; id: str
         direction="ltr"
         data-direction={rtl ? "rtl" : "ltr"}
       >
-        <title id={`${id}-title`}>{t("plan:progress.chartTitle")}</title>
+        <title id={`${id}-title`}>{title ?? t("plan:progress.chartTitle")}</title>
         <desc id={`${id}-desc`}>
           {summary}
         </desc>
-        {[0, 5, 10].map((r) => (
+        {scale.ticks.map((r) => (
           <g key={r}>
             <line x1={x(first)} x2={x(last)} y1={y(r)} y2={y(r)} className="chart__grid" />
             <text x={scaleX} y={y(r) + 5} textAnchor={rtl ? "start" : "end"} className="chart__label">

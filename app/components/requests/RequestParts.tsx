@@ -27,6 +27,7 @@ export function useRequestSummary() {
     if (kind === "advocate") return t(`requests:advocate.kindShort.${d.kind}`);
     if (kind === "format") return t("requests:format.summary", { document: t(`requests:format.documents.${d.document}`), format: formatName(t, d) });
     if (kind === "share_needs") return t("requests:shareNeeds.summary");
+    if (kind === "appointment_change") return t(`requests:appointmentChange.summary.${d.ask}`);
     const i = details as InterpreterAsked;
     return [
       i.need === "spoken" && i.language

@@ -35,8 +35,8 @@ describe("length limits are said before they are broken (issue 12, item 9)", () 
       const text = readFileSync(file, "utf8");
       for (const m of text.matchAll(/<(TextArea|TextField)\b[\s\S]*?\/>/g)) {
         const element = m[0];
-        // Email addresses, passwords, numbers and sign-in codes are not written in someone's words.
-        if (/type="(email|password)"|inputMode="numeric"|name="code"/.test(element)) continue;
+        // Email addresses, phone numbers, passwords, numbers and sign-in codes are not written in someone's words.
+        if (/type="(email|tel|password)"|inputMode="numeric"|name="code"/.test(element)) continue;
         if (!/maxLength=\{\d+\}/.test(element)) missing.push(`${path.relative(app, file)}: ${element.match(/name=(\S+)/)?.[1] ?? "?"}`);
       }
     }

@@ -30,6 +30,9 @@ export const readPhrases = [
   "carerMessages",
   "accessLog",
   "copy",
+  "appointments",
+  "messages",
+  "howIAmDoing",
 ] as const;
 export type ReadPhrase = (typeof readPhrases)[number];
 
@@ -51,6 +54,10 @@ export const changePhrases = [
   "invitation",
   "carerMessage",
   "attention",
+  "appointment",
+  "message",
+  "messageInbox",
+  "howIAmDoing",
 ] as const;
 export type ChangePhrase = (typeof changePhrases)[number];
 
@@ -82,6 +89,12 @@ export const readPhraseOf: Record<string, ReadPhrase> = {
   carer_needs: "record",
   access_log: "accessLog",
   record_copy: "copy",
+  appointments: "appointments",
+  appointment: "appointments",
+  // Messages with the care team (decision 055): the list, and opening one thread.
+  message_threads: "messages",
+  message_thread: "messages",
+  dialog_ratings: "howIAmDoing",
 };
 
 /** Audited actions that are reads, phrased by what was read: a look, opening a carer's message, taking a copy (decision 052). */
@@ -124,13 +137,31 @@ export const changePhraseOf: Record<string, ChangePhrase> = {
   "sharing.change": "sharing",
   "invitation.create": "invitation",
   "invitation.accept": "sharing",
+  // Staff linked a carer who signed up on their own, and the person's answer (decision 060).
+  "carer.link": "sharing",
+  "sharing.question.answer": "sharing",
   "carer.message": "carerMessage",
   "attention.done": "attention",
+  "appointment.create": "appointment",
+  "appointment.update": "appointment",
+  "appointment.cancel": "appointment",
+  "message.send": "message",
+  "message.assign": "messageInbox",
+  "message.done": "messageInbox",
+  "how_i_am_doing.record": "howIAmDoing",
   // Staff opening a carer's message about the person is a read of it.
   "carer.message.read": "record",
   "carer.assessment.request": "record",
   "carer.assessment.update": "record",
+  // The trust's record system (an import, decision 053): no person, so the page names the system.
+  "record_system.person": "record",
+  "record_system.plan": "plan",
+  "record_system.care_team": "careTeam",
+  "record_system.appointment": "appointment",
 };
+
+/** The changes the trust's record system can make, each with its own sentence ("The trust's record system changed your care plan"). */
+export const systemChangePhrases = ["record", "plan", "careTeam", "appointment"] as const satisfies readonly ChangePhrase[];
 
 /**
  * Audited actions that are never about a person's record (signing in, accounts, the admin's pages,
@@ -145,10 +176,22 @@ export const notAboutARecord: readonly string[] = [
   "account.password_set",
   "account.view",
   "carer.needs.save",
+  // A carer signing up on their own, their notes about someone by name, and the staff queue (decision 060).
+  "carer.note",
+  "carer.note.read",
+  "carer.queue.read",
+  "carer.sign_up",
   "external_identity.link",
+  "external_identity.link_refused",
+  "external_identity.unlink",
+  "notifications.preferences",
+  // A letter posted and a failed notification sent again (decision 057): the outbox, not the record.
+  "notifications.letter_posted",
+  "notifications.retry",
   "password.changed",
   "password.check_failed",
   "password_link.issue",
+  "record_imports.list",
   "recovery_codes.regenerated",
   "session.ended",
   "session.ended_others",

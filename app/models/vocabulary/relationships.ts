@@ -23,6 +23,8 @@ export const scopes = [
   "recovery.read",
   "appointments.read",
   "requests.create",
+  // Writing to the care team in the person's messages, and reading the team's answers (decision 055).
+  "messages",
   "act_on_behalf",
 ] as const;
 export type Scope = (typeof scopes)[number];
@@ -52,6 +54,7 @@ export const shareableScopes = [
   "recovery.read",
   "appointments.read",
   "plan.full",
+  "messages",
 ] as const;
 export type ShareableScope = (typeof shareableScopes)[number];
 

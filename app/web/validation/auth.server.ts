@@ -42,3 +42,6 @@ export const enrolSchema = z.object({
   key: z.string({ error: "auth:authenticator.expired" }).min(1, "auth:authenticator.expired").max(200, "auth:authenticator.expired"),
   code: z.string({ error: "auth:authenticator.codeRequired" }).trim().min(1, "auth:authenticator.codeRequired").max(40, "auth:authenticator.invalid"),
 });
+
+/** The current password alone, asked again before a change to how someone signs in (NHS login, decision 066). */
+export const currentPasswordSchema = changePasswordSchema.pick({ current: true });

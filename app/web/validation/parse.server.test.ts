@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { needsParts, type NeedsPart } from "~/models/vocabulary/carer-needs";
 import { translateMessage } from "~/components/forms/use-server-form";
-import { createI18n } from "~/web/i18n.server";
+import { i18nFor } from "~/web/i18n.server";
 import { languages } from "~/i18n";
 import { genericMessage, isOurMessage, messagesFor, parseWithZod } from "./parse.server";
 import { interpreterRequestSchema } from "./requests.server";
@@ -42,17 +42,17 @@ describe("the central guard on form errors", () => {
   });
 
   it("the generic message is translated in every language", () => {
-    const english = createI18n("en-GB").t(genericMessage);
+    const english = i18nFor("en-GB").t(genericMessage);
     expect(english).not.toBe(genericMessage);
     for (const { code } of languages.filter((l) => l.code !== "en-GB")) {
-      const text = createI18n(code).t(genericMessage);
+      const text = i18nFor(code).t(genericMessage);
       expect(text, code).not.toBe(genericMessage);
       expect(text, code).not.toBe(english);
     }
   });
 
   it("on the page, anything that is not one of our keys reads as the generic message", () => {
-    const i18n = createI18n("cy");
+    const i18n = i18nFor("cy");
     const exists = (key: string) => i18n.exists(key);
     const generic = i18n.t(genericMessage);
     expect(translateMessage(i18n.t, exists, "Invalid input: expected nonoptional, received undefined")).toBe(generic);
