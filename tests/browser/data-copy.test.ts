@@ -21,12 +21,11 @@ describe.each([true, false])("a copy of my information, JavaScript %s", (javaScr
     const context = await newContext(browser, { javaScript });
     const page = await context.newPage();
     const problems = watchConsole(page);
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}` });
     if (javaScript) await waitForHydration(page);
     await Promise.all([page.waitForURL(/\/copy$/), page.locator("main a", { hasText: "Get a copy of your information" }).click()]);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Get a copy of your information");
     await expectPageBasics(page, "copy page");
-    expect(await page.locator("h1").textContent()).toBe("Get a copy of your information");
     expect(await page.title()).toMatch(/^Get a copy of your information/);
     await expectNoAxeViolations(page, "copy page");
 
@@ -64,8 +63,7 @@ describe.each([true, false])("the readable copy, JavaScript %s", (javaScript) =>
     const context = await newContext(browser, { javaScript });
     const page = await context.newPage();
     const problems = watchConsole(page);
-    await signIn(page, demoPeople.sam.email);
-    await page.goto(`/people/${samId}/copy`);
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samId}/copy` });
     if (javaScript) await waitForHydration(page);
     const options = await page.locator("main h2").allTextContents();
     expect(options.indexOf("Read your copy")).toBeLessThan(options.indexOf("Download your copy"));
@@ -117,8 +115,7 @@ describe("a carer's copy of what is theirs", () => {
   it("Alex downloads his account information from 'Your account', without JavaScript", async () => {
     const context = await newContext(browser, { javaScript: false });
     const page = await context.newPage();
-    await signIn(page, demoPeople.alex.email);
-    await page.goto("/account");
+    await signIn(page, demoPeople.alex.email, { open: "/account" });
     await expectNoAxeViolations(page, "your account");
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("main a", { hasText: "Download your account information" }).click()]);
     const copy = JSON.parse(await readFile((await download.path())!, "utf8"));
