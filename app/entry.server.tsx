@@ -1,6 +1,5 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -9,6 +8,7 @@ import { i18nFor, resolveLanguage } from "~/web/i18n.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/db.server";
 import { logError } from "~/utils/log.server";
 import { NonceContext } from "~/utils/nonce";
+import { PortalRemixServer } from "~/web/remix-server.server";
 
 // The production server (app/server/index.ts) reaches these through the build's entry module,
 // so that one copy of the database handle serves both start-up and requests.
@@ -29,7 +29,21 @@ export { withRequestMemo } from "~/web/request-memo.server";
 
 const ABORT_DELAY = 5_000;
 
+type ServerComponent = typeof PortalRemixServer;
+
+/** Pages are drawn by our copy of Remix's server component; a test draws them with Remix's own to compare. */
 export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  return handleRequestWith(PortalRemixServer, request, responseStatusCode, responseHeaders, remixContext, loadContext);
+}
+
+export function handleRequestWith(
+  Server: ServerComponent,
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -49,7 +63,7 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <Server context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
         </I18nextProvider>
       </NonceContext.Provider>,
       {
