@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormPage } from "~/components/forms/FormPage";
 import { useServerForm } from "~/components/forms/use-server-form";
+import { LetterNotice } from "~/components/notifications/LetterNotice";
 import { Button } from "~/components/ui/Button";
 import { CheckboxGroup } from "~/components/ui/CheckboxGroup";
 import { Form } from "~/components/ui/Form";
@@ -52,7 +53,7 @@ export default function NotificationSettings() {
     <FormPage back={{ href: "/account", label: t("auth:notifications.back") }} title={t("auth:notifications.title")} errors={summary} resultKey={lastResult}>
       <p className="lead">{t("auth:notifications.intro")}</p>
       <p>{t("auth:notifications.private")}</p>
-      {rules.letter ? <p className="inset">{t("auth:notifications.letter")}</p> : null}
+      <LetterNotice rules={rules} />
       {!rules.email || !rules.sms ? (
         <p>
           {t(!rules.email && !rules.sms ? "auth:notifications.neitherAllowed" : !rules.sms ? "auth:notifications.noText" : "auth:notifications.noEmail")}{" "}

@@ -1,9 +1,15 @@
+import { cpSync, mkdtempSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { serviceUsers } from "#db/schema/index";
 import { demoPeople } from "#db/seed";
+import { openDatabase } from "~/utils/db.server";
 import { bundleProblems } from "../support/fhir-validate";
 import { expectNoAxeViolations, expectPageBasics, launch, newContext, plain, recordIdFor, signIn, waitForHydration, watchConsole } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
 
 let browser: Browser;
 let samId = "";
@@ -78,6 +84,8 @@ describe.each([true, false])("the readable copy, JavaScript %s", (javaScript) =>
     const text = plain(await page.locator("main").textContent());
     expect(text).toContain("Walk to the park three times a week");
     expect(text).toContain("I stop sleeping, I stop cooking, and I stop answering my phone.");
+    // No demo person has an NHS number, so there is no row for one (the test below gives Sam one).
+    expect(await page.locator("main .summary-list dt").allTextContents()).not.toContain("NHS number");
     const parts = await page.locator("main h2").allTextContents();
     expect(parts).toEqual(expect.arrayContaining(["About you", "Your care and support plan", "My goals", "Who else has looked at or changed your record"]));
     const log = plain(await page.locator("section", { has: page.locator("h2", { hasText: "Who else has looked at or changed your record" }) }).textContent());
@@ -92,6 +100,44 @@ describe.each([true, false])("the readable copy, JavaScript %s", (javaScript) =>
     expect(await page.locator(".copy-made").isVisible()).toBe(true);
     expect(plain(await page.locator(".copy-made").textContent())).toMatch(/^Made on \d{1,2} \w+ \d{4} at /);
     if (javaScript) expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/**
+ * The NHS number row: no demo person has an NHS number, so this describe gives Sam one in a copy of
+ * the seeded database, with a server of its own (the shared server's database stays as seeded).
+ */
+describe("the readable copy of someone with an NHS number", () => {
+  const nhsNumber = "9434765919";
+  let portal: RunningServer;
+  let samRecord = "";
+  beforeAll(async () => {
+    const dataDir = path.join(mkdtempSync(path.join(inject("runDir"), "copy-nhs-")), "pglite");
+    cpSync(inject("seededDataDir"), dataDir, { recursive: true });
+    const handle = await openDatabase({ dataDir });
+    try {
+      const [sam] = await handle.db.update(serviceUsers).set({ nhsNumber }).where(eq(serviceUsers.displayName, demoPeople.sam.displayName)).returning({ id: serviceUsers.id });
+      samRecord = sam!.id;
+    } finally {
+      await handle.close();
+    }
+    portal = await startServer({}, { from: dataDir, tmpRoot: inject("runDir") });
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  it("Sam's copy has a row with his NHS number, under 'About you', without JavaScript", async () => {
+    const context = await newContext(browser, { javaScript: false, baseURL: portal.url });
+    const page = await context.newPage();
+    await signIn(page, demoPeople.sam.email, { open: `/people/${samRecord}/copy/readable` });
+    await expect.poll(async () => plain(await page.locator("h1").textContent())).toBe("A copy of your information");
+    const about = page.locator("section", { has: page.locator("h2", { hasText: "About you" }) });
+    const row = about.locator(".summary-list__row", { has: page.locator("dt", { hasText: /^NHS number$/ }) });
+    expect(await row.count()).toBe(1);
+    // Grouped 3, 3, 4 as on NHS letters.
+    expect(plain(await row.locator("dd").textContent())).toBe("943 476 5919");
     await context.close();
   });
 });

@@ -223,3 +223,38 @@ describe.each([true, false])("letters the team posts, and a message sent again b
     await context.close();
   });
 });
+
+// Last in the file: Notify's 500 leaves Tom's email waiting, and its retry a minute later must not count in the tests above.
+describe("letters only, and a message that waits for its next try", () => {
+  it("Maya is told the team writes to her, without 'too'; Tom sees the next try on a line of its own, at 320 px too", async () => {
+    const mayaContext = await open(false);
+    const maya = await mayaContext.newPage();
+    await signIn(maya, demoPeople.maya.email, { open: "/account/notifications" });
+    await expect.poll(async () => plain(await maya.locator("main").textContent())).toContain("Your care team will send you a letter when there is something new.");
+    expect(plain(await maya.locator("main").textContent())).not.toContain("a letter too");
+
+    // Notify answers 500 once: Tom's email waits for its next try.
+    const refusedBefore = fake.requests.filter((r) => r.status === 500).length;
+    fake.fail(500, 1);
+    await maya.goto(`/people/${mayaRecord}/messages/new`);
+    await maya.getByRole("textbox", { name: "Subject" }).fill("Next week");
+    await maya.getByRole("textbox", { name: /^Your message/ }).fill("Please write to me again.");
+    await Promise.all([maya.waitForURL(/\/messages\/[0-9a-f-]{36}$/), maya.getByRole("button", { name: "Send message" }).click()]);
+    await mayaContext.close();
+    await expect.poll(() => fake.requests.filter((r) => r.status === 500).length, { timeout: 20_000 }).toBe(refusedBefore + 1);
+
+    const context = await open(true);
+    const tom = await context.newPage();
+    await signIn(tom, demoPeople.tom.email, { open: "/staff/notifications" });
+    const status = tom.locator("main tr", { hasText: "Next try:" }).locator("td[data-label='Status']");
+    await expect.poll(() => status.count()).toBe(1);
+    // Two lines, to the eye and to a screen reader: never "Waiting Next try: …" run together.
+    const lines = async () => (await status.innerText()).split("\n").map((line) => line.trim()).filter(Boolean);
+    expect(await lines()).toEqual(["Waiting", expect.stringMatching(/^Next try: \d{1,2} \w+ \d{4}$/)]);
+    await tom.setViewportSize({ width: 320, height: 700 });
+    expect(await tom.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(await status.evaluate((td) => getComputedStyle(td, "::before").content)).toContain("Status: ");
+    expect(await lines()).toEqual(["Waiting", expect.stringMatching(/^Next try: \d{1,2} \w+ \d{4}$/)]);
+    await context.close();
+  });
+});

@@ -22,7 +22,8 @@ export function OutboxStatusText({ entry: e }: { entry: OutboxEntry }) {
       {e.status === "posted" && e.sentAt ? by("postedBy", e.postedBy, e.sentAt) : t(`auth:outbox.state.${e.status}`)}
       {e.nextAttemptAt && e.attempts > 0 ? (
         <>
-          {" "}
+          {/* On a line of its own: "Waiting" and "Next try: …" are two things, not one run of words. */}
+          <br />
           {t("auth:outbox.nextTry")} <FormattedDate iso={e.nextAttemptAt} />
         </>
       ) : null}

@@ -1,0 +1,75 @@
+import { createInstance } from "i18next";
+import { renderToString } from "react-dom/server";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { describe, expect, it } from "vitest";
+import type { OutboxEntry } from "~/models/notifications.server";
+import { channelRules } from "~/models/vocabulary/notifications";
+import { localeFormatter, sharedI18nOptions } from "~/utils/i18n-format";
+import { resourcesFor } from "~/web/i18n.server";
+import { LetterNotice } from "./LetterNotice";
+import { OutboxStatusText } from "./OutboxTable";
+
+function serverHtml(ui: React.ReactNode): string {
+  const i18n = createInstance();
+  void i18n.use(initReactI18next).use(localeFormatter).init({ ...sharedI18nOptions, lng: "en-GB", resources: { "en-GB": resourcesFor("en-GB") } });
+  return renderToString(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
+}
+
+/** The words as a sighted reader sees them: each line break a new line, tags gone. */
+const lines = (html: string) =>
+  html
+    .split(/<br\s*\/?>/)
+    .map((part) => part.replace(/<[^>]+>/g, "").replace(/<!-- -->/g, "").trim())
+    .filter(Boolean);
+
+describe("the letter notice on the notification settings page", () => {
+  it("says the letter comes too when email or text messages are possible as well", () => {
+    const html = serverHtml(<LetterNotice rules={channelRules({ contactMethods: ["letter", "email"], formats: [] })} />);
+    expect(html).toContain("Your care team will send you a letter too.");
+  });
+
+  it("does not say 'too' when letters are all the person can have", () => {
+    for (const needs of [
+      { contactMethods: ["letter"], formats: ["large_print"] },
+      { contactMethods: ["phone"], formats: ["braille"] },
+    ]) {
+      const html = serverHtml(<LetterNotice rules={channelRules(needs)} />);
+      expect(html).toContain("Your care team will send you a letter when there is something new.");
+      expect(html).not.toContain("too");
+    }
+  });
+
+  it("is not there for someone who does not need letters", () => {
+    expect(serverHtml(<LetterNotice rules={channelRules(null)} />)).toBe("");
+  });
+});
+
+describe("where a notification has got to", () => {
+  const entry: OutboxEntry = {
+    id: "n1",
+    event: "new_message",
+    channel: "email",
+    status: "pending",
+    attempts: 1,
+    lastError: null,
+    recipientName: "Sam Taylor",
+    serviceUserId: null,
+    createdAt: "2026-12-05T09:00:00.000Z",
+    nextAttemptAt: "2026-12-05T10:00:00.000Z",
+    sentAt: null,
+    postedBy: null,
+    retriedBy: null,
+    retriedAt: null,
+    canRetry: false,
+  };
+
+  it("puts the next try on a line of its own, not run on after the status", () => {
+    const html = serverHtml(<OutboxStatusText entry={entry} />);
+    expect(lines(html)).toEqual(["Waiting", expect.stringMatching(/^Next try: 5 December 2026$/)]);
+    expect(html).toContain('<time dateTime="2026-12-05T10:00:00.000Z">');
+  });
+
+  it("has no next try before the first one", () => {
+    expect(lines(serverHtml(<OutboxStatusText entry={{ ...entry, attempts: 0 }} />))).toEqual(["Waiting"]);
+  });
+});
