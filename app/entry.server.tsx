@@ -25,6 +25,7 @@ export { FHIR_API_PATHS } from "~/web/fhir-api.server";
 export { config } from "~/config.server";
 export { logError } from "~/utils/log.server";
 export { translationFileAt } from "~/web/translation-files.server";
+export { answerFrom, keepable, STAND_INS, STATIC_PAGE_PATHS, staticPageKey } from "~/web/static-pages.server";
 export { withRequestMemo } from "~/web/request-memo.server";
 
 const ABORT_DELAY = 5_000;

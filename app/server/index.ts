@@ -26,6 +26,11 @@ const TOO_LARGE_PATH = "/__request-too-large";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 
+interface StaticPage {
+  body: string;
+  headers: [string, string][];
+}
+
 /** What the app's build exposes to this file (app/entry.server.tsx). */
 interface EntryExports {
   config: () => {
@@ -48,6 +53,11 @@ interface EntryExports {
   FHIR_API_PATHS: Record<string, (request: Request, address: string) => Promise<Response>>;
   logError: (what: string, error: unknown) => void;
   translationFileAt: (pathname: string) => string | undefined;
+  STATIC_PAGE_PATHS: string[];
+  STAND_INS: { nonce: string };
+  staticPageKey: (request: Request) => string | null;
+  keepable: (response: Response) => Promise<StaticPage | null>;
+  answerFrom: (page: StaticPage, request: Request, nonce: string) => { body: string; headers: [string, string][] };
   withRequestMemo: <T>(work: () => T) => T;
 }
 
@@ -192,6 +202,34 @@ async function serve(build: ServerBuild, entry: EntryExports) {
   app.post(Object.keys(entry.FHIR_API_PATHS), async (req, res, next) => {
     try {
       await sendResponse(res, await entry.FHIR_API_PATHS[req.path]!(toFetchRequest(req, res), req.ip ?? req.socket.remoteAddress ?? "unknown"));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Urgent help for anyone not signed in: drawn once per language and kept, each answer with its own
+  // nonce and tokens (web/static-pages.server.ts, decision 069). Anything else goes on to Remix below.
+  const staticPages = new Map<string, StaticPage>();
+  app.get(entry.STATIC_PAGE_PATHS, async (req, res, next) => {
+    try {
+      const request = toFetchRequest(req, res);
+      const key = entry.staticPageKey(request);
+      if (key === null) return next();
+      let page = staticPages.get(key);
+      if (!page) {
+        const drawn = await handle(toFetchRequest(req, res), { cspNonce: entry.STAND_INS.nonce, clientAddress: "", pageTemplate: true });
+        const kept = await entry.keepable(drawn);
+        if (!kept) return next();
+        staticPages.set(key, kept);
+        page = kept;
+      }
+      const nonce = randomBytes(16).toString("base64");
+      res.set(securityHeaders({ nonce, tls: isTls(cfg.publicUrl, req.secure), formActions }));
+      res.set("Cache-Control", "no-store");
+      const answer = entry.answerFrom(page, request, nonce);
+      for (const [name, value] of answer.headers) res.append(name, value);
+      // end(), not send(): no ETag for a page that is never the same twice and never stored.
+      res.status(200).end(answer.body);
     } catch (error) {
       next(error);
     }

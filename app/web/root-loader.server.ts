@@ -8,6 +8,7 @@ import { IDLE_LIMIT_MS, readSession, WARNING_BEFORE_MS } from "~/web/auth.server
 import { csrfForRequest } from "~/web/csrf.server";
 import { resolveLanguage } from "~/web/i18n.server";
 import { newFormToken, takeFlash } from "~/web/saves.server";
+import { STAND_INS } from "~/web/static-pages.server";
 import { exitPageHref } from "~/web/sign-out.server";
 import { translationFileHrefs } from "~/web/translation-files.server";
 
@@ -37,7 +38,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = resolveLanguage(request, signedIn?.account.preferredLanguage);
   // The crisis plan one step from every page (CP-04); the page itself still loads if this cannot.
   const crisisPlan = signedIn ? await headerCrisisPlan(getDb(), signedIn.actor).catch(() => null) : null;
-  const csrf = csrfForRequest(request);
+  // Urgent help drawn once to keep (web/static-pages.server.ts): stand-ins, replaced in each answer.
+  const template = context.pageTemplate === true;
+  const csrf = template ? { token: STAND_INS.csrf } : csrfForRequest(request);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const cfg = config();
   // A message left by the last save (Post/Redirect/Get), shown once on this page.
@@ -48,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       // The browser loads the translations from these cached files, not from the page (decision 042).
       translations: translationFileHrefs(lng),
       csrf: csrf.token,
-      formToken: newFormToken(),
+      formToken: template ? STAND_INS.formToken : newFormToken(),
       flash: isSuccessMessage(flashKey) ? { message: flashKey, id: randomToken(8) } : null,
       serviceName: cfg.serviceName,
       exitTo: exitPageHref(lng),

@@ -185,3 +185,60 @@ describe("urgent help is light (issue 17 item 3)", () => {
     expect(html).toMatch(/<script [^>]*type="module"/);
   });
 });
+
+/** Urgent help for anyone not signed in is drawn once per language and kept (decision 069). */
+describe("urgent help, kept", () => {
+  const tokensAside = (html: string) =>
+    html
+      .replace(/(name="(?:csrf|formToken)" value=")[^"]*"/g, '$1…"')
+      .replace(/("(?:csrf|formToken)":")[^"]*"/g, '$1…"')
+      .replace(/(<meta property="csp-nonce" content=")[^"]*"/g, '$1…"')
+      .replace(/nonce="[^"]*"/g, 'nonce="…"');
+  const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+  const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
+
+  it("answers each request with its own nonce and tokens, and nothing of the stand-ins", async () => {
+    const [a, b] = [await fetch(`${base}/urgent-help`), await fetch(`${base}/urgent-help`)];
+    const [pageA, pageB] = [await a.text(), await b.text()];
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.headers.get("cache-control")).toBe("no-store");
+    expect(a.headers.get("etag")).toBeNull();
+    expect(nonceOf(a)).toBeTruthy();
+    expect(nonceOf(a)).not.toBe(nonceOf(b));
+    expect(pageA).toContain(`<meta property="csp-nonce" content="${nonceOf(a)}"/>`);
+    expect(field(pageA, "csrf")).not.toBe(field(pageB, "csrf"));
+    expect(field(pageA, "formToken")).not.toBe(field(pageB, "formToken"));
+    expect(a.headers.get("set-cookie")).toMatch(/^csrf=/);
+    expect(pageA + pageB).not.toMatch(/standin/);
+    expect(tokensAside(pageA)).toBe(tokensAside(pageB));
+  });
+
+  it.each(["/urgent-help", "/urgent-help?lng=ar", "/urgent-help/easy-read?lng=cy"])("%s is the page Remix draws afresh", async (address) => {
+    const kept = await (await fetch(`${base}${address}`)).text();
+    // A session cookie (here one the server does not know) means the page is drawn afresh.
+    const drawn = await (await fetch(`${base}${address}`, { headers: { Cookie: "__session=unknown" } })).text();
+    expect(kept.length).toBeGreaterThan(5000);
+    expect(tokensAside(kept)).toBe(tokensAside(drawn));
+  });
+
+  it("its language forms work: the tokens in the page are this browser's", async () => {
+    const first = await fetch(`${base}/urgent-help`);
+    const page = await first.text();
+    const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const form = new URLSearchParams({ csrf: field(page, "csrf")!, formToken: field(page, "formToken")!, redirectTo: "/urgent-help", lng: "cy" });
+    const chosen = await fetch(`${base}/language`, { method: "POST", body: form, headers: { Cookie: cookie }, redirect: "manual" });
+    expect(chosen.status).toBe(303);
+    const language = (chosen.headers.get("set-cookie") ?? "").split(";")[0]!;
+    expect(language).toBe("lng=cy");
+    const welsh = await (await fetch(`${base}/urgent-help`, { headers: { Cookie: `${cookie}; ${language}` } })).text();
+    expect(welsh).toContain('<html lang="cy"');
+  });
+
+  it("an address with anything else in it is still answered, drawn afresh", async () => {
+    for (const address of ["/urgent-help?lng=xx", "/urgent-help?x=1", "/urgent-help?lng=cy&lng=ar"]) {
+      const response = await fetch(`${base}${address}`);
+      expect(response.status, address).toBe(200);
+      expect(await response.text(), address).toContain("tel:999");
+    }
+  });
+});
