@@ -1,6 +1,14 @@
+import { cpSync, mkdtempSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { accounts, serviceUsers } from "#db/schema/index";
 import { demoPeople } from "#db/seed";
+import { saveMyCommunicationNeeds } from "~/models/communication.server";
+import { openDatabase } from "~/utils/db.server";
+import { loadActor } from "~/web/auth.server";
+import { startServer, type RunningServer } from "../support/server";
 import { baseURL, expectNoAxeViolations, expectPageBasics, launch, newContext, plain, recordIdFor, signIn, waitForHydration, watchConsole } from "../support/browser";
 
 /**
@@ -359,5 +367,91 @@ describe("Easy Read pages at 320 px and at 200% zoom", () => {
         await context.close();
       });
     }
+  }
+});
+
+/**
+ * Sharing and decisions come first in Easy Read for a reader who needs it (decision 065). Sam is given
+ * the need in a copy of the seeded database, with a server of its own, so the worker's shared server
+ * (and every other file in the worker) keeps Sam as seeded. Maya, on the same server, has no such need.
+ */
+describe("sharing and decisions first in Easy Read, for a reader whose needs say so (a server of its own)", () => {
+  let portal: RunningServer;
+  let samRecord = "";
+  let mayaRecord = "";
+  beforeAll(async () => {
+    const dataDir = path.join(mkdtempSync(path.join(inject("runDir"), "easy-read-first-")), "pglite");
+    cpSync(inject("seededDataDir"), dataDir, { recursive: true });
+    const handle = await openDatabase({ dataDir });
+    try {
+      const recordOf = async (name: string) => (await handle.db.select({ id: serviceUsers.id }).from(serviceUsers).where(eq(serviceUsers.displayName, name)))[0]!.id;
+      samRecord = await recordOf(demoPeople.sam.displayName);
+      mayaRecord = await recordOf(demoPeople.maya.displayName);
+      // As Sam's own "Communication needs" page saves it: Easy Read, nothing else.
+      const [sam] = await handle.db.select().from(accounts).where(eq(accounts.email, demoPeople.sam.email));
+      const actor = await loadActor(handle.db, { ...sam!, carerSignedUp: sam!.carerSignedUpAt !== null });
+      await saveMyCommunicationNeeds(handle.db, actor, { contactMethods: [], formats: ["easy_read"], attachmentFormat: "", support: [], other: "", languages: [], noNeeds: false });
+    } finally {
+      await handle.close();
+    }
+    portal = await startServer({}, { from: dataDir, tmpRoot: inject("runDir") });
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  const pages = [
+    { name: "sharing", part: "sharing", easyReadH1: "Sharing your information: Easy Read", standardH1: "People who support you" },
+    { name: "decisions", part: "decisions", easyReadH1: "My decisions: Easy Read", standardH1: "Decisions about me" },
+  ];
+
+  for (const javaScript of [true, false]) {
+    const js = `JavaScript ${javaScript ? "on" : "off"}`;
+    it(`${js}: Sam opens sharing and decisions and gets the Easy Read version, with the standard one a link away`, async () => {
+      const context = await newContext(browser, { javaScript, baseURL: portal.url });
+      const page = await context.newPage();
+      // With JavaScript "off" the bundles are refused, which the console reports: only watched with it on.
+      const problems = javaScript ? watchConsole(page) : [];
+      await signIn(page, demoPeople.sam.email, { open: null });
+      for (const { name, part, easyReadH1, standardH1 } of pages) {
+        const standard = `/people/${samRecord}/${part}`;
+        const easyRead = `${standard}/easy-read`;
+        await page.goto(standard);
+        // The server's redirect: as waitForURL, but a failure names the page it stayed on.
+        await expect.poll(() => new URL(page.url()).pathname, { message: `${name}: sent to the Easy Read version`, timeout: 10_000 }).toBe(easyRead);
+        await expect.poll(async () => plain(await page.locator("main h1").textContent()), { message: `${name}: the Easy Read page's h1`, timeout: 10_000 }).toBe(easyReadH1);
+        if (javaScript) await waitForHydration(page);
+        // The need comes with the session: "Get help now" leads to urgent help in Easy Read too.
+        expect(await page.locator("header a.urgent-link").getAttribute("href"), `${name}: Get help now`).toBe("/urgent-help/easy-read");
+        await expectEasyRead(page, `${name} first in Easy Read`);
+        await expectNoAxeViolations(page, `${name} first in Easy Read, ${js}`);
+        const back = page.locator("main .easy-read__version a");
+        expect(await back.getAttribute("href"), `${name}: link to the standard version`).toBe(`${standard}?version=standard`);
+        await back.click();
+        // As waitForURL, but a failure names where it went instead (the Easy Read version again, without the opt-out).
+        const address = () => new URL(page.url()).pathname + new URL(page.url()).search;
+        await expect.poll(address, { message: `${name}: the standard version`, timeout: 10_000 }).toBe(`${standard}?version=standard`);
+        await expect.poll(async () => plain(await page.locator("main h1").textContent()), { message: `${name}: the standard page's h1`, timeout: 10_000 }).toBe(standardH1);
+        // Not sent back to Easy Read: the standard page, with its own link to the Easy Read version.
+        expect(new URL(page.url()).pathname, `${name}: stays on the standard version`).toBe(standard);
+        expect(await page.locator("main .easy-read-link a").getAttribute("href"), `${name}: link to Easy Read`).toBe(easyRead);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it(`${js}: Maya, on the same server, without the need, gets the standard sharing and decisions pages`, async () => {
+      const context = await newContext(browser, { javaScript, baseURL: portal.url });
+      const page = await context.newPage();
+      await signIn(page, demoPeople.maya.email, { open: null });
+      for (const { name, part, standardH1 } of pages) {
+        const standard = `/people/${mayaRecord}/${part}`;
+        await page.goto(standard);
+        await expect.poll(async () => plain(await page.locator("main h1").textContent()), { message: `${name}: the standard page's h1`, timeout: 10_000 }).toBe(standardH1);
+        expect(new URL(page.url()).pathname, `${name}: not redirected`).toBe(standard);
+        expect(await page.locator("header a.urgent-link").getAttribute("href"), `${name}: Get help now`).toBe("/urgent-help");
+      }
+      await context.close();
+    });
   }
 });
