@@ -6,7 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { sha256 } from "~/utils/crypto.server";
 import { verifyPassword } from "~/utils/passwords.server";
 import { base32Encode, totpCode, totpStep } from "~/utils/totp.server";
-import { createSession } from "~/web/auth.server";
+import { createSession, renewSession, SESSION_COOKIE } from "~/web/auth.server";
 import { accountActor } from "./audit.server";
 import { PAIR_LIMIT } from "./account.server";
 import {
@@ -20,6 +20,7 @@ import {
   regenerateRecoveryCodes,
   secondStepFor,
   SECOND_STEP_ACCOUNT_LIMIT,
+  setOwnPassword,
   unusedRecoveryCodes,
 } from "./account-security.server";
 
@@ -201,5 +202,53 @@ describe("the person's password and sessions", () => {
     expect(await endOtherSessions(getDb(), actor, sha256(here))).toBe(1);
     expect(await getDb().select().from(sessions).where(eq(sessions.accountId, sam))).toHaveLength(1);
     expect(await actions(sam)).toEqual(expect.arrayContaining(["session.ended", "session.ended_others"]));
+  });
+});
+
+describe("a first password for an account made through NHS login (decision 067)", () => {
+  it("sets one with the usual rules, ends the other sessions, audits it without the password, and only once", async () => {
+    await seedDemoData(getDb());
+    const sam = await idOf(demoPeople.sam.email);
+    await getDb().update(accounts).set({ passwordHash: null }).where(eq(accounts.id, sam));
+    const here = await createSession(getDb(), sam, at);
+    await createSession(getDb(), sam, at);
+    const actor = accountActor(sam);
+    const input = { password: "kettle river lantern", keepSessionHash: sha256(here) };
+    expect(await setOwnPassword(getDb(), actor, { ...input, password: "password123" }, at)).toEqual({ status: "common" });
+    expect(await setOwnPassword(getDb(), actor, { ...input, password: "SamTaylor99" }, at)).toEqual({ status: "personal" });
+    expect(await setOwnPassword(getDb(), actor, input, at)).toEqual({ status: "ok", endedSessions: 1 });
+    const [row] = await getDb().select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, sam));
+    expect(await verifyPassword(row!.hash!, "kettle river lantern")).toBe(true);
+    expect(await getDb().select({ idHash: sessions.idHash }).from(sessions).where(eq(sessions.accountId, sam))).toEqual([{ idHash: sha256(here) }]);
+    // Once there is a password, it is changed with the current one: a second "first" password is refused.
+    expect(await setOwnPassword(getDb(), actor, { ...input, password: "another long phrase" }, at)).toEqual({ status: "has-password" });
+    expect(await verifyPassword((await getDb().select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, sam)))[0]!.hash!, "kettle river lantern")).toBe(true);
+    const audits = await getDb()
+      .select({ details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, sam), eq(auditEvents.action, "account.password_set")));
+    expect(audits).toEqual([{ details: { from: "account", endedSessions: 1 } }]);
+    expect(JSON.stringify(audits)).not.toContain("kettle");
+  });
+
+  it("waits after 10 tries in 15 minutes, counted with the change-password tries", async () => {
+    await seedDemoData(getDb());
+    const sam = await idOf(demoPeople.sam.email);
+    await getDb().update(accounts).set({ passwordHash: null }).where(eq(accounts.id, sam));
+    const actor = accountActor(sam);
+    for (let i = 0; i < PAIR_LIMIT; i++) expect((await setOwnPassword(getDb(), actor, { password: "password123", keepSessionHash: null }, at)).status).toBe("common");
+    expect(await setOwnPassword(getDb(), actor, { password: "kettle river lantern", keepSessionHash: null }, at)).toEqual({ status: "locked", minutes: 15 });
+    expect((await getDb().select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, sam)))[0]!.hash).toBeNull();
+  });
+
+  it("a renewed session has a new id and keeps how and when the person signed in", async () => {
+    await seedDemoData(getDb());
+    const sam = await idOf(demoPeople.sam.email);
+    const old = await createSession(getDb(), sam, at, { signIn: { method: "nhs-login", at } });
+    const request = new Request("http://localhost/account", { headers: { cookie: `${SESSION_COOKIE}=${old}`, "user-agent": "Mozilla/5.0 (Windows NT 10.0) Firefox/133.0" } });
+    const renewed = await renewSession(getDb(), request, sam);
+    expect(renewed).not.toBe(old);
+    const rows = await getDb().select({ idHash: sessions.idHash, method: sessions.signInMethod, at: sessions.signedInAt }).from(sessions).where(eq(sessions.accountId, sam));
+    expect(rows).toEqual([{ idHash: sha256(renewed), method: "nhs-login", at }]);
   });
 });

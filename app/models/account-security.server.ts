@@ -243,6 +243,63 @@ export async function changePassword(
   return { status: "ok", endedSessions: ended };
 }
 
+export type SetOwnPasswordResult =
+  | { status: "ok"; endedSessions: number }
+  /** The account has a password already: it is changed with the current one (changePassword). */
+  | { status: "has-password" }
+  | { status: "common" }
+  | { status: "personal" }
+  | { status: "locked"; minutes: number };
+
+/**
+ * A first password for an account that has none (one made through NHS login, decision 067). The
+ * route has checked a recent NHS login instead of a current password. The same rules as every new
+ * password; each try counts with the change-password tries (10 in 15 minutes and it waits); set
+ * only while the account still has none. Every OTHER session of the account ends, as a change does.
+ * Audited as `account.password_set`, never with the password.
+ */
+export async function setOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { password: string; keepSessionHash: string | null },
+  now = new Date(),
+): Promise<SetOwnPasswordResult> {
+  const [account] = await db
+    .select({ displayName: accounts.displayName, email: accounts.email, passwordHash: accounts.passwordHash })
+    .from(accounts)
+    .where(eq(accounts.id, actor.accountId));
+  if (!account || account.passwordHash) return { status: "has-password" };
+  const key = keyedHash("password-change", actor.accountId);
+  const counter = await bump(db, key, now);
+  if (counter.failures > PAIR_LIMIT) return { status: "locked", minutes: minutesLeft(counter, now) };
+  if (isCommonPassword(input.password)) return { status: "common" };
+  if (isPersonalPassword(input.password, account)) return { status: "personal" };
+  const passwordHash = await hashPassword(input.password);
+  const ended = await db.transaction(async (tx) => {
+    const set = await tx
+      .update(accounts)
+      .set({ passwordHash })
+      .where(and(eq(accounts.id, actor.accountId), isNull(accounts.passwordHash)))
+      .returning({ id: accounts.id });
+    if (set.length === 0) return null;
+    const gone = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.accountId, actor.accountId), input.keepSessionHash ? ne(sessions.idHash, input.keepSessionHash) : undefined))
+      .returning({ id: sessions.idHash });
+    await recordAudit(tx, actor, {
+      action: "account.password_set",
+      recordType: "account",
+      recordId: actor.accountId,
+      details: { from: "account", endedSessions: gone.length },
+    });
+    return gone.length;
+  });
+  // Set at the same moment in another tab: this one is not the first.
+  if (ended === null) return { status: "has-password" };
+  await db.delete(signInCounters).where(eq(signInCounters.key, key));
+  return { status: "ok", endedSessions: ended };
+}
+
 export interface SessionSummary {
   id: string;
   browser: string | null;

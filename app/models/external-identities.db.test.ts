@@ -4,7 +4,7 @@ import { accounts, auditEvents, externalIdentities, invitations, serviceUsers } 
 import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
 import { actorFor, recordId } from "../../tests/support/actors";
-import { linkExternalIdentityToAccount, signInMethodsOf, signInWithExternalIdentity, unlinkExternalIdentity } from "./external-identities.server";
+import { confirmExternalIdentity, linkExternalIdentityToAccount, signInMethodsOf, signInWithExternalIdentity, unlinkExternalIdentity } from "./external-identities.server";
 import { createInvitation } from "./invitation.server";
 
 const provider = "nhs-login" as const;
@@ -227,5 +227,27 @@ describe("linking NHS login to an account from Your account (decision 066)", () 
     expect(ruthActor.accountId).toBe((ruth as { accountId: string }).accountId);
     expect(await unlinkExternalIdentity(getDb(), ruthActor, provider)).toBe(false);
     expect(await getDb().select({ subject: externalIdentities.subject }).from(externalIdentities)).toEqual([{ subject: "ruth-sub" }]);
+  });
+});
+
+describe("signing in with NHS login again, before setting a first password (decision 067)", () => {
+  it("counts only the NHS login linked to the person's own account, and audits each try without the subject", async () => {
+    await seedDemoData(getDb());
+    const sam = await actorFor(demoPeople.sam.email);
+    const alex = await accountId(demoPeople.alex.email);
+    await getDb().insert(externalIdentities).values([
+      { provider, subject: "sam-sub", accountId: sam.accountId },
+      { provider, subject: "alex-sub", accountId: alex },
+    ]);
+    expect(await confirmExternalIdentity(getDb(), sam, { provider, subject: "alex-sub" })).toBe(false);
+    expect(await confirmExternalIdentity(getDb(), sam, { provider, subject: "nobody-sub" })).toBe(false);
+    expect(await confirmExternalIdentity(getDb(), sam, { provider, subject: "sam-sub" })).toBe(true);
+    const failed = await nhsLoginAudits("sign_in.failed");
+    expect(failed.map((a) => [a.actorAccountId, a.recordId, (a.details as { reason: string; again: boolean }).reason])).toEqual([
+      [sam.accountId, sam.accountId, "again-other"],
+      [sam.accountId, sam.accountId, "again-other"],
+    ]);
+    expect(await nhsLoginAudits("sign_in")).toMatchObject([{ actorAccountId: sam.accountId, details: { again: true, method: provider } }]);
+    expect(JSON.stringify([...failed, ...(await nhsLoginAudits("sign_in"))])).not.toMatch(/sam-sub|alex-sub|nobody-sub/);
   });
 });

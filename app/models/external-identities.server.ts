@@ -208,6 +208,31 @@ export async function linkExternalIdentityToAccount(
 }
 
 /**
+ * A signed-in person signs in with NHS login again, before setting a first password (decision 067):
+ * true only when NHS login's subject is the one linked to their own account. Audited either way as a
+ * sign-in (`again: true`), never with the subject.
+ */
+export async function confirmExternalIdentity(db: Db, actor: Actor, input: { provider: ExternalProvider; subject: string }): Promise<boolean> {
+  const [linked] = await db
+    .select({ id: externalIdentities.id })
+    .from(externalIdentities)
+    .where(
+      and(
+        eq(externalIdentities.provider, input.provider),
+        eq(externalIdentities.subject, input.subject),
+        eq(externalIdentities.accountId, actor.accountId),
+      ),
+    );
+  const audit = { recordType: "account", recordId: actor.accountId };
+  if (!linked) {
+    await recordAudit(db, actor, { action: "sign_in.failed", ...audit, details: { reason: "again-other", again: true, ...auditMethod(input.provider) } });
+    return false;
+  }
+  await recordAudit(db, actor, { action: "sign_in", ...audit, details: { again: true, ...auditMethod(input.provider) } });
+  return true;
+}
+
+/**
  * Stop signing in with NHS login (decision 066): only for an account that also has a password, so
  * nobody is left without a way in. Audited; false when there was nothing to unlink or no password.
  */

@@ -19,7 +19,7 @@ import { nhsLoginEnabled } from "~/web/nhs-login.server";
 export const handle: RouteHandle = { titleKey: "auth:account.title" };
 
 /**
- * "Your account", for everyone signed in: password, authenticator app, NHS login (when the portal
+ * "Your account", for everyone signed in: password (or setting a first one), authenticator app, NHS login (when the portal
  * has it), and where they are signed in.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const methods = nhsLoginEnabled() && !needsSecondFactor(account) ? await signInMethodsOf(db, account.id, "nhs-login") : null;
   // An account with neither a password nor NHS login (none is made so) has nothing to link with.
   const nhsLogin = methods && (methods.hasPassword || methods.linkedAt) ? { linked: methods.linkedAt !== null, hasPassword: methods.hasPassword } : null;
-  return json({ sessions, hasTotp: account.hasTotp, mustHaveTotp: needsSecondFactor(account), nhsLogin });
+  // An account made through NHS login has no password yet: it can set one (decision 067).
+  const canSetPassword = methods !== null && !methods.hasPassword;
+  return json({ sessions, hasTotp: account.hasTotp, mustHaveTotp: needsSecondFactor(account), nhsLogin, canSetPassword });
 }
 
 /** End one other session, or all of them. This one ends by signing out. */
@@ -55,16 +57,25 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation(["auth", "common"]);
-  const { sessions, hasTotp, mustHaveTotp, nhsLogin } = useLoaderData<typeof loader>();
+  const { sessions, hasTotp, mustHaveTotp, nhsLogin, canSetPassword } = useLoaderData<typeof loader>();
   const others = sessions.filter((s) => !s.current).length;
   return (
     <div className="grid-two-thirds">
       <h1 className="heading-xl">{t("auth:account.title")}</h1>
 
       <h2 className="heading-m">{t("auth:account.passwordTitle")}</h2>
-      <p>
-        <Link href="/account/password">{t("auth:account.changePasswordLink")}</Link>
-      </p>
+      {canSetPassword ? (
+        <>
+          <p>{t("auth:account.noPassword")}</p>
+          <p>
+            <Link href="/account/set-password">{t("auth:account.setPasswordLink")}</Link>
+          </p>
+        </>
+      ) : (
+        <p>
+          <Link href="/account/password">{t("auth:account.changePasswordLink")}</Link>
+        </p>
+      )}
 
       <h2 className="heading-m">{t("auth:account.authenticatorTitle")}</h2>
       <p>{t(hasTotp ? "auth:account.authenticatorOn" : mustHaveTotp ? "auth:authenticator.required" : "auth:account.authenticatorOff")}</p>

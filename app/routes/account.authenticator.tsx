@@ -11,7 +11,7 @@ import { TextField } from "~/components/ui/TextField";
 import { config } from "~/config.server";
 import { checkCurrentPassword, enrolTotp, regenerateRecoveryCodes, unusedRecoveryCodes } from "~/models/account-security.server";
 import type { RouteHandle } from "~/root";
-import { createSession, endSession, needsSecondFactor, requireSignedIn, sessionCookie, type SignedIn } from "~/web/auth.server";
+import { needsSecondFactor, renewSession, requireSignedIn, sessionCookie, type SignedIn } from "~/web/auth.server";
 import { readCookie, serializeCookie } from "~/web/cookies.server";
 import { requireFormData } from "~/web/csrf.server";
 import { messageWith, westernDigits } from "~/web/forms.server";
@@ -111,8 +111,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return invalid<ActionData>({ result: submission.reply({ fieldErrors: { code: ["auth:authenticator.invalid"] }, hideFields: ["code", "current"] }), setup });
   }
   // The session becomes a full one with a new id; the recovery codes are shown once, on the next page.
-  await endSession(db, request);
-  const token = await createSession(db, account.id, new Date(), { userAgent: request.headers.get("user-agent") });
+  const token = await renewSession(db, request, account.id);
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(token));
   headers.append("Set-Cookie", serializeCookie(CODES_COOKIE, seal(CODES_SEAL, JSON.stringify(result.recoveryCodes), account.id), { maxAgeSeconds: 300 }));

@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.status === "invalid") {
     return invalid(submission.reply({ fieldErrors: { email: ["auth:signIn.invalid"] }, hideFields: ["password"] }));
   }
-  return openSignedInSession(db, request, result.accountId, safeRedirect(submission.value.redirectTo));
+  return openSignedInSession(db, request, result.accountId, safeRedirect(submission.value.redirectTo), "password");
 }
 
 export default function SignIn() {

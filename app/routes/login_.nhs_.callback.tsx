@@ -1,10 +1,10 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { NhsLoginProblemPage, type NhsLoginProblem } from "~/components/auth/NhsLogin";
-import { auditRefusedSignIn, linkExternalIdentityToAccount, signInWithExternalIdentity } from "~/models/external-identities.server";
+import { auditRefusedSignIn, confirmExternalIdentity, linkExternalIdentityToAccount, signInWithExternalIdentity } from "~/models/external-identities.server";
 import type { RouteHandle } from "~/root";
 import { getDb } from "~/utils/db.server";
-import { getSignedIn, openSignedInSession } from "~/web/auth.server";
+import { getSignedIn, openSignedInSession, renewSession, sessionCookie } from "~/web/auth.server";
 import { notFound } from "~/web/guards.server";
 import { getFixedT } from "~/web/i18n.server";
 import { finishNhsLogin, nhsLoginEnabled, type FinishedNhsLogin, type NhsLoginLink } from "~/web/nhs-login.server";
@@ -23,7 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const { result, link, setCookie } = await finishNhsLogin(request);
   let problem: NhsLoginProblem;
-  if (link) {
+  if (link?.purpose === "again") {
+    const again = await finishSignInAgain(request, result, link);
+    if (again instanceof Response) {
+      again.headers.append("Set-Cookie", setCookie);
+      return again;
+    }
+    problem = again;
+  } else if (link) {
     const linked = await finishLink(request, result, link);
     if (linked === "ok") {
       const response = await redirectWithSuccess(request, "/account", "auth:account.nhsLoginLinked");
@@ -34,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } else if (result.status === "ok") {
     const signed = await signInWithExternalIdentity(db, { provider: "nhs-login", subject: result.subject, invitation: result.invitation, nhsNumber: result.nhsNumber });
     if (signed.status === "ok") {
-      const response = await openSignedInSession(db, request, signed.accountId, result.redirectTo);
+      const response = await openSignedInSession(db, request, signed.accountId, result.redirectTo, "nhs-login");
       response.headers.append("Set-Cookie", setCookie);
       return response;
     }
@@ -62,6 +69,21 @@ async function finishLink(request: Request, result: FinishedNhsLogin["result"], 
   if (!signedIn || signedIn.account.id !== link.accountId || signedIn.sessionId !== link.sessionId) return "link-session";
   const linked = await linkExternalIdentityToAccount(getDb(), signedIn.actor, { provider: "nhs-login", subject: result.subject, nhsNumber: result.nhsNumber });
   return linked.status === "nhs-number" ? "link-nhs-number" : linked.status;
+}
+
+/**
+ * The answer to "Sign in with NHS login again" (decision 067): in the session that asked, with the
+ * NHS login linked to that account. The session gets a new id and counts as just signed in with
+ * NHS login; then back to the page that asked (setting a password).
+ */
+async function finishSignInAgain(request: Request, result: FinishedNhsLogin["result"], link: NhsLoginLink): Promise<Response | NhsLoginProblem> {
+  if (result.status !== "ok") return result.status;
+  const signedIn = await getSignedIn(request);
+  if (!signedIn || signedIn.account.id !== link.accountId || signedIn.sessionId !== link.sessionId) return "again-session";
+  const db = getDb();
+  if (!(await confirmExternalIdentity(db, signedIn.actor, { provider: "nhs-login", subject: result.subject }))) return "again-other";
+  const token = await renewSession(db, request, signedIn.account.id, { signIn: { method: "nhs-login", at: new Date() } });
+  return redirect(result.redirectTo, { headers: { "Set-Cookie": sessionCookie(token) } });
 }
 
 export default function NhsLoginCallback() {

@@ -14,6 +14,7 @@ export const successMessages = [
   "auth:account.othersEnded",
   "auth:account.nhsLoginLinked",
   "auth:account.nhsLoginUnlinked",
+  "auth:account.passwordSet",
   "auth:notifications.saved",
   "auth:outbox.item.postedSaved",
   "auth:outbox.item.retrySaved",

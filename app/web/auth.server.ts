@@ -13,6 +13,7 @@ import { getDb, type Db } from "~/utils/db.server";
 import { deviceOf } from "~/utils/device";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { isSupportedLanguage } from "~/i18n";
+import type { SuccessMessage } from "~/utils/success-messages";
 
 export { SESSION_COOKIE } from "./cookies.server";
 import { SESSION_COOKIE } from "./cookies.server";
@@ -52,6 +53,14 @@ export interface SignedIn {
    * session, so a page with none spends no statement on it.
    */
   hasFlash: boolean;
+  /** How and when this session last proved who the person is (null in sessions from before it was kept). */
+  signIn: SessionSignIn | null;
+}
+
+export type SignInMethod = "password" | "nhs-login";
+export interface SessionSignIn {
+  method: SignInMethod;
+  at: Date;
 }
 
 export type SessionStage = "full" | "second_factor";
@@ -65,7 +74,7 @@ export async function createSession(
   db: Db,
   accountId: string,
   now = new Date(),
-  options: { stage?: SessionStage; userAgent?: string | null } = {},
+  options: { stage?: SessionStage; userAgent?: string | null; signIn?: SessionSignIn | null; flash?: SuccessMessage } = {},
 ): Promise<string> {
   const token = randomToken();
   const stage = options.stage ?? "full";
@@ -77,8 +86,37 @@ export async function createSession(
     expiresAt: new Date(now.getTime() + (stage === "full" ? ABSOLUTE_LIMIT_MS : SECOND_STEP_LIMIT_MS)),
     stage,
     ...deviceOf(options.userAgent),
+    signInMethod: options.signIn?.method ?? null,
+    signedInAt: options.signIn?.at ?? null,
+    flash: options.flash ?? null,
   });
   return token;
+}
+
+/**
+ * The same person, signed in, in a session with a new id (after a change to how they sign in, or the
+ * second step): the old one ends, and how and when they signed in carries over unless they have just
+ * signed in again (`signIn`). A success message (`flash`) can wait in the new one for the next page.
+ */
+export async function renewSession(
+  db: Db,
+  request: Request,
+  accountId: string,
+  options: { signIn?: SessionSignIn; flash?: SuccessMessage } = {},
+): Promise<string> {
+  const token = readCookie(request, SESSION_COOKIE);
+  const [old] = token
+    ? await db.select({ method: sessions.signInMethod, at: sessions.signedInAt }).from(sessions).where(eq(sessions.idHash, sha256(token)))
+    : [];
+  await endSession(db, request);
+  const carried = old?.method && old.at ? { method: old.method, at: old.at } : null;
+  return createSession(db, accountId, new Date(), { userAgent: request.headers.get("user-agent"), signIn: options.signIn ?? carried, flash: options.flash });
+}
+
+/** Whether this session signed in with `method` within the last `withinMs` (a recent sign-in, asked before some changes). */
+export function signedInRecently(signedIn: SignedIn, method: SignInMethod, withinMs: number, now = new Date()): boolean {
+  const at = signedIn.signIn?.method === method ? signedIn.signIn.at.getTime() : null;
+  return at !== null && at <= now.getTime() && now.getTime() - at < withinMs;
 }
 
 /** The session's token hash, for the model (ending the other sessions of an account, say). */
@@ -101,13 +139,15 @@ export function clearSessionCookie(): string {
  * setting one up) when the account has or needs one (decision 044). Every way in ends here, so
  * every way in asks for the same second step (SE-05).
  */
-export async function openSignedInSession(db: Db, request: Request, accountId: string, redirectTo: string): Promise<Response> {
+export async function openSignedInSession(db: Db, request: Request, accountId: string, redirectTo: string, method: SignInMethod): Promise<Response> {
   await endSession(db, request);
   const next = await secondStepFor(db, accountId);
   const keep = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
-  const token = await createSession(db, accountId, new Date(), {
+  const now = new Date();
+  const token = await createSession(db, accountId, now, {
     userAgent: request.headers.get("user-agent"),
     stage: next === "code" ? "second_factor" : "full",
+    signIn: { method, at: now },
   });
   const to = next === "code" ? `/login/code${keep}` : next === "enrol" ? `/account/authenticator${keep}` : redirectTo;
   return redirect(to, { headers: { "Set-Cookie": sessionCookie(token) } });
@@ -173,6 +213,8 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
       expiresAt: sessions.expiresAt,
       stage: sessions.stage,
       publicId: sessions.publicId,
+      signInMethod: sessions.signInMethod,
+      signedInAt: sessions.signedInAt,
       hasFlash: sql<boolean>`${sessions.flash} is not null`,
       id: accounts.id,
       displayName: accounts.displayName,
@@ -213,12 +255,13 @@ async function lookUpSession(db: Db, request: Request, now: Date): Promise<Sessi
     needsEasyRead: row.needsEasyRead === true,
   };
   const idleRemainingMs = Math.min(lastSeen + IDLE_LIMIT_MS, row.expiresAt.getTime()) - now.getTime();
+  const signIn = row.signInMethod && row.signedInAt ? { method: row.signInMethod, at: row.signedInAt } : null;
   // Staff and admins use nothing before an authenticator app is set up: no relationships are loaded.
   if (needsSecondFactor(account) && !account.hasTotp) {
-    return { status: "enrol", signedIn: { account, actor: accountActorOf(account), idleRemainingMs, sessionId: row.publicId, hasFlash: row.hasFlash } };
+    return { status: "enrol", signedIn: { account, actor: accountActorOf(account), idleRemainingMs, sessionId: row.publicId, hasFlash: row.hasFlash, signIn } };
   }
   const actor = await loadActor(db, { ...account, carerSignedUp: row.carerSignedUpAt !== null }, now);
-  return { status: "active", signedIn: { account, actor, idleRemainingMs, sessionId: row.publicId, hasFlash: row.hasFlash } };
+  return { status: "active", signedIn: { account, actor, idleRemainingMs, sessionId: row.publicId, hasFlash: row.hasFlash, signIn } };
 }
 
 /** Staff and admin accounts must have a second factor (ASVS 5.0 6.3.3 at level 2). */

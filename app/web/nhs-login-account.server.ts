@@ -25,6 +25,23 @@ export async function requireNhsLoginChange(signedIn: SignedIn, linked: boolean)
   return signedIn;
 }
 
+/** Setting a first password asks for a sign-in with NHS login at most this long ago (decision 067). */
+export const RECENT_NHS_LOGIN_MS = 15 * 60 * 1000;
+
+/**
+ * The signed-in person (after the route's own `requireSignedIn`), on the page that sets a first
+ * password (decision 067): only an account with no password, and never staff or admins (as the
+ * NHS login part of "Your account"). Any other account goes back to "Your account"; with NHS login
+ * off the page is not there.
+ */
+export async function requireNoPassword(signedIn: SignedIn): Promise<SignedIn> {
+  if (!nhsLoginEnabled()) throw notFound();
+  if (needsSecondFactor(signedIn.account)) throw redirect("/account");
+  const methods = await signInMethodsOf(getDb(), signedIn.account.id, "nhs-login");
+  if (methods.hasPassword) throw redirect("/account");
+  return signedIn;
+}
+
 export type PasswordAgain = { status: "ok" } | { status: "problem"; result: SubmissionResult<string[]>; httpStatus: 400 | 429 };
 
 /**

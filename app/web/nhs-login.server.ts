@@ -40,6 +40,11 @@ interface Flow {
 export interface NhsLoginLink {
   accountId: string;
   sessionId: string;
+  /**
+   * What the signed-in person came for: to link NHS login ("link", the default), or to sign in with
+   * the NHS login already linked again before setting a first password ("again", decision 067).
+   */
+  purpose?: "link" | "again";
 }
 
 export function nhsLoginEnabled(): boolean {
@@ -136,6 +141,8 @@ export async function startNhsLogin(
     code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
     code_challenge_method: "S256",
     vtr: JSON.stringify(RECORD_VTR),
+    // Signing in again (decision 067): NHS login asks for the person's details even if it remembers them.
+    ...(input.link?.purpose === "again" ? { prompt: "login" } : {}),
   });
   return { location: url.href, setCookie: flowCookie(flow) };
 }

@@ -2,7 +2,7 @@ import { json, redirect } from "@remix-run/node";
 import { checkSecondStep, looksLikeTotp } from "~/models/account-security.server";
 import { getDb } from "~/utils/db.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { createSession, endSession, loginPath, readSession, sessionCookie } from "./auth.server";
+import { loginPath, readSession, renewSession, sessionCookie } from "./auth.server";
 import { messageWith, westernDigits } from "./forms.server";
 import { invalid } from "./guards.server";
 import { recoveryStepSchema, secondStepSchema } from "./validation/auth.server";
@@ -45,7 +45,6 @@ export async function completeSecondStep(request: Request, formData: FormData, a
     });
   }
   if (result.status === "invalid") return invalid(submission.reply({ fieldErrors: { code: [`${prefix}.invalid`] }, hideFields: ["code"] }));
-  await endSession(db, request);
-  const token = await createSession(db, accountId, new Date(), { userAgent: request.headers.get("user-agent") });
+  const token = await renewSession(db, request, accountId);
   return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": sessionCookie(token) } });
 }

@@ -59,6 +59,7 @@ export async function setPasswordWithToken(
     });
   }
   await endSession(db, request);
-  const session = await createSession(db, result.accountId);
+  const now = new Date();
+  const session = await createSession(db, result.accountId, now, { signIn: { method: "password", at: now } });
   return redirect("/", { headers: { "Set-Cookie": sessionCookie(session) } });
 }

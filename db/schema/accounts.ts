@@ -64,6 +64,11 @@ export const sessions = pgTable(
     // The browser and system in plain words, from the User-Agent when the session began ("Chrome", "Android").
     browser: text("browser"),
     platform: text("platform"),
+    // How and when the person last proved who they are in this session (a password, or NHS login),
+    // carried over when the session is renewed. Setting a first password asks for NHS login within
+    // the last 15 minutes (decision 067). Null in sessions from before it was kept.
+    signInMethod: text("sign_in_method", { enum: ["password", "nhs-login"] }),
+    signedInAt: timestamp("signed_in_at", { withTimezone: true }),
   },
   (t) => [index("sessions_account_idx").on(t.accountId), uniqueIndex("sessions_public_id_idx").on(t.publicId)],
 );

@@ -98,6 +98,8 @@ const notPages = new Set([
   // there while NHS login is off (tests/browser/nhs-login.test.ts).
   "routes/account.nhs-login._index",
   "routes/account.nhs-login.unlink",
+  // Setting a first password after NHS login (decision 067): as above, for an account with no password.
+  "routes/account.set-password",
 ]);
 
 function guardOf(route: ManifestRoute, source: string, kind: "loader" | "action" = "loader"): Guard {

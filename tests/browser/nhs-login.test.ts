@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoPeople } from "#db/seed";
 import { acceptInvitation, createInvitation } from "~/models/invitation.server";
 import { openDatabase, setDatabase } from "~/utils/db.server";
 import { RECORD_VTR } from "~/web/nhs-login.server";
+import { createSession } from "~/web/auth.server";
 import { actorFor } from "../support/actors";
 import { baseURL, expectNoAxeViolations, expectPageBasics, launch, newContext, plain, signIn } from "../support/browser";
 import { startTestNhsLogin, type TestNhsLogin, type TestNhsPerson } from "../support/oidc-provider";
@@ -40,7 +41,16 @@ const people = [
   person("nhs-nia", "P9", "Nia", "Jones", NIA_NHS_NUMBER),
   // Someone else's NHS login, with another number.
   person("nhs-other", "P9", "Nia", "Jones", "9434765870"),
+  // Accounts made through NHS login, with no password (decision 067): one for each way of testing.
+  person("nhs-ivy", "P9", "Ivy", "Clarke"),
+  person("nhs-owen", "P9", "Owen", "Price"),
+  person("nhs-zara", "P9", "Zara", "Ahmed"),
 ];
+/** An NHS-login-only account, and a session of it that signed in with NHS login an hour ago. */
+const NO_PASSWORD = { true: { sub: "nhs-ivy", email: "ivy.nhs@example.org", name: "Ivy Clarke" }, false: { sub: "nhs-owen", email: "owen.nhs@example.org", name: "Owen Price" },
+  other: { sub: "nhs-zara", email: "zara.nhs@example.org", name: "Zara Ahmed" },
+};
+const oldSessions = new Map<string, string>();
 
 let browser: Browser;
 let nhsLogin: TestNhsLogin;
@@ -79,6 +89,15 @@ beforeAll(async () => {
     const nia = await createInvitation(handle.db, jo, { kind: "service_user", displayName: "Nia Jones", email: NIA_EMAIL, planLevel: "cpa" });
     await acceptInvitation(handle.db, { token: nia.token, password: DEMO_PASSWORD });
     await handle.db.update(serviceUsers).set({ nhsNumber: NIA_NHS_NUMBER }).where(eq(serviceUsers.id, nia.serviceUserId));
+    // Ivy and Owen accepted their invitations with NHS login: no password. Each has a session from an hour ago.
+    for (const who of Object.values(NO_PASSWORD)) {
+      const invited = await createInvitation(handle.db, jo, { kind: "service_user", displayName: who.name, email: who.email, planLevel: "cpa" });
+      const { accountId } = (await acceptInvitation(handle.db, { token: invited.token, password: DEMO_PASSWORD })) as { accountId: string };
+      await handle.db.update(accounts).set({ passwordHash: null }).where(eq(accounts.id, accountId));
+      await handle.db.insert(externalIdentities).values({ provider: "nhs-login", subject: who.sub, accountId });
+      const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+      oldSessions.set(who.sub, await createSession(handle.db, accountId, new Date(), { signIn: { method: "nhs-login", at: hourAgo } }));
+    }
   } finally {
     await handle.close();
     setDatabase(undefined);
@@ -381,7 +400,101 @@ describe("with NHS login not set up", () => {
     // "Your account" has no NHS login part, and the pages to link and unlink are not there.
     await signIn(page, demoPeople.sam.email, { open: "/account" });
     expect(await linkSection(page).count()).toBe(0);
-    for (const address of ["/account/nhs-login", "/account/nhs-login/unlink"]) expect((await page.goto(`${baseURL()}${address}`))?.status()).toBe(404);
+    for (const address of ["/account/nhs-login", "/account/nhs-login/unlink", "/account/set-password"]) expect((await page.goto(`${baseURL()}${address}`))?.status()).toBe(404);
+    await context.close();
+  });
+});
+
+describe.each([true, false])("setting a password after NHS login (JavaScript %s)", (javaScript) => {
+  it("an old session signs in with NHS login again first; then a password is set, and it signs in", async () => {
+    const who = NO_PASSWORD[`${javaScript}`];
+    const context = await openPortal(javaScript);
+    await context.addCookies([{ name: "__session", value: oldSessions.get(who.sub)!, url: portal.url, httpOnly: true, sameSite: "Lax" }]);
+    const page = await context.newPage();
+    await page.goto("/account");
+    expect(plain(await page.locator("main").textContent())).toContain("You do not have a password. You sign in with NHS login.");
+    expect(await page.getByRole("link", { name: "Change your password" }).count()).toBe(0);
+    await expectNoAxeViolations(page, "account with no password");
+
+    // Signed in an hour ago: the page asks for NHS login again first, and offers no form.
+    await page.getByRole("link", { name: "Set a password" }).click();
+    await page.waitForURL((url) => url.pathname === "/account/set-password");
+    await expect.poll(async () => plain(await page.locator("main").textContent())).toContain("in the last 15 minutes");
+    expect(await page.getByLabel("New password").count()).toBe(0);
+    await expectPageBasics(page, "set a password, sign in again");
+    await expectNoAxeViolations(page, "set a password, sign in again");
+    await page.getByRole("button", { name: "Sign in with NHS login again" }).click();
+    await page.waitForURL((url) => url.origin === nhsLogin.issuer);
+    await page.getByLabel("Test person").fill(who.sub);
+    await page.getByRole("button", { name: "Sign in to NHS login" }).click();
+    await page.waitForURL((url) => url.origin === portal.url && url.pathname === "/account/set-password");
+    // A new session id, and now the form.
+    await expect.poll(() => page.getByLabel("New password").count()).toBe(1);
+    const renewed = (await sessionCookie(context))!.value;
+    expect(renewed).not.toBe(oldSessions.get(who.sub));
+    expect((await context.cookies()).find((c) => c.name === "nhs_login_flow")).toBeUndefined();
+    await expectPageBasics(page, "set a password");
+    await expectNoAxeViolations(page, "set a password");
+
+    // The usual rules, with the errors next to the field and in the summary.
+    await page.getByLabel("New password").fill("password123");
+    await page.getByRole("button", { name: "Set password" }).click();
+    await expect.poll(() => page.title()).toBe("Error: Set a password – Care portal");
+    expect(await page.locator(".error-summary").textContent()).toBeTruthy();
+    // The server never sends a password back (with JavaScript, the browser keeps what was typed).
+    if (!javaScript) expect(await page.getByLabel("New password").inputValue()).toBe("");
+    await expectNoAxeViolations(page, "set a password, error");
+
+    await page.getByLabel("New password").fill("kettle river lantern");
+    await page.getByRole("button", { name: "Set password" }).click();
+    await page.waitForURL((url) => url.pathname === "/account");
+    await expect.poll(async () => plain(await page.locator("main").textContent())).toContain("Your password has been set.");
+    expect((await sessionCookie(context))!.value).not.toBe(renewed);
+    // Now there is a password, NHS login can be stopped, and the password can be changed.
+    expect(await page.getByRole("link", { name: "Stop signing in with NHS login" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Change your password" }).count()).toBe(1);
+    await page.goto("/account/set-password");
+    expect(new URL(page.url()).pathname).toBe("/account");
+    await context.close();
+
+    // The email address and the new password sign in.
+    const next = await openPortal(javaScript);
+    const home = await next.newPage();
+    await signIn(home, who.email, { password: "kettle river lantern" });
+    await expect.poll(async () => plain(await home.locator("h1").textContent())).toBe(`Hello, ${who.name}`);
+    await next.close();
+  });
+});
+
+describe("setting a password after NHS login: refusals", () => {
+  it("signing in again as someone else's NHS login does not count, and changes nothing", async () => {
+    const context = await openPortal(false);
+    await context.addCookies([{ name: "__session", value: oldSessions.get(NO_PASSWORD.other.sub)!, url: portal.url, httpOnly: true, sameSite: "Lax" }]);
+    const page = await context.newPage();
+    await page.goto("/account/set-password");
+    await page.getByRole("button", { name: "Sign in with NHS login again" }).click();
+    await page.waitForURL((url) => url.origin === nhsLogin.issuer);
+    await page.getByLabel("Test person").fill("nhs-sam");
+    await page.getByRole("button", { name: "Sign in to NHS login" }).click();
+    await page.waitForURL((url) => url.origin === portal.url);
+    expect(await page.locator("h1").textContent()).toBe("This is not the NHS login for your account");
+    await expectPageBasics(page, "sign in again, someone else's NHS login");
+    await expectNoAxeViolations(page, "sign in again, someone else's NHS login");
+    // Still Zara, still asked to sign in again: no form.
+    await page.getByRole("link", { name: "Go to your account" }).click();
+    await page.waitForURL((url) => url.pathname === "/account");
+    await page.goto("/account/set-password");
+    expect(await page.getByRole("button", { name: "Sign in with NHS login again" }).count()).toBe(1);
+    expect(await page.getByLabel("New password").count()).toBe(0);
+    await context.close();
+  });
+
+  it("is not offered to an account that has a password (Sam): the page sends him back", async () => {
+    const { context, page } = await fromSignInPage(false, "nhs-sam");
+    await page.goto("/account");
+    expect(await page.getByRole("link", { name: "Set a password" }).count()).toBe(0);
+    await page.goto("/account/set-password");
+    expect(new URL(page.url()).pathname).toBe("/account");
     await context.close();
   });
 });

@@ -21,6 +21,9 @@ export const NHS_LOGIN_PROBLEMS = [
   "account-linked",
   "link-session",
   "link-nhs-number",
+  // Signing in with NHS login again before setting a password (decision 067).
+  "again-session",
+  "again-other",
 ] as const;
 export type NhsLoginProblem = (typeof NHS_LOGIN_PROBLEMS)[number];
 
