@@ -4,13 +4,21 @@
 // an absolute number: this machine is shared. A benchmark, not a test: it reports, never fails.
 //
 // Settings: BENCH_SECONDS (10 per route), BENCH_CONNECTIONS (10). About two minutes with them.
+//
+// `npm run bench -- --postgres [--people 1000,100000]` (issue 17 item 5, decision 048): the same, on
+// PostgreSQL at a trust's scale. For each size a new database on the server of BENCH_DATABASE_URL
+// (postgres://postgres@127.0.0.1:5432/postgres unless set) is seeded with the demo and N generated
+// people (`npm run db:seed -- --demo --people N`), the production server runs on it as a deployment,
+// and Sam's plan page, Jo's caseload and her request queue are measured against the bare route. The
+// database is dropped afterwards. Its results go under `postgres` in tests/.output/bench.json.
 import { createHmac, randomBytes } from "node:crypto";
 import { execSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import pg from "pg";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -20,6 +28,14 @@ const BARE_OUT = "tests/.output/bench-bare";
 const DEMO_PASSWORD = "demo-portal-pass";
 // The demo staff's authenticator key: public, in the README and db/seed.ts (DEMO_TOTP_KEY).
 const DEMO_TOTP_KEY = "CAREPORTALDEMOKEYFORSTAFFONLY234";
+
+const args = process.argv.slice(2);
+const POSTGRES = args.includes("--postgres");
+const peopleArg = args.includes("--people") ? args[args.indexOf("--people") + 1] : "1000,100000";
+const SIZES = (peopleArg?.split(",").map(Number) ?? []).sort((a, b) => a - b);
+if (!SIZES.length || !SIZES.every((n) => Number.isInteger(n) && n >= 1 && n <= 1_000_000)) {
+  throw new Error("--people takes whole numbers from 1 to 1000000, separated by commas (1000,100000)");
+}
 
 // ---------------------------------------------------------------------------------------------
 // Build both apps if needed, and keep the servers and the load generator on separate cores.
@@ -140,7 +156,11 @@ function cpuMsOf(pid) {
 }
 const CLOCK_TICKS = Number(execSync("getconf CLK_TCK", { encoding: "utf8" }).trim()) || 100;
 
-async function load(base, route, pid) {
+/**
+ * `databaseCpu`, when given, reads the CPU time of the database's own processes (PostgreSQL's
+ * backends for the portal, by process id): what a page costs the database server beside the portal.
+ */
+async function load(base, route, pid, databaseCpu) {
   const options = {
     url: base + route.path,
     connections: CONNECTIONS,
@@ -149,16 +169,22 @@ async function load(base, route, pid) {
   };
   await autocannon({ ...options, duration: WARM_UP_SECONDS });
   const cpuBefore = cpuMsOf(pid);
+  const databaseBefore = databaseCpu && (await databaseCpu());
   const r = await autocannon({ ...options, duration: DURATION });
   const cpuMs = cpuMsOf(pid) - cpuBefore;
+  const databaseAfter = databaseCpu && (await databaseCpu());
+  // A backend that started during the run counts from nothing.
+  const databaseMs = databaseAfter && [...databaseAfter].reduce((sum, [p, ms]) => sum + ms - (databaseBefore.get(p) ?? 0), 0);
   const expected = route.expect ?? "2xx";
   const unexpected = ["1xx", "2xx", "3xx", "4xx", "5xx"].filter((k) => k !== expected).reduce((n, k) => n + (r[k] ?? 0), 0);
   return {
     requestsPerSecond: Math.round(r.requests.average),
+    completed: r.requests.total,
     p50ms: r.latency.p50,
     p97_5ms: r.latency.p97_5,
     errors: r.errors + r.timeouts + unexpected,
     cpuMsPerRequest: Math.round((cpuMs / Math.max(1, r.requests.total)) * 100) / 100,
+    ...(databaseCpu ? { databaseCpuMsPerRequest: Math.round((databaseMs / Math.max(1, r.requests.total)) * 100) / 100 } : {}),
   };
 }
 
@@ -188,143 +214,325 @@ async function weigh(base, pathname, headers = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The run.
+// Shared by both modes.
 
-const bare = startServer([path.join(BARE_DIR, "server.mjs")], {});
-const dataDir = mkdtempSync(path.join(tmpdir(), "care-portal-bench-"));
-// As `npm start` runs it (package.json): the heap limit is part of how the portal is served.
-const portal = startServer(["--max-old-space-size=192", "build/server.js"], { DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "" });
-const bareBase = await bare.base;
-const base = await portal.base;
-// taskset execs into the server: the process id is the server's.
-const portalPid = portal.child.pid;
+/** The portal listens at once and opens (and seeds) its database in the background: wait until it can serve. */
+async function untilReady(base) {
+  while ((await fetch(`${base}/readyz`).then((r) => r.status, () => 0)) !== 200) await new Promise((r) => setTimeout(r, 200));
+}
 
-// It listens at once and opens (and seeds) its database in the background: wait until it can serve.
-while ((await fetch(`${base}/readyz`).then((r) => r.status, () => 0)) !== 200) await new Promise((r) => setTimeout(r, 200));
-const afterStart = memoryOf(portalPid);
-
-const sam = await signIn(base, "sam.taylor@example.org");
-const jo = await signIn(base, "jo.okafor@example.org");
-const planPath = (await fetch(`${base}/plan`, { headers: { Cookie: sam }, redirect: "manual" })).headers.get("Location");
-if (!planPath?.startsWith("/people/")) throw new Error(`Sam's plan was not found (${planPath})`);
-const samId = planPath.split("/")[2];
-const goalPage = await fetch(`${base}/people/${samId}/goals/new`, { headers: { Cookie: sam } });
-const goalCsrf = csrfIn(await goalPage.text());
-
-let samplePeak = afterStart.rssMB;
-const sampler = setInterval(() => {
-  samplePeak = Math.max(samplePeak, memoryOf(portalPid).rssMB);
-}, 250);
+/** Sam and Jo signed in; Sam's plan page is where /plan sends him. */
+async function signInDemoPeople(base) {
+  const sam = await signIn(base, "sam.taylor@example.org");
+  const jo = await signIn(base, "jo.okafor@example.org");
+  const planPath = (await fetch(`${base}/plan`, { headers: { Cookie: sam }, redirect: "manual" })).headers.get("Location");
+  if (!planPath?.startsWith("/people/")) throw new Error(`Sam's plan was not found (${planPath})`);
+  return { sam, jo, planPath, samId: planPath.split("/")[2] };
+}
 
 const bareRoute = { path: "/" };
-const routes = [
-  { key: "urgentHelp", name: "/urgent-help (no sign-in, no database)", path: "/urgent-help", goal: 0.8 },
-  { key: "plan", name: "Sam's plan page (signed in)", path: planPath, headers: { Cookie: sam }, goal: 0.5 },
-  { key: "caseload", name: "Jo's caseload /staff (second step done)", path: "/staff", headers: { Cookie: jo }, goal: 0.5 },
-  {
-    key: "addGoal",
-    name: "Add a goal (form post, then redirect)",
-    path: `/people/${samId}/goals/new`,
-    expect: "3xx",
-    goal: 0.3,
-    requests: [
-      {
-        method: "POST",
-        headers: { Cookie: sam, "Content-Type": "application/x-www-form-urlencoded" },
-        // A fresh form token each time: each post is a real save, not a repeat (web/saves.server.ts).
-        setupRequest: (request) => ({
-          ...request,
-          body: new URLSearchParams({ csrf: goalCsrf, formToken: randomBytes(18).toString("base64url"), what: "Walk to the park on Sunday" }).toString(),
-        }),
-      },
-    ],
-  },
-];
 
-const barePid = bare.child.pid;
-const bareBefore = await load(bareBase, bareRoute, barePid);
-const measured = {};
-for (const route of routes) measured[route.key] = await load(base, route, portalPid);
-const bareAfter = await load(bareBase, bareRoute, barePid);
-clearInterval(sampler);
-const afterLoad = memoryOf(portalPid);
-const bareRps = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2;
-const bareCpuMs = (bareBefore.cpuMsPerRequest + bareAfter.cpuMsPerRequest) / 2;
+/**
+ * The bare route, each of the portal's routes, the bare route again. Each route's ratio is to the mean
+ * of the two bare runs: in requests per second (the goals), and in CPU time per request (the bare
+ * route's over the page's: what the ratio would be on a core nobody else uses).
+ */
+async function measureAgainstBare(bare, base, portalPid, routes, databaseCpu) {
+  const bareBefore = await load(bare.base, bareRoute, bare.pid);
+  const measured = {};
+  for (const route of routes) measured[route.key] = await load(base, route, portalPid, databaseCpu);
+  const bareAfter = await load(bare.base, bareRoute, bare.pid);
+  const bareRps = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2;
+  const bareCpuMs = (bareBefore.cpuMsPerRequest + bareAfter.cpuMsPerRequest) / 2;
+  for (const m of Object.values(measured)) {
+    m.ratio = Math.round((m.requestsPerSecond / bareRps) * 100) / 100;
+    m.cpuRatio = Math.round((bareCpuMs / Math.max(0.01, m.cpuMsPerRequest)) * 100) / 100;
+  }
+  return { bare: { before: bareBefore, after: bareAfter, requestsPerSecond: bareRps, cpuMsPerRequest: bareCpuMs }, measured };
+}
 
-const weights = {
-  bare: await weigh(bareBase, "/"),
-  urgentHelp: await weigh(base, "/urgent-help"),
-  login: await weigh(base, "/login"),
-  plan: await weigh(base, planPath, { Cookie: sam }),
-  addGoalForm: await weigh(base, `/people/${samId}/goals/new`, { Cookie: sam }),
-  caseload: await weigh(base, "/staff", { Cookie: jo }),
-};
-
-await stopServer(portal.child);
-await stopServer(bare.child);
-rmSync(dataDir, { recursive: true, force: true });
-
-// ---------------------------------------------------------------------------------------------
-// The table: each goal, what was measured, met or not.
-
-const rows = [];
-const row = (what, value, goal, met) => rows.push({ what, value, goal, met: met ? "met" : "NOT MET" });
-rows.push({
-  what: "bare Remix route (before / after)",
-  value: `${bareBefore.requestsPerSecond} / ${bareAfter.requestsPerSecond} req/s, p97.5 ${bareBefore.p97_5ms} / ${bareAfter.p97_5ms} ms; CPU ${bareBefore.cpuMsPerRequest} / ${bareAfter.cpuMsPerRequest} ms a request`,
+const bareRow = (what, { before, after }) => ({
+  what,
+  value: `${before.requestsPerSecond} / ${after.requestsPerSecond} req/s, p97.5 ${before.p97_5ms} / ${after.p97_5ms} ms; CPU ${before.cpuMsPerRequest} / ${after.cpuMsPerRequest} ms a request`,
   goal: "—",
   met: "",
 });
-// The goal is judged on requests per second, as the issue states it; the CPU ratio (the bare route's
-// CPU time per request over the page's) is what that ratio would be on a core nobody else uses.
-for (const route of routes) {
-  const m = measured[route.key];
-  const ratio = m.requestsPerSecond / bareRps;
-  m.ratio = Math.round(ratio * 100) / 100;
-  m.cpuRatio = Math.round((bareCpuMs / Math.max(0.01, m.cpuMsPerRequest)) * 100) / 100;
-  row(
-    route.name,
-    `${m.requestsPerSecond} req/s (${m.ratio.toFixed(2)}×), p97.5 ${m.p97_5ms} ms${m.errors ? `, ${m.errors} errors` : ""}; CPU ${m.cpuMsPerRequest} ms a request (${m.cpuRatio.toFixed(2)}×)`,
-    `≥ ${route.goal}×`,
-    ratio >= route.goal && m.errors === 0,
-  );
-}
-for (const [key, w] of Object.entries(weights)) {
-  if (key === "bare") {
-    rows.push({ what: "JavaScript, bare route", value: `${w.javascriptKB} KB`, goal: "—", met: "" });
-    continue;
-  }
-  row(`JavaScript, ${key}`, `${w.javascriptKB} KB (${w.scriptFiles} files)`, key === "urgentHelp" ? "≤ 10 KB" : "≤ 110 KB", w.javascriptKB <= (key === "urgentHelp" ? 10 : 110));
-  // The inline scripts are the page's loader data (and no translations: decision 042); no goal of their own.
-  rows.push({ what: `HTML, ${key}`, value: `${w.htmlKB} KB (inline scripts ${w.inlineScriptKB} KB)${w.status === 200 ? "" : `, status ${w.status}`}`, goal: "—", met: "" });
-}
-row("whole page, urgentHelp (HTML + JS + CSS)", `${weights.urgentHelp.wholePageKB} KB`, "≤ 30 KB", weights.urgentHelp.wholePageKB <= 30);
-const peakMB = Math.max(afterLoad.peakMB, samplePeak);
-row("server memory after start (RSS)", `${afterStart.rssMB} MB`, "≤ 400 MB", afterStart.rssMB <= 400);
-row("server memory, peak under load (VmHWM)", `${peakMB} MB`, "≤ 400 MB", peakMB <= 400);
-row("server memory after load (RSS)", `${afterLoad.rssMB} MB`, "≤ 400 MB", afterLoad.rssMB <= 400);
 
-console.log(`\n${CONNECTIONS} connections, ${DURATION} s per route (after ${WARM_UP_SECONDS} s warm-up), embedded PGlite; ${pinning}\n`);
-console.table(rows);
-mkdirSync("tests/.output", { recursive: true });
-const file = "tests/.output/bench.json";
-writeFileSync(
-  file,
-  JSON.stringify(
+const BENCH_JSON = "tests/.output/bench.json";
+/** What an earlier run wrote: each mode keeps the other's results. */
+function earlierResults() {
+  try {
+    return JSON.parse(readFileSync(BENCH_JSON, "utf8"));
+  } catch {
+    return {};
+  }
+}
+function writeResults(results) {
+  mkdirSync("tests/.output", { recursive: true });
+  writeFileSync(BENCH_JSON, JSON.stringify(results, null, 2));
+  console.log(`Written to ${BENCH_JSON}`);
+}
+
+const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+
+// ---------------------------------------------------------------------------------------------
+// The run on the embedded database.
+
+async function benchEmbedded() {
+  const bareServer = startServer([path.join(BARE_DIR, "server.mjs")], {});
+  const dataDir = mkdtempSync(path.join(tmpdir(), "care-portal-bench-"));
+  // As `npm start` runs it (package.json): the heap limit is part of how the portal is served.
+  const portal = startServer(["--max-old-space-size=192", "build/server.js"], { DATA_DIR: path.join(dataDir, "pglite"), DATABASE_URL: "" });
+  // taskset execs into the server: the process id is the server's.
+  const bare = { base: await bareServer.base, pid: bareServer.child.pid };
+  const base = await portal.base;
+  const portalPid = portal.child.pid;
+
+  await untilReady(base);
+  const afterStart = memoryOf(portalPid);
+
+  const { sam, jo, planPath, samId } = await signInDemoPeople(base);
+  const goalPage = await fetch(`${base}/people/${samId}/goals/new`, { headers: { Cookie: sam } });
+  const goalCsrf = csrfIn(await goalPage.text());
+
+  let samplePeak = afterStart.rssMB;
+  const sampler = setInterval(() => {
+    samplePeak = Math.max(samplePeak, memoryOf(portalPid).rssMB);
+  }, 250);
+
+  const routes = [
+    { key: "urgentHelp", name: "/urgent-help (no sign-in, no database)", path: "/urgent-help", goal: 0.8 },
+    { key: "plan", name: "Sam's plan page (signed in)", path: planPath, headers: { Cookie: sam }, goal: 0.5 },
+    { key: "caseload", name: "Jo's caseload /staff (second step done)", path: "/staff", headers: { Cookie: jo }, goal: 0.5 },
     {
+      key: "addGoal",
+      name: "Add a goal (form post, then redirect)",
+      path: `/people/${samId}/goals/new`,
+      expect: "3xx",
+      goal: 0.3,
+      requests: [
+        {
+          method: "POST",
+          headers: { Cookie: sam, "Content-Type": "application/x-www-form-urlencoded" },
+          // A fresh form token each time: each post is a real save, not a repeat (web/saves.server.ts).
+          setupRequest: (request) => ({
+            ...request,
+            body: new URLSearchParams({ csrf: goalCsrf, formToken: randomBytes(18).toString("base64url"), what: "Walk to the park on Sunday" }).toString(),
+          }),
+        },
+      ],
+    },
+  ];
+
+  const { bare: bareResult, measured } = await measureAgainstBare(bare, base, portalPid, routes);
+  clearInterval(sampler);
+  const afterLoad = memoryOf(portalPid);
+
+  const weights = {
+    bare: await weigh(bare.base, "/"),
+    urgentHelp: await weigh(base, "/urgent-help"),
+    login: await weigh(base, "/login"),
+    plan: await weigh(base, planPath, { Cookie: sam }),
+    addGoalForm: await weigh(base, `/people/${samId}/goals/new`, { Cookie: sam }),
+    caseload: await weigh(base, "/staff", { Cookie: jo }),
+  };
+
+  await stopServer(portal.child);
+  await stopServer(bareServer.child);
+  rmSync(dataDir, { recursive: true, force: true });
+
+  // The table: each goal, what was measured, met or not.
+  const rows = [];
+  const row = (what, value, goal, met) => rows.push({ what, value, goal, met: met ? "met" : "NOT MET" });
+  rows.push(bareRow("bare Remix route (before / after)", bareResult));
+  // The goal is judged on requests per second, as the issue states it.
+  for (const route of routes) {
+    const m = measured[route.key];
+    row(
+      route.name,
+      `${m.requestsPerSecond} req/s (${m.ratio.toFixed(2)}×), p97.5 ${m.p97_5ms} ms${m.errors ? `, ${m.errors} errors` : ""}; CPU ${m.cpuMsPerRequest} ms a request (${m.cpuRatio.toFixed(2)}×)`,
+      `≥ ${route.goal}×`,
+      m.requestsPerSecond / bareResult.requestsPerSecond >= route.goal && m.errors === 0,
+    );
+  }
+  for (const [key, w] of Object.entries(weights)) {
+    if (key === "bare") {
+      rows.push({ what: "JavaScript, bare route", value: `${w.javascriptKB} KB`, goal: "—", met: "" });
+      continue;
+    }
+    row(`JavaScript, ${key}`, `${w.javascriptKB} KB (${w.scriptFiles} files)`, key === "urgentHelp" ? "≤ 10 KB" : "≤ 110 KB", w.javascriptKB <= (key === "urgentHelp" ? 10 : 110));
+    // The inline scripts are the page's loader data (and no translations: decision 042); no goal of their own.
+    rows.push({ what: `HTML, ${key}`, value: `${w.htmlKB} KB (inline scripts ${w.inlineScriptKB} KB)${w.status === 200 ? "" : `, status ${w.status}`}`, goal: "—", met: "" });
+  }
+  row("whole page, urgentHelp (HTML + JS + CSS)", `${weights.urgentHelp.wholePageKB} KB`, "≤ 30 KB", weights.urgentHelp.wholePageKB <= 30);
+  const peakMB = Math.max(afterLoad.peakMB, samplePeak);
+  row("server memory after start (RSS)", `${afterStart.rssMB} MB`, "≤ 400 MB", afterStart.rssMB <= 400);
+  row("server memory, peak under load (VmHWM)", `${peakMB} MB`, "≤ 400 MB", peakMB <= 400);
+  row("server memory after load (RSS)", `${afterLoad.rssMB} MB`, "≤ 400 MB", afterLoad.rssMB <= 400);
+
+  console.log(`\n${CONNECTIONS} connections, ${DURATION} s per route (after ${WARM_UP_SECONDS} s warm-up), embedded PGlite; ${pinning}\n`);
+  console.table(rows);
+  writeResults({
+    at: new Date().toISOString(),
+    node: process.version,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    pinning,
+    bare: bareResult,
+    routes: Object.fromEntries(routes.map((r) => [r.key, { name: r.name, goalRatio: r.goal, ...measured[r.key] }])),
+    weights,
+    memoryMB: { afterStart, peakUnderLoad: peakMB, afterLoad },
+    table: rows,
+    postgres: earlierResults().postgres,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run on PostgreSQL, at each size.
+
+const PLAN_GOAL_ON_POSTGRES = 0.6;
+// With the largest size, each page's p97.5 at most this times its value with the smallest.
+const SCALE_GOAL = 1.2;
+
+/** `command` run to its end with the servers' environment; rejects unless it exits with 0. */
+function runToEnd(command, commandArgs, env) {
+  // Not pinned: the seed is not measured, and may use every core.
+  const [file, argv] = canPin ? ["taskset", ["-c", `0-${cpus().length - 1}`, command, ...commandArgs]] : [command, commandArgs];
+  const child = spawn(file, argv, { env: { ...process.env, ...env }, stdio: "inherit" });
+  return new Promise((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${commandArgs.join(" ")} exited with ${code}`)))));
+}
+
+async function benchPostgres() {
+  const adminUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const bareServer = startServer([path.join(BARE_DIR, "server.mjs")], {});
+  const bare = { base: await bareServer.base, pid: bareServer.child.pid };
+  const sizes = [];
+  try {
+    for (const people of SIZES) sizes.push(await benchPostgresSize(admin, adminUrl, bare, people));
+  } finally {
+    await stopServer(bareServer.child);
+    await admin.end();
+  }
+
+  const rows = [];
+  const routeKeys = ["plan", "caseload", "requestQueue"];
+  for (const size of sizes) {
+    rows.push(bareRow(`${size.people} people: bare Remix route (before / after)`, size.bare));
+    for (const key of routeKeys) {
+      const m = size.routes[key];
+      const goal = key === "plan" ? PLAN_GOAL_ON_POSTGRES : null;
+      rows.push({
+        what: `${size.people} people: ${m.name}`,
+        value: m.completed
+          ? `${m.requestsPerSecond} req/s (${m.ratio.toFixed(2)}×), p97.5 ${m.p97_5ms} ms${m.errors ? `, ${m.errors} errors` : ""}; CPU ${m.cpuMsPerRequest} ms + database ${m.databaseCpuMsPerRequest} ms a request`
+          : `no request completed in ${DURATION} s`,
+        goal: goal ? `≥ ${goal}×` : "—",
+        met: goal ? (m.completed && m.requestsPerSecond / size.bare.requestsPerSecond >= goal && m.errors === 0 ? "met" : "NOT MET") : "",
+      });
+    }
+  }
+  const scale = {};
+  if (sizes.length > 1) {
+    const [smallest, largest] = [sizes[0], sizes[sizes.length - 1]];
+    for (const key of routeKeys) {
+      const [large, small] = [largest.routes[key], smallest.routes[key]];
+      const what = `p97.5 with ${largest.people} vs ${smallest.people} people: ${large.name}`;
+      if (!large.completed || !small.completed) {
+        scale[key] = null;
+        rows.push({ what, value: "no result (a run completed no request)", goal: `≤ ${SCALE_GOAL}×`, met: "NOT MET" });
+        continue;
+      }
+      scale[key] = Math.round((large.p97_5ms / small.p97_5ms) * 100) / 100;
+      rows.push({ what, value: `${large.p97_5ms} / ${small.p97_5ms} ms = ${scale[key].toFixed(2)}×`, goal: `≤ ${SCALE_GOAL}×`, met: scale[key] <= SCALE_GOAL ? "met" : "NOT MET" });
+    }
+  }
+
+  console.log(`\n${CONNECTIONS} connections, ${DURATION} s per route (after ${WARM_UP_SECONDS} s warm-up), PostgreSQL; ${pinning} (PostgreSQL itself not pinned)\n`);
+  console.table(rows);
+  writeResults({
+    ...earlierResults(),
+    postgres: {
       at: new Date().toISOString(),
       node: process.version,
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       pinning,
-      bare: { before: bareBefore, after: bareAfter, requestsPerSecond: bareRps, cpuMsPerRequest: bareCpuMs },
-      routes: Object.fromEntries(routes.map((r) => [r.key, { name: r.name, goalRatio: r.goal, ...measured[r.key] }])),
-      weights,
-      memoryMB: { afterStart, peakUnderLoad: peakMB, afterLoad },
+      goals: { planRatio: PLAN_GOAL_ON_POSTGRES, p97_5LargestOverSmallest: SCALE_GOAL },
+      sizes,
+      p97_5LargestOverSmallest: scale,
       table: rows,
     },
-    null,
-    2,
-  ),
-);
-console.log(`Written to ${file}`);
+  });
+}
+
+/** A new database with the demo and `people` generated people, the portal on it, its pages measured; then dropped. */
+async function benchPostgresSize(admin, adminUrl, bare, people) {
+  const name = `care_portal_bench_${people}_${process.pid}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  // As a deployment runs (decision 048's seed command and the README): the demo people allowed.
+  const env = {
+    DATABASE_URL: url.toString(),
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    PUBLIC_URL: "http://127.0.0.1",
+    ALLOW_DEMO_DATA: "true",
+  };
+  await admin.query(`create database ${name}`);
+  console.log(`${people} people: database ${name}, seeding`);
+  let portal;
+  try {
+    const seedStarted = Date.now();
+    await runToEnd(process.execPath, ["build/server.js", "seed", "--demo", "--people", String(people)], env);
+    const seedSeconds = Math.round((Date.now() - seedStarted) / 100) / 10;
+    // Settled, as a database that has been in use is: otherwise autovacuum would set about the newly
+    // written tables during the measurement.
+    const vacuumStarted = Date.now();
+    const owner = new pg.Client({ connectionString: env.DATABASE_URL });
+    await owner.connect();
+    await owner.query("vacuum (analyze)").finally(() => owner.end());
+    const vacuumSeconds = Math.round((Date.now() - vacuumStarted) / 100) / 10;
+    const databaseMB = Math.round(Number((await admin.query("select pg_database_size($1) as bytes", [name])).rows[0].bytes) / 1024 ** 2);
+
+    portal = startServer(["--max-old-space-size=192", "build/server.js"], env);
+    const base = await portal.base;
+    await untilReady(base);
+    const { sam, jo, planPath } = await signInDemoPeople(base);
+    const routes = [
+      { key: "plan", name: "Sam's plan page", path: planPath, headers: { Cookie: sam } },
+      { key: "caseload", name: "Jo's caseload /staff (40 people)", path: "/staff", headers: { Cookie: jo } },
+      { key: "requestQueue", name: "Jo's request queue /staff/requests", path: "/staff/requests", headers: { Cookie: jo } },
+    ];
+    // The CPU time of the portal's connections, read from /proc where PostgreSQL runs on this machine.
+    const databaseCpu = async () => {
+      const { rows } = await admin.query("select pid from pg_stat_activity where datname = $1", [name]);
+      const times = new Map();
+      for (const { pid } of rows) {
+        try {
+          times.set(pid, cpuMsOf(pid));
+        } catch {
+          // Gone, or on another machine.
+        }
+      }
+      return times;
+    };
+    const load1 = loadAverage();
+    const { bare: bareResult, measured } = await measureAgainstBare(bare, base, portal.child.pid, routes, databaseCpu);
+    return {
+      people,
+      seedSeconds,
+      vacuumSeconds,
+      databaseMB,
+      loadAverage: { before: load1, after: loadAverage() },
+      bare: bareResult,
+      routes: Object.fromEntries(routes.map((r) => [r.key, { name: r.name, ...measured[r.key] }])),
+    };
+  } finally {
+    if (portal) await stopServer(portal.child);
+    await admin.query(`drop database if exists ${name} with (force)`);
+  }
+}
+
+if (POSTGRES) await benchPostgres();
+else await benchEmbedded();
