@@ -119,7 +119,7 @@ describe("appointments (issue 19 item 2)", () => {
     await signIn(page, demoPeople.alex.email, { open: "/carer" });
     await page.getByRole("link", { name: "Their appointments" }).first().click();
     await page.waitForURL(/\/appointments$/);
-    expect(await page.locator(".supporter", { hasText: purpose }).count()).toBe(1);
+    await expect.poll(() => page.locator(".supporter", { hasText: purpose }).count()).toBe(1);
     // Nothing to ask for or change: those are Sam's and his team's.
     expect(await page.getByRole("link", { name: "Ask to change or cancel it" }).count()).toBe(0);
     await expectNoAxeViolations(page, "Alex sees Sam's appointments");

@@ -166,7 +166,7 @@ describe("the crisis plan in Easy Read", () => {
       await expectNoAxeViolations(page, "crisis plan Easy Read, as Alex");
       // The standard version is still there for them.
       await Promise.all([page.waitForURL("**/plan/crisis?version=standard"), page.locator("main .easy-read__version a").click()]);
-      expect(await page.locator("main .crisis-plan").count()).toBe(1);
+      await expect.poll(() => page.locator("main .crisis-plan").count()).toBe(1);
       // "Get help now", on every page, leads to urgent help in Easy Read.
       expect(await page.locator("header a.urgent-link").getAttribute("href")).toBe("/urgent-help/easy-read");
       // The plan summary too.
