@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Cookie, type Locator, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { DEMO_PASSWORD } from "#db/seed";
@@ -186,16 +187,44 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   const key = await pageStateKey(page);
   let summary = state.axeResults.get(key);
   if (!summary) {
-    // "Legacy" mode runs axe in the page itself; the default runs it per frame and then once more in a
-    // new blank page to combine the frames' results. The app has no frames (its CSP allows none from
-    // other origins), so the checks are the same. Only violations are needed in full.
-    const results = await new AxeBuilder({ page }).withTags(wcagTags).options({ resultTypes: ["violations"] }).setLegacyMode().analyze();
-    summary = results.violations.map(
-      (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`,
-    );
+    await injectAxe(page);
+    // axe.run in the page itself, as @axe-core/playwright's "legacy" mode does: the app has no frames
+    // (its CSP allows none from other origins), so the checks are the same. Only violations are needed.
+    summary = await page.evaluate(async (tags) => {
+      const results = await window.axe!.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return results.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`,
+      );
+    }, wcagTags);
     state.axeResults.set(key, summary);
   }
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+declare global {
+  interface Window {
+    axe?: typeof import("axe-core");
+  }
+}
+
+/** axe-core's own script (580 KB), read once per worker. */
+let axeSource: string | undefined;
+const axeContexts = new WeakSet<BrowserContext>();
+
+/**
+ * Put axe into the page. Sending its 580 KB through Playwright took about 0.3 s a page, more than half
+ * of what axe's checks then took, on every page checked. So the first check in a context adds axe as a
+ * script of that context: every later page it loads has axe from the start (it only defines `window.axe`,
+ * and runs outside the page's CSP, as Playwright's own scripts do). This page gets it the slow way, once.
+ */
+async function injectAxe(page: Page): Promise<void> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  const context = page.context();
+  if (!axeContexts.has(context)) {
+    axeContexts.add(context);
+    await context.addInitScript({ content: axeSource });
+  }
+  if (!(await page.evaluate(() => typeof window.axe?.run === "function"))) await page.evaluate(axeSource);
 }
 
 /**
