@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actions, can, capacityFor, onBehalfCapacity, scopes, type Action, type Actor, type RelationshipKind, type Scope } from "./access.server";
+import { actions, can, capacityFor, onBehalfCapacity, ownServiceUserId, scopes, type Action, type Actor, type RelationshipKind, type Scope } from "./access.server";
 
 const SAM = "sam-record";
 const MAYA = "maya-record";
@@ -164,5 +164,36 @@ describe("capacityFor", () => {
     expect(capacityFor(a, SAM)).toBe("care_team_member_of");
     expect(capacityFor(a, MAYA)).toBe("staff");
     expect(capacityFor(actor(null), MAYA)).toBe("none");
+  });
+});
+
+describe("ownServiceUserId", () => {
+  it("is the person's own record when they may do this on it", () => {
+    expect(ownServiceUserId(actor("service_user"), "plan.crisis.read")).toBe(SAM);
+    expect(ownServiceUserId(actor("service_user"), "requests.create")).toBe(SAM);
+  });
+
+  it("is null for what the person may not do on their own record", () => {
+    expect(ownServiceUserId(actor("service_user"), "plan.write")).toBeNull();
+  });
+
+  it("is null for a carer, advocate, attorney or care team member, whatever they may do", () => {
+    expect(ownServiceUserId(actor("carer_of", ["plan.full"]), "plan.crisis.read")).toBeNull();
+    expect(ownServiceUserId(actor("advocate_for", ["requests.create"]), "requests.create")).toBeNull();
+    expect(ownServiceUserId(actor("attorney_for", ["act_on_behalf"]), "requests.create")).toBeNull();
+    expect(ownServiceUserId(actor("care_team_member_of", [], true), "plan.crisis.read")).toBeNull();
+    expect(ownServiceUserId(actor(null), "record.view")).toBeNull();
+  });
+
+  it("picks the person's own record, not one they care for", () => {
+    const both: Actor = {
+      accountId: "x",
+      isStaff: false,
+      relationships: [
+        { kind: "carer_of", serviceUserId: MAYA, scopes: ["plan.full"] },
+        { kind: "service_user", serviceUserId: SAM, scopes: [] },
+      ],
+    };
+    expect(ownServiceUserId(both, "plan.crisis.read")).toBe(SAM);
   });
 });

@@ -237,6 +237,15 @@ export function visibleServiceUserIds(actor: Actor): string[] {
   );
 }
 
+/**
+ * The actor's own record (their service_user relationship) if they may do this on it; null when
+ * they have no record of their own, or may not. Carers, advocates and staff get null here.
+ */
+export function ownServiceUserId(actor: Actor, action: Action): string | null {
+  const own = actor.relationships.find((r) => r.kind === "service_user" && can(actor, action, { serviceUserId: r.serviceUserId }));
+  return own?.serviceUserId ?? null;
+}
+
 /** Throw NotFoundError unless the actor may do this: the same answer as "no such record". */
 export function ensure(actor: Actor, action: Action, serviceUserId: string): void {
   if (!can(actor, action, { serviceUserId })) throw new NotFoundError();

@@ -203,6 +203,21 @@ describe("the person's password and sessions", () => {
     expect(await getDb().select().from(sessions).where(eq(sessions.accountId, sam))).toHaveLength(1);
     expect(await actions(sam)).toEqual(expect.arrayContaining(["session.ended", "session.ended_others"]));
   });
+
+  it("says when each session signed in, not when it last got a new id; a session from before that was kept, when it began", async () => {
+    await seedDemoData(getDb());
+    const sam = await idOf(demoPeople.sam.email);
+    const signedIn = new Date(at.getTime() - 3_600_000);
+    // Renewed a minute ago (a new id, so a new row), after signing in an hour before.
+    const renewed = await createSession(getDb(), sam, new Date(at.getTime() - 60_000), { signIn: { method: "password", at: signedIn } });
+    await createSession(getDb(), sam, at, { userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Version/17.5 Mobile/15E148 Safari/604.1" });
+    const [current] = await getDb().select({ id: sessions.publicId }).from(sessions).where(eq(sessions.idHash, sha256(renewed)));
+    const listed = await listSessions(getDb(), sam, current!.id, new Date(at.getTime() + 120_000));
+    expect(listed.map((s) => [s.current, s.signedInAt])).toEqual([
+      [true, signedIn.toISOString()],
+      [false, at.toISOString()],
+    ]);
+  });
 });
 
 describe("a first password for an account made through NHS login (decision 067)", () => {

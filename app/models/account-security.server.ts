@@ -304,7 +304,8 @@ export interface SessionSummary {
   id: string;
   browser: string | null;
   platform: string | null;
-  createdAt: string;
+  /** When the person signed in: kept when the session gets a new id, unlike its row's created_at (its stand-in for sessions from before 0031). */
+  signedInAt: string;
   lastSeenAt: string;
   current: boolean;
 }
@@ -317,6 +318,7 @@ export async function listSessions(db: Db, accountId: string, currentId: string,
       browser: sessions.browser,
       platform: sessions.platform,
       createdAt: sessions.createdAt,
+      signedInAt: sessions.signedInAt,
       lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
@@ -330,7 +332,12 @@ export async function listSessions(db: Db, accountId: string, currentId: string,
     )
     .orderBy(desc(sessions.lastSeenAt));
   return rows
-    .map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString(), current: r.id === currentId }))
+    .map(({ createdAt, signedInAt, ...r }) => ({
+      ...r,
+      signedInAt: (signedInAt ?? createdAt).toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+      current: r.id === currentId,
+    }))
     .sort((a, b) => Number(b.current) - Number(a.current));
 }
 

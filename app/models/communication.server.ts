@@ -3,7 +3,7 @@ import { communicationNeeds, relationships, type LanguageEntry } from "#db/schem
 import type { Db } from "~/utils/db.server";
 import type { Actor } from "./access.server";
 import { recordAudit, recordReadIfOthers } from "./audit.server";
-import { ensure } from "./access.server";
+import { ensure, ownServiceUserId } from "./access.server";
 
 export interface CommunicationNeedsInput {
   contactMethods: string[];
@@ -52,10 +52,11 @@ export async function saveMyCommunicationNeeds(db: Db, actor: Actor, input: Comm
       .insert(communicationNeeds)
       .values({ accountId: actor.accountId, ...input, reviewedAt: now, updatedAt: now })
       .onConflictDoUpdate({ target: communicationNeeds.accountId, set: { ...input, reviewedAt: now, updatedAt: now } });
-    const own = actor.relationships.find((r) => r.kind === "service_user");
+    // Any record of one's own: seeing it comes with it, so this is every service_user relationship.
+    const own = ownServiceUserId(actor, "record.view");
     await recordAudit(tx, actor, {
       action: "communication_needs.save",
-      serviceUserId: own?.serviceUserId ?? null,
+      serviceUserId: own,
       recordType: "communication_needs",
     });
   });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { accounts, relationships, serviceUsers } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
-import { can, capacityFor, visibleServiceUserIds, type Actor, type RelationshipKind, type Scope } from "./access.server";
+import { can, capacityFor, ownServiceUserId, visibleServiceUserIds, type Actor, type RelationshipKind, type Scope } from "./access.server";
 import { recordReadIfOthers } from "./audit.server";
 
 export interface RecordLink {
@@ -83,8 +83,8 @@ export type HeaderCrisisPlan =
  */
 export async function headerCrisisPlan(db: Db, actor: Actor): Promise<HeaderCrisisPlan> {
   const readable = (id: string) => can(actor, "plan.crisis.read", { serviceUserId: id });
-  const own = actor.relationships.find((r) => r.kind === "service_user" && readable(r.serviceUserId));
-  if (own) return { kind: "own", serviceUserId: own.serviceUserId };
+  const own = ownServiceUserId(actor, "plan.crisis.read");
+  if (own) return { kind: "own", serviceUserId: own };
   const others = [
     ...new Set(
       actor.relationships

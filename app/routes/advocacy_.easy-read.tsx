@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EasyReadPage, EasyReadSection, Idea } from "~/components/easy-read/EasyRead";
 import { Link } from "~/components/ui/Link";
-import { can } from "~/models/access.server";
+import { ownServiceUserId } from "~/models/access.server";
 import { getSignedIn } from "~/web/auth.server";
 import type { RouteHandle } from "~/root";
 
@@ -12,10 +12,8 @@ export const handle: RouteHandle = { titleKey: "easyread:advocacy.title" };
 /** Open to everyone, as /advocacy. Signed in, the way to ask for an advocate for oneself (from the session: no query of its own). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await getSignedIn(request);
-  const own = signedIn?.actor.relationships.find(
-    (r) => r.kind === "service_user" && can(signedIn.actor, "requests.create", { serviceUserId: r.serviceUserId }),
-  );
-  return json({ askHref: own ? `/people/${own.serviceUserId}/requests/advocate` : null });
+  const own = signedIn ? ownServiceUserId(signedIn.actor, "requests.create") : null;
+  return json({ askHref: own ? `/people/${own}/requests/advocate` : null });
 }
 
 /** Advocacy in Easy Read (CT-05): what an advocate does, when the law gives a right to one, and how to get one. */

@@ -1,4 +1,4 @@
-import { can } from "~/models/access.server";
+import { ownServiceUserId } from "~/models/access.server";
 import { getSignedIn, SESSION_COOKIE } from "./auth.server";
 import { readCookie } from "./cookies.server";
 
@@ -20,10 +20,8 @@ export async function ownCrisisPlanHref(request: Request, suffix = ""): Promise<
         timer = setTimeout(() => resolve(null), SIGNED_IN_WAIT_MS);
       }),
     ]);
-    const own = signedIn?.actor.relationships.find(
-      (r) => r.kind === "service_user" && can(signedIn.actor, "plan.crisis.read", { serviceUserId: r.serviceUserId }),
-    );
-    return own ? `/people/${own.serviceUserId}/plan/crisis${suffix}` : null;
+    const own = signedIn ? ownServiceUserId(signedIn.actor, "plan.crisis.read") : null;
+    return own ? `/people/${own}/plan/crisis${suffix}` : null;
   } catch {
     return null;
   } finally {

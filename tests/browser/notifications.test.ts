@@ -250,11 +250,11 @@ describe("letters only, and a message that waits for its next try", () => {
     await expect.poll(() => status.count()).toBe(1);
     // Two lines, to the eye and to a screen reader: never "Waiting Next try: …" run together.
     const lines = async () => (await status.innerText()).split("\n").map((line) => line.trim()).filter(Boolean);
-    expect(await lines()).toEqual(["Waiting", expect.stringMatching(/^Next try: \d{1,2} \w+ \d{4}$/)]);
+    expect(await lines()).toEqual(["Waiting", expect.stringMatching(/^Next try: \d{1,2} \w+ \d{4} at \d{2}:\d{2}$/)]);
     await tom.setViewportSize({ width: 320, height: 700 });
     expect(await tom.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     expect(await status.evaluate((td) => getComputedStyle(td, "::before").content)).toContain("Status: ");
-    expect(await lines()).toEqual(["Waiting", expect.stringMatching(/^Next try: \d{1,2} \w+ \d{4}$/)]);
+    expect(await lines()).toEqual(["Waiting", expect.stringMatching(/^Next try: \d{1,2} \w+ \d{4} at \d{2}:\d{2}$/)]);
     await context.close();
   });
 });

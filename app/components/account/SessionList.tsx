@@ -18,8 +18,9 @@ export function useDeviceName() {
 }
 
 /**
- * Where the person is signed in: this device first and marked, then the others, each with when it
- * began and was last used, and a button that ends it (a real form: it works without JavaScript).
+ * Where the person is signed in: this device first and marked, then the others, each with when the
+ * person signed in there and when it was last used, and a button that ends it (a real form: it
+ * works without JavaScript).
  */
 export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
   const { t } = useTranslation("auth");
@@ -40,7 +41,7 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
             ) : null}
           </h3>
           <p className="hint">
-            {t("auth:account.signedInAt", { when: when(s.createdAt) })} {t("auth:account.lastActive", { when: when(s.lastSeenAt) })}
+            {t("auth:account.signedInAt", { when: when(s.signedInAt) })} {t("auth:account.lastActive", { when: when(s.lastSeenAt) })}
           </p>
           {s.current ? null : (
             <Form>

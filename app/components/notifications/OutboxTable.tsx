@@ -11,7 +11,7 @@ import { useFormat } from "~/utils/use-format";
  */
 export function OutboxStatusText({ entry: e }: { entry: OutboxEntry }) {
   const { t } = useTranslation(["auth"]);
-  const { date } = useFormat();
+  const { date, time } = useFormat();
   const by = (key: "postedBy" | "retriedBy", name: string | null, at: string) =>
     t(`auth:outbox.${key}${name ? "" : "Someone"}`, {
       name: isolate(name ?? ""),
@@ -24,7 +24,9 @@ export function OutboxStatusText({ entry: e }: { entry: OutboxEntry }) {
         <>
           {/* On a line of its own: "Waiting" and "Next try: …" are two things, not one run of words. */}
           <br />
-          {t("auth:outbox.nextTry")} <FormattedDate iso={e.nextAttemptAt} />
+          {/* With the time: the first tries come minutes apart, so the date alone says little. */}
+          {t("auth:outbox.nextTry")}{" "}
+          <time dateTime={e.nextAttemptAt}>{t("auth:outbox.nextTryWhen", { date: date(e.nextAttemptAt), time: time(e.nextAttemptAt) })}</time>
         </>
       ) : null}
       {e.retriedAt ? (

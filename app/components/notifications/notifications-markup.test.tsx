@@ -65,8 +65,13 @@ describe("where a notification has got to", () => {
 
   it("puts the next try on a line of its own, not run on after the status", () => {
     const html = serverHtml(<OutboxStatusText entry={entry} />);
-    expect(lines(html)).toEqual(["Waiting", expect.stringMatching(/^Next try: 5 December 2026$/)]);
+    expect(lines(html)).toEqual(["Waiting", expect.stringMatching(/^Next try: 5 December 2026 at \d\d:\d\d$/)]);
     expect(html).toContain('<time dateTime="2026-12-05T10:00:00.000Z">');
+  });
+
+  it("gives the time of the next try as well as the date, in UK time: the first tries come a minute or so apart", () => {
+    const html = serverHtml(<OutboxStatusText entry={{ ...entry, nextAttemptAt: "2026-07-05T10:01:00.000Z" }} />);
+    expect(lines(html)).toEqual(["Waiting", "Next try: 5 July 2026 at 11:01"]);
   });
 
   it("has no next try before the first one", () => {
