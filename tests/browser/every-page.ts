@@ -17,17 +17,45 @@ import {
 /**
  * Every route, as each demo person who can reach it, in every language: axe (WCAG 2.0/2.1/2.2
  * A and AA) finds nothing, and the page has its basic structure. JavaScript on, then off.
+ *
+ * The languages are split over four files (pages.*.test.ts) of about the same length, so the
+ * browser project's two workers share them (issue 13): as one file they were 47 of the suite's
+ * 52 minutes, run by one worker while the other ran out of files.
  */
+export const languagesOfFile = {
+  "en-GB": ["en-GB"],
+  ar: ["ar"],
+  "pa-bn-cy": ["pa", "bn", "cy"],
+  "pl-ro-so-ur-zh": ["pl", "ro", "so", "ur", "zh-Hans"],
+} as const;
+
+/** Every supported language is in exactly one file. */
+const covered = Object.values(languagesOfFile).flat() as string[];
+const missing = languages.map((l) => l.code).filter((code) => covered.filter((c) => c === code).length !== 1);
+if (missing.length || covered.length !== languages.length) {
+  throw new Error(`languagesOfFile must list each supported language once; check ${missing.join(", ") || "the list"}`);
+}
+
+export function describeEveryPage(file: keyof typeof languagesOfFile): void {
+  const codes: readonly string[] = languagesOfFile[file];
+  beforeAll(setUp);
+  afterAll(tidyUp);
+  describe.each(codes)("every page in %s", everyPageIn);
+}
+
 let browser: Browser;
 /** How many pages one test checks at once. */
 const parallelTabs = Number(process.env.PAGES_PARALLEL_TABS ?? 3);
 const ids = { sam: "", maya: "", samAccount: "", joAccount: "", samGoal: "", samTeamMember: "", alexRelationship: "", priyaRelationship: "", samConsultee: "", samAppointment: "", samThread: "" };
 
-beforeAll(async () => {
+/** Setting up and tidying up need only forms and links: without the bundles each page loads faster. */
+const withoutScripts = { javaScript: false };
+
+async function setUp() {
   browser = await launch();
   ids.sam = await recordIdFor(browser, demoPeople.sam.email);
   ids.maya = await recordIdFor(browser, demoPeople.maya.email);
-  const context = await newContext(browser);
+  const context = await newContext(browser, withoutScripts);
   const page = await context.newPage();
   await signIn(page, demoPeople.sam.email, { open: `/people/${ids.sam}/plan` });
   const goalHref = await page.locator('main a[href*="/goals/"]:not([href$="/new"])').first().getAttribute("href");
@@ -60,14 +88,14 @@ beforeAll(async () => {
   await Promise.all([page.waitForURL(/\/messages\/[0-9a-f-]{36}$/), page.locator('main button[type="submit"]').click()]);
   ids.samThread = new URL(page.url()).pathname.split("/").pop()!;
   await context.close();
-  const staff = await newContext(browser);
+  const staff = await newContext(browser, withoutScripts);
   const jo = await staff.newPage();
   await signIn(jo, demoPeople.jo.email, { open: `/people/${ids.sam}/plan` });
   const memberHref = await jo.locator('.team-list a[href*="/team/"]').first().getAttribute("href");
   ids.samTeamMember = memberHref!.split("/").pop()!;
   await staff.close();
   // Sam's account, as the admin's list links to it.
-  const admin = await newContext(browser);
+  const admin = await newContext(browser, withoutScripts);
   const rowan = await admin.newPage();
   await signIn(rowan, demoPeople.rowan.email, { open: "/admin/accounts?role=service_user" });
   const accountHref = await rowan.locator(".account-list a", { hasText: "Sam Taylor" }).getAttribute("href");
@@ -77,11 +105,12 @@ beforeAll(async () => {
   const joHref = await rowan.locator(".account-list a", { hasText: "Jo Okafor" }).getAttribute("href");
   ids.joAccount = joHref!.split("/").pop()!;
   await admin.close();
-});
-afterAll(async () => {
+}
+
+async function tidyUp() {
   // Leave Sam's decisions as they were.
   if (browser && ids.samConsultee) {
-    const context = await newContext(browser);
+    const context = await newContext(browser, withoutScripts);
     const page = await context.newPage();
     await signIn(page, demoPeople.sam.email);
     for (const path of [`/people/${ids.sam}/decisions/consult/${ids.samConsultee}/remove`, `/people/${ids.sam}/decisions/attorney-remove`]) {
@@ -91,7 +120,7 @@ afterAll(async () => {
     await context.close();
   }
   await browser?.close();
-});
+}
 
 type Who = keyof typeof demoPeople | "anonymous";
 const routes: { who: Who; paths: () => string[] }[] = [
@@ -302,7 +331,7 @@ function pathsFor(lng: string, javaScript: boolean, paths: string[]): string[] {
   return paths.filter((_, i) => i % share === index % share);
 }
 
-describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
+function everyPageIn(lng: string) {
   for (const javaScript of [true, false]) {
     // Only the people with a share of routes in this language and mode (the path count needs no ids).
     const active = routes.filter((r) => pathsFor(lng, javaScript, r.paths()).length > 0);
@@ -353,4 +382,4 @@ describe.each(languages.map((l) => l.code))("every page in %s", (lng) => {
       });
     });
   }
-});
+}
