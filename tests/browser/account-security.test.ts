@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, demoPeople } from "#db/seed";
 import { totpCode } from "~/utils/totp.server";
-import { expectNoAxeViolations, expectPageBasics, launch, plain, waitForHydration, watchConsole } from "../support/browser";
+import { expectNoAxeViolations, expectPageBasics, launch, plain, waitForHydration, watchConsole, withoutBundles } from "../support/browser";
 import { demoTotpCode } from "../support/second-factor";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 async function contextFor(javaScript: boolean): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1024, height: 800 } });
-  if (!javaScript) await context.route("**/build/**/*.js", (route) => route.abort());
+  if (!javaScript) withoutBundles(context);
   return context;
 }
 

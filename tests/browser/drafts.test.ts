@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, demoPeople, demoStaffEmails } from "#db/seed";
 import { createPgCluster, type PgCluster } from "../support/pg-cluster";
 import { eventually, runPortal, status, type PortalProcess } from "../support/portal-process";
-import { completeSecondStep, expectNoAxeViolations, launch, plain } from "../support/browser";
+import { completeSecondStep, expectNoAxeViolations, launch, plain, withoutBundles } from "../support/browser";
 import { forgetDemoTotpSteps } from "../support/second-factor";
 
 /**
@@ -45,7 +45,7 @@ afterAll(async () => {
 
 async function newContext(javaScript: boolean): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1024, height: 800 } });
-  if (!javaScript) await context.route("**/build/**/*.js", (route) => route.abort());
+  if (!javaScript) withoutBundles(context);
   return context;
 }
 

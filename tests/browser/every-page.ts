@@ -352,7 +352,14 @@ function everyPageIn(lng: string) {
             if (javaScript) await waitForHydration(page);
             const label = `${path} as ${route.who} in ${lng}${javaScript ? "" : " without JavaScript"}`;
             expect(response?.status(), label).toBe(path === "/no-such-page" ? 404 : 200);
-            const html = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir, title: document.title }));
+            const html = await page.evaluate(() => ({
+              lang: document.documentElement.lang,
+              dir: document.documentElement.dir,
+              title: document.title,
+              hydrated: document.documentElement.hasAttribute("data-hydrated"),
+            }));
+            // With JavaScript off, the bundles really were blocked: React never ran.
+            if (!javaScript) expect(html.hydrated, `${label}: hydrated though JavaScript is off`).toBe(false);
             expect(html.lang, label).toBe(lng);
             expect(html.dir, label).toBe(languages.find((l) => l.code === lng)!.dir);
             await expectPageBasics(page, label);
