@@ -17,7 +17,7 @@ import {
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { can, type Actor } from "./access.server";
-import { recordAudit, recordReadIfOthers } from "./audit.server";
+import { recordAudit, recordReadsIfOthers } from "./audit.server";
 import { ensure, NotFoundError } from "./access.server";
 
 export { attentionKinds, type AttentionKind } from "#db/schema/index";
@@ -231,9 +231,7 @@ export async function listAttention(
 ): Promise<{ open: AttentionItem[]; done: AttentionItem[] }> {
   const items = await collect(db, teamRecordIds(actor), now);
   // The page shows carers' words and the person's comments: log the read for each person shown (counts alone are not).
-  if (options.recordRead) {
-    for (const serviceUserId of new Set(items.map((i) => i.serviceUserId))) await recordReadIfOthers(db, actor, serviceUserId, "attention");
-  }
+  if (options.recordRead) await recordReadsIfOthers(db, actor, items.map((i) => i.serviceUserId), "attention");
   const since = now.getTime() - DONE_RECENTLY_DAYS * DAY;
   const open = items.filter((i) => !i.done).sort((a, b) => a.since.localeCompare(b.since) || byKindOrder(a, b));
   const done = items

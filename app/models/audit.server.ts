@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { auditEvents, relationships, sharingGrants } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { capacityFor, onBehalfCapacity, type Actor } from "./access.server";
@@ -65,30 +65,49 @@ export async function recordSystemAudit(db: Db, entry: AuditEntry): Promise<void
  * best-interests decision, a lasting power of attorney). Null for the person's own record.
  */
 async function basisFor(db: Db, actor: Actor, serviceUserId: string, capacity: string, onBehalf: boolean): Promise<AuditBasis | null> {
-  if (capacity === "care_team_member_of") return "care_team";
-  if (capacity === "staff") return "staff";
-  if (capacity === "none") return actor.isAdmin ? "admin" : null;
-  if (capacity !== "carer_of" && capacity !== "advocate_for" && capacity !== "attorney_for") return null;
-  if (onBehalf) return "acting_for";
+  return (await basesFor(db, actor, new Map([[serviceUserId, capacity]]), onBehalf)).get(serviceUserId) ?? null;
+}
+
+/** basisFor for several records at once: at most one statement (for the records read through what is shared). */
+async function basesFor(db: Db, actor: Actor, capacities: ReadonlyMap<string, string>, onBehalf: boolean): Promise<Map<string, AuditBasis | null>> {
+  const bases = new Map<string, AuditBasis | null>();
+  const shared: string[] = [];
+  for (const [serviceUserId, capacity] of capacities) {
+    if (capacity === "care_team_member_of") bases.set(serviceUserId, "care_team");
+    else if (capacity === "staff") bases.set(serviceUserId, "staff");
+    else if (capacity === "none") bases.set(serviceUserId, actor.isAdmin ? "admin" : null);
+    else if (capacity !== "carer_of" && capacity !== "advocate_for" && capacity !== "attorney_for") bases.set(serviceUserId, null);
+    else if (onBehalf) bases.set(serviceUserId, "acting_for");
+    else shared.push(serviceUserId);
+  }
+  if (!shared.length) return bases;
   const now = new Date();
   const grants = await db
-    .select({ basis: sharingGrants.basis })
+    .select({ serviceUserId: relationships.serviceUserId, basis: sharingGrants.basis })
     .from(sharingGrants)
     .innerJoin(relationships, eq(relationships.id, sharingGrants.relationshipId))
     .where(
       and(
         eq(relationships.accountId, actor.accountId),
-        eq(relationships.serviceUserId, serviceUserId),
+        inArray(relationships.serviceUserId, shared),
         or(isNull(relationships.endedAt), gt(relationships.endedAt, now)),
         activeGrantFilter(now),
       ),
     );
-  const bases = new Set(grants.map((g) => g.basis));
-  // What the person agreed to comes first; a basis staff recorded only when there is no consent.
-  if (bases.has("consent")) return "consent";
-  if (bases.has("best_interests")) return "best_interests";
-  if (bases.has("lasting_power_of_attorney") || capacity === "attorney_for") return "lasting_power_of_attorney";
-  return null;
+  for (const serviceUserId of shared) {
+    const found = new Set(grants.filter((g) => g.serviceUserId === serviceUserId).map((g) => g.basis));
+    // What the person agreed to comes first; a basis staff recorded only when there is no consent.
+    let basis: AuditBasis | null = null;
+    if (found.has("consent")) basis = "consent";
+    else if (found.has("best_interests")) basis = "best_interests";
+    else if (found.has("lasting_power_of_attorney") || capacities.get(serviceUserId) === "attorney_for") basis = "lasting_power_of_attorney";
+    bases.set(serviceUserId, basis);
+  }
+  return bases;
+}
+
+function isOwnRecord(actor: Actor, serviceUserId: string): boolean {
+  return actor.relationships.some((r) => r.serviceUserId === serviceUserId && r.kind === "service_user");
 }
 
 /** Record a read of someone else's record. Reading your own record is not logged as access by another. */
@@ -100,14 +119,48 @@ export async function recordReadIfOthers(
   recordId?: string,
   part?: string,
 ): Promise<void> {
-  const own = actor.relationships.some((r) => r.serviceUserId === serviceUserId && r.kind === "service_user");
-  if (own) return;
+  if (isOwnRecord(actor, serviceUserId)) return;
   await recordAudit(db, actor, { action: "read", serviceUserId, recordType, recordId, part });
 }
 
 /** Record that the actor read what is about each of these people (a list page), once per person. */
 export async function recordReadsIfOthers(db: Db, actor: Actor, serviceUserIds: Iterable<string>, recordType: string): Promise<void> {
-  for (const serviceUserId of new Set(serviceUserIds)) await recordReadIfOthers(db, actor, serviceUserId, recordType);
+  await recordEachReadIfOthers(db, actor, [...new Set(serviceUserIds)].map((serviceUserId) => ({ serviceUserId, recordType })));
+}
+
+export interface ReadEntry {
+  serviceUserId: string;
+  recordType: string;
+  recordId?: string;
+  part?: string;
+}
+
+/** Rows a multi-row INSERT carries at most (10 parameters each, well under PostgreSQL's 65,535). */
+const READS_PER_INSERT = 1000;
+
+/**
+ * The reads a list page makes (one for each person or each record shown), in one statement: the
+ * same rows, in the same order, as recordReadIfOthers one at a time (reading your own is not logged).
+ */
+export async function recordEachReadIfOthers(db: Db, actor: Actor, reads: readonly ReadEntry[]): Promise<void> {
+  const others = reads.filter((r) => !isOwnRecord(actor, r.serviceUserId));
+  if (!others.length) return;
+  const capacities = new Map(others.map((r) => [r.serviceUserId, capacityFor(actor, r.serviceUserId)]));
+  // A read is never on someone's behalf (recordAudit's rule): the basis is the actor's own.
+  const bases = await basesFor(db, actor, capacities, false);
+  const rows = others.map((r) => ({
+    actorAccountId: actor.accountId,
+    capacity: capacities.get(r.serviceUserId)!,
+    basis: bases.get(r.serviceUserId) ?? null,
+    part: r.part ?? null,
+    serviceUserId: r.serviceUserId,
+    onBehalfOf: null,
+    action: "read",
+    recordType: r.recordType,
+    recordId: r.recordId ?? null,
+    details: null,
+  }));
+  for (let at = 0; at < rows.length; at += READS_PER_INSERT) await db.insert(auditEvents).values(rows.slice(at, at + READS_PER_INSERT));
 }
 
 /** An actor known only by account id (signing in, setting a password): no relationships yet. */

@@ -81,7 +81,12 @@ export type HeaderCrisisPlan =
  * The person's own crisis plan; otherwise the one crisis plan someone shares with this carer,
  * advocate or attorney; otherwise "several". Staff reach their caseload's plans from the caseload.
  */
-export async function headerCrisisPlan(db: Db, actor: Actor): Promise<HeaderCrisisPlan> {
+export async function headerCrisisPlan(
+  db: Db,
+  actor: Actor,
+  // The page's loaders read the same name (web/guards.server.ts): the root passes the request's reader, read once.
+  nameOf: (serviceUserId: string) => Promise<string | null> = (serviceUserId) => nameOrNull(db, serviceUserId),
+): Promise<HeaderCrisisPlan> {
   const readable = (id: string) => can(actor, "plan.crisis.read", { serviceUserId: id });
   const own = ownServiceUserId(actor, "plan.crisis.read");
   if (own) return { kind: "own", serviceUserId: own };
@@ -94,6 +99,11 @@ export async function headerCrisisPlan(db: Db, actor: Actor): Promise<HeaderCris
   ].filter((id) => capacityFor(actor, id) !== "care_team_member_of");
   if (others.length > 1) return { kind: "several" };
   if (!others.length) return null;
-  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, others[0]!));
-  return su ? { kind: "other", serviceUserId: others[0]!, displayName: su.displayName } : null;
+  const displayName = await nameOf(others[0]!);
+  return displayName !== null ? { kind: "other", serviceUserId: others[0]!, displayName } : null;
+}
+
+async function nameOrNull(db: Db, serviceUserId: string): Promise<string | null> {
+  const [su] = await db.select({ displayName: serviceUsers.displayName }).from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
+  return su?.displayName ?? null;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   accounts,
   carePlanVersions,
@@ -20,7 +20,7 @@ import { lockPerson } from "./locks.server";
 import type { AuditPart } from "./vocabulary/access-log";
 import { recordAudit, recordReadIfOthers, recordReadsIfOthers } from "./audit.server";
 import { queueForPerson } from "./notifications.server";
-import { listSupportersForTeam } from "./sharing.server";
+import { listSupporterSummariesForTeam } from "./sharing.server";
 
 export interface CareTeamEntry {
   id: string;
@@ -405,33 +405,49 @@ export interface CaseloadEntry {
   supporters: { name: string; kind: string; scopes: string[] }[];
 }
 
-/** The people this member of staff works with: overdue reviews first, then the soonest. */
+/**
+ * The people this member of staff works with: overdue reviews first, then the soonest. A few
+ * statements however long the caseload (issue 17): the people with their latest review, their
+ * supporters and what is shared with each, and one INSERT for the reads.
+ */
 export async function listCaseload(
   db: Db,
   actor: Actor,
   now = new Date(),
   options: { recordRead?: boolean } = {},
 ): Promise<CaseloadEntry[]> {
-  const ids = actor.relationships.filter((r) => r.kind === "care_team_member_of").map((r) => r.serviceUserId);
-  const entries: CaseloadEntry[] = [];
-  for (const serviceUserId of ids) {
-    if (!can(actor, "plan.read", { serviceUserId })) continue;
-    const [su] = await db.select().from(serviceUsers).where(eq(serviceUsers.id, serviceUserId));
-    if (!su) continue;
-    const [last] = await db
-      .select({ nextReviewOn: reviews.nextReviewOn })
-      .from(reviews)
-      .where(eq(reviews.serviceUserId, serviceUserId))
-      .orderBy(desc(reviews.heldOn))
-      .limit(1);
-    const nextReviewOn = last?.nextReviewOn ?? null;
-    const supporters = (await listSupportersForTeam(db, actor, serviceUserId, now)).map((p) => ({
-      name: p.name,
-      kind: p.kind,
-      scopes: p.grants.map((g) => g.scope),
-    }));
-    entries.push({ serviceUserId, displayName: su.displayName, planLevel: su.planLevel, nextReviewOn, overdue: isOverdue(nextReviewOn, now), supporters });
-  }
+  const ids = actor.relationships
+    .filter((r) => r.kind === "care_team_member_of")
+    .map((r) => r.serviceUserId)
+    .filter((serviceUserId) => can(actor, "plan.read", { serviceUserId }));
+  if (!ids.length) return [];
+  // The latest review of each person (by the day it was held; the later recorded of two on one day).
+  const latest = db
+    .selectDistinctOn([reviews.serviceUserId], { serviceUserId: reviews.serviceUserId, nextReviewOn: reviews.nextReviewOn })
+    .from(reviews)
+    .where(inArray(reviews.serviceUserId, ids))
+    .orderBy(reviews.serviceUserId, desc(reviews.heldOn), desc(reviews.createdAt))
+    .as("latest");
+  const rows = await db
+    .select({ id: serviceUsers.id, displayName: serviceUsers.displayName, planLevel: serviceUsers.planLevel, nextReviewOn: latest.nextReviewOn })
+    .from(serviceUsers)
+    .leftJoin(latest, eq(latest.serviceUserId, serviceUsers.id))
+    .where(inArray(serviceUsers.id, ids));
+  const people = new Map(rows.map((r) => [r.id, r]));
+  const found = ids.filter((id) => people.has(id));
+  const supporters = await listSupporterSummariesForTeam(db, actor, found, now);
+  const entries: CaseloadEntry[] = found.map((serviceUserId) => {
+    const su = people.get(serviceUserId)!;
+    const nextReviewOn = su.nextReviewOn ?? null;
+    return {
+      serviceUserId,
+      displayName: su.displayName,
+      planLevel: su.planLevel,
+      nextReviewOn,
+      overdue: isOverdue(nextReviewOn, now),
+      supporters: (supporters.get(serviceUserId) ?? []).map((p) => ({ name: p.name, kind: p.kind, scopes: p.scopes })),
+    };
+  });
   // Showing the caseload is a read of each person's name, level, review date and supporters.
   if (options.recordRead) await recordReadsIfOthers(db, actor, entries.map((e) => e.serviceUserId), "caseload");
   return entries.sort((a, b) => {

@@ -6,7 +6,7 @@ import type { AdvocateContactMethod, AdvocateReferrer, AdvocateRequestKind, Lega
 import type { Db } from "~/utils/db.server";
 import { isUuid } from "~/utils/ids";
 import { can, capacityFor, ConflictError, onBehalfCapacity, type Actor } from "./access.server";
-import { recordAudit, recordReadIfOthers } from "./audit.server";
+import { recordAudit, recordEachReadIfOthers, recordReadIfOthers } from "./audit.server";
 import type { EnteredBy } from "./entered-by.server";
 import { ensure, NotFoundError } from "./access.server";
 import { queueForPerson } from "./notifications.server";
@@ -265,8 +265,8 @@ export async function listOpenRequestsForStaff(db: Db, actor: Actor, options: { 
   const rows = await baseQuery(db)
     .where(and(inArray(supportRequests.serviceUserId, ids), notInArray(supportRequests.status, ["cancelled", "booked", "not_arranged"])))
     .orderBy(asc(supportRequests.createdAt));
-  // Showing the queue is a read of each request in it.
-  if (options.recordRead) for (const r of rows) await recordReadIfOthers(db, actor, r.serviceUserId, "support_request", r.id);
+  // Showing the queue is a read of each request in it (one INSERT for them all).
+  if (options.recordRead) await recordEachReadIfOthers(db, actor, rows.map((r) => ({ serviceUserId: r.serviceUserId, recordType: "support_request", recordId: r.id })));
   return withEvents(db, rows);
 }
 

@@ -57,10 +57,12 @@ function liveOrComingGrantFilter(now: Date) {
   return and(isNull(sharingGrants.withdrawnAt), or(isNull(sharingGrants.endsAt), gt(sharingGrants.endsAt, now)));
 }
 
-async function supporterRelationships(db: Db, serviceUserId: string, now: Date) {
+/** The supporters' relationships in force for these people (one statement however many), oldest first. */
+async function supporterRelationships(db: Db, serviceUserIds: string[], now: Date) {
   return db
     .select({
       id: relationships.id,
+      serviceUserId: relationships.serviceUserId,
       kind: relationships.kind,
       startedAt: relationships.startedAt,
       sharingVersion: relationships.sharingVersion,
@@ -70,12 +72,31 @@ async function supporterRelationships(db: Db, serviceUserId: string, now: Date) 
     .innerJoin(accounts, eq(accounts.id, relationships.accountId))
     .where(
       and(
-        eq(relationships.serviceUserId, serviceUserId),
+        inArray(relationships.serviceUserId, serviceUserIds),
         inArray(relationships.kind, [...supporterKinds]),
         or(isNull(relationships.endedAt), gt(relationships.endedAt, now)),
       ),
     )
     .orderBy(asc(relationships.startedAt));
+}
+
+/** The grants in force for these relationships, the oldest first (one statement). */
+async function activeGrantsOf(db: Db, relationshipIds: string[], now: Date) {
+  return db
+    .select({
+      relationshipId: sharingGrants.relationshipId,
+      scope: sharingGrants.scope,
+      startsAt: sharingGrants.startsAt,
+      endsAt: sharingGrants.endsAt,
+      basis: sharingGrants.basis,
+      basisNote: sharingGrants.basisNote,
+      grantedBy: accounts.displayName,
+      grantedById: sharingGrants.grantedBy,
+    })
+    .from(sharingGrants)
+    .leftJoin(accounts, eq(accounts.id, sharingGrants.grantedBy))
+    .where(and(inArray(sharingGrants.relationshipId, relationshipIds), activeGrantFilter(now)))
+    .orderBy(asc(sharingGrants.startsAt));
 }
 
 /** The people who support this person, for the person (or whoever may manage their sharing). */
@@ -90,25 +111,41 @@ export async function listSupportersForTeam(db: Db, actor: Actor, serviceUserId:
   return supportersOf(db, serviceUserId, now);
 }
 
+/** A supporter as the caseload lists them: who, in what role, and what the person shares with them. */
+export interface SupporterSummary {
+  name: string;
+  kind: SupporterKind;
+  scopes: Scope[];
+}
+
+/**
+ * The care team's view of the supporters of several people at once (the caseload), by person: two
+ * statements however many people, not three for each. The same check as listSupportersForTeam, for each.
+ */
+export async function listSupporterSummariesForTeam(
+  db: Db,
+  actor: Actor,
+  serviceUserIds: readonly string[],
+  now = new Date(),
+): Promise<Map<string, SupporterSummary[]>> {
+  for (const serviceUserId of serviceUserIds) ensure(actor, "carers.support", serviceUserId);
+  const result = new Map<string, SupporterSummary[]>(serviceUserIds.map((id) => [id, []]));
+  if (!serviceUserIds.length) return result;
+  const rels = await supporterRelationships(db, [...new Set(serviceUserIds)], now);
+  if (!rels.length) return result;
+  const grants = await activeGrantsOf(db, rels.map((r) => r.id), now);
+  for (const r of rels) {
+    const scopes = grants.filter((g) => g.relationshipId === r.id).map((g) => g.scope as Scope);
+    result.get(r.serviceUserId)?.push({ name: r.name, kind: r.kind as SupporterKind, scopes });
+  }
+  return result;
+}
+
 async function supportersOf(db: Db, serviceUserId: string, now: Date): Promise<Supporter[]> {
-  const rels = await supporterRelationships(db, serviceUserId, now);
+  const rels = await supporterRelationships(db, [serviceUserId], now);
   if (!rels.length) return [];
   const ids = rels.map((r) => r.id);
-  const grants = await db
-    .select({
-      relationshipId: sharingGrants.relationshipId,
-      scope: sharingGrants.scope,
-      startsAt: sharingGrants.startsAt,
-      endsAt: sharingGrants.endsAt,
-      basis: sharingGrants.basis,
-      basisNote: sharingGrants.basisNote,
-      grantedBy: accounts.displayName,
-      grantedById: sharingGrants.grantedBy,
-    })
-    .from(sharingGrants)
-    .leftJoin(accounts, eq(accounts.id, sharingGrants.grantedBy))
-    .where(and(inArray(sharingGrants.relationshipId, ids), activeGrantFilter(now)))
-    .orderBy(asc(sharingGrants.startsAt));
+  const grants = await activeGrantsOf(db, ids, now);
   const changes = await db
     .select({
       recordId: auditEvents.recordId,

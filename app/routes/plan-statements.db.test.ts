@@ -16,7 +16,7 @@ import { loader as planLoader } from "./people.$serviceUserId.plan._index";
  */
 const MAX_STATEMENTS = 13;
 
-async function planPageStatements(cookie: string, serviceUserId: string): Promise<{ statements: number; flash: unknown }> {
+async function planPageStatements(cookie: string, serviceUserId: string): Promise<{ statements: number; flash: unknown; crisisPlan: unknown }> {
   const copy = () => new Request(`http://localhost/people/${serviceUserId}/plan`, { headers: { Cookie: cookie } });
   const params = { serviceUserId };
   const context = { cspNonce: "n", clientAddress: "192.0.2.1" };
@@ -30,8 +30,8 @@ async function planPageStatements(cookie: string, serviceUserId: string): Promis
   );
   const after = statementCount();
   for (const response of responses) expect(response.status).toBe(200);
-  const root = (await responses[0]!.json()) as { flash: { message: string } | null };
-  return { statements: after - before, flash: root.flash?.message ?? null };
+  const root = (await responses[0]!.json()) as { flash: { message: string } | null; crisisPlan: unknown };
+  return { statements: after - before, flash: root.flash?.message ?? null, crisisPlan: root.crisisPlan };
 }
 
 describe("statements per page", () => {
@@ -44,6 +44,20 @@ describe("statements per page", () => {
     const again = await planPageStatements(cookie, sam);
     expect(first.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
     expect(again.statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+
+  it("Sam's plan page as his care coordinator, his carer and his advocate: his name read once for the header and the record", async () => {
+    await seedDemoData(getDb());
+    const sam = await recordId(demoPeople.sam.displayName);
+    // Jo: the communication needs flag (2) and an audit row; Alex sees less of the plan; Priya reads what he shares with her.
+    const most = { jo: 16, alex: 9, priya: 15 } as const;
+    for (const [who, max] of Object.entries(most) as [keyof typeof most, number][]) {
+      const token = await createSession(getDb(), (await actorFor(demoPeople[who].email)).accountId);
+      const { statements, crisisPlan } = await planPageStatements(`${SESSION_COOKIE}=${token}; csrf=${"c".repeat(43)}`, sam);
+      expect(statements, who).toBeLessThanOrEqual(max);
+      // The header's link to the crisis plan Sam shares still names him.
+      expect(crisisPlan, who).toEqual(who === "jo" ? null : { kind: "other", serviceUserId: sam, displayName: "Sam Taylor" });
+    }
   });
 
   it("a message left by the last save is read with the session: one statement more, shown once", async () => {

@@ -65,8 +65,15 @@ export async function recordName(actor: Actor, serviceUserId: string, action: Ac
     throw notFound();
   }
   // The layout and the page both ask (after their own check above): the name is read once a request.
-  const read = () => orNotFound(displayNameOf(getDb(), serviceUserId));
-  return request ? memoForRequest(request, `record-name:${serviceUserId}`, read) : read();
+  return request ? recordNameOnce(request, serviceUserId) : orNotFound(displayNameOf(getDb(), serviceUserId));
+}
+
+/**
+ * The person's name, read once a request by whichever loader asks first (the root's header, the
+ * record's layout, the page): each asks only after its own access check. A missing record: the 404 page.
+ */
+export function recordNameOnce(request: Request, serviceUserId: string): Promise<string> {
+  return memoForRequest(request, `record-name:${serviceUserId}`, () => orNotFound(displayNameOf(getDb(), serviceUserId)));
 }
 
 /**

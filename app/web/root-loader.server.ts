@@ -6,6 +6,7 @@ import { getDb } from "~/utils/db.server";
 import { isSuccessMessage } from "~/utils/success-messages";
 import { IDLE_LIMIT_MS, readSession, WARNING_BEFORE_MS } from "~/web/auth.server";
 import { csrfForRequest } from "~/web/csrf.server";
+import { recordNameOnce } from "~/web/guards.server";
 import { resolveLanguage } from "~/web/i18n.server";
 import { newFormToken, takeFlash } from "~/web/saves.server";
 import { STAND_INS } from "~/web/static-pages.server";
@@ -37,7 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // language switcher saves a choice by POST (routes/language.tsx).
   const lng = resolveLanguage(request, signedIn?.account.preferredLanguage);
   // The crisis plan one step from every page (CP-04); the page itself still loads if this cannot.
-  const crisisPlan = signedIn ? await headerCrisisPlan(getDb(), signedIn.actor).catch(() => null) : null;
+  // The person's name is the one the record's pages read too: once a request (web/guards.server.ts).
+  const crisisPlan = signedIn ? await headerCrisisPlan(getDb(), signedIn.actor, (id) => recordNameOnce(request, id)).catch(() => null) : null;
   // Urgent help drawn once to keep (web/static-pages.server.ts): stand-ins, replaced in each answer.
   const template = context.pageTemplate === true;
   const csrf = template ? { token: STAND_INS.csrf } : csrfForRequest(request);
