@@ -66,7 +66,8 @@ describe("a carer who finds us on their own (decision 060)", () => {
 
     await signIn(carer, email, { password, open: "/" });
     await expect.poll(() => new URL(carer.url()).pathname).toBe("/carer");
-    expect(await carer.locator("main").textContent()).toContain("No one is linked to your account yet");
+    // With JavaScript the address changes before React draws the new page: wait for its words.
+    await expect.poll(() => carer.locator("main").textContent()).toContain("No one is linked to your account yet");
     await carer.getByRole("link", { name: "Tell the team about someone you look after" }).first().click();
     await expect.poll(() => carer.locator("h1").textContent()).toBe("Tell the team about someone you look after");
     if (!javaScript) await expectNoAxeViolations(carer, "tell the team about someone");
@@ -116,6 +117,7 @@ describe("a carer who finds us on their own (decision 060)", () => {
     await sam.getByRole("checkbox", { name: /Your crisis plan/ }).check({ force: true });
     await sam.getByRole("button", { name: "Save", exact: true }).click();
     await sam.waitForURL(/\/sharing(#[\w-]+)?$/);
+    await expect.poll(async () => plain(await sam.locator("h1").textContent())).toBe("People who support you");
     expect(plain(await sam.locator("main").textContent())).not.toContain(`${name} says they look after you`);
     await person.close();
 
@@ -149,7 +151,7 @@ describe("a carer who finds us on their own (decision 060)", () => {
     await expect.poll(() => new URL(carer.url()).pathname).toBe(link);
     await carer.getByRole("button", { name: "Add to my account" }).click();
     await expect.poll(() => new URL(carer.url()).pathname).toBe("/carer");
-    expect(plain(await carer.locator("main").textContent())).toContain("Maya Rahman");
+    await expect.poll(async () => plain(await carer.locator("main").textContent())).toContain("Maya Rahman");
     await context.close();
   });
 });
