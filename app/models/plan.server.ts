@@ -445,7 +445,7 @@ export async function listCaseload(
       planLevel: su.planLevel,
       nextReviewOn,
       overdue: isOverdue(nextReviewOn, now),
-      supporters: (supporters.get(serviceUserId) ?? []).map((p) => ({ name: p.name, kind: p.kind, scopes: p.scopes })),
+      supporters: supporters.get(serviceUserId) ?? [],
     };
   });
   // Showing the caseload is a read of each person's name, level, review date and supporters.
