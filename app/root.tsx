@@ -5,19 +5,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useHref,
   useLocation,
   useMatches,
-  useNavigate,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useContext, useEffect, useLayoutEffect, useRef } from "react";
 // Remix does not re-export this; it is how the root sees every route's action data (for "Error: " titles).
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from "react-router-dom";
-// From its own module, not the package's index: importing the index from the root would put every
-// React Aria component any page uses into the chunk every page loads (decision 049).
-import { RouterProvider } from "react-aria/private/utils/openLink";
 import { useTranslation } from "react-i18next";
 import { hasFormErrors } from "~/components/forms/form-errors";
 import { SessionTimeoutWarning } from "~/components/layout/SessionTimeoutWarning";
@@ -162,16 +157,13 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
 }
 
 export default function App() {
-  const navigate = useNavigate();
   const data = useRouteLoaderData<typeof loader>("root");
   const { t } = useTranslation();
   const title = usePageTitle(data?.serviceName ?? t("common:serviceName"));
   return (
-    <RouterProvider navigate={navigate} useHref={useHref}>
-      <Document title={title}>
-        <Outlet />
-      </Document>
-    </RouterProvider>
+    <Document title={title}>
+      <Outlet />
+    </Document>
   );
 }
 

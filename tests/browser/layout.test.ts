@@ -40,15 +40,17 @@ describe("reflow at 320 CSS pixels (WCAG 1.4.10)", () => {
  * issue's goal is 110 KB; with the fixed stack the framework and translations alone are about 104 KB
  * (react-dom and Remix 82, React with i18next 21), so these hold what was reached, and go down with it.
  * The heaviest, the interpreter request page: 151,320 bytes before "Exit this page" (decision 059),
- * 152,101 with it; 151,372 once the root's loader moved to a .server module of its own.
+ * 152,101 with it; 151,372 once the root's loader moved to a .server module of its own; 147,835 with
+ * native buttons and links (decision 072; that page's own fields still bring React Aria).
  */
-const JS_BUDGET_KB = 148;
+const JS_BUDGET_KB = 145;
 /**
- * What every page loads (the entry and the root): no page's own components, no form fields, no Conform.
- * 128,750 bytes before "Exit this page" (decision 059), 129,104 with it; 127,927 once the root's loader
- * moved to a .server module of its own (nine empty chunks fewer on every page).
+ * What every page loads (the entry and the root): no page's own components, no form fields, no Conform,
+ * no React Aria. 128,750 bytes before "Exit this page" (decision 059), 129,104 with it; 127,927 once the
+ * root's loader moved to a .server module of its own (nine empty chunks fewer on every page); 112,934
+ * with native buttons and links and no React Aria RouterProvider (decision 072).
  */
-const SHARED_JS_BUDGET_KB = 126;
+const SHARED_JS_BUDGET_KB = 111;
 
 /** The reflow pages and the heaviest page of each kind for each role (":sam" is Sam's record). */
 const budgetPages: typeof pages = [
@@ -133,6 +135,16 @@ describe("JavaScript budget", () => {
     expect(inputs.filter((i) => /node_modules\/(zod|@conform-to)\//.test(i))).toEqual([]);
     // Nor any React Aria component through the package's index, which would put them all on every page.
     expect(inputs.filter((i) => /react-aria(-components)?\/dist\/exports\/index\.mjs$/.test(i))).toEqual([]);
+  });
+
+  it("what every page loads has no React Aria: a page without form fields loads none (decision 072)", () => {
+    const meta = JSON.parse(readFileSync("build/metafile.js.json", "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const manifest = builtManifest();
+    const shared = [manifest.entry.module, ...(manifest.entry.imports ?? []), manifest.routes.root!.module, ...(manifest.routes.root!.imports ?? [])];
+    const inputs = shared.flatMap((f) => Object.keys(meta.outputs[`public${f}`]?.inputs ?? { [`${f} is not in the metafile`]: null }));
+    expect(inputs.some((i) => i.startsWith("app/root.tsx"))).toBe(true);
+    // Buttons, links and button-only forms are native (Button.tsx, Link.tsx, Form.tsx); only fields bring React Aria.
+    expect(inputs.filter((i) => /node_modules\/(react-aria|react-aria-components|react-stately|@react-aria|@react-stately)\//.test(i))).toEqual([]);
   });
 });
 

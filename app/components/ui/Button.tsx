@@ -1,11 +1,16 @@
-import { Button as RACButton, type ButtonProps as RACButtonProps } from "react-aria-components/Button";
+import type { ComponentPropsWithoutRef } from "react";
 
-export interface ButtonProps extends Omit<RACButtonProps, "className"> {
+export interface ButtonProps extends ComponentPropsWithoutRef<"button"> {
   variant?: "primary" | "secondary" | "warning" | "link";
-  className?: string;
+  /** Always said: a native button without a type submits its form. */
+  type: "submit" | "button" | "reset";
 }
 
-/** A real <button>. Pass type="submit" for form buttons: they then work without JavaScript. */
+/**
+ * A native <button> (decision 072): it is pressed, focused and hovered the same with or without
+ * JavaScript, and the CSS styles :hover, :active and :focus-visible. Pass type="submit" for form
+ * buttons: they then work without JavaScript.
+ */
 export function Button({ variant = "primary", className, ...props }: ButtonProps) {
-  return <RACButton {...props} className={["button", `button--${variant}`, className].filter(Boolean).join(" ")} />;
+  return <button {...props} className={["button", `button--${variant}`, className].filter(Boolean).join(" ")} />;
 }

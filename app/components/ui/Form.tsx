@@ -1,6 +1,5 @@
 import { Form as RemixForm, useRouteLoaderData, type FormProps as RemixFormProps } from "@remix-run/react";
 import { useRef } from "react";
-import { FormContext } from "react-aria-components/Form";
 
 /** What the forms read from the root loader (app/root.tsx): the page's tokens and the last save. */
 interface RootFormData {
@@ -37,8 +36,10 @@ function useLastSave(): string {
 
 /**
  * A real <form method="post"> that Remix enhances when JavaScript runs. noValidate: the server
- * validates, so no browser bubbles; React Aria fields inside use ARIA validation. After a save
- * with JavaScript the form is drawn afresh, so what was typed does not stay to be sent twice.
+ * validates, so no browser bubbles; the React Aria fields inside each use ARIA validation
+ * (`fieldState` in field-parts.tsx), so the form itself needs nothing of React Aria and a page whose
+ * forms are only buttons loads none (decision 072). After a save with JavaScript the form is drawn
+ * afresh, so what was typed does not stay to be sent twice.
  */
 export function Form({
   children,
@@ -56,12 +57,10 @@ export function Form({
   const post = method.toLowerCase() === "post";
   return (
     <RemixForm key={lastSave} method={method} noValidate {...props}>
-      <FormContext.Provider value={{ validationBehavior: "aria" }}>
-        {post ? <AuthenticityTokenInput /> : null}
-        {post ? <FormToken /> : null}
-        {post && keepsDraft ? <input type="hidden" name={KEEPS_DRAFT_FIELD} value="1" /> : null}
-        {children}
-      </FormContext.Provider>
+      {post ? <AuthenticityTokenInput /> : null}
+      {post ? <FormToken /> : null}
+      {post && keepsDraft ? <input type="hidden" name={KEEPS_DRAFT_FIELD} value="1" /> : null}
+      {children}
     </RemixForm>
   );
 }

@@ -73,7 +73,8 @@ export function ChoiceItems({ name, choices, kind }: { name: string; choices: Ch
   return (
     <>
       {choices.map((choice, index) => (
-        <Field key={choice.value} value={choice.value} className="choice" id={index === 0 ? fieldId(name) : undefined}>
+        // validationBehavior here too: a checkbox takes its own (or the form's) over its group's.
+        <Field key={choice.value} value={choice.value} validationBehavior="aria" className="choice" id={index === 0 ? fieldId(name) : undefined}>
           <Button className="choice__button">
             <span className="choice__label">{choice.label}</span>
           </Button>
