@@ -202,6 +202,11 @@ async function weigh(base, pathname, headers = {}) {
   const js = (await Promise.all(scripts.map(sizeOf))).reduce((a, b) => a + b, 0);
   const css = (await Promise.all(styles.map(sizeOf))).reduce((a, b) => a + b, 0);
   const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  // The translation files the browser fetches before it hydrates (decision 042): cached for ever after
+  // the first visit, but on a first visit they are waited for as the scripts are.
+  const named = html.match(/<script[^>]*id="i18n-files"[^>]*>([^<]*)<\/script>/)?.[1];
+  const translationFiles = named ? Object.values(JSON.parse(named)) : [];
+  const translations = (await Promise.all(translationFiles.map(sizeOf))).reduce((a, b) => a + b, 0);
   return {
     status: response.status,
     htmlKB: kb(gz(html)),
@@ -209,6 +214,8 @@ async function weigh(base, pathname, headers = {}) {
     javascriptKB: kb(js),
     scriptFiles: scripts.length,
     cssKB: kb(css),
+    translationKB: kb(translations),
+    translationFiles: translationFiles.length,
     wholePageKB: kb(gz(html) + js + css),
   };
 }
@@ -324,10 +331,8 @@ async function benchEmbedded() {
     },
   ];
 
-  const { bare: bareResult, measured } = await measureAgainstBare(bare, base, portalPid, routes);
-  clearInterval(sampler);
-  const afterLoad = memoryOf(portalPid);
-
+  // Pages are weighed as the demo has them, before the load: "add a goal" adds hundreds of goals to
+  // Sam's plan, which made the plan page's HTML six times its size (47.9 KB against 7.8).
   const weights = {
     bare: await weigh(bare.base, "/"),
     urgentHelp: await weigh(base, "/urgent-help"),
@@ -336,6 +341,10 @@ async function benchEmbedded() {
     addGoalForm: await weigh(base, `/people/${samId}/goals/new`, { Cookie: sam }),
     caseload: await weigh(base, "/staff", { Cookie: jo }),
   };
+
+  const { bare: bareResult, measured } = await measureAgainstBare(bare, base, portalPid, routes);
+  clearInterval(sampler);
+  const afterLoad = memoryOf(portalPid);
 
   await stopServer(portal.child);
   await stopServer(bareServer.child);
@@ -362,7 +371,8 @@ async function benchEmbedded() {
     }
     row(`JavaScript, ${key}`, `${w.javascriptKB} KB (${w.scriptFiles} files)`, key === "urgentHelp" ? "≤ 10 KB" : "≤ 110 KB", w.javascriptKB <= (key === "urgentHelp" ? 10 : 110));
     // The inline scripts are the page's loader data (and no translations: decision 042); no goal of their own.
-    rows.push({ what: `HTML, ${key}`, value: `${w.htmlKB} KB (inline scripts ${w.inlineScriptKB} KB)${w.status === 200 ? "" : `, status ${w.status}`}`, goal: "—", met: "" });
+    rows.push({ what: `HTML, ${key}`, value: `${w.htmlKB} KB (inline scripts ${w.inlineScriptKB} KB)${w.status === 200 ? "" : `, status ${w.status}`}`, goal: "—", met: "" });    // Not in the issue's goals, but a first visit waits for them: every namespace of the language today.
+    if (w.translationFiles) rows.push({ what: `translations, ${key} (first visit)`, value: `${w.translationKB} KB (${w.translationFiles} files)`, goal: "—", met: "" });
   }
   row("whole page, urgentHelp (HTML + JS + CSS)", `${weights.urgentHelp.wholePageKB} KB`, "≤ 30 KB", weights.urgentHelp.wholePageKB <= 30);
   const peakMB = Math.max(afterLoad.peakMB, samplePeak);
