@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { FormattedDate, TheirWords } from "~/components/display/DisplayParts";
+import { TheirWords } from "~/components/display/DisplayParts";
 import { useFormat } from "~/utils/use-format";
 import { useReaderT } from "~/utils/use-reader";
 
@@ -58,14 +58,10 @@ export function StatusTag({ status, kind = "interpreter" }: { status: string; ki
   return <strong className={`tag tag--${status === "booked" ? "done" : "todo"}`}>{label(kind, status)}</strong>;
 }
 
-/** Date and time of the appointment, in the reader's language. */
+/** Date and time of the appointment, in the reader's language and word order: "24 November 2026 at 10:00". */
 export function AppointmentTime({ iso }: { iso: string }) {
   const format = useFormat();
-  return (
-    <>
-      <FormattedDate iso={iso} />, <time dateTime={iso}>{format.time(iso)}</time>
-    </>
-  );
+  return <time dateTime={iso}>{format.dateTime(iso)}</time>;
 }
 
 interface AdvocateAnswersShown {
