@@ -18,10 +18,12 @@ export interface AskedRequest {
 
 /**
  * What was asked, in words: "British Sign Language interpreter, face to face", "Independent Mental Health Advocate (IMHA)",
- * "Care and support plan in easy read", or "Share my communication needs with other services".
+ * "Care and support plan in easy read", or "Share my communication needs with other services". The interpreter and
+ * how they come are two things said about one request, not a list of two ("… and face to face"): the language's
+ * own comma joins them (common:comma: "،" in Arabic and Urdu, "，" in Chinese).
  */
 export function useRequestSummary() {
-  const { t } = useTranslation(["requests", "communication"]);
+  const { t } = useTranslation(["requests", "communication", "common"]);
   return ({ kind, details }: AskedRequest) => {
     const d = details as Record<string, string>;
     if (kind === "advocate") return t(`requests:advocate.kindShort.${d.kind}`);
@@ -36,7 +38,7 @@ export function useRequestSummary() {
       i.mode ? t(`requests:mode.${i.mode}`) : null,
     ]
       .filter(Boolean)
-      .join(", ");
+      .join(t("common:comma"));
   };
 }
 
