@@ -310,6 +310,15 @@ export interface SessionSummary {
   current: boolean;
 }
 
+/**
+ * When a session signed in: its signed_in_at, which a session keeps when it gets a new id (unlike its
+ * row's created_at), or, for a session from before migration 0031, its created_at as a stand-in.
+ * "Your account" and the account's copy both say it this way.
+ */
+export function sessionSignedInAt(row: { signedInAt: Date | null; createdAt: Date }): Date {
+  return row.signedInAt ?? row.createdAt;
+}
+
 /** The account's signed-in sessions, the most recently used first (not those waiting for a code, nor ended ones). */
 export async function listSessions(db: Db, accountId: string, currentId: string, now = new Date()): Promise<SessionSummary[]> {
   const rows = await db
@@ -334,7 +343,7 @@ export async function listSessions(db: Db, accountId: string, currentId: string,
   return rows
     .map(({ createdAt, signedInAt, ...r }) => ({
       ...r,
-      signedInAt: (signedInAt ?? createdAt).toISOString(),
+      signedInAt: sessionSignedInAt({ signedInAt, createdAt }).toISOString(),
       lastSeenAt: r.lastSeenAt.toISOString(),
       current: r.id === currentId,
     }))

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { auditEvents } from "#db/schema/index";
 import { demoPeople, seedDemoData } from "#db/seed";
 import { getDb } from "~/utils/db.server";
+import { createSession } from "~/web/auth.server";
 import { actorFor, recordId } from "../../tests/support/actors";
 import { NotFoundError } from "./access.server";
 import { sendCarerMessage } from "./carers.server";
@@ -113,5 +114,18 @@ describe("a copy of my information (SE-16)", () => {
     expect(JSON.stringify(copy)).not.toMatch(/earlyWarningSigns|crisis plan text|needs":/);
     const made = await getDb().select().from(auditEvents).where(and(eq(auditEvents.action, "copy"), eq(auditEvents.actorAccountId, alex.accountId)));
     expect(made).toEqual([expect.objectContaining({ recordType: "account_copy", serviceUserId: null })]);
+  });
+
+  it("says when each session signed in, as Your account does: not when it last got a new id; a session from before 0031, when it began", async () => {
+    await seedDemoData(getDb());
+    const alex = await actorFor(demoPeople.alex.email);
+    const at = new Date("2026-12-04T12:00:00Z");
+    const signedIn = new Date(at.getTime() - 3_600_000);
+    // Given a new id a minute ago (a new row), after signing in an hour before; and one with no sign-in time kept.
+    await createSession(getDb(), alex.accountId, new Date(at.getTime() - 60_000), { signIn: { method: "password", at: signedIn } });
+    await createSession(getDb(), alex.accountId, at);
+    const copy = await makeAccountCopy(getDb(), alex, new Date(at.getTime() + 120_000));
+    expect(copy.signedIn.map((s) => s.signedInAt)).toEqual([signedIn.toISOString(), at.toISOString()]);
+    expect(copy.signedIn.every((s) => !("createdAt" in s))).toBe(true);
   });
 });

@@ -36,6 +36,7 @@ import {
 } from "#db/schema/index";
 import type { Db } from "~/utils/db.server";
 import { ensure, NotFoundError, type Actor } from "./access.server";
+import { sessionSignedInAt } from "./account-security.server";
 import { recordAudit } from "./audit.server";
 import { messagesForCopy } from "./messages.server";
 import { notificationsForCopy, type NotificationsCopy } from "./notifications.server";
@@ -293,8 +294,9 @@ export async function makeAccountCopy(db: Db, actor: Actor, now = new Date()): P
     messagesToTheTeam: clean(messages),
     assessmentRequests: clean(assessments),
     youngCarerAnswers: clean(youngCarers),
-    // Where and when the account was signed in: never the session's token or its hash.
-    signedIn: sessionRows.map((r) => ({ createdAt: r.createdAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString(), expiresAt: r.expiresAt.toISOString(), browser: r.browser, platform: r.platform })),
+    // Where and when the account was signed in (when each session signed in, as "Your account" says it):
+    // never the session's token or its hash.
+    signedIn: sessionRows.map((r) => ({ signedInAt: sessionSignedInAt(r).toISOString(), lastSeenAt: r.lastSeenAt.toISOString(), expiresAt: r.expiresAt.toISOString(), browser: r.browser, platform: r.platform })),
     accountChanges: clean(changes),
     notifications,
   };

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getAppointment } from "~/models/appointments.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formatTime } from "~/utils/locale-format";
+import { formatDateTime } from "~/utils/use-format";
 import { calendarDownload } from "~/web/calendar.server";
 import { getFixedT } from "~/web/i18n.server";
 import { orNotFound, pathParam, requireRecord } from "~/web/guards.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       when: { start, end: new Date(start.getTime() + HOUR_MS) },
       summary: t(`appointments:kind.${appointment.kind}`),
       description: [
-        `${formatDate(appointment.startsAt, lng)}, ${formatTime(appointment.startsAt, lng)}`,
+        formatDateTime(t, appointment.startsAt, lng),
         `${t("appointments:how")}: ${how}`,
         `${t("appointments:withWhom")}: ${appointment.withWhom}`,
         `${t("appointments:purpose")}: ${appointment.purpose}`,

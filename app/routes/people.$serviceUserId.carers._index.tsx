@@ -102,7 +102,7 @@ export default function CarersForTeam() {
             {requests.map((r) => (
               <li key={r.id}>
                 <h3 className="heading-s">
-                  {t("carers:team.from", { name: isolate(r.carer) })}, <FormattedDate iso={r.requestedAt} />{" "}
+                  {t("carers:team.from", { name: isolate(r.carer) })}{t("common:comma")}<FormattedDate iso={r.requestedAt} />{" "}
                   <strong className="tag">{t(`carers:assessment.status.${r.status}`)}</strong>
                 </h3>
                 <p>
@@ -126,7 +126,7 @@ export default function CarersForTeam() {
             {messages.map((m) => (
               <li key={m.id} className="message">
                 <h3 className="heading-s">
-                  {t("carers:team.from", { name: isolate(m.from) })}, <FormattedDate iso={m.sentAt} />
+                  {t("carers:team.from", { name: isolate(m.from) })}{t("common:comma")}<FormattedDate iso={m.sentAt} />
                   {m.readAt ? null : <strong className="tag"> {t("carers:team.new")}</strong>}
                 </h3>
                 <TheirWords text={m.body} />

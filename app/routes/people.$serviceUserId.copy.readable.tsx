@@ -88,7 +88,7 @@ export default function ReadableCopyPage() {
         {copy.recovery.map((r) => (
           <div key={r.version}>
             <h3 className="heading-m">
-              {t("plan:recovery.versionHeading", { version: r.version })}, <FormattedDate iso={r.writtenAt} />
+              {t("plan:recovery.versionHeading", { version: r.version })}{t("common:comma")}<FormattedDate iso={r.writtenAt} />
             </h3>
             <TheirWords text={r.body} />
             {r.by && r.by !== copy.name ? <p className="hint">{t("requests:by", { name: isolate(r.by) })}</p> : null}
@@ -159,7 +159,7 @@ function Versions({ copy }: { copy: Copy }) {
       {copy.versions.map((v) => (
         <div key={v.version}>
           <h3 className="heading-m">
-            {t("plan:versions.heading", { version: v.version })}, <FormattedDate iso={v.createdAt} />
+            {t("plan:versions.heading", { version: v.version })}{t("common:comma")}<FormattedDate iso={v.createdAt} />
           </h3>
           {v.changed.length ? (
             <>
@@ -441,7 +441,7 @@ function Decisions({ copy }: { copy: Copy }) {
         ? d.wishes.map((w) => (
             <div key={w.version}>
               <p className="hint">
-                {t("decisions:versionHeading", { version: w.version })}, {t("decisions:written")} <FormattedDate iso={w.writtenAt} />
+                {t("decisions:versionHeading", { version: w.version })}{t("common:comma")}{t("decisions:written")} <FormattedDate iso={w.writtenAt} />
               </p>
               <TheirWords text={w.parts.body ?? ""} />
             </div>
@@ -452,7 +452,7 @@ function Decisions({ copy }: { copy: Copy }) {
         ? d.advance.map((a) => (
             <div key={a.version}>
               <p className="hint">
-                {t("decisions:versionHeading", { version: a.version })}, {t("decisions:written")} <FormattedDate iso={a.writtenAt} />
+                {t("decisions:versionHeading", { version: a.version })}{t("common:comma")}{t("decisions:written")} <FormattedDate iso={a.writtenAt} />
               </p>
               <SummaryList
                 rows={advanceParts.filter((p) => a.parts[p]).map((p) => ({ key: p, label: t(`decisions:advance.parts.${p}`), value: <span className="their-words">{a.parts[p]}</span> }))}

@@ -109,7 +109,7 @@ export default function RecoveryStatement() {
             {earlier.map((v) => (
               <li key={v.version}>
                 <h3 className="heading-s">
-                  {t("plan:recovery.versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
+                  {t("plan:recovery.versionHeading", { version: v.version })}{t("common:comma")}<FormattedDate iso={v.writtenAt} />
                 </h3>
                 <TheirWords text={v.body} />
                 <EnteredByNote enteredBy={v.enteredBy} forName={displayName} />

@@ -264,7 +264,15 @@ function AppointmentChangeAnswers({ request, serviceUserId, canManage }: { reque
             label: t("requests:appointmentChange.appointment"),
             value: (
               <>
-                {t(`appointments:kind.${d.kind}`)}, {request.appointmentAt ? <AppointmentTime iso={request.appointmentAt} /> : null}, {t(`appointments:mode.${d.mode}`)}
+                {t(`appointments:kind.${d.kind}`)}
+                {t("common:comma")}
+                {request.appointmentAt ? (
+                  <>
+                    <AppointmentTime iso={request.appointmentAt} />
+                    {t("common:comma")}
+                  </>
+                ) : null}
+                {t(`appointments:mode.${d.mode}`)}
               </>
             ),
           },

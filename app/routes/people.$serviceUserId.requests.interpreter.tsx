@@ -44,7 +44,7 @@ async function fromAppointment(request: Request, actor: Actor, serviceUserId: st
     return {
       initialValue: {
         mode: interpreterModeFor[a.mode],
-        appointment: `${t(`appointments:kind.${a.kind}`)}, ${a.withWhom}: ${a.purpose}`.slice(0, 500),
+        appointment: `${t(`appointments:kind.${a.kind}`)}${t("common:comma")}${a.withWhom}: ${a.purpose}`.slice(0, 500),
         appointmentOn: date,
         appointmentTime: time,
       },

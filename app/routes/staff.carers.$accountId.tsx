@@ -94,7 +94,7 @@ export default function SignedUpCarer() {
             {carer.notes.map((n) => (
               <li key={n.id} className="message">
                 <h3 className="heading-s">
-                  {t("carers:queue.about", { name: isolate(n.personName) })}, <FormattedDate iso={n.sentAt} />
+                  {t("carers:queue.about", { name: isolate(n.personName) })}{t("common:comma")}<FormattedDate iso={n.sentAt} />
                   {n.readAt ? null : <strong className="tag"> {t("carers:team.new")}</strong>}
                 </h3>
                 <SummaryList

@@ -104,6 +104,8 @@ describe.each([true, false])("JavaScript %s", (javaScript) => {
     await expect.poll(() => items.count()).toBe(2);
     expect(plain(await items.first().textContent())).toContain("Chrome on Linux This device");
     expect(plain(await items.nth(1).textContent())).not.toContain("This device");
+    // When it signed in and was last used: a date at a time, not "2026, 10:00".
+    expect(plain(await items.first().locator(".hint").textContent())).toMatch(/^Signed in \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\. Last used \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\.$/);
 
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Sign out Chrome on Linux" }).click()]);
     await expect.poll(async () => plain(await page.locator(".success-banner").textContent())).toContain("That device has been signed out.");

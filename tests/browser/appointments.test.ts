@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
-import { expectNoAxeViolations, launch, newContext, recordIdFor, signIn, waitForHydration } from "../support/browser";
+import { expectNoAxeViolations, launch, newContext, plain, recordIdFor, signIn, waitForHydration } from "../support/browser";
 
 let browser: Browser;
 let samId = "";
@@ -51,7 +51,7 @@ describe("appointments (issue 19 item 2)", () => {
     await submit(page, "Save appointment");
     await page.waitForURL(/\/appointments$/);
     const card = page.locator(".supporter", { hasText: purpose });
-    expect(await card.textContent()).toContain("3 February 2099, 14:30");
+    expect(await card.textContent()).toContain("3 February 2099 at 14:30");
     expect(await card.textContent()).toContain("Mill Lane clinic, room 4");
     await context.close();
   });
@@ -75,7 +75,7 @@ describe("appointments (issue 19 item 2)", () => {
     expect(ics).toContain("BEGIN:VEVENT");
     expect(ics).toContain("DTSTART:20990203T143000Z");
     expect(ics).toContain("LOCATION;LANGUAGE=en-GB:Mill Lane clinic\\, room 4");
-    expect(ics.replace(/\r\n /g, "")).toContain("3 February 2099");
+    expect(ics.replace(/\r\n /g, "")).toContain("3 February 2099 at 14:30");
 
     await card.getByRole("link", { name: "Ask for an interpreter for this appointment" }).click();
     await page.waitForURL(/\/requests\/interpreter\?appointment=[0-9a-f-]+$/);
@@ -104,6 +104,8 @@ describe("appointments (issue 19 item 2)", () => {
     await submit(page, "Send request");
     await page.waitForURL(/\/requests\/[0-9a-f-]+\?sent=1$/);
     await expect.poll(async () => await page.locator("main").textContent()).toContain("Mornings are better for me");
+    // Which appointment: its kind, when and how, each said once and joined by commas, not "2099, 14:30".
+    expect(plain(await page.locator(".summary-list").textContent())).toContain("Appointment, 3 February 2099 at 14:30, In person");
     await context.close();
 
     const staff = await newContext(browser, { javaScript: false });

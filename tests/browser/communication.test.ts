@@ -112,6 +112,7 @@ describe("an interpreter for an appointment", () => {
     const row = (label: string) => sam.locator(".summary-list__row", { has: sam.locator("dt", { hasText: label }) }).locator("dd").first();
     expect(plain(await row("What do you need?").textContent())).toBe("British Sign Language interpreter");
     expect(plain(await row("What is the appointment?").textContent())).toBe("My review with Jo");
+    expect(plain(await row("When").textContent())).toBe("1 January 2099 at 14:30");
     expect(plain(await row("Would you prefer a woman or a man?").textContent())).toBe("Not given");
     await expectNoAxeViolations(sam, "interpreter request check answers");
     await keyGo(sam, sam.getByRole("button", { name: "Change your answer to “How should they join the appointment?”" }));
@@ -135,6 +136,8 @@ describe("an interpreter for an appointment", () => {
     const jo = await staff.newPage();
     await signIn(jo, demoPeople.jo.email, { open: "/staff" });
     await keyGo(jo, jo.getByRole("link", { name: "Requests for support to deal with" }));
+    expect(plain(await jo.locator("main").textContent())).toContain("Sam Taylor: British Sign Language interpreter, Video call");
+    expect(plain(await jo.locator("main").textContent())).toContain("When: 1 January 2099 at 14:30.");
     await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*British Sign Language interpreter/ }));
     await keyPress(jo, jo.getByRole("radio", { name: "Booked" }), "Space");
     await keyGo(jo, jo.getByRole("button", { name: "Save" }));

@@ -26,7 +26,6 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
   const { t } = useTranslation("auth");
   const format = useFormat();
   const deviceName = useDeviceName();
-  const when = (iso: string) => `${format.date(iso)}, ${format.time(iso)}`;
   return (
     <ul className="session-list">
       {sessions.map((s) => (
@@ -41,7 +40,7 @@ export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
             ) : null}
           </h3>
           <p className="hint">
-            {t("auth:account.signedInAt", { when: when(s.signedInAt) })} {t("auth:account.lastActive", { when: when(s.lastSeenAt) })}
+            {t("auth:account.signedInAt", { when: format.dateTime(s.signedInAt) })} {t("auth:account.lastActive", { when: format.dateTime(s.lastSeenAt) })}
           </p>
           {s.current ? null : (
             <Form>

@@ -7,13 +7,15 @@ import { Button } from "~/components/ui/Button";
 import { Form } from "~/components/ui/Form";
 import { Link } from "~/components/ui/Link";
 import { TextArea } from "~/components/ui/TextArea";
+import { useFormat } from "~/utils/use-format";
 import type { SubmissionResult } from "@conform-to/react";
 
-/** An account's roles in words, or "No role yet" (an account whose invitation is not yet accepted). */
+/** An account's roles in words, as a list the language's way ("Staff and Admin"), or "No role yet" (an invitation not yet accepted). */
 export function RoleNames({ roles }: { roles: readonly string[] }) {
   const { t } = useTranslation(["admin"]);
+  const format = useFormat();
   if (!roles.length) return <>{t("admin:list.noRole")}</>;
-  return <>{roles.map((r) => t(`admin:role.${r}`)).join(", ")}</>;
+  return <>{format.list(roles.map((r) => t(`admin:role.${r}`)))}</>;
 }
 
 /** The account's status as a tag: the words say it, the colour only repeats them. */

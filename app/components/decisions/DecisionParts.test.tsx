@@ -2,7 +2,7 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderInRoute } from "../../../tests/support/render";
-import { AdvanceSection } from "./DecisionParts";
+import { AdvanceSection, StatementHistory } from "./DecisionParts";
 
 const planWishes = { advanceStatement: "If I am unwell, please talk to Alex.", advanceDecisionExists: false };
 
@@ -52,5 +52,28 @@ describe("the plan's advance statement section: one section, one truth", () => {
     const text = plain((await screen.findByRole("region", { name: "Advance statement and advance decision" })).textContent);
     expect(text).toContain("No advance statement has been written yet.");
     expect(text).toContain("The team has not recorded whether there is one.");
+  });
+});
+
+describe("earlier versions of a statement", () => {
+  const versions = [
+    { version: 2, parts: { wish: "Call Alex" }, writtenAt: "2026-11-24T10:00:00.000Z", enteredBy: null },
+    { version: 1, parts: { wish: "Call my GP" }, writtenAt: "2026-03-03T10:00:00.000Z", enteredBy: null },
+  ];
+  const headings = async (lng: "en-GB" | "ar" | "zh-Hans") => {
+    renderInRoute(<StatementHistory versions={versions} name="Sam Taylor" show={(parts) => <p>{parts.wish}</p>} />, lng);
+    return (await screen.findAllByRole("heading", { level: 3 })).map((h) => h.textContent);
+  };
+
+  it("heads each with its number and date, joined by the language's own comma", async () => {
+    expect(await headings("en-GB")).toEqual(["Version 1, 3 March 2026"]);
+  });
+
+  it("in Arabic, with the Arabic comma", async () => {
+    expect(await headings("ar")).toEqual(["النسخة 1، 3 مارس 2026"]);
+  });
+
+  it("in Chinese, with the full-width comma", async () => {
+    expect(await headings("zh-Hans")).toEqual(["第 1 版，2026年3月3日"]);
   });
 });

@@ -173,7 +173,7 @@ export function StatementHistory({
             {earlier.map((v) => (
               <li key={v.version}>
                 <h3 className="heading-s">
-                  {t("decisions:versionHeading", { version: v.version })}, <FormattedDate iso={v.writtenAt} />
+                  {t("decisions:versionHeading", { version: v.version })}{t("common:comma")}<FormattedDate iso={v.writtenAt} />
                 </h3>
                 {show(v.parts)}
                 <EnteredByNote enteredBy={v.enteredBy} forName={name} />

@@ -11,7 +11,7 @@ import { useFormat } from "~/utils/use-format";
  */
 export function OutboxStatusText({ entry: e }: { entry: OutboxEntry }) {
   const { t } = useTranslation(["auth"]);
-  const { date, time } = useFormat();
+  const { date, dateTime } = useFormat();
   const by = (key: "postedBy" | "retriedBy", name: string | null, at: string) =>
     t(`auth:outbox.${key}${name ? "" : "Someone"}`, {
       name: isolate(name ?? ""),
@@ -26,7 +26,7 @@ export function OutboxStatusText({ entry: e }: { entry: OutboxEntry }) {
           <br />
           {/* With the time: the first tries come minutes apart, so the date alone says little. */}
           {t("auth:outbox.nextTry")}{" "}
-          <time dateTime={e.nextAttemptAt}>{t("auth:outbox.nextTryWhen", { date: date(e.nextAttemptAt), time: time(e.nextAttemptAt) })}</time>
+          <time dateTime={e.nextAttemptAt}>{dateTime(e.nextAttemptAt)}</time>
         </>
       ) : null}
       {e.retriedAt ? (

@@ -1,19 +1,9 @@
-import { createInstance } from "i18next";
-import { renderToString } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
 import { describe, expect, it } from "vitest";
+import { serverHtml } from "../../../tests/support/server-html";
 import type { OutboxEntry } from "~/models/notifications.server";
 import { channelRules } from "~/models/vocabulary/notifications";
-import { localeFormatter, sharedI18nOptions } from "~/utils/i18n-format";
-import { resourcesFor } from "~/web/i18n.server";
 import { LetterNotice } from "./LetterNotice";
 import { OutboxStatusText } from "./OutboxTable";
-
-function serverHtml(ui: React.ReactNode): string {
-  const i18n = createInstance();
-  void i18n.use(initReactI18next).use(localeFormatter).init({ ...sharedI18nOptions, lng: "en-GB", resources: { "en-GB": resourcesFor("en-GB") } });
-  return renderToString(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
-}
 
 /** The words as a sighted reader sees them: each line break a new line, tags gone. */
 const lines = (html: string) =>
@@ -72,6 +62,12 @@ describe("where a notification has got to", () => {
   it("gives the time of the next try as well as the date, in UK time: the first tries come a minute or so apart", () => {
     const html = serverHtml(<OutboxStatusText entry={{ ...entry, nextAttemptAt: "2026-07-05T10:01:00.000Z" }} />);
     expect(lines(html)).toEqual(["Waiting", "Next try: 5 July 2026 at 11:01"]);
+  });
+
+  it("says the next try as a date at a time in the reader's language: Arabic words and order, Welsh too", () => {
+    const at = { ...entry, nextAttemptAt: "2026-07-05T10:01:00.000Z" };
+    expect(lines(serverHtml(<OutboxStatusText entry={at} />, "ar"))[1]).toMatch(/ 5 يوليو 2026 الساعة 11:01 ص$/);
+    expect(lines(serverHtml(<OutboxStatusText entry={at} />, "cy"))[1]).toMatch(/ 5 Gorffennaf 2026 am 11:01$/);
   });
 
   it("has no next try before the first one", () => {

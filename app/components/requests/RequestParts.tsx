@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { FormattedDate, TheirWords } from "~/components/display/DisplayParts";
+import { TheirWords } from "~/components/display/DisplayParts";
 import { useFormat } from "~/utils/use-format";
 import { useReaderT } from "~/utils/use-reader";
 
@@ -18,10 +18,12 @@ export interface AskedRequest {
 
 /**
  * What was asked, in words: "British Sign Language interpreter, face to face", "Independent Mental Health Advocate (IMHA)",
- * "Care and support plan in easy read", or "Share my communication needs with other services".
+ * "Care and support plan in easy read", or "Share my communication needs with other services". The interpreter and
+ * how they come are two things said about one request, not a list of two ("… and face to face"): the language's
+ * own comma joins them (common:comma: "،" in Arabic and Urdu, "，" in Chinese).
  */
 export function useRequestSummary() {
-  const { t } = useTranslation(["requests", "communication"]);
+  const { t } = useTranslation(["requests", "communication", "common"]);
   return ({ kind, details }: AskedRequest) => {
     const d = details as Record<string, string>;
     if (kind === "advocate") return t(`requests:advocate.kindShort.${d.kind}`);
@@ -36,7 +38,7 @@ export function useRequestSummary() {
       i.mode ? t(`requests:mode.${i.mode}`) : null,
     ]
       .filter(Boolean)
-      .join(", ");
+      .join(t("common:comma"));
   };
 }
 
@@ -58,14 +60,10 @@ export function StatusTag({ status, kind = "interpreter" }: { status: string; ki
   return <strong className={`tag tag--${status === "booked" ? "done" : "todo"}`}>{label(kind, status)}</strong>;
 }
 
-/** Date and time of the appointment, in the reader's language. */
+/** Date and time of the appointment, in the reader's language and word order: "24 November 2026 at 10:00". */
 export function AppointmentTime({ iso }: { iso: string }) {
   const format = useFormat();
-  return (
-    <>
-      <FormattedDate iso={iso} />, <time dateTime={iso}>{format.time(iso)}</time>
-    </>
-  );
+  return <time dateTime={iso}>{format.dateTime(iso)}</time>;
 }
 
 interface AdvocateAnswersShown {

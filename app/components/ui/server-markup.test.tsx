@@ -1,23 +1,14 @@
-import { createInstance } from "i18next";
-import { renderToString } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
 import { describe, expect, it } from "vitest";
-import { localeFormatter, sharedI18nOptions } from "~/utils/i18n-format";
-import { resourcesFor } from "~/web/i18n.server";
+import { serverHtml } from "../../../tests/support/server-html";
 import { CheckboxGroup } from "./CheckboxGroup";
 import { RadioGroup } from "./RadioGroup";
 import { TextArea } from "./TextArea";
 import { TextField } from "./TextField";
 
-/**
+/*
  * What the server sends, before any JavaScript runs (and all a person without it ever gets): every
-* id that aria-describedby or aria-labelledby names is on the page, and a textarea has no type.
+ * id that aria-describedby or aria-labelledby names is on the page, and a textarea has no type.
  */
-function serverHtml(ui: React.ReactNode): string {
-  const i18n = createInstance();
-  void i18n.use(initReactI18next).use(localeFormatter).init({ ...sharedI18nOptions, lng: "en-GB", resources: { "en-GB": resourcesFor("en-GB") } });
-  return renderToString(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
-}
 
 /** Each `<tag … aria-describedby|aria-labelledby="…">` id that no element on the page has. */
 function missingReferences(html: string, tags: string[]): string[] {
