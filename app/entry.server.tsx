@@ -1,9 +1,9 @@
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { isSupportedLanguage } from "~/i18n";
+import { htmlWithoutPadding } from "~/web/html-stream.server";
 import { i18nFor, resolveLanguage } from "~/web/i18n.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/db.server";
 import { logError } from "~/utils/log.server";
@@ -71,7 +71,8 @@ export function handleRequestWith(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a bare PassThrough: React 18.3 pads some chunks with zero bytes (html-stream.server.ts).
+          const body = htmlWithoutPadding();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
