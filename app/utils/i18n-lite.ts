@@ -25,17 +25,10 @@ export type LiteT = ((key: string, options?: TOptions | string) => string) & { n
 
 export interface LiteI18n {
   language: string;
-  languages: string[];
-  resolvedLanguage: string;
-  isInitialized: true;
-  options: { defaultNS: string; react: { useSuspense: false } };
   t: LiteT;
   getFixedT(lng: string | null, ns?: string | readonly string[]): LiteT;
   dir(lng?: string): "ltr" | "rtl";
   exists(key: string, options?: TOptions): boolean;
-  hasLoadedNamespace(): true;
-  on(): void;
-  off(): void;
 }
 
 const placeholder = /\{\{(.+?)\}\}/g;
@@ -119,10 +112,6 @@ export function createLiteI18n({ lng, resources, defaultNS, format }: { lng: str
 
   return {
     language: lng,
-    languages: [lng],
-    resolvedLanguage: lng,
-    isInitialized: true,
-    options: { defaultNS, react: { useSuspense: false } },
     t: fixed(),
     getFixedT: (_lng, ns) => fixed(ns),
     dir: (code = lng) => (isSupportedLanguage(code) ? directionOf(code) : "ltr"),
@@ -130,9 +119,6 @@ export function createLiteI18n({ lng, resources, defaultNS, format }: { lng: str
       const { key, namespaces } = split(full, options, undefined);
       return resolve(key, namespaces, options) !== undefined;
     },
-    hasLoadedNamespace: () => true,
-    on() {},
-    off() {},
   };
 }
 

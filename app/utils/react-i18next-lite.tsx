@@ -3,9 +3,9 @@
  * "browser" field points the import here, for the client build only). The server, and every test
  * that renders on the server, use react-i18next itself.
  *
- * The portal's components use three things: `useTranslation(ns?)`, `I18nextProvider` and
- * `initReactI18next`. The translations are all loaded before hydrating and the language never
- * changes without a new page, so nothing here suspends, loads or listens.
+ * The browser's code uses two things: `useTranslation(ns?)` and `I18nextProvider`. The translations
+ * are all loaded before hydrating and the language never changes without a new page, so nothing
+ * here suspends, loads or listens. Anything else imported from "react-i18next" fails the client build.
  */
 import { createContext, createElement, useContext, useMemo, type ReactNode } from "react";
 import type { LiteI18n, LiteT } from "./i18n-lite";
@@ -16,9 +16,6 @@ export function I18nextProvider({ i18n, children }: { i18n: LiteI18n; children?:
   const value = useMemo(() => ({ i18n }), [i18n]);
   return createElement(I18nContext.Provider, { value }, children);
 }
-
-/** i18next's plug-in for React; here there is nothing to plug in. */
-export const initReactI18next = { type: "3rdParty", init() {} } as const;
 
 type Translation = [LiteT, LiteI18n, boolean] & { t: LiteT; i18n: LiteI18n; ready: boolean };
 
