@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
  *   half of the API key (`name-<service id>-<secret>`); 403 otherwise, as Notify answers;
  * - the template must be known and of the right type, every personalisation key it uses given,
  *   the email address or UK mobile valid; 400 with Notify's error shape otherwise;
- * - `fail(status, times)` answers the next sends with 500 or 503; `down()` closes every
+ * - `fail(status, times, to)` answers the next sends (to that address or number only, if given)
+ *   with that status (400, 500, 503…); `down()` closes every
  *   connection without answering, `up()` answers again.
  */
 
@@ -76,8 +77,8 @@ const ukMobilePattern = /^(\+44|0044|0)7[0-9]{9}$/;
 export class FakeNotify {
   readonly received: ReceivedNotification[] = [];
   /** Every request, with the answer's status: what the portal tried, including what was refused. */
-  readonly requests: { method: string; path: string; status: number }[] = [];
-  private failures: number[] = [];
+  readonly requests: { method: string; path: string; status: number; to?: string }[] = [];
+  private failures: { status: number; to?: string }[] = [];
   private isDown = false;
   private server: Server | undefined;
   readonly templates: Map<string, FakeTemplate>;
@@ -115,9 +116,13 @@ export class FakeNotify {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** The next `times` sends answer `status` (500, 503…). */
-  fail(status: number, times = 1): void {
-    for (let i = 0; i < times; i++) this.failures.push(status);
+  /**
+   * The next `times` sends answer `status` (400, 500, 503…). With `to`, only sends to that email
+   * address or number do: a test that means "Notify refuses Tom's email" is not thrown by another
+   * notification that happens to be sent first.
+   */
+  fail(status: number, times = 1, to?: string): void {
+    for (let i = 0; i < times; i++) this.failures.push({ status, to });
   }
 
   /** Every request's connection is closed without an answer, as when Notify cannot be reached. */
@@ -136,14 +141,21 @@ export class FakeNotify {
     this.isDown = false;
   }
 
-  private answer(req: IncomingMessage, res: ServerResponse, status: number, body: unknown) {
-    this.requests.push({ method: req.method ?? "", path: (req.url ?? "").split("?")[0]!, status });
+  /** The first failure waiting for a send to this address (or to anyone), taken off the list. */
+  private takeFailure(to: string | undefined): number | undefined {
+    const index = this.failures.findIndex((f) => f.to === undefined || f.to === to);
+    if (index < 0) return undefined;
+    return this.failures.splice(index, 1)[0]!.status;
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, to?: string) {
+    this.requests.push({ method: req.method ?? "", path: (req.url ?? "").split("?")[0]!, status, ...(to === undefined ? {} : { to }) });
     res.writeHead(status, { "content-type": "application/json" });
     res.end(JSON.stringify(body));
   }
 
-  private error(req: IncomingMessage, res: ServerResponse, status: number, error: string, message: string) {
-    this.answer(req, res, status, { status_code: status, errors: [{ error, message }] });
+  private error(req: IncomingMessage, res: ServerResponse, status: number, error: string, message: string, to?: string) {
+    this.answer(req, res, status, { status_code: status, errors: [{ error, message }] }, to);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
@@ -171,15 +183,16 @@ export class FakeNotify {
     if (req.method !== "POST" || !match) return this.error(req, res, 404, "NotFound", "Not found");
     const type = match[1] as "email" | "sms";
 
-    const failure = this.failures.shift();
-    if (failure) return this.error(req, res, failure, "Exception", "Internal server error");
-
-    let body: { template_id?: string; email_address?: string; phone_number?: string; personalisation?: Record<string, string>; reference?: string };
+    let body: { template_id?: string; email_address?: string; phone_number?: string; personalisation?: Record<string, string>; reference?: string } | null;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
     } catch {
-      return this.error(req, res, 400, "ValidationError", "Invalid JSON");
+      body = null;
     }
+    const addressed = (type === "email" ? body?.email_address : body?.phone_number) ?? undefined;
+    const failure = this.takeFailure(addressed);
+    if (failure) return this.error(req, res, failure, "Exception", "Internal server error", addressed);
+    if (!body) return this.error(req, res, 400, "ValidationError", "Invalid JSON");
     const template = body.template_id ? this.templates.get(body.template_id) : undefined;
     if (!body.template_id || !new RegExp(`^${UUID}$`).test(body.template_id)) return this.error(req, res, 400, "ValidationError", "template_id is not a valid UUID");
     if (!template) return this.error(req, res, 400, "BadRequestError", "Template not found");
@@ -199,7 +212,7 @@ export class FakeNotify {
       content: type === "email" ? { subject: "Care portal", body: "…", from_email: "portal@notifications.service.gov.uk" } : { body: "…", from_number: "CarePortal" },
       uri: `${this.url}/v2/notifications/${id}`,
       template: { id: body.template_id, version: 1, uri: "" },
-    });
+    }, to);
   }
 }
 
