@@ -114,6 +114,12 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {nonce ? <meta property="csp-nonce" content={nonce} /> : null}
         <title>{title}</title>
+        {/* The translation files start loading with the page, alongside its scripts, not after
+            them: on a slow connection that is one wait instead of two before the page responds.
+            crossOrigin="anonymous" makes the preload the same request as entry.client's fetch. */}
+        {scripts && data?.translations
+          ? Object.values(data.translations).map((href) => <link key={href} rel="preload" href={href} as="fetch" crossOrigin="anonymous" />)
+          : null}
         <Links />
       </head>
       <body>

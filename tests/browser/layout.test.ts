@@ -219,6 +219,41 @@ describe("language", () => {
     await context.close();
   });
 
+  it("the translation files are preloaded with the page and each fetched once; a page without scripts preloads none", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/translations/")) fetched.push(new URL(request.url()).pathname);
+    });
+    const warnings: string[] = [];
+    page.on("console", (message) => {
+      if (/preload/i.test(message.text())) warnings.push(message.text());
+    });
+    await page.goto("/accessibility?lng=ar");
+    await waitForHydration(page);
+    const named = Object.values(JSON.parse((await page.locator("#i18n-files").textContent())!) as Record<string, string>).sort();
+    const preloaded = await page.locator('head link[rel="preload"][as="fetch"]').evaluateAll((links) =>
+      links.map((l) => [new URL((l as HTMLLinkElement).href).pathname, (l as HTMLLinkElement).crossOrigin]),
+    );
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.every((href) => href.startsWith("/translations/ar/"))).toBe(true);
+    // Every file the page names is preloaded, in the mode entry.client's fetch uses, and the
+    // fetch takes the preloaded answer: one request per file, and no warning that a preload went unused.
+    expect(preloaded.map(([href]) => href).sort()).toEqual(named);
+    expect(preloaded.every(([, mode]) => mode === "anonymous")).toBe(true);
+    expect(fetched.sort()).toEqual(named);
+    expect(warnings).toEqual([]);
+    // A page sent without scripts (urgent help) loads no translations, so it preloads none:
+    // a person in crisis on a poor connection downloads nothing the page does not use.
+    fetched.length = 0;
+    await page.goto("/urgent-help?lng=ar");
+    expect(await page.locator("html").getAttribute("data-static")).toBe("true");
+    expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+    expect(fetched).toEqual([]);
+    await context.close();
+  });
+
   it("a ?lng= link shows that page in the language and saves nothing (no state change on GET)", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
