@@ -216,7 +216,7 @@ export function AdvocateAnswers({ request }: { request: Shown<AdvocateDetails> }
 }
 
 function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
-  const { t } = useTranslation(["requests", "communication"]);
+  const { t } = useTranslation(["requests", "communication", "common"]);
   const { tw } = useReaderT();
   const d = request.details;
   return (
@@ -226,7 +226,7 @@ function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
         {
           key: "format",
           label: t("requests:format.format"),
-          value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}: <bdi>{d.attachmentFormat}</bdi></> : formatName(t, d),
+          value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}{t("common:colon")}<bdi>{d.attachmentFormat}</bdi></> : formatName(t, d),
         },
         { key: "delivery", label: tw("requests:format.delivery"), value: tw(`requests:format.deliveries.${d.delivery}`) },
         { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },

@@ -49,14 +49,17 @@ export default function RequestQueue() {
               {flags[r.serviceUserId] ? <CommunicationFlag needs={flags[r.serviceUserId]!} href={`/people/${r.serviceUserId}/communication-needs`} /> : null}
               <EnteredByNote enteredBy={r.enteredBy} forName={r.displayName} />
               <p>
-                {t("requests:asked")} <FormattedDate iso={r.createdAt} />.
+                {t("requests:asked")} <FormattedDate iso={r.createdAt} />
                 {/* Only interpreter requests have an appointment: never "When:" with nothing after it. */}
                 {r.appointmentAt ? (
                   <>
-                    {" "}
-                    {t("requests:when")}: <AppointmentTime iso={r.appointmentAt} />.
+                    {t("common:sentenceBreak")}
+                    {t("requests:when")}
+                    {t("common:colon")}
+                    <AppointmentTime iso={r.appointmentAt} />
                   </>
                 ) : null}
+                {t("common:fullStop")}
               </p>
               <p>
                 <StatusTag status={r.status} kind={r.kind} />
