@@ -148,7 +148,9 @@ export default function RequestDetail() {
         {request.events.map((e, i) => (
           <li key={i}>
             <p>
-              <FormattedDate iso={e.at} />: <strong>{statusLabel(request.kind, e.status)}</strong>
+              <FormattedDate iso={e.at} />
+              {t("common:colon")}
+              <strong>{statusLabel(request.kind, e.status)}</strong>
               {e.by ? <> ({t("requests:by", { name: isolate(e.by) })})</> : null}
             </p>
             {e.note ? <TheirWords text={e.note} /> : null}

@@ -43,7 +43,9 @@ export default function RequestQueue() {
             <li key={r.id} className="supporter">
               <h2 className="heading-m">
                 <Link href={`/people/${r.serviceUserId}/requests/${r.id}`}>
-                  <bdi>{r.displayName}</bdi>: {summary(r)}
+                  <bdi>{r.displayName}</bdi>
+                  {t("common:colon")}
+                  {summary(r)}
                 </Link>
               </h2>
               {flags[r.serviceUserId] ? <CommunicationFlag needs={flags[r.serviceUserId]!} href={`/people/${r.serviceUserId}/communication-needs`} /> : null}
