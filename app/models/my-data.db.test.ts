@@ -25,6 +25,7 @@ describe("a copy of my information (SE-16)", () => {
 
     const copy = await makeRecordCopy(getDb(), samActor, sam, new Date("2026-12-04T12:00:00Z"));
     expect(copy.format).toBe(copyFormat);
+    expect(copy.formatVersion).toBe(2);
     expect(copy.madeAt).toBe("2026-12-04T12:00:00.000Z");
     expect(copy.person).toMatchObject({ id: sam, displayName: "Sam Taylor" });
     expect(copy.account).toMatchObject({ email: demoPeople.sam.email });
@@ -127,5 +128,7 @@ describe("a copy of my information (SE-16)", () => {
     const copy = await makeAccountCopy(getDb(), alex, new Date(at.getTime() + 120_000));
     expect(copy.signedIn.map((s) => s.signedInAt)).toEqual([signedIn.toISOString(), at.toISOString()]);
     expect(copy.signedIn.every((s) => !("createdAt" in s))).toBe(true);
+    // Version 1 had createdAt here: a reader of copies tells the two apart by the version.
+    expect(copy).toMatchObject({ format: copyFormat, formatVersion: 2 });
   });
 });

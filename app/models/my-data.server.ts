@@ -52,7 +52,12 @@ import { notificationsForCopy, type NotificationsCopy } from "./notifications.se
  * to-do marks, and technical rows (sessions, drafts, one-time form tokens).
  */
 export const copyFormat = "care-portal-copy";
-export const copyFormatVersion = 1;
+/**
+ * Raised whenever a field of the copy is renamed, removed or changes meaning, so a program that reads
+ * copies can tell which it has. 1: the first. 2: the account copy's signedIn rows say when the session
+ * signed in as signedInAt, where version 1 had createdAt.
+ */
+export const copyFormatVersion = 2;
 
 /** Keys never copied out, wherever they appear. */
 const secretKeys = new Set(["passwordHash", "totpSecret", "totpLastStep", "tokenHash", "idHash", "codeHash"]);

@@ -22,6 +22,7 @@ import {
   languageModes,
   languageProficiencies,
 } from "~/models/vocabulary/communication";
+import { ownServiceUserId } from "~/models/access.server";
 import { getMyCommunicationNeeds, saveMyCommunicationNeeds } from "~/models/communication.server";
 import type { RouteHandle } from "~/root";
 import { requireSignedIn } from "~/web/auth.server";
@@ -40,8 +41,9 @@ const languageRows = 2;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireSignedIn(request);
   const needs = await getMyCommunicationNeeds(getDb(), actor, config().reviewIntervalMonths);
-  // A service user can also ask for their plan in this format, or for their needs to be shared.
-  const ownRecord = actor.relationships.find((r) => r.kind === "service_user")?.serviceUserId ?? null;
+  // A service user can also ask for their plan in this format, or for their needs to be shared: the links go to
+  // pages that need requests.create on their own record, by the same rule as everywhere else (access.server.ts).
+  const ownRecord = ownServiceUserId(actor, "requests.create");
   return json({ needs, ownRecord, draft: await restoreDraft(request, actor.accountId) });
 }
 

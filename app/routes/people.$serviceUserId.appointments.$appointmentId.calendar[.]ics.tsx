@@ -27,9 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       summary: t(`appointments:kind.${appointment.kind}`),
       description: [
         formatDateTime(t, appointment.startsAt, lng),
-        `${t("appointments:how")}: ${how}`,
-        `${t("appointments:withWhom")}: ${appointment.withWhom}`,
-        `${t("appointments:purpose")}: ${appointment.purpose}`,
+        `${t("appointments:how")}${t("common:colon")}${how}`,
+        `${t("appointments:withWhom")}${t("common:colon")}${appointment.withWhom}`,
+        `${t("appointments:purpose")}${t("common:colon")}${appointment.purpose}`,
       ].join("\n"),
       location: appointment.mode === "in_person" ? appointment.place : how,
       lng,

@@ -292,7 +292,11 @@ export default function PlanPage() {
                     {m.role}, {m.organisation} ({t(`plan:team.agency.${m.agency}`)})
                   </p>
                   <p>
-                    {t("plan:team.contact")}: <PhoneText text={m.contact} />. {m.whenToContact}
+                    {t("plan:team.contact")}
+                    {t("common:colon")}
+                    <PhoneText text={m.contact} />
+                    {t("common:sentenceBreak")}
+                    {m.whenToContact}
                   </p>
                   {canWritePlan ? (
                     <p>

@@ -39,7 +39,7 @@ export default function PlanVersions() {
             </h2>
             <p>
               <FormattedDate iso={v.createdAt} />
-              {". "}
+              {t("common:sentenceBreak")}
               {v.changedSections.length ? t("plan:versions.changedIntro") : t("plan:versions.first")}
             </p>
             {/* A list, not "What help is needed and Keeping safe: the crisis plan". */}

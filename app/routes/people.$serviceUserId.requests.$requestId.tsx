@@ -148,7 +148,9 @@ export default function RequestDetail() {
         {request.events.map((e, i) => (
           <li key={i}>
             <p>
-              <FormattedDate iso={e.at} />: <strong>{statusLabel(request.kind, e.status)}</strong>
+              <FormattedDate iso={e.at} />
+              {t("common:colon")}
+              <strong>{statusLabel(request.kind, e.status)}</strong>
               {e.by ? <> ({t("requests:by", { name: isolate(e.by) })})</> : null}
             </p>
             {e.note ? <TheirWords text={e.note} /> : null}
@@ -216,7 +218,7 @@ export function AdvocateAnswers({ request }: { request: Shown<AdvocateDetails> }
 }
 
 function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
-  const { t } = useTranslation(["requests", "communication"]);
+  const { t } = useTranslation(["requests", "communication", "common"]);
   const { tw } = useReaderT();
   const d = request.details;
   return (
@@ -226,7 +228,7 @@ function FormatAnswers({ request }: { request: Shown<FormatDetails> }) {
         {
           key: "format",
           label: t("requests:format.format"),
-          value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}: <bdi>{d.attachmentFormat}</bdi></> : formatName(t, d),
+          value: d.format === "attachment" && d.attachmentFormat ? <>{t("communication:format.attachment")}{t("common:colon")}<bdi>{d.attachmentFormat}</bdi></> : formatName(t, d),
         },
         { key: "delivery", label: tw("requests:format.delivery"), value: tw(`requests:format.deliveries.${d.delivery}`) },
         { key: "by", label: t("requests:askedBy"), value: <bdi>{request.createdBy ?? ""}</bdi> },

@@ -43,20 +43,25 @@ export default function RequestQueue() {
             <li key={r.id} className="supporter">
               <h2 className="heading-m">
                 <Link href={`/people/${r.serviceUserId}/requests/${r.id}`}>
-                  <bdi>{r.displayName}</bdi>: {summary(r)}
+                  <bdi>{r.displayName}</bdi>
+                  {t("common:colon")}
+                  {summary(r)}
                 </Link>
               </h2>
               {flags[r.serviceUserId] ? <CommunicationFlag needs={flags[r.serviceUserId]!} href={`/people/${r.serviceUserId}/communication-needs`} /> : null}
               <EnteredByNote enteredBy={r.enteredBy} forName={r.displayName} />
               <p>
-                {t("requests:asked")} <FormattedDate iso={r.createdAt} />.
+                {t("requests:asked")} <FormattedDate iso={r.createdAt} />
                 {/* Only interpreter requests have an appointment: never "When:" with nothing after it. */}
                 {r.appointmentAt ? (
                   <>
-                    {" "}
-                    {t("requests:when")}: <AppointmentTime iso={r.appointmentAt} />.
+                    {t("common:sentenceBreak")}
+                    {t("requests:when")}
+                    {t("common:colon")}
+                    <AppointmentTime iso={r.appointmentAt} />
                   </>
                 ) : null}
+                {t("common:fullStop")}
               </p>
               <p>
                 <StatusTag status={r.status} kind={r.kind} />

@@ -76,6 +76,8 @@ describe("appointments (issue 19 item 2)", () => {
     expect(ics).toContain("DTSTART:20990203T143000Z");
     expect(ics).toContain("LOCATION;LANGUAGE=en-GB:Mill Lane clinic\\, room 4");
     expect(ics.replace(/\r\n /g, "")).toContain("3 February 2099 at 14:30");
+    // Each line's label and its colon (common:colon): in English as it always was.
+    expect(ics.replace(/\r\n /g, "")).toContain("\\nHow: In person\\n");
 
     await card.getByRole("link", { name: "Ask for an interpreter for this appointment" }).click();
     await page.waitForURL(/\/requests\/interpreter\?appointment=[0-9a-f-]+$/);

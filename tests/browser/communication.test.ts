@@ -136,7 +136,7 @@ describe("an interpreter for an appointment", () => {
     const jo = await staff.newPage();
     await signIn(jo, demoPeople.jo.email, { open: "/staff" });
     await keyGo(jo, jo.getByRole("link", { name: "Requests for support to deal with" }));
-    expect(plain(await jo.locator("main").textContent())).toContain("Sam Taylor: British Sign Language interpreter, Video call");
+    expect(plain(await jo.locator("main").textContent())).toContain("Sam Taylor: British Sign Language interpreter, video call");
     expect(plain(await jo.locator("main").textContent())).toContain("When: 1 January 2099 at 14:30.");
     await keyGo(jo, jo.getByRole("link", { name: /Sam Taylor.*British Sign Language interpreter/ }));
     await keyPress(jo, jo.getByRole("radio", { name: "Booked" }), "Space");

@@ -39,6 +39,7 @@ describe.each([true, false])("a copy of my information, JavaScript %s", (javaScr
     expect(download.suggestedFilename()).toMatch(/^care-portal-copy-\d{4}-\d{2}-\d{2}\.json$/);
     const copy = JSON.parse(await readFile((await download.path())!, "utf8"));
     expect(copy.format).toBe("care-portal-copy");
+    expect(copy.formatVersion).toBe(2);
     expect(copy.person.displayName).toBe("Sam Taylor");
     expect(copy.plan.versions.length).toBeGreaterThan(0);
     expect(JSON.stringify(copy)).not.toMatch(/hash|secret|password|\$argon2/i);
@@ -165,7 +166,10 @@ describe("a carer's copy of what is theirs", () => {
     await expectNoAxeViolations(page, "your account");
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("main a", { hasText: "Download your account information" }).click()]);
     const copy = JSON.parse(await readFile((await download.path())!, "utf8"));
-    expect(copy).toMatchObject({ kind: "account", account: { displayName: "Alex Taylor" } });
+    expect(copy).toMatchObject({ kind: "account", formatVersion: 2, account: { displayName: "Alex Taylor" } });
+    // Version 2: when each session signed in is signedInAt (version 1 had createdAt).
+    expect(copy.signedIn.length).toBeGreaterThan(0);
+    expect(copy.signedIn.every((s: Record<string, unknown>) => "signedInAt" in s && !("createdAt" in s))).toBe(true);
     expect(copy.connections.map((c: { serviceUserName: string }) => c.serviceUserName)).toEqual(["Sam Taylor"]);
     await context.close();
   });

@@ -17,7 +17,7 @@ export interface AppointmentShown {
 
 /** What it is, when, how and where, with whom, and what for: the rows every appointment page shows. */
 export function AppointmentSummary({ appointment: a }: { appointment: AppointmentShown }) {
-  const { t } = useTranslation(["appointments"]);
+  const { t } = useTranslation(["appointments", "common"]);
   return (
     <SummaryList
       rows={[
@@ -25,7 +25,7 @@ export function AppointmentSummary({ appointment: a }: { appointment: Appointmen
         {
           key: "how",
           label: t("appointments:how"),
-          value: a.mode === "in_person" && a.place ? <>{t("appointments:mode.in_person")}: <bdi>{a.place}</bdi></> : t(`appointments:mode.${a.mode}`),
+          value: a.mode === "in_person" && a.place ? <>{t("appointments:mode.in_person")}{t("common:colon")}<bdi>{a.place}</bdi></> : t(`appointments:mode.${a.mode}`),
         },
         { key: "with", label: t("appointments:withWhom"), value: <bdi>{a.withWhom}</bdi> },
         { key: "purpose", label: t("appointments:purpose"), value: <TheirWords text={a.purpose} /> },

@@ -1,8 +1,16 @@
 // @vitest-environment jsdom
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import type { LanguageCode } from "~/i18n";
 import { renderInRoute } from "../../../tests/support/render";
+import { serverHtml } from "../../../tests/support/server-html";
 import { CommunicationFlag, useNeedsInOneLine, type FlagNeeds } from "./CommunicationFlag";
+
+const words = (markup: string) => markup.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "");
+
+function Line({ needs }: { needs: FlagNeeds }) {
+  return <>{useNeedsInOneLine()(needs)}</>;
+}
 
 const needs: FlagNeeds = {
   support: ["bsl_interpreter", "read_letters"],
@@ -40,5 +48,26 @@ describe("the communication needs in one line (issue 12, item 9)", () => {
     const text = (await screen.findByTestId("own")).textContent ?? "";
     expect(text).toContain("Someone to read letters with me");
     expect(text).toContain("You also wrote about other needs in your own words.");
+  });
+});
+
+describe("the one line's full stops, in the reader's language", () => {
+  const onlyList: FlagNeeds = { ...needs, other: "" };
+  const line = (n: FlagNeeds, lng: LanguageCode) => words(serverHtml(<Line needs={n} />, lng));
+
+  it("ends the list with an English full stop in English, and starts the next sentence after a space", () => {
+    expect(line(onlyList, "en-GB")).toMatch(/[a-z]\.$/);
+    expect(line(needs, "en-GB")).toMatch(/[a-z]\. They also wrote about other needs in their own words\.$/);
+  });
+
+  it("ends it with the Chinese full stop, with no space after it, in Chinese", () => {
+    expect(line(onlyList, "zh-Hans")).toMatch(/[^.。]。$/);
+    expect(line(needs, "zh-Hans")).not.toMatch(/[.] /);
+    expect(line(needs, "zh-Hans")).toMatch(/[^。]。其还用自己的话写了其他需求。$/);
+  });
+
+  it("ends it with the Urdu full stop in Urdu and the danda in Bengali", () => {
+    expect(line(onlyList, "ur")).toMatch(/۔$/);
+    expect(line(onlyList, "bn")).toMatch(/।$/);
   });
 });

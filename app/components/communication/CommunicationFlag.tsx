@@ -17,7 +17,7 @@ export interface FlagNeeds {
  * written in the person's own words is a sentence of its own. Spoken to the person when `own`.
  */
 export function useNeedsInOneLine() {
-  const { t } = useTranslation(["communication"]);
+  const { t } = useTranslation(["communication", "common"]);
   const { list } = useFormat();
   return (needs: FlagNeeds, own = false): string => {
     const ctx = own ? {} : { context: "them" };
@@ -33,9 +33,11 @@ export function useNeedsInOneLine() {
         .map((l) => t("communication:flag.interpreter", { language: t(`communication:language.${l.code}`) })),
       ...needs.contactMethods.map((c) => t(`communication:contact.${c}`, ctx)),
     ];
-    const line = items.length ? `${list([...new Set(items)])}.` : "";
+    // The list ends with the language's own full stop ("。" in Chinese, "۔" in Urdu, "।" in Bengali and Punjabi).
+    const line = items.length ? list([...new Set(items)]) : "";
     const more = needs.other ? t("communication:flag.more", ctx) : "";
-    return [line, more].filter(Boolean).join(" ");
+    if (!line) return more;
+    return more ? `${line}${t("common:sentenceBreak")}${more}` : `${line}${t("common:fullStop")}`;
   };
 }
 

@@ -14,7 +14,7 @@ export interface NeedsShown {
 
 /** A person's communication needs as a summary list (their detail page and the readable copy). */
 export function NeedsSummary({ needs }: { needs: NeedsShown }) {
-  const { t } = useTranslation(["communication"]);
+  const { t } = useTranslation(["communication", "common"]);
   const { list } = useFormat();
   const none = t("communication:none");
   const names = (key: string, values: readonly string[]) => (values.length ? <Items items={values.map((v) => t(`communication:${key}.${v}`))} /> : none);
@@ -36,9 +36,9 @@ export function NeedsSummary({ needs }: { needs: NeedsShown }) {
                 <li key={l.code}>
                   {t(`communication:language.${l.code}`)}
                   {l.preferred ? ` (${t("communication:preferred")})` : ""}
-                  {l.modes.length ? `: ${list(l.modes.map((m) => t(`communication:mode.${m}`)))}` : ""}
-                  {l.proficiency ? `. ${t("communication:proficiency.shown", { level: t(`communication:proficiency.${l.proficiency}`) })}` : ""}
-                  {l.interpreterNeeded ? `. ${t("communication:interpreterYes")}` : ""}
+                  {l.modes.length ? `${t("common:colon")}${list(l.modes.map((m) => t(`communication:mode.${m}`)))}` : ""}
+                  {l.proficiency ? `${t("common:sentenceBreak")}${t("communication:proficiency.shown", { level: t(`communication:proficiency.${l.proficiency}`) })}` : ""}
+                  {l.interpreterNeeded ? `${t("common:sentenceBreak")}${t("communication:interpreterYes")}` : ""}
                 </li>
               ))}
             </ul>

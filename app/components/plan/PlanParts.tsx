@@ -71,7 +71,7 @@ export function ProgressTable({
 
 /** The children, dependants or pets named in the crisis plan, with who looks after them. */
 export function DependantsList({ dependants }: { dependants: readonly { name: string; age: number | null; whoLooksAfter: string }[] }) {
-  const { t } = useTranslation(["carers"]);
+  const { t } = useTranslation(["carers", "common"]);
   return (
     <ul className="list list--bullet">
       {dependants.map((d, i) => (
@@ -80,7 +80,7 @@ export function DependantsList({ dependants }: { dependants: readonly { name: st
           {d.age !== null ? ` (${t("carers:family.age", { count: d.age })})` : null}
           {d.whoLooksAfter ? (
             <>
-              {": "}
+              {t("common:colon")}
               <bdi>{d.whoLooksAfter}</bdi>
             </>
           ) : null}
@@ -108,7 +108,7 @@ export function TransitionList({ transitions, coordinator }: { transitions: read
         <li key={i}>
           <p>
             <FormattedDate iso={c.effectiveOn} />
-            {": "}
+            {t("common:colon")}
             {c.kind === "coordinator"
               ? c.fromValue
                 ? tw(`plan:changes.coordinator.${coordinator}`, { from: isolate(c.fromValue), to: isolate(c.toValue) })

@@ -35,7 +35,8 @@ export function useRequestSummary() {
       i.need === "spoken" && i.language
         ? t("communication:flag.interpreter", { language: t(`communication:language.${i.language}`) })
         : t(`requests:need.${i.need}`),
-      i.mode ? t(`requests:mode.${i.mode}`) : null,
+      // Mid-phrase, in the small letters of a language that has them ("…, face to face"), not the radio label's "Face to face".
+      i.mode ? t(`requests:modeInline.${i.mode}`) : null,
     ]
       .filter(Boolean)
       .join(t("common:comma"));
