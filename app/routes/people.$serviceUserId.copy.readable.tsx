@@ -111,14 +111,17 @@ export default function ReadableCopyPage() {
 }
 
 function PlanNow({ copy }: { copy: Copy }) {
-  const { t } = useTranslation(["home", "plan", "carers"]);
+  const { t } = useTranslation(["home", "plan", "carers", "common"]);
   const plan = copy.plan;
   return (
     <Part id="plan" heading={t("plan:title.own")} empty={!plan}>
       {plan ? (
         <>
           <p>
-            {t("plan:versions.heading", { version: plan.version })}. {t("plan:crisis.updated")} <FormattedDate iso={plan.changedAt} />.
+            {t("plan:versions.heading", { version: plan.version })}
+            {t("common:sentenceBreak")}
+            {t("plan:crisis.updated")} <FormattedDate iso={plan.changedAt} />
+            {t("common:fullStop")}
           </p>
           <h3 className="heading-m">{t("plan:section.needs")}</h3>
           <SummaryList rows={needsFields.map((k) => ({ key: k, label: t(`plan:needs.${k}`), value: <Words text={plan.needs[k]} /> }))} />
@@ -153,7 +156,7 @@ function PlanNow({ copy }: { copy: Copy }) {
 }
 
 function Versions({ copy }: { copy: Copy }) {
-  const { t } = useTranslation(["home", "plan", "requests"]);
+  const { t } = useTranslation(["home", "plan", "requests", "common"]);
   return (
     <Part id="versions" heading={t("plan:versions.title")} empty={!copy.versions.length}>
       {copy.versions.map((v) => (
@@ -178,7 +181,9 @@ function Versions({ copy }: { copy: Copy }) {
               {v.comments.map((c, i) => (
                 <li key={i}>
                   <p>
-                    <FormattedDate iso={c.at} />: {t(`plan:versions.agreement.${c.agreement}`)}
+                    <FormattedDate iso={c.at} />
+                    {t("common:colon")}
+                    {t(`plan:versions.agreement.${c.agreement}`)}
                   </p>
                   {c.comment ? <TheirWords text={c.comment} /> : null}
                 </li>
@@ -249,7 +254,7 @@ function Changes({ copy, coordinator }: { copy: Copy; coordinator: Coordinator }
 }
 
 function Goals({ copy }: { copy: Copy }) {
-  const { t } = useTranslation(["plan", "home"]);
+  const { t } = useTranslation(["plan", "home", "common"]);
   return (
     <Part id="goals" heading={t("plan:goals.titleOwn")} empty={!copy.goals.length}>
       {copy.goals.map((g, i) => (
@@ -270,7 +275,9 @@ function Goals({ copy }: { copy: Copy }) {
             <ProgressTable rows={g.progress.map((p) => ({ at: p.at, rating: p.rating, note: <span dir="auto">{p.note}</span> }))} />
           ) : (
             <p>
-              {t("plan:progress.title")}: {t("plan:progress.none")}
+              {t("plan:progress.title")}
+              {t("common:colon")}
+              {t("plan:progress.none")}
             </p>
           )}
         </div>
@@ -329,7 +336,7 @@ function HowIAmDoing({ copy }: { copy: Copy }) {
 }
 
 function Requests({ copy }: { copy: Copy }) {
-  const { t } = useTranslation(["requests"]);
+  const { t } = useTranslation(["requests", "common"]);
   const summary = useRequestSummary();
   const statusLabel = useStatusLabel();
   return (
@@ -338,7 +345,9 @@ function Requests({ copy }: { copy: Copy }) {
         <div key={i}>
           <h3 className="heading-m">{summary(r)}</h3>
           <p>
-            {t("requests:statusRow")}: <strong>{statusLabel(r.kind, r.status)}</strong>
+            {t("requests:statusRow")}
+            {t("common:colon")}
+            <strong>{statusLabel(r.kind, r.status)}</strong>
           </p>
           <p>
             <strong>{t("requests:history")}</strong>
@@ -347,7 +356,9 @@ function Requests({ copy }: { copy: Copy }) {
             {r.history.map((e, j) => (
               <li key={j}>
                 <p>
-                  <FormattedDate iso={e.at} />: {statusLabel(r.kind, e.status)}
+                  <FormattedDate iso={e.at} />
+                  {t("common:colon")}
+                  {statusLabel(r.kind, e.status)}
                   {e.by ? <> ({t("requests:by", { name: isolate(e.by) })})</> : null}
                 </p>
                 {e.note ? <TheirWords text={e.note} /> : null}
@@ -431,7 +442,7 @@ function Notifications({ copy }: { copy: Copy }) {
 }
 
 function Decisions({ copy }: { copy: Copy }) {
-  const { t } = useTranslation(["decisions", "home"]);
+  const { t } = useTranslation(["decisions", "home", "common"]);
   const d = copy.decisions;
   const nothing = <p>{t("home:copy.readable.nothing")}</p>;
   return (
@@ -525,7 +536,9 @@ function Decisions({ copy }: { copy: Copy }) {
         ? d.bestInterests.map((b, i) => (
             <div key={i}>
               <p>
-                <FormattedDate iso={b.decidedOn} />: <span dir="auto">{b.decision}</span>
+                <FormattedDate iso={b.decidedOn} />
+                {t("common:colon")}
+                <span dir="auto">{b.decision}</span>
               </p>
               <SummaryList
                 rows={[
@@ -548,7 +561,7 @@ function CheckedOn({ iso }: { iso: string }) {
 }
 
 function Sharing({ copy }: { copy: Copy }) {
-  const { t } = useTranslation(["carers", "home"]);
+  const { t } = useTranslation(["carers", "home", "common"]);
   return (
     <Part id="sharing" heading={t("carers:sharing.title")} empty={!copy.sharing.length}>
       {copy.sharing.map((c, i) => (
@@ -557,26 +570,32 @@ function Sharing({ copy }: { copy: Copy }) {
             <bdi>{c.name}</bdi> ({t(`carers:kind.${c.kind}`)})
           </h3>
           <p>
-            {t("carers:sharing.since")} <FormattedDate iso={c.startedAt} />.
+            {t("carers:sharing.since")} <FormattedDate iso={c.startedAt} />
             {c.endedAt ? (
               <>
-                {" "}
-                {t("carers:sharing.until")} <FormattedDate iso={c.endedAt} />.
+                {t("common:sentenceBreak")}
+                {t("carers:sharing.until")} <FormattedDate iso={c.endedAt} />
               </>
             ) : null}
+            {t("common:fullStop")}
           </p>
           {c.grants.length ? (
             <ul className="list list--bullet">
               {c.grants.map((g, j) => (
                 <li key={j}>
-                  {t(`carers:scope.${g.scope}`)}. {t("carers:sharing.since")} <FormattedDate iso={g.startsAt} />.{" "}
+                  {t(`carers:scope.${g.scope}`)}
+                  {t("common:sentenceBreak")}
+                  {t("carers:sharing.since")} <FormattedDate iso={g.startsAt} />
+                  {t("common:sentenceBreak")}
                   {g.withdrawnAt ? (
                     <>
-                      {t("home:copy.readable.stopped")} <FormattedDate iso={g.withdrawnAt} />.
+                      {t("home:copy.readable.stopped")} <FormattedDate iso={g.withdrawnAt} />
+                      {t("common:fullStop")}
                     </>
                   ) : g.endsAt ? (
                     <>
-                      {t("carers:sharing.until")} <FormattedDate iso={g.endsAt} />.
+                      {t("carers:sharing.until")} <FormattedDate iso={g.endsAt} />
+                      {t("common:fullStop")}
                     </>
                   ) : (
                     t("carers:sharing.noEnd")
