@@ -84,11 +84,13 @@ export default function Thread() {
       <p>
         {thread.status === "done" && thread.doneAt ? (
           <>
-            {t("messages:doneOn", { name: isolate(thread.doneBy ?? t("messages:someone")) })} <AppointmentTime iso={thread.doneAt} />.
+            {t("messages:doneOn", { name: isolate(thread.doneBy ?? t("messages:someone")) })} <AppointmentTime iso={thread.doneAt} />
+            {t("common:fullStop")}
           </>
         ) : thread.waitingSince ? (
           <>
-            {t("messages:waitingSince")} <AppointmentTime iso={thread.waitingSince} />.
+            {t("messages:waitingSince")} <AppointmentTime iso={thread.waitingSince} />
+            {t("common:fullStop")}
           </>
         ) : (
           t("messages:status.answered")

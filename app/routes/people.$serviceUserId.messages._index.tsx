@@ -64,7 +64,8 @@ export default function Messages() {
               </h2>
               <p>
                 {t("messages:startedBy", { name: isolate(thread.startedBy ?? t("messages:someone")) })} {t("messages:lastMessage")}{" "}
-                <AppointmentTime iso={thread.lastMessageAt} />.
+                <AppointmentTime iso={thread.lastMessageAt} />
+                {t("common:fullStop")}
               </p>
               <p>{thread.status === "done" ? t("messages:status.done") : thread.waitingSince ? t("messages:status.waiting") : t("messages:status.answered")}</p>
             </li>

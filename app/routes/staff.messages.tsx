@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * same team as the request queue), the oldest unanswered first.
  */
 export default function TeamInbox() {
-  const { t } = useTranslation(["messages", "requests"]);
+  const { t } = useTranslation(["messages", "requests", "common"]);
   const { threads } = useLoaderData<typeof loader>();
   return (
     <>
@@ -37,14 +37,17 @@ export default function TeamInbox() {
             <li key={thread.id} className="supporter">
               <h2 className="heading-m">
                 <Link href={`/people/${thread.serviceUserId}/messages/${thread.id}`}>
-                  <bdi>{thread.displayName}</bdi>: <bdi>{thread.subject}</bdi>
+                  <bdi>{thread.displayName}</bdi>
+                  {t("common:colon")}
+                  <bdi>{thread.subject}</bdi>
                 </Link>
                 {thread.unread ? <NewTag label={t("messages:unread")} /> : null}
               </h2>
               <p>
                 {thread.waitingSince ? (
                   <>
-                    {t("messages:waitingSince")} <AppointmentTime iso={thread.waitingSince} />.
+                    {t("messages:waitingSince")} <AppointmentTime iso={thread.waitingSince} />
+                    {t("common:fullStop")}
                   </>
                 ) : (
                   t("messages:status.answered")

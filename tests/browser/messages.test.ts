@@ -73,7 +73,11 @@ describe.each([true, false])("messages with the care team (JavaScript %s)", (jav
     await jo.page.goto("/staff/messages");
     await expectPageBasics(jo.page, "team inbox");
     await expectNoAxeViolations(jo.page, "team inbox");
-    expect(plain(await threadItem(jo.page, subject).textContent())).toContain("Unread");
+    const inboxItem = plain(await threadItem(jo.page, subject).textContent());
+    expect(inboxItem).toContain("Unread");
+    // In English, still an English colon after the name and a full stop after how long it has waited (common:colon, common:fullStop).
+    expect(inboxItem).toContain(`Sam Taylor: ${subject}`);
+    expect(inboxItem).toMatch(/Waiting for an answer since \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\./);
     await Promise.all([jo.page.waitForURL(new RegExp(`${threadUrl}$`)), threadItem(jo.page, subject).getByRole("link").click()]);
     await expect.poll(async () => plain(await jo.page.locator("main").textContent())).toContain("Sam Taylor");
     await jo.page.getByRole("combobox", { name: /^Who is dealing with it/ }).selectOption({ label: "Jo Okafor" });
