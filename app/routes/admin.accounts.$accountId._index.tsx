@@ -96,9 +96,13 @@ export default function AccountPage() {
           <ol className="list">
             {account.history.map((h) => (
               <li key={h.changedAt + h.change}>
-                <FormattedDate iso={h.changedAt} />: {t(changedBy[h.change], { name: isolate(h.changedByName) })}
+                <FormattedDate iso={h.changedAt} />
+                {t("common:colon")}
+                {t(changedBy[h.change], { name: isolate(h.changedByName) })}
                 <br />
-                {t("admin:account.reason")}: <bdi>{h.reason}</bdi>
+                {t("admin:account.reason")}
+                {t("common:colon")}
+                <bdi>{h.reason}</bdi>
               </li>
             ))}
           </ol>

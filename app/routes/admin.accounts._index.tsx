@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type List = { accounts: AccountSummary[]; total: number; page: number; pages: number };
 
 function AccountList({ list }: { list: List }) {
-  const { t } = useTranslation(["admin"]);
+  const { t } = useTranslation(["admin", "common"]);
   if (!list.accounts.length) return <p>{t("admin:list.empty")}</p>;
   return (
     <ul className="account-list">
@@ -57,13 +57,19 @@ function AccountList({ list }: { list: List }) {
             </Link>
           </h3>
           <p>
-            {t("admin:list.email")}: <bdi>{a.email}</bdi>
+            {t("admin:list.email")}
+            {t("common:colon")}
+            <bdi>{a.email}</bdi>
           </p>
           <p>
-            {t("admin:list.roles")}: <RoleNames roles={a.roles} />
+            {t("admin:list.roles")}
+            {t("common:colon")}
+            <RoleNames roles={a.roles} />
           </p>
           <p>
-            {t("admin:list.status")}: <StatusTag status={a.status} />
+            {t("admin:list.status")}
+            {t("common:colon")}
+            <StatusTag status={a.status} />
           </p>
         </li>
       ))}

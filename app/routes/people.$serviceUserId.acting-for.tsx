@@ -75,7 +75,9 @@ export default function RecordActingOnBehalf() {
             {candidates.flatMap((c) =>
               c.acting.map((a, i) => (
                 <li key={`${c.relationshipId}-${i}`}>
-                  <bdi>{c.name}</bdi>: {t(`carers:acting.basis.${a.basis}`)}
+                  <bdi>{c.name}</bdi>
+                  {t("common:colon")}
+                  {t(`carers:acting.basis.${a.basis}`)}
                   {a.note ? (
                     <>
                       {" – "}
@@ -84,7 +86,7 @@ export default function RecordActingOnBehalf() {
                   ) : null}
                   {a.endsAt ? (
                     <>
-                      {". "}
+                      {t("common:sentenceBreak")}
                       {t("carers:sharing.until")} <FormattedDate iso={a.endsAt} />
                     </>
                   ) : null}

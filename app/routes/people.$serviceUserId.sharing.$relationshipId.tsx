@@ -140,7 +140,8 @@ export default function ChangeSharing() {
                 {t("carers:acting.teamRecorded", { name: isolate(name), decision: isolate(r.note) })}{" "}
                 {r.endsAt ? (
                   <>
-                    {t("carers:sharing.until")} <FormattedDate iso={r.endsAt} />.
+                    {t("carers:sharing.until")} <FormattedDate iso={r.endsAt} />
+                    {t("common:fullStop")}
                   </>
                 ) : null}
               </p>

@@ -97,11 +97,12 @@ export default function PeopleWhoSupportMe() {
                           ) : g.grantedBy ? (
                             <> {t("carers:sharing.agreedBy", { name: isolate(g.grantedBy) })}</>
                           ) : null}
-                          {". "}
+                          {t("common:sentenceBreak")}
                           {g.basis !== "consent" && g.basisNote ? <>{t("carers:acting.forDecision", { decision: isolate(g.basisNote) })} </> : null}
                           {g.endsAt ? (
                             <>
-                              {t("carers:sharing.until")} <FormattedDate iso={g.endsAt} />.
+                              {t("carers:sharing.until")} <FormattedDate iso={g.endsAt} />
+                              {t("common:fullStop")}
                             </>
                           ) : (
                             t("carers:sharing.noEnd")

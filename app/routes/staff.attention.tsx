@@ -99,7 +99,7 @@ function useItemWhen() {
 }
 
 function Item({ item, open, person }: { item: AttentionItem; open: boolean; person: string | null }) {
-  const { t } = useTranslation(["attention"]);
+  const { t } = useTranslation(["attention", "common"]);
   const title = useItemTitle()(item);
   const when = useItemWhen()(item);
   return (
@@ -116,7 +116,7 @@ function Item({ item, open, person }: { item: AttentionItem; open: boolean; pers
           <input type="hidden" name="recordId" value={item.recordId} />
           {person ? <input type="hidden" name="person" value={person} /> : null}
           {/* The name starts with the words on the button (label in name) and says which item it is. */}
-          <Button type="submit" variant="secondary" aria-label={`${t("attention:markDone")}: ${title}`}>
+          <Button type="submit" variant="secondary" aria-label={`${t("attention:markDone")}${t("common:colon")}${title}`}>
             {t("attention:markDone")}
           </Button>
         </Form>

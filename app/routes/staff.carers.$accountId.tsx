@@ -136,7 +136,8 @@ export default function SignedUpCarer() {
                 <Link href={`/people/${p.serviceUserId}/carers`}>
                   <bdi>{p.displayName}</bdi>
                 </Link>
-                : {t(`carers:queue.answer.${p.answer ?? "waiting"}`)}
+                {t("common:colon")}
+                {t(`carers:queue.answer.${p.answer ?? "waiting"}`)}
               </li>
             ))}
           </ul>
