@@ -8,6 +8,7 @@ import { defaultLanguage, isSupportedLanguage, type Resources } from "~/i18n";
 import { createLiteI18n } from "~/utils/i18n-lite";
 import { localeFormatter, sharedI18nOptions } from "~/utils/i18n-format";
 import { NonceContext } from "~/utils/nonce";
+import { takePrefetchedTranslation } from "~/utils/translation-prefetch";
 import { noteTypedBeforeHydration } from "~/utils/typed-before-hydration";
 
 // The server rendered <html lang> and named the active language's translation files (one per
@@ -26,6 +27,9 @@ async function loadResources(): Promise<Resources | undefined> {
   if (!files) return readJson("i18n-resources") as Resources | undefined;
   const loaded = await Promise.all(
     Object.entries(files).map(async ([ns, href]) => {
+      // Usually already on its way: the page's head started it (decision 075).
+      const started = takePrefetchedTranslation(ns);
+      if (started) return [ns, await started] as const;
       const response = await fetch(href);
       if (!response.ok) throw new Error(`Translations not loaded (${response.status})`);
       return [ns, await response.json()] as const;

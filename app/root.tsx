@@ -22,6 +22,7 @@ import { SuccessBanner } from "~/components/layout/SuccessBanner";
 import { directionOf, isSupportedLanguage } from "~/i18n";
 import { useNonce } from "~/utils/nonce";
 import { restoreTypedBeforeHydration } from "~/utils/typed-before-hydration";
+import { translationPrefetchScript } from "~/utils/translation-prefetch";
 import type { loader } from "~/web/root-loader.server";
 import styles from "~/styles/app.css";
 
@@ -115,11 +116,10 @@ function Document({ children, title }: { children: React.ReactNode; title: strin
         {nonce ? <meta property="csp-nonce" content={nonce} /> : null}
         <title>{title}</title>
         {/* The translation files start loading with the page, alongside its scripts, not after
-            them: on a slow connection that is one wait instead of two before the page responds.
-            crossOrigin="anonymous" makes the preload the same request as entry.client's fetch. */}
-        {scripts && data?.translations
-          ? Object.values(data.translations).map((href) => <link key={href} rel="preload" href={href} as="fetch" crossOrigin="anonymous" />)
-          : null}
+            them (decision 075): only where scripts run, so nobody downloads words they cannot use. */}
+        {scripts && data?.translations ? (
+          <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: translationPrefetchScript(data.translations) }} />
+        ) : null}
         <Links />
       </head>
       <body>

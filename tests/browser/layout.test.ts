@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPeople } from "#db/seed";
 import { expectNoAxeViolations, launch, newContext, recordIdFor, signIn, waitForHydration } from "../support/browser";
@@ -219,39 +219,48 @@ describe("language", () => {
     await context.close();
   });
 
-  it("the translation files are preloaded with the page and each fetched once; a page without scripts preloads none", async () => {
+  it("the translation files start loading from the page's head and are each fetched once; nothing is fetched without scripts", async () => {
+    const translationRequests = (page: Page) => {
+      const fetched: string[] = [];
+      page.on("request", (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith("/translations/")) fetched.push(pathname);
+      });
+      return fetched;
+    };
     const context = await newContext(browser);
     const page = await context.newPage();
-    const fetched: string[] = [];
-    page.on("request", (request) => {
-      if (new URL(request.url()).pathname.startsWith("/translations/")) fetched.push(new URL(request.url()).pathname);
-    });
-    const warnings: string[] = [];
-    page.on("console", (message) => {
-      if (/preload/i.test(message.text())) warnings.push(message.text());
-    });
+    const fetched = translationRequests(page);
     await page.goto("/accessibility?lng=ar");
     await waitForHydration(page);
     const named = Object.values(JSON.parse((await page.locator("#i18n-files").textContent())!) as Record<string, string>).sort();
-    const preloaded = await page.locator('head link[rel="preload"][as="fetch"]').evaluateAll((links) =>
-      links.map((l) => [new URL((l as HTMLLinkElement).href).pathname, (l as HTMLLinkElement).crossOrigin]),
-    );
     expect(named.length).toBeGreaterThan(10);
     expect(named.every((href) => href.startsWith("/translations/ar/"))).toBe(true);
-    // Every file the page names is preloaded, in the mode entry.client's fetch uses, and the
-    // fetch takes the preloaded answer: one request per file, and no warning that a preload went unused.
-    expect(preloaded.map(([href]) => href).sort()).toEqual(named);
-    expect(preloaded.every(([, mode]) => mode === "anonymous")).toBe(true);
+    // The head's script started every fetch, and entry.client used them rather than fetching again.
+    expect(await page.locator("head script").evaluateAll((scripts) => scripts.some((s) => s.textContent?.includes("/translations/ar/")))).toBe(true);
     expect(fetched.sort()).toEqual(named);
-    expect(warnings).toEqual([]);
-    // A page sent without scripts (urgent help) loads no translations, so it preloads none:
-    // a person in crisis on a poor connection downloads nothing the page does not use.
+    expect(await page.locator("html").getAttribute("lang")).toBe("ar");
+    expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+
+    // A page sent without scripts (urgent help) starts nothing: a person in crisis on a poor
+    // connection downloads nothing the page does not use.
     fetched.length = 0;
     await page.goto("/urgent-help?lng=ar");
     expect(await page.locator("html").getAttribute("data-static")).toBe("true");
-    expect(await page.locator('link[rel="preload"]').count()).toBe(0);
+    expect(await page.locator("script").count()).toBe(0);
     expect(fetched).toEqual([]);
+    const origin = new URL(page.url()).origin;
     await context.close();
+
+    // With scripts turned off in the browser (not only our bundles blocked, as the other
+    // "JavaScript off" tests do), no translation file is downloaded at all.
+    const noScript = await browser.newContext({ baseURL: origin, javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    const plainFetched = translationRequests(plain);
+    await plain.goto("/accessibility?lng=ar");
+    await expect.poll(() => plain.locator("h1").count()).toBe(1);
+    expect(plainFetched).toEqual([]);
+    await noScript.close();
   });
 
   it("a ?lng= link shows that page in the language and saves nothing (no state change on GET)", async () => {
