@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { demoPeople, seedDemoData } from "#db/seed";
 import type { LanguageCode } from "~/i18n";
 import { createSession, SESSION_COOKIE } from "~/web/auth.server";
@@ -9,9 +9,13 @@ import ReadableCopyPage, { loader } from "./people.$serviceUserId.copy.readable"
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<typeof loader>>["json"]>>;
 
-/** What the readable copy's loader gives the page for Sam, with what the demo data has none of: a request, a comment, a best-interests decision, an ended connection. */
+/**
+ * What the readable copy's loader gives the page for Sam, with what the demo data has none of: a
+ * request, a comment, a best-interests decision, an ended connection. Before each test, after the
+ * set-up has emptied the database: a file run earlier in the same worker leaves its rows until then.
+ */
 let data: Page;
-beforeAll(async () => {
+beforeEach(async () => {
   await seedDemoData(getDb());
   const { accountId } = await actorFor(demoPeople.sam.email);
   const serviceUserId = await recordId("Sam Taylor");
