@@ -3,6 +3,8 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import type { LanguageCode } from "~/i18n";
 import { serverHtml } from "./server-html";
 
+export { words } from "./server-html";
+
 /**
  * What the server sends for a route's page, given what its loader returned, in a language: the page
  * in a static router (as Remix renders on the server) under a root route with the form token its
@@ -23,6 +25,3 @@ export async function routeHtml(Page: React.ComponentType, loaderData: object, l
   const router = createStaticRouter(handler.dataRoutes, context);
   return serverHtml(<StaticRouterProvider router={router} context={context} hydrate={false} />, lng);
 }
-
-/** The text of some markup: no tags, and none of the empty comments React puts between pieces of text. */
-export const words = (markup: string) => markup.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "");

@@ -11,3 +11,6 @@ export function serverHtml(ui: React.ReactNode, lng: LanguageCode = "en-GB"): st
   void i18n.use(initReactI18next).use(localeFormatter).init({ ...sharedI18nOptions, lng, resources: { [lng]: resourcesFor(lng) } });
   return renderToString(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
 }
+
+/** The text of some markup: no tags, and none of the empty comments React puts between pieces of text. */
+export const words = (markup: string) => markup.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "");

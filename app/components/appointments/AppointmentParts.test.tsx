@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LanguageCode } from "~/i18n";
-import { serverHtml } from "../../../tests/support/server-html";
+import { serverHtml, words } from "../../../tests/support/server-html";
 import { AppointmentSummary, type AppointmentShown } from "./AppointmentParts";
 
-const words = (markup: string) => markup.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "");
 
 const appointment: AppointmentShown = {
   id: "a1",

@@ -3,10 +3,9 @@ import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { LanguageCode } from "~/i18n";
 import { renderInRoute } from "../../../tests/support/render";
-import { serverHtml } from "../../../tests/support/server-html";
+import { serverHtml, words } from "../../../tests/support/server-html";
 import { CommunicationFlag, useNeedsInOneLine, type FlagNeeds } from "./CommunicationFlag";
 
-const words = (markup: string) => markup.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "");
 
 function Line({ needs }: { needs: FlagNeeds }) {
   return <>{useNeedsInOneLine()(needs)}</>;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LanguageCode } from "~/i18n";
-import { serverHtml } from "../../../tests/support/server-html";
+import { serverHtml, words } from "../../../tests/support/server-html";
 import { DependantsList } from "./PlanParts";
 
-const words = (markup: string) => markup.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, "");
 
 const dependants = [{ name: "Milo", age: null, whoLooksAfter: "My sister Jo" }];
 const line = (lng: LanguageCode) => words(serverHtml(<DependantsList dependants={dependants} />, lng));
